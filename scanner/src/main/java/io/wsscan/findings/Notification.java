@@ -1,0 +1,25 @@
+package io.wsscan.findings;
+
+import java.util.Comparator;
+
+/**
+ * A file that was not (fully) analysed, and why. These go to the summary and to SARIF
+ * {@code invocations[0].toolExecutionNotifications}; they never abort a scan.
+ *
+ * @param kind  short machine-readable reason: {@code parse-error}, {@code too-large}, {@code binary},
+ *              {@code time-budget}, {@code too-deep}, {@code read-error}, {@code internal-error}
+ * @param line  1-based line the reason points at, or 0 when it concerns the whole file
+ */
+public record Notification(String file, int line, int column, String kind, String message) {
+
+    public static final Comparator<Notification> ORDER = Comparator.comparing(Notification::file)
+            .thenComparingInt(Notification::line)
+            .thenComparingInt(Notification::column)
+            .thenComparing(Notification::kind)
+            .thenComparing(Notification::message);
+
+    /** True for notes about files that were skipped entirely (as opposed to analysed with remarks). */
+    public boolean fileSkipped() {
+        return !kind.equals("info");
+    }
+}

@@ -1,0 +1,37 @@
+package io.wsscan.rules;
+
+import io.wsscan.findings.Finding.Level;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule as declared in {@code rulesets/}: metadata for reports plus what the engine joins.
+ *
+ * @param kind        {@code taint} (sources of {@code sources} kinds reaching sinks of {@code sinks}
+ *                    kinds) or {@code structural} (the named {@code check} over the IR)
+ * @param compliance  standard name -> requirement ids, e.g. {@code pci-dss-4.0.1 -> [6.2.4]}
+ * @param message     result message template; {@code {source}}, {@code {sink}} and {@code {detail}}
+ *                    are filled per finding
+ */
+public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
+                       String helpMarkdown, Level level, String securitySeverity, String precision,
+                       List<String> tags, Map<String, List<String>> compliance, String kind,
+                       List<String> sources, List<String> sinks, String check, String message) {
+
+    public boolean isTaint() {
+        return "taint".equals(kind);
+    }
+
+    /** Plain-text help for SARIF {@code help.text}: the markdown with its markup stripped down. */
+    public String helpText() {
+        return helpMarkdown.replaceAll("(?m)^#+\\s*", "").replace("`", "");
+    }
+
+    /** CWE ids from the tags, e.g. {@code external/cwe/cwe-079 -> CWE-79}. */
+    public List<String> cwes() {
+        return tags.stream().filter(t -> t.startsWith("external/cwe/cwe-"))
+                .map(t -> "CWE-" + Integer.parseInt(t.substring("external/cwe/cwe-".length())))
+                .toList();
+    }
+}
