@@ -3,18 +3,53 @@ package io.wsscan.analysis;
 import io.wsscan.engine.FileAnalyzer;
 import io.wsscan.engine.FileReport;
 import io.wsscan.engine.SourceFile;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Step;
+import io.wsscan.ir.IrFile;
+import io.wsscan.ir.LineIndex;
+import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.rules.RuleCatalog;
+import io.wsscan.rules.RuleMeta;
+import io.wsscan.rules.StructuralCheck;
+import io.wsscan.rules.js.CleartextCheck;
+import io.wsscan.rules.js.PostMessageOriginCheck;
+import io.wsscan.rules.js.UrlCredentialsCheck;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** JavaScript files: Rhino front end -> IR -> taint and structural rules. (Being built.) */
+/**
+ * JavaScript files through the pipeline: Rhino front end -> IR -> scopes -> taint engine -> taint
+ * rules (joined by source and sink kinds from the rule YAML) and structural checks (named by the
+ * rule YAML) -> findings.
+ */
 public final class JsAnalyzer implements FileAnalyzer {
 
+    /** Structural checks by the name rules use for them. */
+    private static final Map<String, StructuralCheck> CHECKS = Map.of(
+            "connection-cleartext", new CleartextCheck(),
+            "url-credentials", new UrlCredentialsCheck(),
+            "postmessage-origin", new PostMessageOriginCheck());
+
     private final RuleCatalog catalog;
+    private final Models models;
+    private final List<RuleMeta> taintRules;
+    private final RhinoFrontEnd rhino = new RhinoFrontEnd();
 
     public JsAnalyzer(RuleCatalog catalog) {
         this.catalog = catalog;
+        this.models = Models.load(catalog.modelDocuments());
+        this.taintRules = catalog.rules().values().stream().filter(RuleMeta::isTaint).toList();
+    }
+
+    /** Names of all structural checks this analyzer provides (rules may only name these). */
+    public static Set<String> checkNames() {
+        return CHECKS.keySet();
     }
 
     @Override
@@ -25,6 +60,67 @@ public final class JsAnalyzer implements FileAnalyzer {
 
     @Override
     public FileReport analyze(SourceFile file) {
-        return new FileReport(List.of(), List.of(), "rhino", true);
+        IrFile ir;
+        try {
+            ir = rhino.parse(file.relPath(), file.text());
+        } catch (RhinoFrontEnd.SyntaxError e) {
+            return FileReport.skipped(new Notification(file.relPath(), e.line, e.column, "parse-error",
+                    "Rhino could not parse this file (" + e.getMessage() + "); it was not analysed"));
+        }
+        return analyze(ir);
+    }
+
+    /** Runs the analysis on an already lowered file (any front end). */
+    public FileReport analyze(IrFile ir) {
+        Scopes scopes = Scopes.of(ir.program());
+        Engine engine = new Engine(ir.program(), scopes, models).run();
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        LineIndex lines = ir.lines();
+
+        for (Engine.SinkReport r : engine.reports()) {
+            Fact.Taint t = r.taint();
+            for (RuleMeta rule : taintRules) {
+                if (!rule.sources().contains(t.kind()) || !reaches(rule, r.sink(), t.barriers())) continue;
+                List<Trace.Step> steps = t.trace().steps();
+                Trace.Step first = steps.get(0);
+                String source = first.message() + " (line " + lines.line(first.at().start) + ")";
+                String message = fill(rule.message(), Map.of("source", source, "sink", r.sink().label(), "detail", source));
+                List<Step> trace = new ArrayList<>(steps.size());
+                for (Trace.Step s : steps) trace.add(new Step(ir.relPath(), lines.region(s.at()), s.message()));
+                add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(r.at()), message, trace, null));
+            }
+        }
+
+        StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models);
+        for (Map.Entry<String, StructuralCheck> c : CHECKS.entrySet()) {
+            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
+            if (rules.isEmpty()) continue;
+            for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
+                for (RuleMeta rule : rules) {
+                    String message = fill(rule.message(), h.placeholders());
+                    add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(h.at()), message, List.of(), null));
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings.values());
+        out.sort(Finding.ORDER);
+        return new FileReport(out, List.of(), ir.frontEnd(), true);
+    }
+
+    private static boolean reaches(RuleMeta rule, Models.Sink sink, Set<String> barriers) {
+        if (barriers.contains("all")) return false;
+        for (String k : sink.kinds()) if (rule.sinks().contains(k) && !barriers.contains(k)) return true;
+        return false;
+    }
+
+    /** One finding per rule and start position: the first (a taint finding, with its trace) wins. */
+    private static void add(Map<String, Finding> findings, Finding f) {
+        findings.putIfAbsent(f.ruleId() + "@" + f.region().startLine() + ":" + f.region().startColumn(), f);
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) out = out.replace("{" + e.getKey() + "}", e.getValue());
+        return out;
     }
 }

@@ -1,0 +1,1118 @@
+package io.wsscan.analysis;
+
+import io.wsscan.analysis.Fact.Api;
+import io.wsscan.analysis.Fact.Hint;
+import io.wsscan.analysis.Fact.Obj;
+import io.wsscan.analysis.Fact.Param;
+import io.wsscan.analysis.Fact.Str;
+import io.wsscan.analysis.Fact.Taint;
+import io.wsscan.analysis.Scopes.Binding;
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The per-file abstract interpreter behind every taint rule. Flow-insensitive: the program and every
+ * function body are evaluated over and over until no variable, field or summary grows.
+ *
+ * <ul>
+ *   <li>Objects are abstracted by allocation site; variables by their scope binding.</li>
+ *   <li>Functions get summaries: what they return in terms of their parameters
+ *       ({@link Param} facts), and which parameters reach which sinks. A call applies the summary to
+ *       its actual arguments, so a helper called once with tainted and once with clean data only
+ *       reports the tainted call. Objects flow into callees directly (context-insensitively).</li>
+ *   <li>API models ({@link Models}) turn access paths into types, sources, sinks, sanitizers and
+ *       callbacks; unknown calls pass their arguments' data on (string operations propagate).</li>
+ * </ul>
+ */
+public final class Engine {
+
+    static final int MAX_ITERATIONS = 12;
+    private static final int MAX_PARAMS = 4;
+    private static final Set<String> NUMBER_PROPERTIES = Set.of("length", "size", "byteLength", "childElementCount");
+
+    /** Where tainted data met a sink. */
+    public record SinkReport(Node at, Models.Sink sink, Taint taint) {
+    }
+
+    /** A connection call ({@code new WebSocket(url)}) and every string its URL may be. */
+    public static final class ConnectionSite {
+        public final Node call;
+        public final Models.Connection model;
+        Value url = Value.EMPTY;
+
+        ConnectionSite(Node call, Models.Connection model) {
+            this.call = call;
+            this.model = model;
+        }
+
+        public Value url() {
+            return url;
+        }
+    }
+
+    /** A function registered as a handler of a modeled event (e.g. window 'message'). */
+    public record HandlerSite(Node registration, Node function, Models.Handler model) {
+    }
+
+    private record SinkHit(int param, Node at, Models.Sink sink, Set<String> barriers, List<Trace.Step> steps) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SinkHit h && h.param == param && h.at == at && h.sink == sink && h.barriers.equals(barriers);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(at) * 31 + param + barriers.hashCode();
+        }
+    }
+
+    private static final class Summary {
+        Value ret = Value.EMPTY;
+        Value thisVal = Value.EMPTY;
+        final Value[] paramIn = new Value[MAX_PARAMS];
+        final LinkedHashSet<SinkHit> hits = new LinkedHashSet<>();
+
+        Summary() {
+            java.util.Arrays.fill(paramIn, Value.EMPTY);
+        }
+    }
+
+    private record ReportKey(Node at, Models.Sink sink, Taint taint) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ReportKey k && k.at == at && k.sink == sink && k.taint.equals(taint);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(at) * 31 + taint.hashCode();
+        }
+    }
+
+    private final Node program;
+    private final Scopes scopes;
+    private final Models models;
+    private final Map<String, List<String>> nameKindCache = new ConcurrentHashMap<>();
+
+    private final Map<Binding, Value> vars = new HashMap<>();
+    private final Map<String, Value> globals = new HashMap<>();
+    private final Map<Node, Summary> summaries = new IdentityHashMap<>();
+    private final Map<Node, Map<String, Obj>> objects = new IdentityHashMap<>();
+    private final Map<Node, Node> thisOwner = new IdentityHashMap<>();
+    private final List<Node> functions = new ArrayList<>();
+    private final Map<ReportKey, SinkReport> reports = new LinkedHashMap<>();
+    private final Map<Node, ConnectionSite> connections = new LinkedHashMap<>();
+    private final Map<List<Node>, HandlerSite> handlers = new LinkedHashMap<>();
+    private boolean changed;
+    private int iterations;
+
+    public Engine(Node program, Scopes scopes, Models models) {
+        this.program = program;
+        this.scopes = scopes;
+        this.models = models;
+    }
+
+    /** Runs to a fixpoint (or the iteration bound). Throws if the thread is interrupted (time budget). */
+    public Engine run() {
+        collectFunctions(program, program);
+        for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
+            changed = false;
+            execAll(program.kids(), program);
+            for (Node fn : functions) {
+                if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
+                evalFunctionBody(fn);
+            }
+            if (!changed) break;
+        }
+        return this;
+    }
+
+    /** Thrown when the scan's time budget interrupts the analysis of a file. */
+    public static final class AnalysisInterrupted extends RuntimeException {
+        AnalysisInterrupted() {
+            super("analysis interrupted", null, false, false);
+        }
+    }
+
+    public List<SinkReport> reports() {
+        return List.copyOf(reports.values());
+    }
+
+    public List<ConnectionSite> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    public List<HandlerSite> handlers() {
+        return List.copyOf(handlers.values());
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private void collectFunctions(Node n, Node owner) {
+        for (Node k : n.kids()) {
+            if (k.kind == Kind.FUNCTION) {
+                functions.add(k);
+                thisOwner.put(k, k.has(Node.ARROW) ? owner : k);
+                collectFunctions(k, k.has(Node.ARROW) ? owner : k);
+            } else {
+                collectFunctions(k, owner);
+            }
+        }
+    }
+
+    private Summary summary(Node fn) {
+        return summaries.computeIfAbsent(fn, f -> new Summary());
+    }
+
+    private Obj obj(Node site, String tag, Node function) {
+        return objects.computeIfAbsent(site, s -> new HashMap<>()).computeIfAbsent(tag, t -> new Obj(site, t, function));
+    }
+
+    private Obj functionObj(Node fn) {
+        return obj(fn, "function", fn);
+    }
+
+    // ------------------------------------------------------------------ state updates
+
+    private void setVar(Binding b, Value v) {
+        Value old = vars.getOrDefault(b, Value.EMPTY);
+        Value nv = old.join(v);
+        if (nv != old) {
+            vars.put(b, nv);
+            changed = true;
+        }
+    }
+
+    private void setField(Obj o, String name, Value v) {
+        Value old = o.fields.getOrDefault(name, Value.EMPTY);
+        Value nv = old.join(v);
+        if (nv != old) {
+            o.fields.put(name, nv);
+            changed = true;
+        }
+    }
+
+    private void setGlobal(String name, Value v) {
+        Value old = globals.getOrDefault(name, Value.EMPTY);
+        Value nv = old.join(v);
+        if (nv != old) {
+            globals.put(name, nv);
+            changed = true;
+        }
+    }
+
+    private void addHit(Node fn, SinkHit h) {
+        if (summary(fn).hits.add(h)) changed = true;
+    }
+
+    private void addThis(Node fn, Value v) {
+        Summary s = summary(fn);
+        Value nv = s.thisVal.join(v);
+        if (nv != s.thisVal) {
+            s.thisVal = nv;
+            changed = true;
+        }
+    }
+
+    private void addParamIn(Node fn, int i, Value v) {
+        if (i >= MAX_PARAMS || v.isEmpty()) return;
+        Summary s = summary(fn);
+        Value nv = s.paramIn[i].join(v);
+        if (nv != s.paramIn[i]) {
+            s.paramIn[i] = nv;
+            changed = true;
+        }
+    }
+
+    private void addReturn(Node fn, Value v) {
+        Summary s = summary(fn);
+        Value nv = s.ret.join(v);
+        if (nv != s.ret) {
+            s.ret = nv;
+            changed = true;
+        }
+    }
+
+    private void report(Node at, Models.Sink sink, Taint t) {
+        reports.putIfAbsent(new ReportKey(at, sink, t), new SinkReport(at, sink, t));
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    private void evalFunctionBody(Node fn) {
+        Summary s = summary(fn);
+        List<Node> params = fn.kid(0).kids();
+        for (int i = 0; i < params.size(); i++) {
+            Node p = params.get(i);
+            Value v = Value.of(new Param(fn, i, Set.of(), null));
+            if (i < MAX_PARAMS) v = v.join(s.paramIn[i]);
+            if (p.kind == Kind.REST) {
+                Obj arr = obj(p, "array", null);
+                setField(arr, "[]", v);
+                assignPattern(p.kid(0), Value.of(arr), p, fn);
+            } else {
+                assignPattern(p, v, p, fn);
+            }
+        }
+        Node body = fn.kid(1);
+        if (fn.has(Node.EXPRESSION_BODY)) {
+            addReturn(fn, stepAll(eval(body, fn), body, "returned"));
+        } else {
+            execAll(body.kids(), fn);
+        }
+    }
+
+    private Value thisValue(Node fn) {
+        Node owner = fn == program ? program : thisOwner.getOrDefault(fn, fn);
+        if (owner == program) return Value.of(new Api("Global"));
+        return Value.of(new Param(owner, -1, Set.of(), null)).join(summary(owner).thisVal);
+    }
+
+    /** Calls a user function: objects go into its parameters, data comes back through its summary. */
+    private Value invoke(Obj f, Value self, List<Value> args, Node call) {
+        Node fn = f.function;
+        Summary s = summary(fn);
+        for (int i = 0; i < Math.min(args.size(), MAX_PARAMS); i++) addParamIn(fn, i, nonData(args.get(i)));
+        if (!fn.has(Node.ARROW)) addThis(fn, nonData(self));
+        Value result = substitute(s.ret, fn, args, self, call);
+        for (SinkHit h : new ArrayList<>(s.hits)) {
+            Value arg = h.param < 0 ? self : h.param < args.size() ? args.get(h.param) : Value.EMPTY;
+            applyHit(h, arg, call, fn);
+        }
+        return result;
+    }
+
+    private Value substitute(Value ret, Node fn, List<Value> args, Value self, Node call) {
+        if (ret.isEmpty()) return ret;
+        List<Fact> out = new ArrayList<>();
+        String via = "returned from " + functionName(fn);
+        for (Fact f : ret.facts()) {
+            if (f instanceof Param p && p.function() == fn) {
+                Value src = p.index() < 0 ? self : p.index() < args.size() ? args.get(p.index()) : Value.EMPTY;
+                List<Trace.Step> inner = p.trace() == null ? List.of() : p.trace().steps();
+                for (Fact a : src.facts()) {
+                    if (a instanceof Taint t) {
+                        out.add(new Taint(t.kind(), t.source(), t.barriers(), t.trace().then(call, "passed to " + functionName(fn)).then(inner).then(call, via))
+                                .withBarriers(p.barriers()));
+                    } else if (a instanceof Param q) {
+                        Trace tr = q.trace() == null ? Trace.start(call, "passed to " + functionName(fn)) : q.trace().then(call, "passed to " + functionName(fn));
+                        out.add(new Param(q.function(), q.index(), q.barriers(), tr.then(inner).then(call, via)).withBarriers(p.barriers()));
+                    } else if (p.barriers().isEmpty() || !(a instanceof Str)) {
+                        out.add(a);
+                    }
+                }
+            } else {
+                out.add(f);
+            }
+        }
+        return Value.of(out);
+    }
+
+    private void applyHit(SinkHit h, Value arg, Node call, Node fn) {
+        Value facts = h.sink.deep() ? deepData(arg, 3) : arg;
+        for (Fact f : facts.facts()) {
+            if (f instanceof Taint t) {
+                Trace tr = t.trace().then(call, "passed to " + functionName(fn)).then(h.steps);
+                report(h.at, h.sink, new Taint(t.kind(), t.source(), t.barriers(), tr).withBarriers(h.barriers));
+            } else if (f instanceof Param q) {
+                List<Trace.Step> steps = new ArrayList<>();
+                if (q.trace() != null) steps.addAll(q.trace().steps());
+                steps.add(new Trace.Step(call, "passed to " + functionName(fn)));
+                steps.addAll(h.steps);
+                Set<String> b = new java.util.TreeSet<>(q.barriers());
+                b.addAll(h.barriers);
+                addHit(q.function(), new SinkHit(q.index(), h.at, h.sink, Set.copyOf(b), List.copyOf(steps)));
+            }
+        }
+    }
+
+    static String functionName(Node fn) {
+        return fn.text != null ? fn.text + "()" : "a function";
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private void execAll(List<Node> stmts, Node fn) {
+        for (Node s : stmts) exec(s, fn);
+    }
+
+    private void exec(Node n, Node fn) {
+        switch (n.kind) {
+            case EXPR_STMT -> eval(n.kid(0), fn);
+            case VAR_DECL -> {
+                for (Node d : n.kids()) {
+                    Node init = d.kid(1);
+                    if (!init.isEmpty()) assignPattern(d.kid(0), eval(init, fn), d, fn);
+                }
+            }
+            case FUNCTION -> {
+                if (n.has(Node.DECLARATION) && n.text != null) {
+                    Binding b = bindingOfDeclaredFunction(n);
+                    if (b != null) setVar(b, Value.of(functionObj(n)));
+                }
+            }
+            case RETURN -> {
+                if (!n.kid(0).isEmpty()) addReturn(fn, stepAll(eval(n.kid(0), fn), n, "returned"));
+            }
+            case FOR_OF, FOR_IN -> {
+                Value right = eval(n.kid(1), fn);
+                Value item = n.kind == Kind.FOR_OF ? elements(right) : Value.EMPTY;
+                Node left = n.kid(0);
+                if (left.kind == Kind.VAR_DECL) {
+                    for (Node d : left.kids()) assignPattern(d.kid(0), item, d, fn);
+                } else {
+                    assignPattern(left, item, left, fn);
+                }
+                exec(n.kid(2), fn);
+            }
+            case CATCH -> exec(n.kid(1), fn);
+            case CLASS -> eval(n, fn);
+            default -> {
+                for (Node k : n.kids()) {
+                    if (isStatement(k)) exec(k, fn);
+                    else eval(k, fn);
+                }
+            }
+        }
+    }
+
+    private Binding bindingOfDeclaredFunction(Node fn) {
+        // Scopes binds a declared function's name to the FUNCTION node itself.
+        return scopes.binding(fn);
+    }
+
+    private static boolean isStatement(Node n) {
+        return switch (n.kind) {
+            case BLOCK, EXPR_STMT, VAR_DECL, IF, FOR, FOR_IN, FOR_OF, WHILE, DO_WHILE, RETURN, THROW, TRY, CATCH,
+                 SWITCH, CASE, BREAK, CONTINUE, LABELED, WITH, EMPTY, DEBUGGER, CLASS, IMPORT, EXPORT -> true;
+            case FUNCTION -> n.has(Node.DECLARATION);
+            default -> false;
+        };
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    private void assignPattern(Node p, Value v, Node at, Node fn) {
+        switch (p.kind) {
+            case IDENT -> {
+                Binding b = scopes.binding(p);
+                Value stepped = stepAll(v, at, "assigned to " + p.text);
+                if (b != null) {
+                    setVar(b, stepped);
+                } else {
+                    setGlobal(p.text, stepped);
+                    slot(List.of("Global[" + p.text + "]"), stepped, at, fn);
+                }
+            }
+            case MEMBER -> {
+                Value recv = eval(p.kid(0), fn);
+                writeMember(recv, memberName(p, fn), stepAll(v, at, "stored in ." + p.text), at, fn);
+            }
+            case OBJECT_PATTERN -> {
+                for (Node k : p.kids()) {
+                    if (k.kind == Kind.PROPERTY) {
+                        String name = k.keyName();
+                        assignPattern(k.kid(1), readMember(v, name, k.kid(0), fn), at, fn);
+                    } else if (k.kind == Kind.REST) {
+                        assignPattern(k.kid(0), v, at, fn);
+                    }
+                }
+            }
+            case ARRAY_PATTERN -> {
+                Value items = elements(v);
+                for (Node k : p.kids()) {
+                    if (k.kind == Kind.REST) assignPattern(k.kid(0), v, at, fn);
+                    else if (!k.isEmpty()) assignPattern(k, items, at, fn);
+                }
+            }
+            case ASSIGN_PATTERN -> assignPattern(p.kid(0), v.join(eval(p.kid(1), fn)), at, fn);
+            case REST -> assignPattern(p.kid(0), v, at, fn);
+            default -> eval(p, fn);
+        }
+    }
+
+    private String memberName(Node member, Node fn) {
+        if (!member.has(Node.COMPUTED)) return member.text;
+        Node prop = member.kid(1);
+        if (prop.kind == Kind.STRING) return prop.text;
+        Value pv = eval(prop, fn);
+        String name = null;
+        for (Str s : pv.all(Str.class)) {
+            if (!s.complete()) return null;
+            if (name != null && !name.equals(s.prefix())) return null;
+            name = s.prefix();
+        }
+        return name;
+    }
+
+    private void writeMember(Value recv, String name, Value v, Node at, Node fn) {
+        List<String> slots = new ArrayList<>(2);
+        for (Fact f : recv.facts()) {
+            if (f instanceof Obj o) {
+                setField(o, name == null ? "*" : name, v);
+                if ("prototype".equals(o.tag) && o.site.kind == Kind.FUNCTION) {
+                    for (Obj m : v.all(Obj.class)) if (m.function != null) addThis(m.function, Value.of(syntheticInstance(o.site)));
+                }
+            } else if (f instanceof Api a && name != null) {
+                addMemberPaths(slots, a.path(), name);
+            }
+        }
+        if (name != null) {
+            String any = "Any.Member[" + name + "]";
+            if (models.known(any)) slots.add(any);
+        }
+        if (!slots.isEmpty()) slot(slots, v, at, fn);
+    }
+
+    private void addMemberPaths(List<String> out, String path, String name) {
+        if (path.equals("Global")) {
+            out.add("Global[" + name + "]");
+            return;
+        }
+        String p = path + ".Member[" + name + "]";
+        if (models.known(p)) out.add(p);
+        String star = path + ".Member[*]";
+        if (models.known(star)) out.add(star);
+    }
+
+    private Obj syntheticInstance(Node ctor) {
+        Obj inst = obj(ctor, "instance", null);
+        if (!inst.fields.containsKey("__proto__")) inst.fields.put("__proto__", Value.of(obj(ctor, "prototype", null)));
+        return inst;
+    }
+
+    /**
+     * A value flows into a modeled position (an argument, or a property of an API object): sinks
+     * check it, handlers record it, and functions in it become callbacks whose parameters are API
+     * values (e.g. the message event of {@code ws.onmessage}).
+     */
+    private void slot(List<String> paths, Value v, Node at, Node fn) {
+        for (String path : paths) {
+            List<Models.Sink> sinks = models.sinks.get(path);
+            if (sinks != null) for (Models.Sink s : sinks) sinkCheck(v, s, at);
+            Models.Handler h = models.handlers.get(path);
+            if (h != null) {
+                for (Obj o : v.all(Obj.class)) {
+                    if (o.function != null) handlers.putIfAbsent(List.of(at, o.function), new HandlerSite(at, o.function, h));
+                }
+            }
+            for (int k = 0; k < MAX_PARAMS; k++) {
+                String pp = path + ".Parameter[" + k + "]";
+                if (!models.known(pp)) continue;
+                for (Obj o : v.all(Obj.class)) {
+                    if (o.function != null) addParamIn(o.function, k, api(pp, paramNode(o.function, k), null));
+                }
+            }
+            for (Obj o : v.all(Obj.class)) {
+                if (o.function != null) continue;
+                for (Map.Entry<String, Value> e : new ArrayList<>(o.fields.entrySet())) {
+                    String mp = path + ".Member[" + e.getKey() + "]";
+                    if (models.known(mp)) slot(List.of(mp), e.getValue(), at, fn);
+                }
+            }
+        }
+    }
+
+    private static Node paramNode(Node fn, int k) {
+        List<Node> ps = fn.kid(0).kids();
+        return k < ps.size() ? ps.get(k) : fn;
+    }
+
+    private void sinkCheck(Value v, Models.Sink sink, Node at) {
+        Value facts = sink.deep() ? deepData(v, 3) : v;
+        for (Fact f : facts.facts()) {
+            if (f instanceof Taint t) {
+                report(at, sink, t.step(at, "reaches " + sink.label()));
+            } else if (f instanceof Param p) {
+                List<Trace.Step> steps = new ArrayList<>();
+                if (p.trace() != null) steps.addAll(p.trace().steps());
+                steps.add(new Trace.Step(at, "reaches " + sink.label()));
+                addHit(p.function(), new SinkHit(p.index(), at, sink, p.barriers(), List.copyOf(steps)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    Value eval(Node n, Node fn) {
+        switch (n.kind) {
+            case IDENT:
+                return readIdent(n, fn);
+            case THIS:
+                return thisValue(fn);
+            case STRING:
+            case NUMBER:
+                return Value.of(new Str(List.of(n.text), n, false));
+            case TEMPLATE: {
+                Value acc = Value.EMPTY;
+                boolean first = true;
+                for (Node k : n.kids()) {
+                    Value kv = k.kind == Kind.STRING ? Value.of(new Str(List.of(k.text), k, false)) : eval(k, fn);
+                    acc = first ? kv : concat(acc, kv);
+                    first = false;
+                }
+                return acc;
+            }
+            case BINARY: {
+                Value l = eval(n.kid(0), fn);
+                Value r = eval(n.kid(1), fn);
+                return "+".equals(n.text) ? concat(l, r) : Value.EMPTY;
+            }
+            case LOGICAL:
+                return eval(n.kid(0), fn).join(eval(n.kid(1), fn));
+            case CONDITIONAL: {
+                eval(n.kid(0), fn);
+                return mirror(eval(n.kid(1), fn), eval(n.kid(2), fn));
+            }
+            case ASSIGN: {
+                Value v = eval(n.kid(1), fn);
+                if (!"=".equals(n.text)) {
+                    Value old = eval(n.kid(0), fn);
+                    v = "+=".equals(n.text) ? concat(old, v) : Value.EMPTY;
+                }
+                assignPattern(n.kid(0), v, n, fn);
+                return v;
+            }
+            case SEQUENCE: {
+                Value last = Value.EMPTY;
+                for (Node k : n.kids()) last = eval(k, fn);
+                return last;
+            }
+            case MEMBER: {
+                Value recv = eval(n.kid(0), fn);
+                return readMember(recv, memberName(n, fn), n, fn);
+            }
+            case CALL:
+            case NEW:
+                return evalCall(n, fn);
+            case FUNCTION:
+                return Value.of(functionObj(n));
+            case ARRAY: {
+                Obj arr = obj(n, "array", null);
+                for (Node k : n.kids()) {
+                    if (k.isEmpty()) continue;
+                    Value kv = k.kind == Kind.SPREAD ? elements(eval(k.kid(0), fn)) : eval(k, fn);
+                    setField(arr, "[]", kv);
+                }
+                return Value.of(arr);
+            }
+            case OBJECT:
+                return evalObject(n, fn);
+            case AWAIT:
+                return unwrap(eval(n.kid(0), fn));
+            case SPREAD:
+                return eval(n.kid(0), fn);
+            case UNARY: {
+                eval(n.kid(0), fn);
+                return Value.EMPTY;
+            }
+            case TAGGED_TEMPLATE:
+                return eval(n.kid(0), fn).dataOnly().join(eval(n.kid(1), fn).dataOnly());
+            case CLASS:
+                for (Node k : n.kids()) eval(k, fn);
+                return Value.EMPTY;
+            default:
+                for (Node k : n.kids()) {
+                    if (isStatement(k)) exec(k, fn);
+                    else eval(k, fn);
+                }
+                return Value.EMPTY;
+        }
+    }
+
+    private Value readIdent(Node n, Node fn) {
+        String name = n.text;
+        Binding b = scopes.binding(n);
+        Value v;
+        if (b != null) {
+            v = vars.getOrDefault(b, Value.EMPTY);
+            if (b.declaration == n) return v;
+        } else {
+            if (name.equals("undefined") || name.equals("arguments")) return Value.EMPTY;
+            v = globals.getOrDefault(name, Value.EMPTY);
+            v = models.globalObjects.contains(name) ? v.plus(new Api("Global")) : v.join(api("Global[" + name + "]", n, name));
+        }
+        return v.join(nameTaints(name, n));
+    }
+
+    private Value evalObject(Node n, Node fn) {
+        Obj o = obj(n, "object", null);
+        for (Node p : n.kids()) {
+            if (p.kind == Kind.SPREAD) {
+                Value sv = eval(p.kid(0), fn);
+                for (Obj src : sv.all(Obj.class)) for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) setField(o, e.getKey(), e.getValue());
+                setField(o, "*", sv.dataOnly());
+                continue;
+            }
+            if (p.kind != Kind.PROPERTY) continue;
+            String key = p.keyName();
+            if (p.has(Node.COMPUTED) && key == null) eval(p.kid(0), fn);
+            Value v = eval(p.kid(1), fn);
+            if (key != null) v = v.join(nameTaints(key, p.kid(0)));
+            setField(o, key == null ? "*" : key, v);
+            for (Obj m : v.all(Obj.class)) if (m.function != null && !m.function.has(Node.ARROW)) addThis(m.function, Value.of(o));
+        }
+        return Value.of(o);
+    }
+
+    Value readMember(Value recv, String name, Node at, Node fn) {
+        List<Fact> out = new ArrayList<>();
+        List<String> paths = new ArrayList<>(2);
+        boolean numeric = name != null && NUMBER_PROPERTIES.contains(name);
+        for (Fact f : recv.facts()) {
+            if (f instanceof Obj o) {
+                readObjField(o, name, out, 0);
+            } else if (f instanceof Api a) {
+                if (name != null) addMemberPaths(paths, a.path(), name);
+            } else if (f instanceof Taint || f instanceof Param) {
+                if (!numeric) out.add(f);
+            } else if (f instanceof Hint h) {
+                if ("value".equals(name)) {
+                    out.add(new Taint(h.kind(), at, Set.of(), Trace.start(h.at(), "element that holds " + h.kind() + " data")
+                            .then(at, "its value is read")));
+                }
+            }
+        }
+        Value v = Value.of(out);
+        if (name != null) {
+            String any = "Any.Member[" + name + "]";
+            if (models.known(any)) paths.add(any);
+            for (String p : paths) v = v.join(api(p, at, name));
+            v = v.join(nameTaints(name, at));
+        }
+        return v;
+    }
+
+    private void readObjField(Obj o, String name, List<Fact> out, int depth) {
+        if (name == null) {
+            for (Map.Entry<String, Value> e : o.fields.entrySet()) {
+                if (!e.getKey().equals("__proto__")) out.addAll(e.getValue().facts());
+            }
+            return;
+        }
+        if ("prototype".equals(name) && o.function != null && !o.fields.containsKey("prototype")) {
+            o.fields.put("prototype", Value.of(obj(o.function, "prototype", null)));
+            addThis(o.function, Value.of(syntheticInstance(o.function)));
+            changed = true;
+        }
+        Value v = o.fields.get(name);
+        if (v != null) out.addAll(v.facts());
+        Value star = o.fields.get("*");
+        if (star != null) out.addAll(star.facts());
+        if ("array".equals(o.tag) && !NUMBER_PROPERTIES.contains(name)) {
+            Value items = o.fields.get("[]");
+            if (items != null && (name.isEmpty() || Character.isDigit(name.charAt(0)))) out.addAll(items.facts());
+        }
+        if (v == null && depth < 4) {
+            Value proto = o.fields.get("__proto__");
+            if (proto != null) for (Obj p : proto.all(Obj.class)) readObjField(p, name, out, depth + 1);
+        }
+    }
+
+    /** An API fact for a path that some model uses, plus the types, sources and strings it brings. */
+    private Value api(String path, Node at, String name) {
+        String canon = models.aliases.getOrDefault(path, path);
+        if (!models.known(canon)) return Value.EMPTY;
+        List<Fact> out = new ArrayList<>();
+        out.add(new Api(canon));
+        List<String> types = models.types.get(canon);
+        if (types != null) for (String t : types) out.add(new Api("Type[" + t + "]"));
+        List<Models.Source> srcs = models.sources.get(canon);
+        if (srcs != null) {
+            for (Models.Source s : srcs) {
+                if (s.nameFrom() != null && !nameMatches(name, s.nameClasses())) continue;
+                out.add(new Taint(s.kind(), at, Set.of(), Trace.start(at, s.label())));
+            }
+        }
+        String known = models.knownStrings.get(canon);
+        if (known != null) out.add(new Str(List.of(known), at, false));
+        if (models.elementHints.containsKey(canon) && name != null) {
+            for (String kind : nameKinds(name)) out.add(new Hint(kind, at));
+        }
+        return Value.of(out);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private Value evalCall(Node n, Node fn) {
+        boolean isNew = n.kind == Kind.NEW;
+        Node calleeNode = n.kid(0);
+        Value recv = Value.EMPTY;
+        Value callee;
+        String calleeName = null;
+        if (calleeNode.kind == Kind.MEMBER) {
+            recv = eval(calleeNode.kid(0), fn);
+            calleeName = memberName(calleeNode, fn);
+            callee = readMember(recv, calleeName, calleeNode, fn);
+        } else {
+            callee = eval(calleeNode, fn);
+            if (calleeNode.kind == Kind.IDENT) calleeName = calleeNode.text;
+        }
+        List<Value> args = new ArrayList<>();
+        for (Node a : n.rest(1)) args.add(a.kind == Kind.SPREAD ? elements(eval(a.kid(0), fn)) : eval(a, fn));
+        return call(n, callee, recv, args, isNew, calleeName, fn);
+    }
+
+    private Value call(Node n, Value callee, Value recv, List<Value> args, boolean isNew, String calleeName, Node fn) {
+        Value result = Value.EMPTY;
+        boolean opaque = callee.isEmpty();
+        Set<String> blocks = new java.util.TreeSet<>();
+        for (Fact f : callee.facts()) {
+            if (f instanceof Obj o && o.function != null) {
+                Value self = isNew ? Value.of(newInstance(n, o)) : recv;
+                Value r = invoke(o, self, args, n);
+                result = result.join(isNew ? self.join(r.filter(x -> x instanceof Obj)) : r);
+            } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
+                Value p = o.fields.getOrDefault("<promise>", Value.EMPTY);
+                for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
+            } else if (f instanceof Api a) {
+                result = result.join(apiCall(a.path(), args, n, isNew, blocks, fn));
+                opaque = true;
+            } else if (!(f instanceof Obj)) {
+                opaque = true;
+            }
+        }
+        Value intrinsic = intrinsic(calleeName, recv, args, n, isNew, callee);
+        if (intrinsic != null) {
+            result = result.join(intrinsic);
+        } else if (opaque) {
+            Value data = recv.dataOnly();
+            for (Value a : args) data = data.join(deepData(a, 3));
+            result = result.join(stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()"));
+        }
+        if (calleeName != null) blocks.addAll(models.sanitizerBlocks(calleeName));
+        if (!blocks.isEmpty()) result = sanitize(result, blocks);
+        return result;
+    }
+
+    private Obj newInstance(Node site, Obj ctor) {
+        Obj inst = obj(site, "instance", null);
+        Value proto = new Value[]{Value.EMPTY}[0];
+        List<Fact> out = new ArrayList<>();
+        readObjField(ctor, "prototype", out, 0);
+        proto = Value.of(out);
+        setField(inst, "__proto__", proto);
+        return inst;
+    }
+
+    private Value apiCall(String path, List<Value> args, Node n, boolean isNew, Set<String> blocks, Node fn) {
+        List<String> variants = new ArrayList<>();
+        variants.add(path);
+        for (int j = 0; j < Math.min(args.size(), 3); j++) {
+            for (Str s : args.get(j).all(Str.class)) {
+                if (!s.complete()) continue;
+                String v = path + ".WhenArgument[" + j + "=" + s.prefix() + "]";
+                if (models.known(v) && !variants.contains(v)) variants.add(v);
+            }
+        }
+        String name0 = args.isEmpty() ? null : constantString(args.get(0));
+        Value result = Value.EMPTY;
+        if (path.equals("Global[Promise]") && isNew) result = result.join(newPromise(n, args));
+        for (String v : variants) {
+            String r = v + (isNew ? ".Instance" : ".ReturnValue");
+            result = result.join(api(r, n, name0));
+            Models.Sanitizer san = models.sanitizers.get(r);
+            if (san != null) blocks.addAll(san.blocks());
+            Models.Connection c = models.connections.get(v);
+            if (c != null) {
+                ConnectionSite site = connections.computeIfAbsent(n, k -> new ConnectionSite(n, c));
+                if (c.urlArgument() < args.size()) site.url = site.url.join(args.get(c.urlArgument()));
+            }
+            for (int i = 0; i < args.size(); i++) {
+                List<String> slots = new ArrayList<>(3);
+                String a = v + ".Argument[" + i + "]";
+                if (models.known(a)) slots.add(a);
+                for (int k = 0; k <= Math.min(i, 3); k++) {
+                    String range = v + ".Argument[" + k + "..]";
+                    if (models.known(range)) slots.add(range);
+                }
+                if (!slots.isEmpty()) slot(slots, args.get(i), n, fn);
+            }
+        }
+        return result;
+    }
+
+    private Value newPromise(Node n, List<Value> args) {
+        Obj promise = obj(n, "promise", null);
+        Obj resolver = obj(n, "resolver", null);
+        setField(resolver, "<promise>", Value.of(promise));
+        if (!args.isEmpty()) {
+            for (Obj ex : args.get(0).all(Obj.class)) {
+                if (ex.function != null) invoke(ex, Value.EMPTY, List.of(Value.of(resolver), Value.of(resolver)), n);
+            }
+        }
+        return Value.of(promise);
+    }
+
+    /** Built-in behaviour of arrays, promises and functions that models cannot express as paths. */
+    private Value intrinsic(String name, Value recv, List<Value> args, Node n, boolean isNew, Value callee) {
+        if (name == null || isNew) return null;
+        Value arg0 = args.isEmpty() ? Value.EMPTY : args.get(0);
+        List<Obj> arrays = recv.all(Obj.class).stream().filter(o -> "array".equals(o.tag)).toList();
+        switch (name) {
+            case "push", "unshift" -> {
+                if (arrays.isEmpty()) return null;
+                for (Obj a : arrays) for (Value v : args) setField(a, "[]", v);
+                return Value.EMPTY;
+            }
+            case "pop", "shift", "at" -> {
+                return arrays.isEmpty() ? null : elements(recv);
+            }
+            case "forEach", "map", "filter", "find", "findLast", "some", "every", "findIndex", "flatMap", "reduce",
+                 "reduceRight" -> {
+                List<Obj> fns = arg0.all(Obj.class).stream().filter(o -> o.function != null).toList();
+                if (fns.isEmpty()) return null;
+                Value items = elements(recv);
+                Value out = Value.EMPTY;
+                for (Obj f : fns) {
+                    List<Value> cbArgs = name.startsWith("reduce")
+                            ? List.of(args.size() > 1 ? args.get(1).join(items) : items, items, Value.EMPTY, recv)
+                            : List.of(items, Value.EMPTY, recv);
+                    out = out.join(invoke(f, Value.EMPTY, cbArgs, n));
+                }
+                switch (name) {
+                    case "map", "flatMap" -> {
+                        Obj arr = obj(n, "array", null);
+                        setField(arr, "[]", out);
+                        return Value.of(arr);
+                    }
+                    case "filter" -> {
+                        return recv;
+                    }
+                    case "find", "findLast" -> {
+                        return items;
+                    }
+                    case "reduce", "reduceRight" -> {
+                        return out;
+                    }
+                    default -> {
+                        return Value.EMPTY;
+                    }
+                }
+            }
+            case "then", "catch", "finally" -> {
+                Value resolved = unwrap(recv);
+                Obj next = obj(n, "promise", null);
+                boolean any = false;
+                for (int i = 0; i < Math.min(args.size(), 2); i++) {
+                    for (Obj f : args.get(i).all(Obj.class)) {
+                        if (f.function == null) continue;
+                        any = true;
+                        Value in = name.equals("then") && i == 0 ? resolved : Value.EMPTY;
+                        setField(next, "<resolved>", unwrap(invoke(f, Value.EMPTY, List.of(in), n)));
+                    }
+                }
+                if (!any) setField(next, "<resolved>", resolved);
+                return Value.of(next);
+            }
+            case "call", "apply", "bind" -> {
+                List<Obj> fns = recv.all(Obj.class).stream().filter(o -> o.function != null).toList();
+                if (fns.isEmpty()) return null;
+                if (name.equals("bind")) return recv.filter(f -> f instanceof Obj o && o.function != null);
+                List<Value> rest;
+                if (name.equals("call")) {
+                    rest = args.size() > 1 ? args.subList(1, args.size()) : List.of();
+                } else {
+                    Value items = args.size() > 1 ? elements(args.get(1)) : Value.EMPTY;
+                    rest = List.of(items, items, items);
+                }
+                Value out = Value.EMPTY;
+                for (Obj f : fns) out = out.join(invoke(f, arg0, rest, n));
+                return out;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ value helpers
+
+    private Value elements(Value v) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : v.facts()) {
+            if (f instanceof Obj o) {
+                Value items = o.fields.get("[]");
+                if (items != null) out.addAll(items.facts());
+                Value star = o.fields.get("*");
+                if (star != null) out.addAll(star.facts());
+            } else if (f instanceof Taint || f instanceof Param || f instanceof Api) {
+                out.add(f);
+            }
+        }
+        return Value.of(out);
+    }
+
+    private Value unwrap(Value v) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : v.facts()) {
+            if (f instanceof Obj o && "promise".equals(o.tag)) {
+                Value r = o.fields.get("<resolved>");
+                if (r != null) out.addAll(r.facts());
+            } else {
+                out.add(f);
+            }
+        }
+        return Value.of(out);
+    }
+
+    /** The data in a value and in the fields of its objects, to a bounded depth (what serialising sends). */
+    private Value deepData(Value v, int depth) {
+        Value out = v.dataOnly();
+        if (depth == 0) return out;
+        for (Obj o : v.all(Obj.class)) {
+            if (o.function != null) continue;
+            for (Map.Entry<String, Value> e : o.fields.entrySet()) {
+                if (e.getKey().startsWith("__") || e.getKey().startsWith("<")) continue;
+                out = out.join(deepData(e.getValue(), depth - 1));
+            }
+        }
+        return out;
+    }
+
+    private static Value nonData(Value v) {
+        return v.filter(f -> !(f instanceof Taint) && !(f instanceof Param));
+    }
+
+    private static Value stepAll(Value v, Node at, String message) {
+        if (!v.any(Taint.class) && !v.any(Param.class)) return v;
+        return v.map(f -> f instanceof Taint t ? t.step(at, message) : f instanceof Param p ? p.step(at, message) : f);
+    }
+
+    private static Value sanitize(Value v, Set<String> blocks) {
+        boolean all = blocks.contains("all");
+        return v.map(f -> {
+            if (f instanceof Taint t) return all ? null : t.withBarriers(blocks);
+            if (f instanceof Param p) return all ? null : p.withBarriers(blocks);
+            return f;
+        });
+    }
+
+    private static String constantString(Value v) {
+        String out = null;
+        for (Str s : v.all(Str.class)) {
+            if (!s.complete()) return null;
+            if (out != null && !out.equals(s.prefix())) return null;
+            out = s.prefix();
+        }
+        return out;
+    }
+
+    /** String concatenation: known text is kept, data passes on, a fixed URL prefix adds barriers. */
+    private Value concat(Value l, Value r) {
+        List<Fact> out = new ArrayList<>(l.dataOnly().facts());
+        Set<String> blocks = prefixBlocks(l);
+        for (Fact f : r.dataOnly().facts()) {
+            if (!blocks.isEmpty() && f instanceof Taint t) out.add(t.withBarriers(blocks));
+            else if (!blocks.isEmpty() && f instanceof Param p) out.add(p.withBarriers(blocks));
+            else out.add(f);
+        }
+        List<Str> ls = l.all(Str.class);
+        List<Str> rs = r.all(Str.class);
+        if (!ls.isEmpty() || !rs.isEmpty()) {
+            if (ls.isEmpty()) ls = List.of(new Str(java.util.Collections.singletonList(null), null, false));
+            if (rs.isEmpty()) rs = List.of(new Str(java.util.Collections.singletonList(null), null, false));
+            int made = 0;
+            for (Str a : ls) {
+                for (Str b : rs) {
+                    if (made++ >= Value.MAX_STRS) break;
+                    out.add(joinStr(a, b));
+                }
+            }
+        }
+        return Value.of(out);
+    }
+
+    private static Str joinStr(Str a, Str b) {
+        List<String> parts = new ArrayList<>(a.parts().size() + b.parts().size());
+        for (List<String> src : List.of(a.parts(), b.parts())) {
+            for (String p : src) {
+                int last = parts.size() - 1;
+                if (last >= 0 && p != null && parts.get(last) != null) {
+                    String joined = parts.get(last) + p;
+                    parts.set(last, joined.length() > 1000 ? joined.substring(0, 1000) : joined);
+                } else if (last >= 0 && p == null && parts.get(last) == null) {
+                    continue;
+                } else if (parts.size() < 16) {
+                    parts.add(p);
+                }
+            }
+        }
+        boolean aHasText = a.parts().stream().anyMatch(p -> p != null && !p.isEmpty());
+        Node origin = aHasText || b.origin() == null ? a.origin() : b.origin();
+        if (origin == null) origin = b.origin();
+        return new Str(java.util.Collections.unmodifiableList(parts), origin, a.mirrored() || b.mirrored());
+    }
+
+    private Set<String> prefixBlocks(Value l) {
+        List<Str> strs = l.all(Str.class);
+        if (strs.isEmpty()) return Set.of();
+        Set<String> blocks = null;
+        for (Str s : strs) {
+            Set<String> mine = new java.util.TreeSet<>();
+            String prefix = s.prefix();
+            for (Models.PrefixBarrier b : models.prefixBarriers) if (b.prefix().matcher(prefix).find()) mine.addAll(b.blocks());
+            if (blocks == null) blocks = mine;
+            else blocks.retainAll(mine);
+        }
+        return blocks == null ? Set.of() : blocks;
+    }
+
+    /** A choice between a secure and a cleartext scheme mirrors the page's protocol: mark the cleartext one. */
+    private static Value mirror(Value a, Value b) {
+        boolean aSecure = hasScheme(a, true), bSecure = hasScheme(b, true);
+        boolean aPlain = hasScheme(a, false), bPlain = hasScheme(b, false);
+        if ((aSecure && bPlain) || (bSecure && aPlain)) {
+            a = markMirrored(a);
+            b = markMirrored(b);
+        }
+        return a.join(b);
+    }
+
+    private static boolean hasScheme(Value v, boolean secure) {
+        for (Str s : v.all(Str.class)) {
+            String p = s.prefix().toLowerCase(Locale.ROOT);
+            if (secure ? (p.startsWith("wss:") || p.startsWith("https:")) : (p.startsWith("ws:") || p.startsWith("http:"))) return true;
+        }
+        return false;
+    }
+
+    private static Value markMirrored(Value v) {
+        return v.map(f -> f instanceof Str s ? new Str(s.parts(), s.origin(), true) : f);
+    }
+
+    // ------------------------------------------------------------------ name heuristics
+
+    private Value nameTaints(String name, Node at) {
+        List<String> kinds = nameKinds(name);
+        if (kinds.isEmpty()) return Value.EMPTY;
+        List<Fact> out = new ArrayList<>(kinds.size());
+        for (String k : kinds) out.add(new Taint(k, at, Set.of(), Trace.start(at, k + " data ('" + name + "')")));
+        return Value.of(out);
+    }
+
+    private List<String> nameKinds(String name) {
+        return nameKindCache.computeIfAbsent(name, models::nameKinds);
+    }
+
+    private boolean nameMatches(String name, List<String> classes) {
+        if (name == null) return false;
+        for (String k : nameKinds(name)) if (classes.contains(k)) return true;
+        return false;
+    }
+}

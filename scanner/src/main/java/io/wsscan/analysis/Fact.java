@@ -1,0 +1,151 @@
+package io.wsscan.analysis;
+
+import io.wsscan.ir.Node;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the analysis knows a value may be. A {@link Value} is a set of facts; facts compare without
+ * their traces so the fixpoint terminates (the first trace found for a fact is the one reported).
+ */
+public sealed interface Fact {
+
+    /**
+     * Data of a source kind (e.g. {@code ws-message}). {@code barriers} are the sink kinds this copy
+     * can no longer reach (set by sanitizers and by constant URL prefixes).
+     */
+    record Taint(String kind, Node source, Set<String> barriers, Trace trace) implements Fact {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Taint t && t.kind.equals(kind) && t.source == source && t.barriers.equals(barriers);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, System.identityHashCode(source), barriers);
+        }
+
+        Taint step(Node at, String message) {
+            return new Taint(kind, source, barriers, trace.then(at, message));
+        }
+
+        Taint withBarriers(Set<String> more) {
+            if (barriers.containsAll(more)) return this;
+            java.util.TreeSet<String> b = new java.util.TreeSet<>(barriers);
+            b.addAll(more);
+            return new Taint(kind, source, Set.copyOf(b), trace);
+        }
+    }
+
+    /**
+     * An abstract object, one per allocation site (object/array literal, function, {@code new}, class
+     * instance). Fields are shared by everything that may point to it (flow-insensitive).
+     */
+    final class Obj implements Fact {
+        public final Node site;
+        public final String tag;      // object, array, function, instance, promise, resolver
+        public final Node function;   // the FUNCTION node for functions, else null
+        final Map<String, Value> fields = new HashMap<>();
+
+        Obj(Node site, String tag, Node function) {
+            this.site = site;
+            this.tag = tag;
+            this.function = function;
+        }
+
+        @Override
+        public String toString() {
+            return tag + "@" + site.start;
+        }
+    }
+
+    /**
+     * A modeled API location in access-path notation, e.g. {@code Global[WebSocket].Instance} or
+     * {@code Type[ws-connection].Member[onmessage].Parameter[0]}. Models match on these paths.
+     */
+    record Api(String path) implements Fact {
+    }
+
+    /**
+     * The value of parameter {@code index} of {@code function} (-1 = {@code this}): the input of a
+     * function summary. Carries the path inside the function and the barriers met on the way.
+     */
+    record Param(Node function, int index, Set<String> barriers, Trace trace) implements Fact {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Param p && p.function == function && p.index == index && p.barriers.equals(barriers);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(function) * 31 + index + barriers.hashCode();
+        }
+
+        Param step(Node at, String message) {
+            return new Param(function, index, barriers, trace == null ? Trace.start(at, message) : trace.then(at, message));
+        }
+
+        Param withBarriers(Set<String> more) {
+            if (barriers.containsAll(more)) return this;
+            java.util.TreeSet<String> b = new java.util.TreeSet<>(barriers);
+            b.addAll(more);
+            return new Param(function, index, Set.copyOf(b), trace);
+        }
+    }
+
+    /**
+     * A string whose text is known in parts: literal text segments with {@code null} for unknown parts.
+     * {@code origin} is the literal that supplied the first segment (where URL findings point).
+     * {@code mirrored}: chosen against a secure alternative (page-protocol mirroring).
+     */
+    record Str(List<String> parts, Node origin, boolean mirrored) implements Fact {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Str s && s.parts.equals(parts) && s.origin == origin && s.mirrored == mirrored;
+        }
+
+        @Override
+        public int hashCode() {
+            return parts.hashCode() * 31 + System.identityHashCode(origin) + (mirrored ? 1 : 0);
+        }
+
+        /** The known text before the first unknown part. */
+        public String prefix() {
+            StringBuilder sb = new StringBuilder();
+            for (String p : parts) {
+                if (p == null) break;
+                sb.append(p);
+            }
+            return sb.toString();
+        }
+
+        public boolean complete() {
+            for (String p : parts) if (p == null) return false;
+            return true;
+        }
+
+        /** The text with unknown parts shown as {@code ${…}}. */
+        public String display() {
+            StringBuilder sb = new StringBuilder();
+            for (String p : parts) sb.append(p == null ? "${…}" : p);
+            return sb.toString();
+        }
+    }
+
+    /** A DOM element (or similar) that holds sensitive data of {@code kind} in its {@code value}. */
+    record Hint(String kind, Node at) implements Fact {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Hint h && h.kind.equals(kind);
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.hashCode();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.wsscan.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wsscan.rules.RulesetException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The JS API models of all loaded model files, indexed by access path for the engine. Paths are
+ * written in access-path notation ({@code Global[WebSocket].Instance},
+ * {@code Type[ws-connection].Member[send].Argument[0]}); a step may list alternatives
+ * ({@code Member[innerHTML,outerHTML]}), which expand into one row each.
+ */
+public final class Models {
+
+    public record Source(String kind, String label, String nameFrom, List<String> nameClasses) {
+    }
+
+    public record Sink(Set<String> kinds, String label, boolean deep) {
+    }
+
+    public record Sanitizer(Set<String> blocks) {
+    }
+
+    public record Connection(String library, int urlArgument, List<String> cleartextSchemes) {
+    }
+
+    public record Handler(String kind) {
+    }
+
+    public record NameClass(String kind, Pattern include, Pattern exclude) {
+    }
+
+    public record PrefixBarrier(Set<String> blocks, Pattern prefix) {
+    }
+
+    private final Set<String> prefixes = new HashSet<>();
+    final Map<String, String> aliases = new HashMap<>();
+    final Map<String, List<String>> types = new HashMap<>();
+    final Map<String, List<Source>> sources = new HashMap<>();
+    final Map<String, List<Sink>> sinks = new HashMap<>();
+    final Map<String, Sanitizer> sanitizers = new HashMap<>();
+    final Map<String, Connection> connections = new HashMap<>();
+    final Map<String, Handler> handlers = new HashMap<>();
+    final Map<String, String> knownStrings = new HashMap<>();
+    /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
+    final Map<String, String> elementHints = new HashMap<>();
+    final Set<String> globalObjects = new HashSet<>();
+    final Map<String, NameClass> nameClasses = new LinkedHashMap<>();
+    final List<PrefixBarrier> prefixBarriers = new ArrayList<>();
+    final List<NameClass> sanitizerNames = new ArrayList<>();
+    Pattern credentialParams = Pattern.compile("$^");
+    final Set<String> loopbackHosts = new HashSet<>();
+
+    public static Models load(List<JsonNode> docs) {
+        Models m = new Models();
+        for (JsonNode d : docs) m.add(d);
+        return m;
+    }
+
+    /** True when some model row starts with (or is) this path: only such API facts are worth keeping. */
+    boolean known(String path) {
+        return prefixes.contains(path);
+    }
+
+    private void add(JsonNode doc) {
+        String file = doc.path("library").asText("model file");
+        for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
+        for (JsonNode r : doc.path("aliases")) for (String p : expand(file, r)) aliases.put(p, text(file, r, "to"));
+        for (JsonNode r : doc.path("types")) {
+            for (String p : expand(file, r)) types.computeIfAbsent(p, k -> new ArrayList<>()).add(text(file, r, "type"));
+        }
+        for (JsonNode r : doc.path("sources")) {
+            Source s = new Source(text(file, r, "kind"), text(file, r, "label"), r.path("nameFrom").asText(null),
+                    strings(r.path("names")));
+            for (String p : expand(file, r)) sources.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
+        }
+        for (JsonNode r : doc.path("sinks")) {
+            Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false));
+            for (String p : expand(file, r)) sinks.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
+        }
+        for (JsonNode r : doc.path("sanitizers")) {
+            Sanitizer s = new Sanitizer(Set.copyOf(strings(r.path("blocks"))));
+            for (String p : expand(file, r)) sanitizers.put(p, s);
+        }
+        for (JsonNode r : doc.path("connections")) {
+            Connection c = new Connection(text(file, r, "library"), r.path("url").asInt(0),
+                    strings(r.path("cleartext")));
+            for (String p : expand(file, r)) connections.put(p, c);
+        }
+        for (JsonNode r : doc.path("handlers")) {
+            Handler h = new Handler(text(file, r, "kind"));
+            for (String p : expand(file, r)) handlers.put(p, h);
+        }
+        for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
+        for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
+        JsonNode h = doc.path("heuristics");
+        for (JsonNode r : h.path("names")) {
+            String kind = text(file, r, "kind");
+            nameClasses.put(kind, new NameClass(kind, regex(file, r.path("include")), regex(file, r.path("exclude"))));
+        }
+        for (JsonNode r : h.path("sanitizerNames")) {
+            sanitizerNames.add(new NameClass(String.join(",", strings(r.path("blocks"))), regex(file, r.path("include")),
+                    regex(file, r.path("exclude"))));
+        }
+        for (JsonNode r : h.path("prefixBarriers")) {
+            prefixBarriers.add(new PrefixBarrier(Set.copyOf(strings(r.path("blocks"))), regex(file, r.path("prefix"))));
+        }
+        if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
+        for (JsonNode r : h.path("loopbackHosts")) loopbackHosts.add(r.asText());
+    }
+
+    private static String text(String file, JsonNode r, String key) {
+        JsonNode v = r.get(key);
+        if (v == null || v.asText().isEmpty()) throw new RulesetException(file + ": model row without '" + key + "': " + r);
+        return v.asText();
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) n.forEach(x -> out.add(x.asText()));
+        else if (!n.isMissingNode() && !n.isNull()) out.add(n.asText());
+        return out;
+    }
+
+    private static Pattern regex(String file, JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) return null;
+        try {
+            return Pattern.compile(n.asText());
+        } catch (PatternSyntaxException e) {
+            throw new RulesetException(file + ": bad regular expression " + n.asText() + ": " + e.getDescription());
+        }
+    }
+
+    /** Expands a row's {@code path} (one string or a list) into concrete paths and records their prefixes. */
+    private List<String> expand(String file, JsonNode row) {
+        List<String> out = new ArrayList<>();
+        JsonNode p = row.get("path");
+        if (p == null) throw new RulesetException(file + ": model row without 'path': " + row);
+        List<String> paths = p.isArray() ? strings(p) : List.of(p.asText());
+        for (String path : paths) {
+            List<String> acc = List.of("");
+            for (String step : steps(file, path)) {
+                List<String> next = new ArrayList<>();
+                for (String alt : alternatives(step)) {
+                    for (String a : acc) next.add(a.isEmpty() ? alt : a + "." + alt);
+                }
+                acc = next;
+            }
+            for (String a : acc) {
+                out.add(a);
+                int i = -1;
+                while ((i = a.indexOf('.', i + 1)) >= 0) {
+                    if (bracketDepth(a, i) == 0) prefixes.add(a.substring(0, i));
+                }
+                prefixes.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static int bracketDepth(String s, int upTo) {
+        int d = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (s.charAt(i) == '[') d++;
+            else if (s.charAt(i) == ']') d--;
+        }
+        return d;
+    }
+
+    private static List<String> steps(String file, String path) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, from = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            else if (c == '.' && depth == 0) {
+                out.add(path.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(path.substring(from));
+        if (depth != 0) throw new RulesetException(file + ": unbalanced brackets in path " + path);
+        return out;
+    }
+
+    /** {@code Member[a,b]} -> {@code Member[a]}, {@code Member[b]}; ranges like {@code Argument[1..]} stay. */
+    private static List<String> alternatives(String step) {
+        int b = step.indexOf('[');
+        if (b < 0 || !step.endsWith("]")) return List.of(step);
+        String name = step.substring(0, b);
+        String inner = step.substring(b + 1, step.length() - 1);
+        if (name.equals("WhenArgument")) {
+            int eq = inner.indexOf('=');
+            if (eq < 0 || !inner.contains("|")) return List.of(step);
+            List<String> out = new ArrayList<>();
+            for (String v : inner.substring(eq + 1).split("\\|")) out.add(name + "[" + inner.substring(0, eq + 1) + v + "]");
+            return out;
+        }
+        if (!inner.contains(",")) return List.of(step);
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = List.of(inner.split(",")).iterator(); it.hasNext(); ) {
+            out.add(name + "[" + it.next().trim() + "]");
+        }
+        return out;
+    }
+
+    /** Sensitive-data kinds a name (variable, property, key, element id) suggests, by the name heuristics. */
+    List<String> nameKinds(String name) {
+        List<String> out = new ArrayList<>(1);
+        for (NameClass c : nameClasses.values()) {
+            if (c.include() != null && c.include().matcher(name).find()
+                    && (c.exclude() == null || !c.exclude().matcher(name).find())) {
+                out.add(c.kind());
+            }
+        }
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** Sink kinds a call's result can no longer reach, judged by the called function's name. */
+    Set<String> sanitizerBlocks(String calleeName) {
+        Set<String> out = null;
+        for (NameClass c : sanitizerNames) {
+            if (c.include() != null && c.include().matcher(calleeName).find()
+                    && (c.exclude() == null || !c.exclude().matcher(calleeName).find())) {
+                if (out == null) out = new HashSet<>();
+                out.addAll(List.of(c.kind().split(",")));
+            }
+        }
+        return out == null ? Set.of() : out;
+    }
+
+    public Set<String> loopbackHosts() {
+        return loopbackHosts;
+    }
+
+    public Pattern credentialParams() {
+        return credentialParams;
+    }
+}

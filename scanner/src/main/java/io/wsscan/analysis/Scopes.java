@@ -1,0 +1,288 @@
+package io.wsscan.analysis;
+
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lexical scopes of one file: declares every binding (var hoisted to its function, let/const/class
+ * to their block, parameters, catch parameters, function declarations) and resolves every identifier
+ * reference to its binding, or to none (a global).
+ */
+public final class Scopes {
+
+    /** A declared name. {@code function} is the function (or program) node that owns the binding. */
+    public static final class Binding {
+        public final String name;
+        public final String declKind;   // var, let, const, param, function, class, catch, import
+        public final Node declaration;  // the identifier node that declares it
+        public final Node function;
+        /** Assigned expressions (initialisers and assignments), for constant folding. */
+        final List<Node> definitions = new ArrayList<>();
+        int assignmentCount;
+
+        Binding(String name, String declKind, Node declaration, Node function) {
+            this.name = name;
+            this.declKind = declKind;
+            this.declaration = declaration;
+            this.function = function;
+        }
+
+        /** The single expression this binding ever holds, when there is exactly one. */
+        public Node singleDefinition() {
+            return definitions.size() == 1 && assignmentCount <= 1 ? definitions.get(0) : null;
+        }
+
+        @Override
+        public String toString() {
+            return declKind + " " + name;
+        }
+    }
+
+    private static final class Scope {
+        final Scope parent;
+        final Node function; // owning function or program
+        final boolean functionScope;
+        final Map<String, Binding> names = new HashMap<>();
+
+        Scope(Scope parent, Node function, boolean functionScope) {
+            this.parent = parent;
+            this.function = function;
+            this.functionScope = functionScope;
+        }
+
+        Binding lookup(String name) {
+            for (Scope s = this; s != null; s = s.parent) {
+                Binding b = s.names.get(name);
+                if (b != null) return b;
+            }
+            return null;
+        }
+
+        Scope functionScope() {
+            Scope s = this;
+            while (!s.functionScope) s = s.parent;
+            return s;
+        }
+    }
+
+    private final Map<Node, Binding> refs = new IdentityHashMap<>();
+    private final Map<Node, Binding> decls = new IdentityHashMap<>();
+    private final Map<Node, List<Binding>> params = new IdentityHashMap<>();
+
+    public static Scopes of(Node program) {
+        Scopes s = new Scopes();
+        Scope global = new Scope(null, program, true);
+        s.hoist(program.kids(), global, program);
+        s.walkAll(program.kids(), global);
+        return s;
+    }
+
+    /** Binding an identifier (reference or declaration) resolves to; null for globals. */
+    public Binding binding(Node ident) {
+        Binding b = refs.get(ident);
+        return b != null ? b : decls.get(ident);
+    }
+
+    /** Bindings of a function's parameters, positionally (null for destructured positions). */
+    public List<Binding> params(Node function) {
+        return params.getOrDefault(function, List.of());
+    }
+
+    // ---- declaration pass (hoisting within one scope level)
+
+    private void hoist(List<Node> stmts, Scope scope, Node fn) {
+        for (Node st : stmts) hoistStmt(st, scope, fn, true);
+    }
+
+    /** Declares var (into the function scope) and, at this block level, let/const/function/class. */
+    private void hoistStmt(Node st, Scope scope, Node fn, boolean sameBlock) {
+        switch (st.kind) {
+            case VAR_DECL -> {
+                boolean isVar = "var".equals(st.text);
+                if (isVar || sameBlock) {
+                    Scope target = isVar ? scope.functionScope() : scope;
+                    for (Node d : st.kids()) declarePattern(d.kid(0), target, st.text, fn);
+                }
+            }
+            case FUNCTION -> {
+                if (sameBlock && st.has(Node.DECLARATION) && st.text != null) {
+                    declare(st.text, "function", st, scope, fn);
+                }
+            }
+            case CLASS -> {
+                if (sameBlock && st.text != null) declare(st.text, "class", st, scope, fn);
+            }
+            case IMPORT -> {
+                for (Node spec : st.kids()) declarePattern(spec.kid(0), scope, "import", fn);
+            }
+            case EXPORT -> {
+                for (Node k : st.kids()) if (k.kind != Kind.EXPORT_SPEC) hoistStmt(k, scope, fn, sameBlock);
+            }
+            // var declarations nested in statements hoist to the function scope
+            case IF, FOR, FOR_IN, FOR_OF, WHILE, DO_WHILE, TRY, CATCH, SWITCH, CASE, LABELED, BLOCK, WITH -> {
+                for (Node k : st.kids()) hoistStmt(k, scope, fn, false);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void declarePattern(Node p, Scope scope, String kind, Node fn) {
+        switch (p.kind) {
+            case IDENT -> declare(p.text, kind, p, scope, fn);
+            case OBJECT_PATTERN -> {
+                for (Node k : p.kids()) declarePattern(k.kind == Kind.PROPERTY ? k.kid(1) : k, scope, kind, fn);
+            }
+            case ARRAY_PATTERN -> {
+                for (Node k : p.kids()) declarePattern(k, scope, kind, fn);
+            }
+            case ASSIGN_PATTERN, REST -> declarePattern(p.kid(0), scope, kind, fn);
+            default -> {
+            }
+        }
+    }
+
+    private Binding declare(String name, String kind, Node decl, Scope scope, Node fn) {
+        Binding b = scope.names.get(name);
+        if (b == null) {
+            b = new Binding(name, kind, decl.kind == Kind.IDENT ? decl : decl, scope.function);
+            scope.names.put(name, b);
+        }
+        if (decl.kind == Kind.IDENT) decls.put(decl, b);
+        if (kind.equals("function") || kind.equals("class")) {
+            b.definitions.add(decl);
+            b.assignmentCount++;
+        }
+        return b;
+    }
+
+    // ---- resolution pass
+
+    private void walkAll(List<Node> nodes, Scope scope) {
+        for (Node n : nodes) walk(n, scope);
+    }
+
+    private void walk(Node n, Scope scope) {
+        switch (n.kind) {
+            case IDENT -> {
+                Binding b = scope.lookup(n.text);
+                if (b != null && !decls.containsKey(n)) refs.put(n, b);
+            }
+            case FUNCTION -> function(n, scope);
+            case CLASS -> {
+                Scope inner = new Scope(scope, scope.function, false);
+                if (n.text != null && !n.has(Node.DECLARATION)) declare(n.text, "class", n, inner, scope.function);
+                walkAll(n.kids(), inner);
+            }
+            case BLOCK, STATIC_BLOCK -> {
+                Scope inner = new Scope(scope, scope.function, false);
+                hoist(n.kids(), inner, scope.function);
+                walkAll(n.kids(), inner);
+            }
+            case FOR, FOR_IN, FOR_OF -> {
+                Scope inner = new Scope(scope, scope.function, false);
+                Node init = n.kid(0);
+                if (init.kind == Kind.VAR_DECL && !"var".equals(init.text)) {
+                    for (Node d : init.kids()) declarePattern(d.kid(0), inner, init.text, scope.function);
+                }
+                walkAll(n.kids(), inner);
+            }
+            case CATCH -> {
+                Scope inner = new Scope(scope, scope.function, false);
+                declarePattern(n.kid(0), inner, "catch", scope.function);
+                walkAll(n.kids(), inner);
+            }
+            case SWITCH -> {
+                walk(n.kid(0), scope);
+                Scope inner = new Scope(scope, scope.function, false);
+                for (Node c : n.rest(1)) hoist(c.rest(1), inner, scope.function);
+                walkAll(n.rest(1), inner);
+            }
+            case VAR_DECL -> {
+                for (Node d : n.kids()) {
+                    walk(d.kid(0), scope);
+                    walk(d.kid(1), scope);
+                    recordDefinition(d.kid(0), d.kid(1), scope);
+                }
+            }
+            case ASSIGN -> {
+                walkAll(n.kids(), scope);
+                Node t = n.kid(0);
+                if (t.kind == Kind.IDENT) {
+                    Binding b = scope.lookup(t.text);
+                    if (b != null) {
+                        b.assignmentCount++;
+                        if ("=".equals(n.text)) b.definitions.add(n.kid(1));
+                        else b.definitions.add(n); // compound: keep the whole expression
+                    }
+                }
+            }
+            case UPDATE -> {
+                walkAll(n.kids(), scope);
+                if (n.kid(0).kind == Kind.IDENT) {
+                    Binding b = scope.lookup(n.kid(0).text);
+                    if (b != null) {
+                        b.assignmentCount++;
+                        b.definitions.add(n);
+                    }
+                }
+            }
+            case MEMBER -> {
+                walk(n.kid(0), scope);
+                if (n.has(Node.COMPUTED)) walk(n.kid(1), scope);
+            }
+            case PROPERTY -> {
+                if (n.has(Node.COMPUTED)) walk(n.kid(0), scope);
+                walk(n.kid(1), scope);
+            }
+            case CLASS_FIELD -> {
+                if (n.has(Node.COMPUTED)) walk(n.kid(0), scope);
+                if (n.size() > 1) walk(n.kid(1), scope);
+            }
+            case LABELED, BREAK, CONTINUE -> {
+                if (n.kind == Kind.LABELED) walk(n.kid(0), scope);
+            }
+            default -> walkAll(n.kids(), scope);
+        }
+    }
+
+    private void recordDefinition(Node target, Node init, Scope scope) {
+        if (target.kind != Kind.IDENT) return;
+        Binding b = decls.get(target);
+        if (b == null) b = scope.lookup(target.text);
+        if (b == null) return;
+        if (!init.isEmpty()) {
+            b.definitions.add(init);
+            b.assignmentCount++;
+        }
+    }
+
+    private void function(Node fn, Scope outer) {
+        Scope fscope = new Scope(outer, fn, true);
+        // A named function expression sees its own name.
+        if (fn.text != null && !fn.has(Node.DECLARATION)) declare(fn.text, "function", fn, fscope, fn);
+        List<Binding> ps = new ArrayList<>();
+        for (Node p : fn.kid(0).kids()) {
+            Node target = p.kind == Kind.ASSIGN_PATTERN || p.kind == Kind.REST ? p.kid(0) : p;
+            declarePattern(target, fscope, "param", fn);
+            ps.add(target.kind == Kind.IDENT ? decls.get(target) : null);
+        }
+        params.put(fn, ps);
+        Node body = fn.kid(1);
+        if (fn.has(Node.EXPRESSION_BODY)) {
+            walkAll(fn.kid(0).kids(), fscope);
+            walk(body, fscope);
+            return;
+        }
+        // The body block shares the function scope (so 'let' at top level of the body is visible to params' closures).
+        hoist(body.kids(), fscope, fn);
+        walkAll(fn.kid(0).kids(), fscope);
+        walkAll(body.kids(), fscope);
+    }
+}

@@ -1,0 +1,114 @@
+package io.wsscan.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** An immutable set of {@link Fact}s, bounded per fact type so that no value grows without limit. */
+public final class Value {
+
+    static final int MAX_FACTS = 48;
+    static final int MAX_STRS = 8;
+
+    public static final Value EMPTY = new Value(Set.of());
+
+    private final Set<Fact> facts;
+
+    private Value(Set<Fact> facts) {
+        this.facts = facts;
+    }
+
+    public static Value of(Fact f) {
+        return new Value(Set.of(f));
+    }
+
+    public static Value of(List<? extends Fact> fs) {
+        if (fs.isEmpty()) return EMPTY;
+        return EMPTY.plusAll(fs);
+    }
+
+    public Set<Fact> facts() {
+        return Collections.unmodifiableSet(facts);
+    }
+
+    public boolean isEmpty() {
+        return facts.isEmpty();
+    }
+
+    public Value join(Value o) {
+        if (o == null || o.facts.isEmpty() || o == this) return this;
+        if (facts.isEmpty()) return o;
+        if (facts.containsAll(o.facts)) return this;
+        return plusAll(o.facts);
+    }
+
+    public Value plus(Fact f) {
+        if (facts.contains(f)) return this;
+        return plusAll(List.of(f));
+    }
+
+    private Value plusAll(Iterable<? extends Fact> more) {
+        LinkedHashSet<Fact> s = new LinkedHashSet<>(facts);
+        int strs = 0;
+        for (Fact f : s) if (f instanceof Fact.Str) strs++;
+        for (Fact f : more) {
+            if (s.size() >= MAX_FACTS) break;
+            if (f instanceof Fact.Str) {
+                if (strs >= MAX_STRS || s.contains(f)) continue;
+                strs++;
+            }
+            s.add(f);
+        }
+        return s.size() == facts.size() ? this : new Value(s);
+    }
+
+    public <T extends Fact> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Fact f : facts) if (type.isInstance(f)) out.add(type.cast(f));
+        return out;
+    }
+
+    public boolean any(Class<? extends Fact> type) {
+        for (Fact f : facts) if (type.isInstance(f)) return true;
+        return false;
+    }
+
+    public Value filter(Predicate<Fact> keep) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : facts) if (keep.test(f)) out.add(f);
+        return out.size() == facts.size() ? this : of(out);
+    }
+
+    public Value map(Function<Fact, Fact> fn) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : facts) {
+            Fact g = fn.apply(f);
+            if (g != null) out.add(g);
+        }
+        return of(out);
+    }
+
+    /** Only the taints (and symbolic parameters): what a string operation passes on. */
+    public Value dataOnly() {
+        return filter(f -> f instanceof Fact.Taint || f instanceof Fact.Param);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Value v && v.facts.equals(facts);
+    }
+
+    @Override
+    public int hashCode() {
+        return facts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return facts.toString();
+    }
+}

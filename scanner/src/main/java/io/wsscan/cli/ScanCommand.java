@@ -1,0 +1,338 @@
+package io.wsscan.cli;
+
+import io.wsscan.engine.Discovery;
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Finding.Level;
+import io.wsscan.findings.Notification;
+import io.wsscan.report.Formats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code wsscan scan}: scan files and folders, write reports, exit by {@code --fail-on}. */
+@Command(name = "scan", sortOptions = false,
+        description = "Scan files and folders for WebSocket security problems.",
+        footer = {"",
+                "Exit codes: 0 nothing unsuppressed at or above --fail-on; 1 findings at or",
+                "above it; 2 usage or configuration error; 3 internal error.",
+                "Suppress a finding with a comment on the line before it:",
+                "  // wsscan-ignore RULE_ID: reason"})
+final class ScanCommand implements Callable<Integer> {
+
+    static final String HINT = "see 'wsscan scan --help'";
+    private static final int MAX_LISTED_NOTES = 20;
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (default: .).")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
+            description = "sarif, json or text (repeatable or comma-separated; default: text).")
+    private List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of stdout; with several formats FILE is a base "
+                    + "name and each format adds its extension (.sarif, .json, .txt).")
+    private Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when an unsuppressed finding is at or above LEVEL: error, warning, note "
+                    + "or none (default: ${DEFAULT-VALUE}).")
+    private String failOn;
+
+    @Option(names = "--ruleset", paramLabel = "FILE", description = "Also load this ruleset file (repeatable).")
+    private List<Path> rulesets = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "ID", split = ",", description = "Run only these rules (comma-separated ids).")
+    private List<String> rules = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip paths matching GLOB, relative to the scan root; ** spans folders, a glob "
+                    + "without / matches any file or folder name (repeatable). Folders named node_modules, "
+                    + ".git, target and build are skipped unless given as a PATH.")
+    private List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "SARIF",
+            description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
+    private Path baseline;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
+    private Integer threads;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "Skip larger files, e.g. 20MB, 512KB (default: 20MB).")
+    private String maxFileSize;
+
+    @Option(names = "--category", paramLabel = "ID", defaultValue = "wsscan/",
+            description = "SARIF automationDetails.id (default: ${DEFAULT-VALUE}).")
+    private String category;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    private boolean noProgress;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
+    private boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Formats> fmts = formats();
+        Level threshold = failOnLevel(failOn);
+        long maxSize = maxFileSize == null ? ScanOptions.DEFAULT_MAX_FILE_SIZE : parseSize(maxFileSize);
+        if (threads != null && threads < 1) throw new UsageException("--threads must be at least 1", HINT);
+        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path p : scanPaths) {
+            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
+        }
+        List<Path> userRulesets = existingFiles(rulesets, "--ruleset");
+        Baseline base = baseline == null ? null : Baseline.read(baseline);
+        Map<Formats, Path> targets = targets(fmts, output);
+        for (Path t : targets.values()) {
+            if (t != null) checkWritable(t);
+        }
+
+        boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).ruleIds(ruleIds())
+                .rulesets(userRulesets).maxFileSize(maxSize);
+        if (threads != null) b.threads(threads);
+        if (progress) b.progress(new ProgressBar(main.err));
+        ScanResult result = new Scanner().scan(b.build());
+
+        int inBaseline = 0;
+        if (base != null) {
+            List<Finding> kept = base.filter(result.root(), result.findings());
+            inBaseline = result.findings().size() - kept.size();
+            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
+                    result.frontEnds());
+        }
+
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<Formats, Path> e : targets.entrySet()) {
+            write(e.getKey(), result, e.getValue());
+            if (e.getValue() != null) written.add(e.getValue() + " (" + e.getKey().id() + ")");
+        }
+        if (!quiet) summary(main.err, result, inBaseline, written);
+        return exitCode(result.findings(), threshold);
+    }
+
+    // ---- options -----------------------------------------------------------------------------------
+
+    private List<Formats> formats() {
+        Set<Formats> out = new LinkedHashSet<>();
+        String choices = String.join(", ", Formats.names());
+        for (String f : formats) {
+            String n = f.trim().toLowerCase(Locale.ROOT);
+            if (n.isEmpty()) continue;
+            Formats fmt = Formats.byName(n).orElseThrow(() -> new UsageException(n.equals("html")
+                    ? "format 'html' is not available yet (choose " + choices + ")"
+                    : "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
+            out.add(fmt);
+        }
+        if (out.isEmpty()) out.add(Formats.TEXT);
+        return List.copyOf(out);
+    }
+
+    private Set<String> ruleIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String r : rules) {
+            if (!r.isBlank()) ids.add(r.trim());
+        }
+        return ids;
+    }
+
+    /** The {@code --fail-on} threshold; null for {@code none}. */
+    static Level failOnLevel(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "error" -> Level.ERROR;
+            case "warning" -> Level.WARNING;
+            case "note" -> Level.NOTE;
+            case "none" -> null;
+            default -> throw new UsageException("--fail-on must be error, warning, note or none, not '" + s + "'", HINT);
+        };
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*");
+
+    /** A size such as {@code 20MB}, {@code 512KB}, {@code 1.5G} or {@code 1000} (bytes); units are 1024-based. */
+    static long parseSize(String s) {
+        Matcher m = SIZE.matcher(s);
+        if (!m.matches()) {
+            throw new UsageException("invalid --max-file-size '" + s + "' (use e.g. 20MB, 512KB or a number of bytes)", HINT);
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        long mult = switch (unit.charAt(0)) {
+            case 'k' -> 1024L;
+            case 'm' -> 1024L * 1024;
+            case 'g' -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        double bytes = v * mult;
+        if (bytes < 1 || bytes > Long.MAX_VALUE / 2) {
+            throw new UsageException("invalid --max-file-size '" + s + "' (must be at least 1 byte)", HINT);
+        }
+        return (long) bytes;
+    }
+
+    /** The given files, each checked to exist (a usage error otherwise). */
+    static List<Path> existingFiles(List<Path> files, String option) {
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) throw new UsageException(option + " file not found: " + p);
+        }
+        return files;
+    }
+
+    /** Format -> output file (null for stdout), in the order given. */
+    static Map<Formats, Path> targets(List<Formats> fmts, Path output) {
+        Map<Formats, Path> out = new LinkedHashMap<>();
+        if (output == null) {
+            if (fmts.size() > 1) {
+                throw new UsageException("several formats need --output BASE (each format then gets its extension)", HINT);
+            }
+            out.put(fmts.get(0), null);
+        } else if (fmts.size() == 1) {
+            out.put(fmts.get(0), output);
+        } else {
+            String name = output.getFileName().toString();
+            for (Formats f : Formats.values()) {
+                String ext = f.extension();
+                if (name.endsWith(ext) && name.length() > ext.length()) {
+                    name = name.substring(0, name.length() - ext.length());
+                    break;
+                }
+            }
+            for (Formats f : fmts) out.put(f, output.resolveSibling(name + f.extension()));
+        }
+        return out;
+    }
+
+    private static void checkWritable(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw new UsageException("cannot write " + target + ": it is a directory");
+        try {
+            Path parent = abs.getParent();
+            if (parent != null) Files.createDirectories(parent);
+            if (parent != null && !Files.isWritable(parent)) throw new IOException("permission denied");
+            if (Files.exists(abs) && !Files.isWritable(abs)) throw new IOException("permission denied");
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + target + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is not a directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        return Main.firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    // ---- output ------------------------------------------------------------------------------------
+
+    private void write(Formats format, ScanResult result, Path target) throws IOException {
+        if (target == null) {
+            boolean colour = !format.machineReadable() && Terminal.colourAllowed(main.env);
+            Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
+            format.write(result, new Formats.Options(category, colour), w);
+            w.flush();
+            return;
+        }
+        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            format.write(result, new Formats.Options(category, false), w);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + target + ": " + describe(e));
+        }
+    }
+
+    /** The exit code for these findings: 1 when an unsuppressed one is at or above the threshold (null = none). */
+    static int exitCode(List<Finding> findings, Level threshold) {
+        if (threshold == null) return Main.OK;
+        for (Finding f : findings) {
+            if (!f.suppressed() && f.level().atLeast(threshold)) return Main.FINDINGS;
+        }
+        return Main.OK;
+    }
+
+    static void summary(PrintStream err, ScanResult r, int inBaseline, List<String> written) {
+        ScanResult.Stats s = r.stats();
+        double secs = s.millis() / 1000.0;
+        double mbps = s.millis() > 0 ? s.bytesAnalysed() / 1048576.0 / secs : 0;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "wsscan: %d %s analysed (%s in %.2f s, %s MB/s)",
+                s.filesAnalysed(), plural(s.filesAnalysed(), "file"), Discovery.formatSize(s.bytesAnalysed()),
+                secs, String.format(Locale.ROOT, mbps >= 10 ? "%.0f" : mbps >= 0.1 ? "%.1f" : "%.2f", mbps)));
+        if (s.filesSkipped() > 0) {
+            Map<String, Integer> byKind = new LinkedHashMap<>();
+            for (Notification n : r.notifications()) {
+                if (n.fileSkipped() && n.line() == 0) byKind.merge(n.kind(), 1, Integer::sum);
+            }
+            sb.append(", ").append(s.filesSkipped()).append(" skipped");
+            if (!byKind.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                byKind.forEach((k, v) -> parts.add(v + " " + k));
+                sb.append(" (").append(String.join(", ", parts)).append(')');
+            }
+        }
+        err.println(sb);
+        int listed = 0;
+        for (Notification n : r.notifications()) {
+            if (listed++ == MAX_LISTED_NOTES) {
+                err.println("  ... and " + (r.notifications().size() - MAX_LISTED_NOTES) + " more (see the SARIF or JSON report)");
+                break;
+            }
+            err.println("  " + n.file() + (n.line() > 0 ? ":" + n.line() : "") + ": " + n.kind() + ": " + n.message());
+        }
+        Map<Level, Integer> byLevel = new EnumMap<>(Level.class);
+        int suppressed = 0;
+        for (Finding f : r.findings()) {
+            if (f.suppressed()) suppressed++;
+            else byLevel.merge(f.level(), 1, Integer::sum);
+        }
+        int active = r.findings().size() - suppressed;
+        StringBuilder fl = new StringBuilder("wsscan: ").append(active).append(' ').append(plural(active, "finding"));
+        if (active > 0) {
+            List<String> parts = new ArrayList<>();
+            for (Level l : Level.values()) {
+                Integer c = byLevel.get(l);
+                if (c != null) parts.add(c + " " + l.sarifName());
+            }
+            fl.append(" (").append(String.join(", ", parts)).append(')');
+        }
+        if (suppressed > 0) fl.append(", ").append(suppressed).append(" suppressed");
+        if (inBaseline > 0) fl.append(", ").append(inBaseline).append(" in the baseline (dropped)");
+        err.println(fl);
+        for (String w : written) err.println("wsscan: wrote " + w);
+        err.flush();
+    }
+
+    private static String plural(int n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+}

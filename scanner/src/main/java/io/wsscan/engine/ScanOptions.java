@@ -1,0 +1,156 @@
+package io.wsscan.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to scan and how. Build with {@link #builder()}; every field has a default except the paths
+ * (default: the current directory).
+ *
+ * @param paths          files or directories to scan
+ * @param excludes       globs matched against paths relative to the scan root ({@code **} spans folders;
+ *                       a glob without '/' matches any single file or folder name), on top of the default
+ *                       excludes {@code node_modules/}, {@code .git/}, {@code target/}, {@code build/}
+ * @param ruleIds        only these rules run; empty means all rules of the catalog
+ * @param rulesets       user ruleset files loaded after the built-in ruleset
+ * @param threads        size of the analysis pool (default: available processors)
+ * @param maxFileSize    files larger than this many bytes are skipped with a {@code too-large} note
+ * @param timeBudget     wall-time budget for analysing one file; over it the file's results are dropped
+ *                       with a {@code time-budget} note
+ * @param followSymlinks whether the walk follows symbolic links (default false)
+ * @param progress       told about the scan's progress; never null
+ */
+public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
+                          int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
+                          ProgressListener progress) {
+
+    public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
+
+    public ScanOptions {
+        paths = List.copyOf(paths);
+        excludes = List.copyOf(excludes);
+        ruleIds = Set.copyOf(ruleIds);
+        rulesets = List.copyOf(rulesets);
+        Objects.requireNonNull(timeBudget, "timeBudget");
+        Objects.requireNonNull(progress, "progress");
+        if (paths.isEmpty()) throw new IllegalArgumentException("no paths to scan");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (maxFileSize < 1) throw new IllegalArgumentException("maxFileSize must be positive");
+        if (timeBudget.isNegative() || timeBudget.isZero()) {
+            throw new IllegalArgumentException("timeBudget must be positive");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Told about the scan's progress. {@link #fileDone} is called from worker threads, possibly at the
+     * same time from several: implementations must be thread-safe.
+     */
+    public interface ProgressListener {
+        ProgressListener NONE = new ProgressListener() {
+        };
+
+        /** Discovery is over: this many files, of this many bytes in total, will be analysed. */
+        default void started(int files, long bytes) {
+        }
+
+        /** One file is done (analysed, skipped or over budget). */
+        default void fileDone(String relPath, long bytes) {
+        }
+
+        /** Every file is done; called once, from the thread that called {@link Scanner#scan}. */
+        default void finished() {
+        }
+    }
+
+    public static final class Builder {
+        private final List<Path> paths = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private final Set<String> ruleIds = new LinkedHashSet<>();
+        private final List<Path> rulesets = new ArrayList<>();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private Duration timeBudget = DEFAULT_TIME_BUDGET;
+        private boolean followSymlinks;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        public Builder path(Path p) {
+            paths.add(p);
+            return this;
+        }
+
+        public Builder paths(Collection<Path> ps) {
+            paths.addAll(ps);
+            return this;
+        }
+
+        public Builder exclude(String glob) {
+            excludes.add(glob);
+            return this;
+        }
+
+        public Builder excludes(Collection<String> globs) {
+            excludes.addAll(globs);
+            return this;
+        }
+
+        public Builder ruleIds(Collection<String> ids) {
+            ruleIds.addAll(ids);
+            return this;
+        }
+
+        public Builder ruleset(Path p) {
+            rulesets.add(p);
+            return this;
+        }
+
+        public Builder rulesets(Collection<Path> ps) {
+            rulesets.addAll(ps);
+            return this;
+        }
+
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        public Builder maxFileSize(long bytes) {
+            maxFileSize = bytes;
+            return this;
+        }
+
+        public Builder timeBudget(Duration d) {
+            timeBudget = d;
+            return this;
+        }
+
+        public Builder followSymlinks(boolean follow) {
+            followSymlinks = follow;
+            return this;
+        }
+
+        public Builder progress(ProgressListener l) {
+            progress = l == null ? ProgressListener.NONE : l;
+            return this;
+        }
+
+        public ScanOptions build() {
+            List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+            return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
+                    followSymlinks, progress);
+        }
+    }
+}

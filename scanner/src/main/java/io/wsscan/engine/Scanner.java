@@ -1,0 +1,217 @@
+package io.wsscan.engine;
+
+import io.wsscan.analysis.JsAnalyzer;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Suppressions;
+import io.wsscan.rules.RuleCatalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs a scan: loads the rule catalog, discovers files, analyses them in parallel (one task per
+ * file), and collects findings and notes into a deterministic {@link ScanResult}.
+ *
+ * <p>Each file runs under a wall-time budget and a guard against any {@link Throwable} from the
+ * analyzer: a file over budget, a stack overflow or an analyzer bug becomes a {@link Notification} for
+ * that file and the scan goes on. Files are analysed on threads with a large stack (deeply nested code
+ * is common in minified bundles); a file that still overflows it is reported as {@code too-deep}.
+ */
+public final class Scanner {
+
+    /** Stack size of analysis threads; deep ASTs recurse deeply. */
+    static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
+
+    private final Function<RuleCatalog, List<FileAnalyzer>> analyzers;
+
+    /** The standard analyzers: JavaScript. */
+    public Scanner() {
+        this(catalog -> List.of(new JsAnalyzer(catalog)));
+    }
+
+    /** Fixed analyzers (tests, embedding); the catalog still decides which rules' findings are kept. */
+    public Scanner(List<FileAnalyzer> analyzers) {
+        this(catalog -> analyzers);
+    }
+
+    /** Analyzers built from the scan's rule catalog (after user rulesets and the rule filter). */
+    public Scanner(Function<RuleCatalog, List<FileAnalyzer>> analyzers) {
+        this.analyzers = analyzers;
+    }
+
+    /**
+     * Scans.
+     *
+     * @throws io.wsscan.rules.RulesetException when a ruleset is broken or a rule id is unknown
+     * @throws IllegalArgumentException         when a path does not exist
+     */
+    public ScanResult scan(ScanOptions options) {
+        long t0 = System.nanoTime();
+        RuleCatalog catalog = RuleCatalog.load(options.rulesets());
+        if (!options.ruleIds().isEmpty()) catalog = catalog.only(options.ruleIds());
+        List<FileAnalyzer> fileAnalyzers = List.copyOf(analyzers.apply(catalog));
+
+        Discovery.Result found = new Discovery(fileAnalyzers, options).discover(options.paths());
+        List<Discovery.Candidate> files = found.files();
+        long totalBytes = files.stream().mapToLong(Discovery.Candidate::size).sum();
+        options.progress().started(files.size(), totalBytes);
+
+        List<FileOutcome> outcomes = analyseAll(files, fileAnalyzers, options);
+        options.progress().finished();
+
+        List<Finding> findings = new ArrayList<>();
+        List<Notification> notes = new ArrayList<>(found.notifications());
+        Map<String, String> frontEnds = new TreeMap<>();
+        int analysed = 0;
+        long bytes = 0;
+        for (FileOutcome o : outcomes) {
+            notes.addAll(o.notifications());
+            if (!o.analysed()) continue;
+            analysed++;
+            bytes += o.bytes();
+            for (Finding f : o.findings()) {
+                if (catalog.rule(f.ruleId()) != null) findings.add(f);
+            }
+            if (o.frontEnd() != null && !"rhino".equals(o.frontEnd())) frontEnds.put(o.relPath(), o.frontEnd());
+        }
+        List<Finding> sorted = findings.stream().distinct().sorted(Finding.ORDER).toList();
+        List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
+        int discovered = files.size() + found.skippedFiles();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        ScanResult.Stats stats = new ScanResult.Stats(discovered, analysed, discovered - analysed, bytes, millis);
+        return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds));
+    }
+
+    /** What one file contributed, with its suppressions applied; the text is not kept. */
+    private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
+                               String frontEnd, boolean analysed, long bytes) {
+        static FileOutcome skipped(String relPath, Notification why, long bytes) {
+            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes);
+        }
+    }
+
+    private List<FileOutcome> analyseAll(List<Discovery.Candidate> files, List<FileAnalyzer> fileAnalyzers,
+                                         ScanOptions options) {
+        if (files.isEmpty()) return List.of();
+        int threads = Math.min(options.threads(), files.size());
+        // Supervisors read a file and wait for its analysis; analysis runs on its own thread so that a
+        // runaway analyzer can be abandoned (daemon threads) without stalling the pool.
+        ExecutorService supervisors = Executors.newFixedThreadPool(threads, daemonThreads("wsscan-file", 0));
+        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("wsscan-analyze", ANALYSIS_STACK_BYTES));
+        try {
+            List<Future<FileOutcome>> futures = new ArrayList<>(files.size());
+            for (Discovery.Candidate c : files) {
+                futures.add(supervisors.submit(() -> {
+                    try {
+                        return analyseOne(c, fileAnalyzers, options, workers);
+                    } finally {
+                        options.progress().fileDone(c.relPath(), c.size());
+                    }
+                }));
+            }
+            List<FileOutcome> out = new ArrayList<>(files.size());
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(await(futures.get(i), files.get(i)));
+            }
+            return out;
+        } finally {
+            supervisors.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    private static FileOutcome await(Future<FileOutcome> f, Discovery.Candidate c) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            // analyseOne catches everything; this is a bug in the engine itself
+            return FileOutcome.skipped(c.relPath(), internalError(c.relPath(), e.getCause()), c.size());
+        }
+    }
+
+    private static FileOutcome analyseOne(Discovery.Candidate c, List<FileAnalyzer> fileAnalyzers,
+                                          ScanOptions options, ExecutorService workers) {
+        String rel = c.relPath();
+        Discovery.Loaded loaded = Discovery.load(c, options.maxFileSize());
+        if (loaded.skipped() != null) return FileOutcome.skipped(rel, loaded.skipped(), loaded.bytes());
+        SourceFile src = loaded.source();
+        FileAnalyzer analyzer = fileAnalyzers.stream().filter(a -> a.accepts(rel)).findFirst().orElseThrow();
+
+        Future<FileReport> task = workers.submit(() -> analyzer.analyze(src));
+        FileReport report;
+        try {
+            report = task.get(options.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            return FileOutcome.skipped(rel, new Notification(rel, 0, 0, "time-budget",
+                    "analysis took longer than the per-file time budget of " + seconds(options) + "; file skipped"),
+                    loaded.bytes());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return FileOutcome.skipped(rel, new Notification(rel, 0, 0, "internal-error", "scan interrupted"),
+                    loaded.bytes());
+        } catch (CancellationException e) {
+            return FileOutcome.skipped(rel, new Notification(rel, 0, 0, "internal-error", "analysis cancelled"),
+                    loaded.bytes());
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause() == null ? e : e.getCause();
+            Notification n = t instanceof StackOverflowError
+                    ? new Notification(rel, 0, 0, "too-deep", "code is nested too deeply to analyse (stack overflow)")
+                    : internalError(rel, t);
+            return FileOutcome.skipped(rel, n, loaded.bytes());
+        }
+        if (report == null) {
+            return FileOutcome.skipped(rel, new Notification(rel, 0, 0, "internal-error",
+                    "analyzer " + analyzer.getClass().getSimpleName() + " returned no report"), loaded.bytes());
+        }
+        List<Finding> findings = Suppressions.apply(src.text(), report.findings());
+        return new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(),
+                loaded.bytes());
+    }
+
+    private static Notification internalError(String rel, Throwable t) {
+        String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("").strip();
+        String where = "";
+        StackTraceElement[] st = t.getStackTrace();
+        if (st.length > 0) where = " at " + st[0].getClassName() + "." + st[0].getMethodName() + ":" + st[0].getLineNumber();
+        return new Notification(rel, 0, 0, "internal-error",
+                "analyzer failed: " + t.getClass().getName() + (msg.isEmpty() ? "" : ": " + msg) + where);
+    }
+
+    private static String seconds(ScanOptions o) {
+        long ms = o.timeBudget().toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    private static ThreadFactory daemonThreads(String prefix, long stackSize) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, prefix + "-" + n.incrementAndGet(), stackSize);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The scan root for these paths (see {@link Discovery#scanRoot}). */
+    public static Path root(List<Path> paths) {
+        return Discovery.scanRoot(paths);
+    }
+}

@@ -1,0 +1,455 @@
+package io.wsscan.report;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.CodeFlow;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
+import com.contrastsecurity.sarif.ThreadFlow;
+import com.contrastsecurity.sarif.ThreadFlowLocation;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Region;
+import io.wsscan.findings.Step;
+import io.wsscan.rules.RuleMeta;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (ARCHITECTURE.md §7, sarif-github.md).
+ *
+ * <p>One run; {@code tool.driver.rules} lists every rule of the scan's catalog sorted by id (plus a
+ * minimal descriptor for any rule id a finding uses that the catalog lacks, so {@code ruleIndex}
+ * always resolves); one result per finding in {@link Finding#ORDER}, each with one location relative
+ * to {@code %SRCROOT%}, a four-field region, a {@code primaryLocationLineHash} and, for taint findings,
+ * one code flow with inline thread-flow locations; suppressed findings stay with an {@code inSource}
+ * suppression. Files that were not analysed become {@code invocations[0].toolExecutionNotifications}.
+ *
+ * <p>The output depends only on the scan result and the files it names: no timestamps, no absolute
+ * paths except {@code run.originalUriBaseIds}, members in a fixed order, map keys sorted.
+ */
+public final class SarifReport {
+
+    public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String INFORMATION_URI = "https://github.com/wsscan/wsscan";
+    public static final String TOOL_NAME = "wsscan";
+    /** The category used when none is given; GitHub reads the category up to the last '/'. */
+    public static final String DEFAULT_CATEGORY = "wsscan/";
+    public static final String SRCROOT = "%SRCROOT%";
+    public static final String LINE_HASH = "primaryLocationLineHash";
+    /** GitHub rejects runs with more results than this. */
+    public static final int MAX_RESULTS = 25_000;
+    /** GitHub rejects rules with more tags than this. */
+    public static final int MAX_TAGS = 20;
+    /** GitHub rejects results with more thread-flow locations than this. */
+    public static final int MAX_THREAD_FLOW_LOCATIONS = 10_000;
+    /** Notification id used when results had to be left out to stay within {@link #MAX_RESULTS}. */
+    public static final String RESULTS_CAPPED = "results-capped";
+
+    private static final int MAX_DESCRIPTION = 1024;
+    private static final int MAX_RULE_NAME = 255;
+    private static final ObjectWriter WRITER = JsonOutput.writer(new ExplicitMembersOnly());
+
+    private SarifReport() {
+    }
+
+    /**
+     * Writes the SARIF log for {@code scan} to {@code out} (flushed, not closed). {@code category}
+     * becomes {@code automationDetails.id}; null or blank means {@link #DEFAULT_CATEGORY}.
+     */
+    public static void write(ScanResult scan, String category, Writer out) throws IOException {
+        JsonOutput.write(WRITER, build(scan, category), out);
+    }
+
+    /** The SARIF log as java-sarif objects, for callers that post-process it (e.g. baselines). */
+    public static SarifSchema210 build(ScanResult scan, String category) {
+        return new Builder(scan).log(automationId(category));
+    }
+
+    /**
+     * {@code automationDetails.id} for a category, as GitHub's upload action forms it: the category
+     * with a trailing '/' (so all of it is the category and the run id is empty).
+     */
+    public static String automationId(String category) {
+        String c = category == null ? "" : category.trim();
+        if (c.isEmpty()) return DEFAULT_CATEGORY;
+        return c.endsWith("/") ? c : c + "/";
+    }
+
+    /**
+     * A relative path as a SARIF relative URI reference: '/' separators, and every character that may
+     * not appear in a URI path segment (or could be read as a scheme, such as ':') percent-encoded
+     * from UTF-8.
+     */
+    public static String relativeUri(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) p = p.substring(2);
+        StringBuilder sb = new StringBuilder(p.length() + 8);
+        for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (isPathChar(c)) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The scan root as an absolute {@code file:} URI ending in '/', symbolic links resolved. */
+    public static String rootUri(Path root) {
+        Path p = root.toAbsolutePath().normalize();
+        try {
+            p = p.toRealPath();
+        } catch (IOException e) {
+            // keep the normalized path: the root may be gone by the time a report is rewritten
+        }
+        String s = p.toUri().toString();
+        return s.endsWith("/") ? s : s + "/";
+    }
+
+    private static boolean isPathChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~/!$&'()*+,;=@".indexOf(c) >= 0;
+    }
+
+    /**
+     * Builds one log. Results are built in {@link Finding#ORDER}, file by file, so keeping the line
+     * hashes of the current file only still reads and hashes every file once.
+     */
+    private static final class Builder {
+        private final ScanResult scan;
+        private final Map<String, Integer> ruleIndex = new HashMap<>();
+        private String hashedFile;
+        private List<String> hashes = List.of();
+
+        Builder(ScanResult scan) {
+            this.scan = scan;
+        }
+
+        SarifSchema210 log(String automationId) {
+            List<Finding> findings = new ArrayList<>(scan.findings());
+            findings.sort(Finding.ORDER);
+            List<Notification> notifications = new ArrayList<>(scan.notifications());
+            notifications.sort(Notification.ORDER);
+
+            List<ReportingDescriptor> rules = rules(findings);
+            List<Finding> kept = capped(findings, MAX_RESULTS);
+            List<Result> results = new ArrayList<>(kept.size());
+            for (Finding f : kept) results.add(result(f));
+
+            List<com.contrastsecurity.sarif.Notification> toolNotes = new ArrayList<>();
+            for (Notification n : notifications) toolNotes.add(notification(n));
+            if (kept.size() < findings.size()) toolNotes.add(cappedNotification(findings.size(), kept.size()));
+
+            Invocation invocation = new Invocation().withExecutionSuccessful(true);
+            if (!toolNotes.isEmpty()) invocation.setToolExecutionNotifications(toolNotes);
+            Map<String, String> frontEnds = scan.frontEnds() == null ? Map.of() : scan.frontEnds();
+            if (!frontEnds.isEmpty()) {
+                PropertyBag props = new PropertyBag();
+                props.setAdditionalProperty("frontEnds", new TreeMap<>(frontEnds));
+                invocation.setProperties(props);
+            }
+
+            Run run = new Run()
+                    .withTool(new Tool().withDriver(driver(rules)))
+                    .withInvocations(List.of(invocation))
+                    .withResults(results)
+                    .withAutomationDetails(new RunAutomationDetails().withId(automationId))
+                    .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+            run.setLanguage(null);          // java-sarif defaults, not ours
+            run.setNewlineSequences(null);
+            if (scan.root() != null) {
+                OriginalUriBaseIds bases = new OriginalUriBaseIds();
+                bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(scan.root()))
+                        .withIndex(null));
+                run.setOriginalUriBaseIds(bases);
+            }
+            return new SarifSchema210()
+                    .with$schema(URI.create(SCHEMA_URI))
+                    .withVersion(SarifSchema210.Version._2_1_0)
+                    .withRuns(List.of(run));
+        }
+
+        private ToolComponent driver(List<ReportingDescriptor> rules) {
+            ToolComponent driver = new ToolComponent()
+                    .withName(TOOL_NAME)
+                    .withSemanticVersion(Version.get())
+                    .withVersion(Version.get())
+                    .withInformationUri(URI.create(INFORMATION_URI))
+                    .withRules(new LinkedHashSet<>(rules));
+            driver.setLanguage(null);
+            driver.setContents(null);
+            driver.setIsComprehensive(null);
+            return driver;
+        }
+
+        /** The catalog's rules by id, then descriptors for ids only findings mention; fills ruleIndex. */
+        private List<ReportingDescriptor> rules(List<Finding> findings) {
+            Map<String, RuleMeta> catalog = scan.catalog().rules();
+            Set<String> ids = new TreeSet<>(catalog.keySet());
+            for (Finding f : findings) ids.add(f.ruleId());
+            List<ReportingDescriptor> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                ruleIndex.put(id, out.size());
+                RuleMeta meta = catalog.get(id);
+                out.add(meta != null ? descriptor(meta) : unknownRule(id));
+            }
+            return out;
+        }
+
+        private static ReportingDescriptor descriptor(RuleMeta r) {
+            PropertyBag props = new PropertyBag().withTags(tags(r));
+            Map<String, List<String>> compliance = new TreeMap<>(r.compliance());
+            if (!compliance.isEmpty()) props.setAdditionalProperty("compliance", compliance);
+            props.setAdditionalProperty("precision", r.precision());
+            props.setAdditionalProperty("problem.severity", problemSeverity(r.level()));
+            props.setAdditionalProperty("security-severity", r.securitySeverity());
+            return new ReportingDescriptor()
+                    .withId(r.id())
+                    .withName(clip(r.name(), MAX_RULE_NAME))
+                    .withShortDescription(new MultiformatMessageString()
+                            .withText(clip(r.shortDescription(), MAX_DESCRIPTION)))
+                    .withFullDescription(new MultiformatMessageString()
+                            .withText(clip(r.fullDescription(), MAX_DESCRIPTION)))
+                    .withDefaultConfiguration(configuration(r.level()))
+                    .withHelp(new MultiformatMessageString().withText(r.helpText()).withMarkdown(r.helpMarkdown()))
+                    .withProperties(props);
+        }
+
+        /** A finding names a rule the catalog does not know: describe it just enough to be valid. */
+        private static ReportingDescriptor unknownRule(String id) {
+            String text = "Rule " + id + " (not in the rule catalog of this scan).";
+            return new ReportingDescriptor()
+                    .withId(id)
+                    .withShortDescription(new MultiformatMessageString().withText(text))
+                    .withFullDescription(new MultiformatMessageString().withText(text))
+                    .withHelp(new MultiformatMessageString().withText(text));
+        }
+
+        /** The rule's own tags (declared order), then one per compliance requirement; at most 20. */
+        private static Set<String> tags(RuleMeta r) {
+            Set<String> tags = new LinkedHashSet<>();
+            for (String t : r.tags()) {
+                if (!t.isBlank()) tags.add(t.trim());
+            }
+            Set<String> compliance = new TreeSet<>();
+            r.compliance().forEach((standard, ids) -> ids.forEach(id ->
+                    compliance.add(("compliance/" + standard.trim() + "/" + id.trim()).toLowerCase(Locale.ROOT))));
+            tags.addAll(compliance);
+            Set<String> out = new LinkedHashSet<>();
+            for (String t : tags) {
+                if (out.size() == MAX_TAGS) break;
+                out.add(t);
+            }
+            return out.isEmpty() ? null : out;
+        }
+
+        private static String problemSeverity(Finding.Level level) {
+            return level == Finding.Level.NOTE ? "recommendation" : level.sarifName();
+        }
+
+        private static ReportingConfiguration configuration(Finding.Level level) {
+            return new ReportingConfiguration()
+                    .withLevel(ReportingConfiguration.Level.fromValue(level.sarifName()))
+                    .withEnabled(null)
+                    .withRank(null);
+        }
+
+        private Result result(Finding f) {
+            String text = f.message();
+            if (text == null || text.isBlank()) {
+                RuleMeta meta = scan.catalog().rule(f.ruleId());
+                text = meta != null ? meta.shortDescription() : f.ruleId();
+            }
+            Result r = new Result()
+                    .withRuleId(f.ruleId())
+                    .withRuleIndex(ruleIndex.get(f.ruleId()))
+                    .withLevel(Result.Level.fromValue(f.level().sarifName()))
+                    .withMessage(new Message().withText(text))
+                    .withLocations(List.of(location(f.file(), f.region(), null)));
+            r.setKind(null);
+            r.setRank(null);
+            String hash = lineHash(f.file(), f.region().startLine());
+            if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
+            if (!f.trace().isEmpty()) r.setCodeFlows(List.of(codeFlow(f.trace())));
+            if (f.suppressed()) {
+                Suppression s = new Suppression().withKind(Suppression.Kind.IN_SOURCE);
+                String reason = f.suppression().reason();
+                if (reason != null && !reason.isBlank()) s.setJustification(reason.trim());
+                r.setSuppressions(new LinkedHashSet<>(List.of(s)));
+            }
+            return r;
+        }
+
+        private static CodeFlow codeFlow(List<Step> trace) {
+            List<ThreadFlowLocation> steps = new ArrayList<>();
+            for (Step s : trace.subList(0, Math.min(trace.size(), MAX_THREAD_FLOW_LOCATIONS))) {
+                ThreadFlowLocation t = new ThreadFlowLocation()
+                        .withLocation(location(s.file(), s.region(), s.message()))
+                        .withIndex(null)
+                        .withExecutionOrder(null)
+                        .withImportance(null);
+                steps.add(t);
+            }
+            return new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)));
+        }
+
+        private static Location location(String file, Region region, String message) {
+            PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(file));
+            if (region != null) physical.setRegion(region(region));
+            Location l = new Location().withPhysicalLocation(physical).withId(null);
+            if (message != null && !message.isBlank()) l.setMessage(new Message().withText(message));
+            return l;
+        }
+
+        private static ArtifactLocation artifact(String file) {
+            return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT).withIndex(null);
+        }
+
+        /** All four of start/end line/column (GitHub wants them); out-of-range values are clamped. */
+        private static com.contrastsecurity.sarif.Region region(Region r) {
+            int startLine = Math.max(1, r.startLine());
+            int startColumn = Math.max(1, r.startColumn());
+            int endLine = Math.max(startLine, r.endLine());
+            int endColumn = Math.max(1, r.endColumn());
+            if (endLine == startLine) endColumn = Math.max(startColumn, endColumn);
+            return new com.contrastsecurity.sarif.Region()
+                    .withStartLine(startLine).withStartColumn(startColumn)
+                    .withEndLine(endLine).withEndColumn(endColumn)
+                    .withCharOffset(null).withByteOffset(null);
+        }
+
+        /** The line hash of {@code line} in {@code file}, or null when the file cannot be read. */
+        private String lineHash(String file, int line) {
+            if (!file.equals(hashedFile)) {
+                hashedFile = file;
+                hashes = hashFile(file);
+            }
+            return line >= 1 && line <= hashes.size() ? hashes.get(line - 1) : null;
+        }
+
+        private List<String> hashFile(String file) {
+            if (scan.root() == null) return List.of();
+            try {
+                return LineHashes.compute(scan.root().resolve(file));
+            } catch (IOException | InvalidPathException e) {
+                // Without the text there is no fingerprint; GitHub's upload action computes none either.
+                return List.of();
+            }
+        }
+
+        private static com.contrastsecurity.sarif.Notification notification(Notification n) {
+            boolean skipped = n.fileSkipped();
+            String reason = n.message() == null || n.message().isBlank() ? n.kind() : n.message().trim();
+            String text = skipped ? "File not analysed (" + n.kind() + "): " + reason : reason;
+            com.contrastsecurity.sarif.Notification out = new com.contrastsecurity.sarif.Notification()
+                    .withLevel(skipped ? com.contrastsecurity.sarif.Notification.Level.WARNING
+                            : com.contrastsecurity.sarif.Notification.Level.NOTE)
+                    .withMessage(new Message().withText(text))
+                    .withDescriptor(new ReportingDescriptorReference().withId(n.kind()).withIndex(null));
+            if (n.file() != null && !n.file().isBlank()) {
+                PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(n.file()));
+                if (n.line() > 0) {
+                    com.contrastsecurity.sarif.Region region = new com.contrastsecurity.sarif.Region()
+                            .withStartLine(n.line()).withCharOffset(null).withByteOffset(null);
+                    if (n.column() > 0) region.setStartColumn(n.column());
+                    physical.setRegion(region);
+                }
+                out.setLocations(new LinkedHashSet<>(List.of(new Location().withPhysicalLocation(physical).withId(null))));
+            }
+            return out;
+        }
+
+        private static com.contrastsecurity.sarif.Notification cappedNotification(int total, int kept) {
+            String text = (total - kept) + " of " + total + " results were left out of this run: GitHub code"
+                    + " scanning accepts at most " + MAX_RESULTS + " results per run. Unsuppressed results"
+                    + " and higher levels were kept first; the JSON report has all of them.";
+            return new com.contrastsecurity.sarif.Notification()
+                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
+                    .withMessage(new Message().withText(text))
+                    .withDescriptor(new ReportingDescriptorReference().withId(RESULTS_CAPPED).withIndex(null));
+        }
+    }
+
+    /**
+     * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
+     * notes, then in output order; returned in output order.
+     */
+    static List<Finding> capped(List<Finding> sorted, int max) {
+        if (sorted.size() <= max) return sorted;
+        List<Integer> order = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) order.add(i);
+        order.sort(Comparator.<Integer>comparingInt(i -> sorted.get(i).suppressed() ? 1 : 0)
+                .thenComparingInt(i -> sorted.get(i).level().ordinal())
+                .thenComparingInt(i -> i));
+        boolean[] keep = new boolean[sorted.size()];
+        for (int i = 0; i < max; i++) keep[order.get(i)] = true;
+        List<Finding> out = new ArrayList<>(max);
+        for (int i = 0; i < sorted.size(); i++) {
+            if (keep[i]) out.add(sorted.get(i));
+        }
+        return out;
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = max - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + "\u2026";
+    }
+
+    /**
+     * java-sarif marks its classes {@code @JsonInclude(NON_DEFAULT)}, which silently drops members that
+     * equal the schema's default (a {@code warning} result under an {@code error} rule would lose its
+     * level). Print every non-null member instead; the builder clears the defaults it does not want.
+     */
+    private static final class ExplicitMembersOnly extends JacksonAnnotationIntrospector {
+        private static final String SARIF_PACKAGE = "com.contrastsecurity.sarif";
+
+        @Override
+        public JsonInclude.Value findPropertyInclusion(Annotated a) {
+            if (a instanceof AnnotatedClass c && SARIF_PACKAGE.equals(c.getRawType().getPackageName())) {
+                return JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL);
+            }
+            return super.findPropertyInclusion(a);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.wsscan.rules;
+
+import io.wsscan.analysis.Engine;
+import io.wsscan.analysis.Scopes;
+import io.wsscan.ir.IrFile;
+import io.wsscan.ir.Node;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query over one analysed file that is not a source-to-sink flow (cleartext URLs, origin checks).
+ * Rules name a check in their YAML ({@code check: connection-cleartext}); the engine never names
+ * rules. Checks are stateless.
+ */
+public interface StructuralCheck {
+
+    /** The name rules use to ask for this check. */
+    String name();
+
+    List<Hit> run(Context ctx);
+
+    /** What a check sees: the lowered file, its scopes and the taint engine's facts. */
+    record Context(IrFile file, Scopes scopes, Engine engine, io.wsscan.analysis.Models models) {
+    }
+
+    /**
+     * One result: where it starts and the values of the rule's message placeholders
+     * ({@code detail}, and {@code source}/{@code sink} for rules that are also taint rules).
+     */
+    record Hit(Node at, Map<String, String> placeholders) {
+    }
+}

@@ -1,0 +1,352 @@
+package io.wsscan.rules.js;
+
+import io.wsscan.analysis.Engine;
+import io.wsscan.analysis.Scopes;
+import io.wsscan.analysis.Scopes.Binding;
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+import io.wsscan.rules.StructuralCheck;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code postmessage-origin}: grades the origin check of every window 'message' handler that reads
+ * the event's data. Strong: strict (in)equality, membership in an allowlist, {@code event.source}
+ * identity, {@code endsWith} with a leading dot, a fully anchored regex with escaped dots, or the
+ * same inside a helper function — placed before the data is first used. Everything else that reads
+ * the origin is weak, with the reason in the message; no origin read at all is a missing check.
+ */
+public final class PostMessageOriginCheck implements StructuralCheck {
+
+    private enum Strength { NONE, WEAK, STRONG }
+
+    private record Grade(Strength strength, String why, int at) {
+        static final Grade NONE = new Grade(Strength.NONE, null, Integer.MAX_VALUE);
+
+        Grade better(Grade o) {
+            if (o.strength.ordinal() != strength.ordinal()) return o.strength.ordinal() > strength.ordinal() ? o : this;
+            return o.at < at ? o : this;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "postmessage-origin";
+    }
+
+    @Override
+    public List<Hit> run(Context ctx) {
+        Map<Node, Hit> hits = new LinkedHashMap<>();
+        for (Engine.HandlerSite h : ctx.engine().handlers()) {
+            if (!"window-message".equals(h.model().kind()) || hits.containsKey(h.registration())) continue;
+            String problem = judge(h.function(), ctx.scopes());
+            if (problem != null) hits.put(h.registration(), new Hit(h.registration(), Map.of("detail", problem)));
+        }
+        return new ArrayList<>(hits.values());
+    }
+
+    /** Null when the handler is fine (or never reads data), else what is wrong with it. */
+    String judge(Node fn, Scopes scopes) {
+        List<Node> params = fn.kid(0).kids();
+        if (params.isEmpty()) return null;
+        Walker w = new Walker(scopes);
+        w.bindEvent(params.get(0));
+        w.walk(fn.kid(1), null);
+        w.resolveAliases(fn.kid(1));
+        if (w.dataUses.isEmpty()) return null;
+        int firstUse = Integer.MAX_VALUE;
+        for (Node d : w.dataUses) firstUse = Math.min(firstUse, d.start);
+        Grade best = Grade.NONE;
+        for (Node ref : w.originRefs) best = best.better(grade(ref, w, scopes, 0));
+        return switch (best.strength) {
+            case NONE -> "the handler uses event.data without checking event.origin";
+            case WEAK -> best.why;
+            case STRONG -> best.at > firstUse ? "event.origin is checked only after event.data has been used" : null;
+        };
+    }
+
+    /** How the use of an origin reference at {@code ref} checks it. */
+    private Grade grade(Node ref, Walker w, Scopes scopes, int depth) {
+        Node parent = w.parents.get(ref);
+        if (parent == null) return Grade.NONE;
+        int at = parent.start;
+        switch (parent.kind) {
+            case BINARY -> {
+                if (Set.of("===", "!==", "==", "!=").contains(parent.text)) return new Grade(Strength.STRONG, null, at);
+                return Grade.NONE;
+            }
+            case SWITCH -> {
+                return parent.kid(0) == ref ? new Grade(Strength.STRONG, null, at) : Grade.NONE;
+            }
+            case MEMBER -> {
+                // origin.method(...)
+                Node call = w.parents.get(parent);
+                String m = parent.propertyName();
+                if (call == null || call.kind != Kind.CALL || call.kid(0) != parent || m == null) return Grade.NONE;
+                Node arg = call.size() > 1 ? call.kid(1) : null;
+                return switch (m) {
+                    case "indexOf", "includes", "lastIndexOf" -> new Grade(Strength.WEAK,
+                            "the origin check uses " + m + "(), which also accepts look-alike hosts such as example.com.evil.net", at);
+                    case "search", "match" -> regexGrade(arg, scopes, at, m + "()");
+                    case "startsWith" -> new Grade(Strength.WEAK,
+                            "the origin check uses startsWith(), which also accepts https://example.com.evil.net", at);
+                    case "endsWith" -> {
+                        String s = arg == null ? null : constant(arg, scopes);
+                        if (s != null && s.startsWith(".")) yield new Grade(Strength.STRONG, null, at);
+                        yield new Grade(Strength.WEAK, "the origin check uses endsWith() without a leading dot, which also accepts evilexample.com", at);
+                    }
+                    default -> Grade.NONE;
+                };
+            }
+            case CALL, NEW -> {
+                int idx = parent.kids().indexOf(ref) - 1;
+                if (idx < 0) return Grade.NONE;
+                Node callee = parent.kid(0);
+                if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && callee.text.equals("URL")) {
+                    return urlGrade(parent, w, scopes, depth);
+                }
+                if (callee.kind == Kind.MEMBER) {
+                    String m = callee.propertyName();
+                    if (m == null) return Grade.NONE;
+                    switch (m) {
+                        case "includes", "indexOf", "has", "contains", "hasOwnProperty" -> {
+                            return new Grade(Strength.STRONG, null, at);
+                        }
+                        case "test", "exec" -> {
+                            return regexGrade(callee.kid(0), scopes, at, "a regular expression");
+                        }
+                        default -> {
+                            return Grade.NONE;
+                        }
+                    }
+                }
+                if (callee.kind == Kind.IDENT && depth < 2) return helperGrade(callee, idx, scopes, at, depth);
+                return Grade.NONE;
+            }
+            default -> {
+                return Grade.NONE;
+            }
+        }
+    }
+
+    /** {@code new URL(origin)}: grade the checks on the parsed URL's host and protocol. */
+    private Grade urlGrade(Node newUrl, Walker w, Scopes scopes, int depth) {
+        Node decl = w.parents.get(newUrl);
+        Binding b = null;
+        if (decl != null && decl.kind == Kind.DECLARATOR && decl.kid(0).kind == Kind.IDENT) b = scopes.binding(decl.kid(0));
+        Grade best = Grade.NONE;
+        for (Map.Entry<Node, Node> e : w.parents.entrySet()) {
+            Node n = e.getKey();
+            if (n.kind != Kind.MEMBER) continue;
+            Node obj = n.kid(0);
+            boolean onUrl = obj == newUrl || (b != null && obj.kind == Kind.IDENT && scopes.binding(obj) == b);
+            if (!onUrl) continue;
+            String p = n.propertyName();
+            if ("hostname".equals(p) || "host".equals(p) || "origin".equals(p)) best = best.better(grade(n, w, scopes, depth));
+        }
+        return best;
+    }
+
+    /** A user function called with the origin: grade what it does with that parameter. */
+    private Grade helperGrade(Node callee, int index, Scopes scopes, int at, int depth) {
+        Binding b = scopes.binding(callee);
+        if (b == null) return Grade.NONE;
+        Node fn = b.singleDefinition();
+        if (fn == null || fn.kind != Kind.FUNCTION) return Grade.NONE;
+        List<Node> ps = fn.kid(0).kids();
+        if (index >= ps.size() || ps.get(index).kind != Kind.IDENT) return Grade.NONE;
+        Walker w = new Walker(scopes);
+        w.originBindings.add(scopes.binding(ps.get(index)));
+        w.walk(fn.kid(1), null);
+        w.resolveAliases(fn.kid(1));
+        Grade best = Grade.NONE;
+        for (Node ref : w.originRefs) best = best.better(grade(ref, w, scopes, depth + 1));
+        return best.strength == Strength.NONE ? Grade.NONE : new Grade(best.strength, best.why, at);
+    }
+
+    private Grade regexGrade(Node re, Scopes scopes, int at, String how) {
+        String pattern = regexPattern(re, scopes);
+        if (pattern == null) {
+            String s = re == null ? null : constant(re, scopes);
+            if (s != null) return new Grade(Strength.WEAK, "the origin check uses " + how + " with a plain string, which matches anywhere in the origin", at);
+            return Grade.NONE;
+        }
+        String problem = regexProblem(pattern);
+        return problem == null ? new Grade(Strength.STRONG, null, at)
+                : new Grade(Strength.WEAK, "the origin check uses " + how + " /" + pattern + "/ " + problem, at);
+    }
+
+    /** Why an origin regex is bypassable, or null when it is anchored at both ends and escapes its dots. */
+    static String regexProblem(String p) {
+        List<String> alternatives = topLevelAlternatives(p);
+        boolean grouped = p.startsWith("^(") && p.endsWith(")$");
+        if (alternatives.size() > 1 && !grouped) {
+            for (String a : alternatives) {
+                if (!a.startsWith("^") || !a.endsWith("$")) return "anchors only some of its alternatives";
+            }
+        } else if (!p.startsWith("^") || !p.endsWith("$") || p.endsWith("\\$")) {
+            return "is not anchored at both ends (^…$)";
+        }
+        boolean escaped = false, inClass = false;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            } else if (c == '.' && !inClass) {
+                String tail = p.substring(i + 1);
+                if (!(tail.startsWith("*") || tail.startsWith("+"))) return "has an unescaped '.', which matches any character";
+                return "allows any characters (.*) in the host";
+            }
+        }
+        return null;
+    }
+
+    private static List<String> topLevelAlternatives(String p) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, from = 0;
+        boolean escaped = false, inClass = false;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (escaped) { escaped = false; continue; }
+            if (c == '\\') { escaped = true; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') inClass = true;
+            else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '|' && depth == 0) {
+                out.add(p.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(p.substring(from));
+        return out;
+    }
+
+    private static String regexPattern(Node n, Scopes scopes) {
+        if (n == null) return null;
+        if (n.kind == Kind.REGEX) return n.text;
+        if (n.kind == Kind.NEW && n.kid(0).kind == Kind.IDENT && n.kid(0).text.equals("RegExp") && n.size() > 1) {
+            return constant(n.kid(1), scopes);
+        }
+        if (n.kind == Kind.IDENT) {
+            Binding b = scopes.binding(n);
+            Node def = b == null ? null : b.singleDefinition();
+            if (def != null && def != n && (def.kind == Kind.REGEX || def.kind == Kind.NEW)) return regexPattern(def, scopes);
+        }
+        return null;
+    }
+
+    private static String constant(Node n, Scopes scopes) {
+        if (n.kind == Kind.STRING) return n.text;
+        if (n.kind == Kind.IDENT) {
+            Binding b = scopes.binding(n);
+            Node def = b == null ? null : b.singleDefinition();
+            if (def != null && def.kind == Kind.STRING) return def.text;
+        }
+        return null;
+    }
+
+    /**
+     * Finds, inside a handler, reads of the event's data and of its origin (also through
+     * {@code originalEvent}, destructuring and local aliases such as {@code var o = e.origin}).
+     */
+    private static final class Walker {
+        final Scopes scopes;
+        final Map<Node, Node> parents = new IdentityHashMap<>();
+        final Set<Binding> eventBindings = new HashSet<>();
+        final Set<Binding> dataBindings = new HashSet<>();
+        final Set<Binding> originBindings = new HashSet<>();
+        final List<Node> dataUses = new ArrayList<>();
+        final List<Node> originRefs = new ArrayList<>();
+
+        Walker(Scopes scopes) {
+            this.scopes = scopes;
+        }
+
+        void bindEvent(Node param) {
+            if (param.kind == Kind.IDENT) {
+                Binding b = scopes.binding(param);
+                if (b != null) eventBindings.add(b);
+            } else if (param.kind == Kind.OBJECT_PATTERN) {
+                for (Node p : param.kids()) {
+                    if (p.kind != Kind.PROPERTY || p.kid(1).kind != Kind.IDENT) continue;
+                    Binding b = scopes.binding(p.kid(1));
+                    if (b == null) continue;
+                    String k = p.keyName();
+                    if ("data".equals(k)) dataBindings.add(b);
+                    if ("origin".equals(k) || "source".equals(k)) originBindings.add(b);
+                }
+            } else if (param.kind == Kind.ASSIGN_PATTERN) {
+                bindEvent(param.kid(0));
+            }
+        }
+
+        void walk(Node n, Node parent) {
+            if (parent != null) parents.put(n, parent);
+            for (Node k : n.kids()) walk(k, n);
+            if (n.kind == Kind.MEMBER) {
+                String p = n.propertyName();
+                if (isEvent(n.kid(0))) {
+                    if ("data".equals(p)) dataUses.add(n);
+                    if ("origin".equals(p) || "source".equals(p)) originRefs.add(n);
+                }
+            } else if (n.kind == Kind.IDENT && parent != null) {
+                Binding b = scopes.binding(n);
+                if (b != null && b.declaration != n) {
+                    if (dataBindings.contains(b)) dataUses.add(n);
+                    if (originBindings.contains(b)) originRefs.add(n);
+                }
+            }
+        }
+
+        /** {@code e}, or {@code e.originalEvent} (jQuery). */
+        private boolean isEvent(Node n) {
+            if (n.kind == Kind.IDENT) {
+                Binding b = scopes.binding(n);
+                return b != null && eventBindings.contains(b);
+            }
+            return n.kind == Kind.MEMBER && "originalEvent".equals(n.propertyName()) && isEvent(n.kid(0));
+        }
+
+        /** {@code var o = e.origin; var d = e.data;} make o and d stand for them. */
+        void resolveAliases(Node body) {
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Node ref : new ArrayList<>(originRefs)) grew |= alias(ref, originBindings, originRefs);
+                for (Node use : new ArrayList<>(dataUses)) grew |= alias(use, dataBindings, dataUses);
+                if (grew) {
+                    originRefs.clear();
+                    dataUses.clear();
+                    parents.clear();
+                    walk(body, null);
+                }
+            }
+        }
+
+        private boolean alias(Node ref, Set<Binding> into, List<Node> uses) {
+            Node p = parents.get(ref);
+            if (p != null && p.kind == Kind.DECLARATOR && p.kid(1) == ref && p.kid(0).kind == Kind.IDENT) {
+                Binding b = scopes.binding(p.kid(0));
+                return b != null && into.add(b);
+            }
+            if (p != null && p.kind == Kind.ASSIGN && p.kid(1) == ref && p.kid(0).kind == Kind.IDENT) {
+                Binding b = scopes.binding(p.kid(0));
+                return b != null && into.add(b);
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package io.wsscan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Region;
+import io.wsscan.report.LineHashes;
+import io.wsscan.report.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("CI", "true"));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Exit 2 with one {@code wsscan: error: } line (plus at most a hint line) and no stack trace. */
+    static void assertUsageError(Run r, String expected) {
+        assertEquals(2, r.code(), r::toString);
+        List<String> lines = r.errLines();
+        assertTrue(lines.size() >= 1 && lines.size() <= 2, r::err);
+        assertTrue(lines.get(0).startsWith("wsscan: error: "), r::err);
+        assertTrue(lines.get(0).contains(expected), () -> "expected '" + expected + "' in " + r.err());
+        if (lines.size() == 2) assertTrue(lines.get(1).startsWith("see '"), r::err);
+        assertFalse(r.err().contains("\tat "), r::err);
+        assertFalse(r.err().contains("Usage:"), r::err);
+    }
+
+    private Path js(String rel, String text) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void missingPath() {
+        assertUsageError(run("scan", dir.resolve("does-not-exist").toString()), "no such file or directory");
+    }
+
+    @Test
+    void unknownOption() {
+        assertUsageError(run("scan", "--frobnicate", dir.toString()), "--frobnicate");
+        assertUsageError(run("--frobnicate"), "--frobnicate");
+    }
+
+    @Test
+    void unknownCommandAndMissingCommand() {
+        assertUsageError(run("scna"), "scna");
+        assertUsageError(run(), "missing command");
+    }
+
+    @Test
+    void unknownRuleId() {
+        assertUsageError(run("scan", "--rules", "js/ws-cleartext,js/no-such-rule", dir.toString()), "js/no-such-rule");
+    }
+
+    @Test
+    void unknownFormat() {
+        assertUsageError(run("scan", "-f", "xml", dir.toString()), "unknown format 'xml'");
+        assertUsageError(run("scan", "-f", "html", dir.toString()), "not available yet");
+        assertUsageError(run("rules", "-f", "yaml"), "unknown format 'yaml'");
+    }
+
+    @Test
+    void unwritableOutput() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        assertUsageError(run("scan", "-f", "sarif", "-o", file.resolve("out.sarif").toString(), dir.toString()),
+                "cannot write");
+        assertUsageError(run("scan", "-o", dir.toString(), dir.toString()), "cannot write");
+    }
+
+    @Test
+    void badOptionValues() {
+        assertUsageError(run("scan", "--max-file-size", "lots", dir.toString()), "--max-file-size");
+        assertUsageError(run("scan", "--fail-on", "fatal", dir.toString()), "--fail-on");
+        assertUsageError(run("scan", "--threads", "0", dir.toString()), "--threads");
+        assertUsageError(run("scan", "--threads", "many", dir.toString()), "many");
+        assertUsageError(run("scan", "-f", "sarif", "-f", "json", dir.toString()), "--output");
+        assertUsageError(run("scan", "--baseline", dir.resolve("none.sarif").toString(), dir.toString()), "baseline");
+    }
+
+    @Test
+    void brokenRuleset() throws IOException {
+        Path rs = Files.writeString(dir.resolve("mine.yml"), "id: my/rule\nkind: nonsense\n");
+        assertUsageError(run("scan", "--ruleset", rs.toString(), dir.toString()), "mine.yml");
+        assertUsageError(run("scan", "--ruleset", dir.resolve("missing.yml").toString(), dir.toString()), "missing.yml");
+    }
+
+    @Test
+    void version() {
+        Run r = run("--version");
+        assertEquals(0, r.code());
+        assertEquals("wsscan " + Version.get(), r.out().strip());
+    }
+
+    @Test
+    void rulesAsJson() throws IOException {
+        Run r = run("rules", "-f", "json");
+        assertEquals(0, r.code(), r::err);
+        JsonNode arr = new ObjectMapper().readTree(r.out());
+        assertTrue(arr.isArray() && arr.size() >= 1);
+        boolean found = false;
+        for (JsonNode n : arr) {
+            if (n.path("id").asText().equals("js/ws-message-xss")) {
+                found = true;
+                assertEquals("error", n.path("level").asText());
+                assertEquals("CWE-79", n.path("cwe").path(0).asText());
+                assertFalse(n.path("securitySeverity").asText().isEmpty());
+            }
+        }
+        assertTrue(found, r.out());
+    }
+
+    @Test
+    void rulesAsTextAndMarkdown() {
+        Run text = run("rules");
+        assertEquals(0, text.code());
+        assertTrue(text.out().startsWith("ID "), text.out());
+        assertTrue(text.out().contains("js/ws-message-xss"));
+        Run md = run("rules", "-f", "markdown");
+        assertEquals(0, md.code());
+        assertTrue(md.out().contains("| `js/ws-message-xss` |"), md.out());
+    }
+
+    @Test
+    void explain() {
+        Run r = run("explain", "js/ws-message-xss");
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.out().startsWith("# "), r.out());
+        assertTrue(r.out().contains("innerHTML"), r.out());
+        assertUsageError(run("explain", "js/nope"), "unknown rule id 'js/nope'");
+        assertUsageError(run("explain"), "RULE_ID");
+    }
+
+    @Test
+    void scanWritesReportsAndSummary() throws IOException {
+        js("web/app.js", "var ws = new WebSocket('wss://example.com/feed');\n");
+        Run r = run("scan", "--fail-on", "none", dir.resolve("web").toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().startsWith("wsscan: 1 file analysed"), r.err());
+
+        Path base = dir.resolve("out/report");
+        Run multi = run("scan", "-q", "-f", "sarif,json", "-o", base + ".sarif", dir.resolve("web").toString());
+        assertEquals(0, multi.code(), multi::err);
+        assertEquals("", multi.err());
+        JsonNode sarif = new ObjectMapper().readTree(dir.resolve("out/report.sarif").toFile());
+        assertEquals("2.1.0", sarif.path("version").asText());
+        assertTrue(Files.isRegularFile(dir.resolve("out/report.json")));
+
+        Path exact = dir.resolve("deeper/dir/exact.out");
+        Run one = run("scan", "-q", "-f", "sarif", "-o", exact.toString(), "--category", "mine/", dir.resolve("web").toString());
+        assertEquals(0, one.code(), one::err);
+        JsonNode s2 = new ObjectMapper().readTree(exact.toFile());
+        assertTrue(s2.path("runs").path(0).path("automationDetails").path("id").asText().startsWith("mine/"));
+    }
+
+    @Test
+    void summaryListsSkippedFiles() throws IOException {
+        js("big.js", "x".repeat(3000));
+        js("ok.js", "var a = 1;\n");
+        Run r = run("scan", "--max-file-size", "1KB", "--threads", "1", "--no-progress", "-f", "json",
+                dir.toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().contains("1 skipped (1 too-large)"), r.err());
+        assertTrue(r.err().contains("  big.js: too-large: "), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertTrue(json.isObject());
+    }
+
+    @Test
+    void exitCodeFollowsFailOn() {
+        Finding warning = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(1, 1, 1, 2), "m",
+                List.of(), null);
+        Finding error = warning.withLevel(Finding.Level.ERROR);
+        Finding suppressedError = error.withSuppression(new Finding.Suppression("ok", 1));
+        assertEquals(1, ScanCommand.exitCode(List.of(error), ScanCommand.failOnLevel("error")));
+        assertEquals(0, ScanCommand.exitCode(List.of(warning), ScanCommand.failOnLevel("error")));
+        assertEquals(1, ScanCommand.exitCode(List.of(warning), ScanCommand.failOnLevel("warning")));
+        assertEquals(1, ScanCommand.exitCode(List.of(warning), ScanCommand.failOnLevel("NOTE")));
+        assertEquals(0, ScanCommand.exitCode(List.of(suppressedError), ScanCommand.failOnLevel("note")));
+        assertEquals(0, ScanCommand.exitCode(List.of(error, warning), ScanCommand.failOnLevel("none")));
+        assertEquals(0, ScanCommand.exitCode(List.of(), ScanCommand.failOnLevel("note")));
+    }
+
+    @Test
+    void parseSize() {
+        assertEquals(20L * 1024 * 1024, ScanCommand.parseSize("20MB"));
+        assertEquals(512L * 1024, ScanCommand.parseSize("512kb"));
+        assertEquals(1536L, ScanCommand.parseSize("1.5K"));
+        assertEquals(1000L, ScanCommand.parseSize("1000"));
+        assertEquals(2L * 1024 * 1024 * 1024, ScanCommand.parseSize("2 GiB"));
+        assertThrows(UsageException.class, () -> ScanCommand.parseSize("0"));
+        assertThrows(UsageException.class, () -> ScanCommand.parseSize("20 TB"));
+        assertThrows(UsageException.class, () -> ScanCommand.parseSize("-1MB"));
+    }
+
+    @Test
+    void outputTargets() {
+        Map<io.wsscan.report.Formats, Path> t = ScanCommand.targets(
+                List.of(io.wsscan.report.Formats.SARIF, io.wsscan.report.Formats.TEXT), Path.of("o/wsscan.sarif"));
+        assertEquals(Path.of("o/wsscan.sarif"), t.get(io.wsscan.report.Formats.SARIF));
+        assertEquals(Path.of("o/wsscan.txt"), t.get(io.wsscan.report.Formats.TEXT));
+        Map<io.wsscan.report.Formats, Path> one = ScanCommand.targets(
+                List.of(io.wsscan.report.Formats.JSON), Path.of("exact.name"));
+        assertEquals(Path.of("exact.name"), one.get(io.wsscan.report.Formats.JSON));
+    }
+
+    @Test
+    void baselineDropsKnownResults() throws IOException {
+        Path a = js("a.js", "one();\ntwo();\nthree();\n");
+        List<String> hashes = LineHashes.compute(a);
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode log = m.createObjectNode().put("version", "2.1.0");
+        ArrayNode results = log.putArray("runs").addObject().putArray("results");
+        results.addObject().put("ruleId", "js/ws-cleartext").putObject("partialFingerprints")
+                .put("primaryLocationLineHash", hashes.get(1));
+        results.addObject().put("ruleId", "js/other").putObject("partialFingerprints")
+                .put("primaryLocationLineHash", hashes.get(2));
+        Path sarif = dir.resolve("base.sarif");
+        m.writeValue(sarif.toFile(), log);
+
+        Baseline b = Baseline.read(sarif);
+        assertEquals(2, b.size());
+        Finding l2 = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(2, 1, 2, 3), "m", List.of(), null);
+        Finding l3 = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(3, 1, 3, 3), "m", List.of(), null);
+        Finding other = new Finding("js/other", Finding.Level.WARNING, "a.js", new Region(2, 1, 2, 3), "m", List.of(), null);
+        assertEquals(List.of(l3, other), b.filter(dir, List.of(l2, l3, other)));
+
+        Files.writeString(dir.resolve("junk.sarif"), "{ not json");
+        assertUsageError(run("scan", "--baseline", dir.resolve("junk.sarif").toString(), dir.toString()), "not valid JSON");
+        Files.writeString(dir.resolve("empty.sarif"), "{}");
+        assertUsageError(run("scan", "--baseline", dir.resolve("empty.sarif").toString(), dir.toString()), "not a SARIF log");
+        Run ok = run("scan", "-q", "--baseline", sarif.toString(), dir.toString());
+        assertEquals(0, ok.code(), ok::err);
+    }
+
+    @Test
+    void internalErrorsAreOneLineUnlessDebugging() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Main quiet = new Main(ps, ps, Map.of());
+        assertEquals(3, quiet.handle(new IllegalStateException("broken\nmore")));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("wsscan: internal error: broken (java.lang.IllegalStateException)"));
+
+        err.reset();
+        Main debug = new Main(ps, ps, Map.of("WSSCAN_DEBUG", "1"));
+        assertEquals(3, debug.handle(new IllegalStateException("broken")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\tat "));
+    }
+
+    @Test
+    void scanHelpMentionsEveryOption() {
+        Run r = run("scan", "--help");
+        assertEquals(0, r.code());
+        for (String opt : List.of("--format", "--output", "--fail-on", "--ruleset", "--rules", "--exclude",
+                "--baseline", "--threads", "--max-file-size", "--category", "--no-progress", "--quiet")) {
+            assertTrue(r.out().contains(opt), opt);
+        }
+        assertFalse(r.out().contains("--inventory"));
+    }
+}

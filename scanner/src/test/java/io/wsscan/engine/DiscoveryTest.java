@@ -1,0 +1,215 @@
+package io.wsscan.engine;
+
+import io.wsscan.findings.Notification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiscoveryTest {
+
+    @TempDir
+    Path dir;
+
+    static final FileAnalyzer JS = new FileAnalyzer() {
+        @Override
+        public boolean accepts(String relPath) {
+            return relPath.endsWith(".js");
+        }
+
+        @Override
+        public FileReport analyze(SourceFile file) {
+            return new FileReport(List.of(), List.of(), "rhino", true);
+        }
+    };
+
+    private Path write(String rel, String text) throws IOException {
+        return write(rel, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String rel, byte[] bytes) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private static List<String> rels(Discovery.Result r) {
+        return r.files().stream().map(Discovery.Candidate::relPath).toList();
+    }
+
+    private Discovery.Result discover(List<String> excludes, long max) {
+        return new Discovery(List.of(JS), excludes, max, false).discover(List.of(dir));
+    }
+
+    @Test
+    void skipsDefaultExcludedFoldersAndUnacceptedFiles() throws IOException {
+        write("node_modules/lib/a.js", "x");
+        write(".git/hooks/b.js", "x");
+        write("target/c.js", "x");
+        write("web/build/d.js", "x");
+        write("src/app.js", "x");
+        write("src/readme.txt", "x");
+        Discovery.Result r = discover(List.of(), 1000);
+        assertEquals(List.of("src/app.js"), rels(r));
+        assertEquals(dir.toRealPath(), r.root());
+        assertTrue(r.notifications().isEmpty());
+    }
+
+    @Test
+    void anExplicitlyGivenPathInsideAnExcludedFolderIsScanned() throws IOException {
+        write("node_modules/lib/a.js", "x");
+        Discovery.Result r = new Discovery(List.of(JS), List.of(), 1000, false)
+                .discover(List.of(dir.resolve("node_modules/lib")));
+        assertEquals(List.of("a.js"), rels(r));
+    }
+
+    @Test
+    void excludeGlobs() throws IOException {
+        write("src/app.js", "x");
+        write("src/app.min.js", "x");
+        write("src/deep/er/lib.min.js", "x");
+        write("vendor/jquery.js", "x");
+        write("src/vendor/x.js", "x");
+        write("src/gen/a/b.js", "x");
+        write("test/app.test.js", "x");
+        write("src/keep/gen.js", "x");
+        Discovery.Result r = discover(List.of("**/*.min.js", "vendor", "src/gen/**", "*.test.js"), 1000);
+        assertEquals(List.of("src/app.js", "src/keep/gen.js"), rels(r));
+
+        Discovery.Result anchored = discover(List.of("/vendor/", "src/*.js"), 1000);
+        assertEquals(List.of("src/deep/er/lib.min.js", "src/gen/a/b.js", "src/keep/gen.js", "src/vendor/x.js",
+                "test/app.test.js"), rels(anchored));
+
+        Discovery.Result braces = discover(List.of("{vendor,test}/**", "src/[dg]*/**"), 1000);
+        assertEquals(List.of("src/app.js", "src/app.min.js", "src/keep/gen.js", "src/vendor/x.js"), rels(braces));
+    }
+
+    @Test
+    void tooLargeFilesAreNotedNotAnalysed() throws IOException {
+        write("big.js", "x".repeat(2048));
+        write("small.js", "x");
+        Discovery.Result r = discover(List.of(), 1024);
+        assertEquals(List.of("small.js"), rels(r));
+        assertEquals(1, r.notifications().size());
+        Notification n = r.notifications().get(0);
+        assertEquals("big.js", n.file());
+        assertEquals("too-large", n.kind());
+        assertTrue(n.message().contains("2 KB") && n.message().contains("1 KB"), n.message());
+        assertEquals(1, r.skippedFiles());
+    }
+
+    @Test
+    void sortedByRelativePath() throws IOException {
+        for (String f : List.of("z.js", "a/b.js", "m.js", "a.js", "B.js", "a/a/z.js")) write(f, "x");
+        List<String> got = rels(discover(List.of(), 1000));
+        assertEquals(got.stream().sorted().toList(), got);
+        assertEquals(6, got.size());
+    }
+
+    @Test
+    void overlappingPathsGiveEachFileOnce() throws IOException {
+        write("a/b/c.js", "x");
+        write("a/d.js", "x");
+        Discovery.Result r = new Discovery(List.of(JS), List.of(), 1000, false)
+                .discover(List.of(dir.resolve("a"), dir.resolve("a/b"), dir.resolve("a/b/c.js")));
+        assertEquals(List.of("b/c.js", "d.js"), rels(r));
+    }
+
+    @Test
+    void scanRoot() throws IOException {
+        Path f = write("x/y/file.js", "x");
+        write("x/z/other.js", "x");
+        Path real = dir.toRealPath();
+        assertEquals(real.resolve("x/y"), Discovery.scanRoot(List.of(dir.resolve("x/y"))));
+        assertEquals(real.resolve("x/y"), Discovery.scanRoot(List.of(f)));
+        assertEquals(real.resolve("x"), Discovery.scanRoot(List.of(f, dir.resolve("x/z/other.js"))));
+        assertEquals(real.resolve("x"), Discovery.scanRoot(List.of(dir.resolve("x/z"), dir.resolve("x"))));
+        assertThrows(IllegalArgumentException.class, () -> Discovery.scanRoot(List.of(dir.resolve("nope"))));
+    }
+
+    private Discovery.Loaded load(String rel, byte[] bytes) throws IOException {
+        Path p = write(rel, bytes);
+        return Discovery.load(new Discovery.Candidate(p, rel, bytes.length), 1 << 20);
+    }
+
+    @Test
+    void binaryByNulByte() throws IOException {
+        byte[] b = "var a = 1;\u0000\u0001".getBytes(StandardCharsets.ISO_8859_1);
+        Discovery.Loaded l = load("bin.js", b);
+        assertNull(l.source());
+        assertEquals("binary", l.skipped().kind());
+    }
+
+    @Test
+    void binaryByInvalidUtf8ThatIsMostlyNotText() throws IOException {
+        byte[] b = new byte[4096];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (0x80 + (i * 7) % 0x7f + 1);
+        Discovery.Loaded l = load("noise.js", b);
+        assertNull(l.source());
+        assertEquals("binary", l.skipped().kind());
+    }
+
+    @Test
+    void latin1TextFallsBackToIso88591() throws IOException {
+        byte[] b = "var caf\u00e9 = 'cr\u00e8me br\u00fbl\u00e9e';\n".getBytes(StandardCharsets.ISO_8859_1);
+        Discovery.Loaded l = load("latin1.js", b);
+        assertNotNull(l.source(), () -> String.valueOf(l.skipped()));
+        assertEquals("var caf\u00e9 = 'cr\u00e8me br\u00fbl\u00e9e';\n", l.source().text());
+    }
+
+    @Test
+    void utf8BomIsStripped() throws IOException {
+        byte[] text = "var s = '\u00fc';\n".getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[text.length + 3];
+        b[0] = (byte) 0xEF;
+        b[1] = (byte) 0xBB;
+        b[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, b, 3, text.length);
+        Discovery.Loaded l = load("bom.js", b);
+        assertEquals("var s = '\u00fc';\n", l.source().text());
+        assertEquals("bom.js", l.source().relPath());
+    }
+
+    @Test
+    void utf16WithBomIsDecoded() throws IOException {
+        byte[] text = "var x = 1;".getBytes(StandardCharsets.UTF_16LE);
+        byte[] b = new byte[text.length + 2];
+        b[0] = (byte) 0xFF;
+        b[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, b, 2, text.length);
+        assertEquals("var x = 1;", load("u16.js", b).source().text());
+    }
+
+    @Test
+    void unreadableFileIsAReadError() {
+        Path missing = dir.resolve("gone.js");
+        Discovery.Loaded l = Discovery.load(new Discovery.Candidate(missing, "gone.js", 10), 1000);
+        assertEquals("read-error", l.skipped().kind());
+        assertEquals("gone.js", l.skipped().file());
+    }
+
+    @Test
+    void fileThatGrewPastTheLimitIsTooLarge() throws IOException {
+        Path p = write("grew.js", "x".repeat(100));
+        Discovery.Loaded l = Discovery.load(new Discovery.Candidate(p, "grew.js", 10), 50);
+        assertEquals("too-large", l.skipped().kind());
+    }
+
+    @Test
+    void formatSize() {
+        assertEquals("512 B", Discovery.formatSize(512));
+        assertEquals("20 MB", Discovery.formatSize(20L * 1024 * 1024));
+        assertEquals("1.5 KB", Discovery.formatSize(1536));
+    }
+}

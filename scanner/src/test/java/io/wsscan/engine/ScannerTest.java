@@ -1,0 +1,217 @@
+package io.wsscan.engine;
+
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Region;
+import io.wsscan.findings.Step;
+import io.wsscan.rules.RulesetException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScannerTest {
+
+    static final String XSS = "js/ws-message-xss";
+    static final String CLEARTEXT = "js/ws-cleartext";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A test-only analyzer whose behaviour is chosen by the file name: {@code throw*} throws,
+     * {@code sleep*} runs past any budget, {@code deep*} overflows the stack; any other file gets one
+     * finding per line containing {@code SINK} (twice, to test de-duplication) and, for {@code ts*},
+     * front end {@code closure}.
+     */
+    static final class FakeAnalyzer implements FileAnalyzer {
+        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public boolean accepts(String relPath) {
+            return relPath.endsWith(".js");
+        }
+
+        @Override
+        public FileReport analyze(SourceFile file) {
+            String name = file.path().getFileName().toString();
+            seen.add(file.relPath());
+            if (name.startsWith("throw")) throw new IllegalStateException("boom in the analyzer\nsecond line");
+            if (name.startsWith("sleep")) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new FileReport(List.of(finding(file.relPath(), XSS, 1)), List.of(), "rhino", true);
+            }
+            if (name.startsWith("deep")) return new FileReport(List.of(), List.of(), "rhino", recurse(0) > 0);
+            List<Finding> out = new ArrayList<>();
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("SINK")) {
+                    String rule = lines[i].contains("CLEAR") ? CLEARTEXT : XSS;
+                    out.add(finding(file.relPath(), rule, i + 1));
+                    out.add(finding(file.relPath(), rule, i + 1));
+                }
+            }
+            return new FileReport(out, List.of(), name.startsWith("ts") ? "closure" : "rhino", true);
+        }
+
+        private static int recurse(int n) {
+            return recurse(n + 1) + 1;
+        }
+    }
+
+    static Finding finding(String file, String rule, int line) {
+        Region r = new Region(line, 1, line, 5);
+        return new Finding(rule, Finding.Level.ERROR, file, r, "bad", List.of(new Step(file, r, "here")), null);
+    }
+
+    private void write(String rel, String text) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private ScanOptions.Builder options() {
+        return ScanOptions.builder().path(dir).threads(2).timeBudget(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void analyzerFailuresBecomeNotificationsAndTheScanGoesOn() throws IOException {
+        write("a/ok.js", "var x;\nSINK\n");
+        write("a/throw.js", "x");
+        write("a/sleep.js", "x");
+        write("a/deep.js", "x");
+        write("b/ok2.js", "SINK\n");
+        FakeAnalyzer fake = new FakeAnalyzer();
+        ScanResult r = new Scanner(List.of(fake)).scan(options().build());
+
+        assertEquals(5, fake.seen.size());
+        List<String> kinds = r.notifications().stream().map(n -> n.file() + " " + n.kind()).toList();
+        assertEquals(List.of("a/deep.js too-deep", "a/sleep.js time-budget", "a/throw.js internal-error"), kinds);
+        Notification thrown = r.notifications().get(2);
+        assertTrue(thrown.message().contains("IllegalStateException: boom in the analyzer"), thrown.message());
+        assertFalse(thrown.message().contains("second line"), "one-line reason: " + thrown.message());
+
+        assertEquals(List.of("a/ok.js", "b/ok2.js"), r.findings().stream().map(Finding::file).toList());
+        assertEquals(5, r.stats().filesDiscovered());
+        assertEquals(2, r.stats().filesAnalysed());
+        assertEquals(3, r.stats().filesSkipped());
+        assertEquals("var x;\nSINK\n".length() + "SINK\n".length(), r.stats().bytesAnalysed());
+        assertEquals(dir.toRealPath(), r.root());
+        assertTrue(r.frontEnds().isEmpty());
+    }
+
+    @Test
+    void inlineSuppressionsAreApplied() throws IOException {
+        write("app.js", String.join("\n",
+                "// wsscan-ignore js/ws-message-xss: the server escapes this feed",
+                "",
+                "SINK xss",
+                "/* wsscan-ignore js/ws-cleartext, js/ws-message-xss */",
+                "SINK CLEAR",
+                "// wsscan-ignore js/ws-cleartext: wrong rule",
+                "SINK xss",
+                "SINK xss // wsscan-ignore js/ws-message-xss: only the line before counts",
+                "SINK xss", ""));
+        ScanResult r = new Scanner(List.of(new FakeAnalyzer())).scan(options().build());
+        assertEquals(5, r.findings().size(), r.findings()::toString);
+        Finding first = r.findings().get(0);
+        assertEquals(3, first.region().startLine());
+        assertNotNull(first.suppression());
+        assertEquals("the server escapes this feed", first.suppression().reason());
+        assertEquals(1, first.suppression().line());
+        Finding second = r.findings().get(1);
+        assertEquals(CLEARTEXT, second.ruleId());
+        assertEquals("", second.suppression().reason());
+        assertEquals(4, second.suppression().line());
+        assertNull(r.findings().get(2).suppression());
+        assertNull(r.findings().get(3).suppression());
+        assertNull(r.findings().get(4).suppression());
+    }
+
+    @Test
+    void findingsAreDedupedSortedAndFilteredByRuleIds() throws IOException {
+        write("z.js", "SINK\nSINK CLEAR\n");
+        write("a.js", "\nSINK\n");
+        write("ts-like.js", "nothing");
+        ScanResult all = new Scanner(List.of(new FakeAnalyzer())).scan(options().build());
+        assertEquals(List.of("a.js:2", "z.js:1", "z.js:2"),
+                all.findings().stream().map(f -> f.file() + ":" + f.region().startLine()).toList());
+        assertEquals(java.util.Map.of("ts-like.js", "closure"), all.frontEnds());
+
+        ScanResult only = new Scanner(List.of(new FakeAnalyzer())).scan(options().ruleIds(Set.of(CLEARTEXT)).build());
+        assertEquals(List.of("z.js:2"),
+                only.findings().stream().map(f -> f.file() + ":" + f.region().startLine()).toList());
+        assertEquals(Set.of(CLEARTEXT), only.catalog().rules().keySet());
+    }
+
+    @Test
+    void unknownRuleIdIsAConfigurationError() {
+        RulesetException e = assertThrows(RulesetException.class,
+                () -> new Scanner(List.of(new FakeAnalyzer())).scan(options().ruleIds(Set.of("js/nope")).build()));
+        assertTrue(e.getMessage().contains("js/nope"));
+    }
+
+    @Test
+    void skippedFilesAreCountedAndProgressIsReported() throws IOException {
+        write("big.js", "x".repeat(5000));
+        write("bin.js", "a\u0000b");
+        write("ok.js", "fine");
+        List<String> done = Collections.synchronizedList(new ArrayList<>());
+        int[] started = new int[1];
+        ScanOptions.ProgressListener listener = new ScanOptions.ProgressListener() {
+            @Override
+            public void started(int files, long bytes) {
+                started[0] = files;
+            }
+
+            @Override
+            public void fileDone(String relPath, long bytes) {
+                done.add(relPath);
+            }
+        };
+        ScanResult r = new Scanner(List.of(new FakeAnalyzer()))
+                .scan(options().maxFileSize(1000).progress(listener).build());
+        assertEquals(List.of("big.js too-large", "bin.js binary"),
+                r.notifications().stream().map(n -> n.file() + " " + n.kind()).toList());
+        assertEquals(3, r.stats().filesDiscovered());
+        assertEquals(1, r.stats().filesAnalysed());
+        assertEquals(2, r.stats().filesSkipped());
+        assertEquals(2, started[0]);
+        assertEquals(Set.of("bin.js", "ok.js"), Set.copyOf(done));
+    }
+
+    @Test
+    void emptyFolderScansCleanly() {
+        ScanResult r = new Scanner(List.of(new FakeAnalyzer())).scan(options().build());
+        assertTrue(r.findings().isEmpty());
+        assertEquals(0, r.stats().filesDiscovered());
+    }
+
+    @Test
+    void defaultScannerRunsTheJsAnalyzer() throws IOException {
+        write("app.js", "var ws = new WebSocket('wss://example.com');\n");
+        ScanResult r = new Scanner().scan(options().build());
+        assertEquals(1, r.stats().filesAnalysed());
+    }
+}
