@@ -485,6 +485,7 @@ public final class Engine {
             return;
         }
         String p = path + ".Member[" + name + "]";
+        p = models.aliases.getOrDefault(p, p);
         if (models.known(p)) out.add(p);
         String star = path + ".Member[*]";
         if (models.known(star)) out.add(star);
@@ -663,7 +664,7 @@ public final class Engine {
             String key = p.keyName();
             if (p.has(Node.COMPUTED) && key == null) eval(p.kid(0), fn);
             Value v = eval(p.kid(1), fn);
-            if (key != null) v = v.join(nameTaints(key, p.kid(0)));
+            if (key != null && !constantOrEmpty(v)) v = v.join(nameTaints(key, p.kid(0)));
             setField(o, key == null ? "*" : key, v);
             for (Obj m : v.all(Obj.class)) if (m.function != null && !m.function.has(Node.ARROW)) addThis(m.function, Value.of(o));
         }
@@ -742,7 +743,10 @@ public final class Engine {
         String known = models.knownStrings.get(canon);
         if (known != null) out.add(new Str(List.of(known), at, false));
         if (models.elementHints.containsKey(canon) && name != null) {
-            for (String kind : nameKinds(name)) out.add(new Hint(kind, at));
+            // a selector or id: judge each word of it ('input[type=password]' -> password)
+            Set<String> kinds = new java.util.TreeSet<>();
+            for (String word : name.split("[^A-Za-z0-9_-]+")) if (!word.isEmpty()) kinds.addAll(nameKinds(word));
+            for (String kind : kinds) out.add(new Hint(kind, at));
         }
         return Value.of(out);
     }
@@ -765,6 +769,9 @@ public final class Engine {
         }
         List<Value> args = new ArrayList<>();
         for (Node a : n.rest(1)) args.add(a.kind == Kind.SPREAD ? elements(eval(a.kid(0), fn)) : eval(a, fn));
+        if (isNew && calleeNode.kind == Kind.IDENT && "Promise".equals(calleeNode.text) && scopes.binding(calleeNode) == null) {
+            return newPromise(n, args);
+        }
         return call(n, callee, recv, args, isNew, calleeName, fn);
     }
 
@@ -790,8 +797,9 @@ public final class Engine {
         Value intrinsic = intrinsic(calleeName, recv, args, n, isNew, callee);
         if (intrinsic != null) {
             result = result.join(intrinsic);
-        } else if (opaque) {
-            Value data = recv.dataOnly();
+        } else if (opaque && !typed(result)) {
+            // an unknown function: its result may be built from its receiver and arguments
+            Value data = deepData(recv, 2);
             for (Value a : args) data = data.join(deepData(a, 3));
             result = result.join(stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()"));
         }
@@ -800,13 +808,17 @@ public final class Engine {
         return result;
     }
 
+    /** A call whose result is a modeled object (a jQuery set, a connection) returns that, not its inputs. */
+    private static boolean typed(Value v) {
+        for (Api a : v.all(Api.class)) if (a.path().startsWith("Type[")) return true;
+        return false;
+    }
+
     private Obj newInstance(Node site, Obj ctor) {
         Obj inst = obj(site, "instance", null);
-        Value proto = new Value[]{Value.EMPTY}[0];
-        List<Fact> out = new ArrayList<>();
-        readObjField(ctor, "prototype", out, 0);
-        proto = Value.of(out);
-        setField(inst, "__proto__", proto);
+        List<Fact> proto = new ArrayList<>();
+        readObjField(ctor, "prototype", proto, 0);
+        setField(inst, "__proto__", Value.of(proto));
         return inst;
     }
 
@@ -822,7 +834,6 @@ public final class Engine {
         }
         String name0 = args.isEmpty() ? null : constantString(args.get(0));
         Value result = Value.EMPTY;
-        if (path.equals("Global[Promise]") && isNew) result = result.join(newPromise(n, args));
         for (String v : variants) {
             String r = v + (isNew ? ".Instance" : ".ReturnValue");
             result = result.join(api(r, n, name0));
@@ -983,6 +994,12 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /** Nothing but fully known strings (or nothing at all): a key's name says nothing about such a value. */
+    private static boolean constantOrEmpty(Value v) {
+        for (Fact f : v.facts()) if (!(f instanceof Str s) || !s.complete()) return false;
+        return true;
     }
 
     private static Value nonData(Value v) {

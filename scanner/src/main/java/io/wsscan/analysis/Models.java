@@ -59,6 +59,7 @@ public final class Models {
     final List<PrefixBarrier> prefixBarriers = new ArrayList<>();
     final List<NameClass> sanitizerNames = new ArrayList<>();
     Pattern credentialParams = Pattern.compile("$^");
+    Pattern namesExclude;
     final Set<String> loopbackHosts = new HashSet<>();
 
     public static Models load(List<JsonNode> docs) {
@@ -104,6 +105,7 @@ public final class Models {
         for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
         for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
         JsonNode h = doc.path("heuristics");
+        if (h.has("namesExclude")) namesExclude = regex(file, h.path("namesExclude"));
         for (JsonNode r : h.path("names")) {
             String kind = text(file, r, "kind");
             nameClasses.put(kind, new NameClass(kind, regex(file, r.path("include")), regex(file, r.path("exclude"))));
@@ -220,7 +222,8 @@ public final class Models {
         List<String> out = new ArrayList<>(1);
         for (NameClass c : nameClasses.values()) {
             if (c.include() != null && c.include().matcher(name).find()
-                    && (c.exclude() == null || !c.exclude().matcher(name).find())) {
+                    && (c.exclude() == null || !c.exclude().matcher(name).find())
+                    && (namesExclude == null || !namesExclude.matcher(name).find())) {
                 out.add(c.kind());
             }
         }

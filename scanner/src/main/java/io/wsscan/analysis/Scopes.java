@@ -154,7 +154,7 @@ public final class Scopes {
             b = new Binding(name, kind, decl.kind == Kind.IDENT ? decl : decl, scope.function);
             scope.names.put(name, b);
         }
-        if (decl.kind == Kind.IDENT) decls.put(decl, b);
+        decls.put(decl, b);
         if (kind.equals("function") || kind.equals("class")) {
             b.definitions.add(decl);
             b.assignmentCount++;

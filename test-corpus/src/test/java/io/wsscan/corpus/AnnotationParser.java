@@ -1,0 +1,180 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.corpus;
+
+import io.wsscan.corpus.Annotation.Kind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the annotations of one corpus file (ARCHITECTURE.md §5).
+ *
+ * <ul>
+ *   <li>An annotation is a comment on its own line: {@code // expect: ID[, ID...]} or
+ *       {@code // safe: ID[, ID...]}; in HTML also {@code <!-- expect: ID -->}. Keywords are lower case.
+ *       {@code #} comments are not annotations.</li>
+ *   <li>It applies to the next line that is not blank and not a comment line ({@code //} lines, lines of
+ *       a {@code /* ... *}{@code /} or {@code <!-- ... -->} comment). Consecutive annotation lines all
+ *       apply to the same code line, so one line can carry both {@code expect} and {@code safe} ids.</li>
+ *   <li>Mistakes are reported as {@link Problem}s, never skipped silently: an annotation after code on
+ *       the same line, an annotation with no code line after it, a malformed or empty id list, the same
+ *       rule twice on one line, a rule that is both expected and safe on one line, a keyword in the
+ *       wrong case.</li>
+ * </ul>
+ * Whether an id is a known rule is checked by the caller (it needs the rule catalog).
+ */
+public final class AnnotationParser {
+
+    /** A mistake in a corpus file's annotations. */
+    public record Problem(String file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    /** The annotations of one file, in file order, and the mistakes found. */
+    public record Result(List<Annotation> annotations, List<Problem> problems) {
+    }
+
+    /** An annotation comment: {@code // kw: ids} or {@code <!-- kw: ids -->} (trimmed line). */
+    private static final Pattern ANNOTATION = Pattern.compile(
+            "^(?://|<!--)\\s*(expect|safe)\\s*:(.*?)(-->)?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** An annotation-looking comment after code on the same line. */
+    private static final Pattern TRAILING = Pattern.compile(
+            "(?://|<!--)\\s*(?:expect|safe)\\s*:", Pattern.CASE_INSENSITIVE);
+
+    /** A rule id: {@code lang/name}, lower case, digits and dashes. */
+    static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*");
+
+    private AnnotationParser() {
+    }
+
+    /** Parses the annotations of {@code text}; {@code file} is only used in results and messages. */
+    public static Result parse(String file, String text) {
+        List<Annotation> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+
+        List<Pending> pending = new ArrayList<>();
+        Block block = Block.NONE;
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String t = lines[i].strip();
+
+            // --- classify the line: comment (or blank) versus code ---
+            boolean comment;
+            if (block != Block.NONE) {
+                int end = t.indexOf(block.close);
+                if (end < 0) {
+                    comment = true;
+                } else {
+                    comment = t.substring(end + block.close.length()).isBlank();
+                    block = Block.NONE;
+                }
+            } else if (t.isEmpty() || t.startsWith("//")) {
+                comment = true;
+            } else if (t.startsWith("/*") || t.startsWith("<!--")) {
+                Block b = t.startsWith("/*") ? Block.JS : Block.HTML;
+                int end = t.indexOf(b.close, b.open.length());
+                if (end < 0) {
+                    comment = true;
+                    block = b;
+                } else {
+                    comment = t.substring(end + b.close.length()).isBlank();
+                }
+            } else {
+                comment = false;
+            }
+
+            if (comment) {
+                Matcher m = ANNOTATION.matcher(t);
+                if (m.matches() && t.startsWith("<!--") && m.group(3) == null) {
+                    problems.add(new Problem(file, lineNo, "an HTML annotation must end with '-->' on the same line"));
+                    continue;
+                }
+                if (m.matches()) {
+                    String kw = m.group(1);
+                    if (!kw.equals(kw.toLowerCase(Locale.ROOT))) {
+                        problems.add(new Problem(file, lineNo, "annotation keyword must be lower case: '" + kw + "'"));
+                        continue;
+                    }
+                    Kind kind = kw.equals("expect") ? Kind.EXPECT : Kind.SAFE;
+                    List<String> ids = ids(file, lineNo, m.group(2), problems);
+                    for (String id : ids) pending.add(new Pending(lineNo, kind, id));
+                }
+                continue;
+            }
+
+            // --- a code line: it receives the pending annotations ---
+            if (TRAILING.matcher(t).find()) {
+                problems.add(new Problem(file, lineNo,
+                        "annotation after code on the same line; put it on its own line before the code"));
+            }
+            if (!pending.isEmpty()) {
+                Map<String, Pending> seen = new LinkedHashMap<>();
+                for (Pending p : pending) {
+                    Pending prev = seen.putIfAbsent(p.ruleId, p);
+                    if (prev == null) {
+                        out.add(new Annotation(file, p.commentLine, lineNo, p.kind, p.ruleId));
+                    } else if (prev.kind == p.kind) {
+                        problems.add(new Problem(file, p.commentLine,
+                                "'" + p.ruleId + "' is annotated twice for line " + lineNo));
+                    } else {
+                        problems.add(new Problem(file, p.commentLine,
+                                "'" + p.ruleId + "' is both expected and safe on line " + lineNo));
+                    }
+                }
+                pending.clear();
+            }
+        }
+        for (Pending p : pending) {
+            problems.add(new Problem(file, p.commentLine,
+                    "'" + p.kind.keyword() + ": " + p.ruleId + "' has no code line after it"));
+        }
+        return new Result(List.copyOf(out), List.copyOf(problems));
+    }
+
+    private static List<String> ids(String file, int line, String list, List<Problem> problems) {
+        List<String> ids = new ArrayList<>();
+        String body = list.strip();
+        if (body.isEmpty()) {
+            problems.add(new Problem(file, line, "annotation without rule ids"));
+            return ids;
+        }
+        for (String raw : body.split(",", -1)) {
+            String id = raw.strip();
+            if (RULE_ID.matcher(id).matches()) {
+                ids.add(id);
+            } else {
+                problems.add(new Problem(file, line, "malformed rule id '" + id
+                        + "' (expected ids like js/ws-cleartext, separated by commas)"));
+            }
+        }
+        return ids;
+    }
+
+    private record Pending(int commentLine, Kind kind, String ruleId) {
+    }
+
+    private enum Block {
+        NONE("", ""), JS("/*", "*/"), HTML("<!--", "-->");
+
+        final String open;
+        final String close;
+
+        Block(String open, String close) {
+            this.open = open;
+            this.close = close;
+        }
+    }
+}
