@@ -37,8 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Engine {
 
-    static final int MAX_ITERATIONS = 12;
+    static final int MAX_ITERATIONS = Integer.getInteger("wsscan.iter", 12);
+    private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
     private static final int MAX_PARAMS = 4;
+    /** Bounds on summaries: sink hits per function and calls between a parameter and its sink. */
+    private static final int MAX_HITS = 48, MAX_HIT_STEPS = 16;
     private static final Set<String> NUMBER_PROPERTIES = Set.of("length", "size", "byteLength", "childElementCount");
 
     /** Where tainted data met a sink. */
@@ -103,6 +106,7 @@ public final class Engine {
     private final Node program;
     private final Scopes scopes;
     private final Models models;
+    private final Joins joins;
     private final Map<String, List<String>> nameKindCache = new ConcurrentHashMap<>();
 
     private final Map<Binding, Value> vars = new HashMap<>();
@@ -117,15 +121,28 @@ public final class Engine {
     private boolean changed;
     private int iterations;
 
-    public Engine(Node program, Scopes scopes, Models models) {
+    /**
+     * @param joins which (source kind, sink kind) pairs some active rule reports; taints of other
+     *              kinds are never created and sinks of other kinds never checked for them
+     */
+    public Engine(Node program, Scopes scopes, Models models, Joins joins) {
         this.program = program;
         this.scopes = scopes;
         this.models = models;
+        this.joins = joins;
+    }
+
+    /** The source and sink kinds the active taint rules connect. */
+    public interface Joins {
+        boolean wantsSource(String sourceKind);
+
+        boolean joins(String sourceKind, String sinkKind);
     }
 
     /** Runs to a fixpoint (or the iteration bound). Throws if the thread is interrupted (time budget). */
     public Engine run() {
         collectFunctions(program, program);
+        long t0 = System.nanoTime();
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
             changed = false;
             execAll(program.kids(), program);
@@ -133,7 +150,16 @@ public final class Engine {
                 if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
                 evalFunctionBody(fn);
             }
+            if (DEBUG) System.err.printf("iteration %d: %d ms, %d reports, %d hits%n", iterations, (System.nanoTime() - t0) / 1_000_000, reports.size(), summaries.values().stream().mapToInt(x -> x.hits.size()).sum());
             if (!changed) break;
+        }
+        if (DEBUG) {
+            Map<String, Integer> bySink = new java.util.TreeMap<>();
+            for (Summary x : summaries.values()) for (SinkHit h : x.hits) bySink.merge(h.sink.label() + " @" + h.at.start + " b=" + h.barriers, 1, Integer::sum);
+            bySink.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15).forEach(e -> System.err.println("  " + e.getValue() + " " + e.getKey()));
+            Map<String, Integer> byKind = new java.util.TreeMap<>();
+            for (SinkReport r : reports.values()) byKind.merge(r.taint().kind() + " -> " + r.sink().kinds(), 1, Integer::sum);
+            System.err.println("  reports " + byKind);
         }
         return this;
     }
@@ -204,6 +230,12 @@ public final class Engine {
         if (nv != old) {
             o.fields.put(name, nv);
             changed = true;
+            if (!name.startsWith("__") && !name.startsWith("<") && !name.equals("prototype")) {
+                o.data = o.data.join(v.dataOnly());
+                for (Obj c : v.all(Obj.class)) {
+                    if (c.function == null && c != o && o.children.size() < 64) o.children.add(c);
+                }
+            }
         }
     }
 
@@ -217,7 +249,19 @@ public final class Engine {
     }
 
     private void addHit(Node fn, SinkHit h) {
-        if (summary(fn).hits.add(h)) changed = true;
+        Summary s = summary(fn);
+        if (s.hits.size() >= MAX_HITS || h.steps.size() > MAX_HIT_STEPS) return;
+        SinkHit normal = new SinkHit(h.param, h.at, h.sink, relevant(h.barriers, h.sink), h.steps);
+        if (s.hits.add(normal)) changed = true;
+    }
+
+    /** Barriers that matter for a sink: the sink's own kinds, or 'all'. */
+    private static Set<String> relevant(Set<String> barriers, Models.Sink sink) {
+        if (barriers.isEmpty()) return barriers;
+        if (barriers.contains("all")) return Set.of("all");
+        Set<String> out = new java.util.TreeSet<>(barriers);
+        out.retainAll(sink.kinds());
+        return out.size() == barriers.size() ? barriers : Set.copyOf(out);
     }
 
     private void addThis(Node fn, Value v) {
@@ -249,7 +293,11 @@ public final class Engine {
     }
 
     private void report(Node at, Models.Sink sink, Taint t) {
-        reports.putIfAbsent(new ReportKey(at, sink, t), new SinkReport(at, sink, t));
+        boolean wanted = false;
+        for (String k : sink.kinds()) wanted |= joins.joins(t.kind(), k) && !t.barriers().contains(k);
+        if (!wanted || t.barriers().contains("all")) return;
+        Taint n = new Taint(t.kind(), t.source(), relevant(t.barriers(), sink), t.trace());
+        reports.putIfAbsent(new ReportKey(at, sink, n), new SinkReport(at, sink, n));
     }
 
     // ------------------------------------------------------------------ functions
@@ -280,7 +328,9 @@ public final class Engine {
     private Value thisValue(Node fn) {
         Node owner = fn == program ? program : thisOwner.getOrDefault(fn, fn);
         if (owner == program) return Value.of(new Api("Global"));
-        return Value.of(new Param(owner, -1, Set.of(), null)).join(summary(owner).thisVal);
+        // Only the objects a function is called on: 'this' is not a summary input, or every method
+        // touching this.anything would report through every caller.
+        return summary(owner).thisVal;
     }
 
     /** Calls a user function: objects go into its parameters, data comes back through its summary. */
@@ -736,6 +786,7 @@ public final class Engine {
         List<Models.Source> srcs = models.sources.get(canon);
         if (srcs != null) {
             for (Models.Source s : srcs) {
+                if (!joins.wantsSource(s.kind())) continue;
                 if (s.nameFrom() != null && !nameMatches(name, s.nameClasses())) continue;
                 out.add(new Taint(s.kind(), at, Set.of(), Trace.start(at, s.label())));
             }
@@ -778,7 +829,7 @@ public final class Engine {
     private Value call(Node n, Value callee, Value recv, List<Value> args, boolean isNew, String calleeName, Node fn) {
         Value result = Value.EMPTY;
         boolean opaque = callee.isEmpty();
-        Set<String> blocks = new java.util.TreeSet<>();
+        Effects effects = new Effects();
         for (Fact f : callee.facts()) {
             if (f instanceof Obj o && o.function != null) {
                 Value self = isNew ? Value.of(newInstance(n, o)) : recv;
@@ -788,7 +839,7 @@ public final class Engine {
                 Value p = o.fields.getOrDefault("<promise>", Value.EMPTY);
                 for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
             } else if (f instanceof Api a) {
-                result = result.join(apiCall(a.path(), args, n, isNew, blocks, fn));
+                result = result.join(apiCall(a.path(), args, n, isNew, effects, fn));
                 opaque = true;
             } else if (!(f instanceof Obj)) {
                 opaque = true;
@@ -798,13 +849,15 @@ public final class Engine {
         if (intrinsic != null) {
             result = result.join(intrinsic);
         } else if (opaque && !typed(result)) {
-            // an unknown function: its result may be built from its receiver and arguments
-            Value data = deepData(recv, 2);
-            for (Value a : args) data = data.join(deepData(a, 3));
+            // an unknown function: its result may be built from its receiver and arguments (and,
+            // for serialisers, from everything inside them)
+            int depth = effects.serializes ? 3 : 1;
+            Value data = deepData(recv, 1);
+            for (Value a : args) data = data.join(deepData(a, depth));
             result = result.join(stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()"));
         }
-        if (calleeName != null) blocks.addAll(models.sanitizerBlocks(calleeName));
-        if (!blocks.isEmpty()) result = sanitize(result, blocks);
+        if (calleeName != null) effects.blocks.addAll(models.sanitizerBlocks(calleeName));
+        if (!effects.blocks.isEmpty()) result = sanitize(result, effects.blocks);
         return result;
     }
 
@@ -822,7 +875,13 @@ public final class Engine {
         return inst;
     }
 
-    private Value apiCall(String path, List<Value> args, Node n, boolean isNew, Set<String> blocks, Node fn) {
+    /** What modeled callees say about a call's result: sanitizer barriers, and whether it serialises. */
+    private static final class Effects {
+        final Set<String> blocks = new java.util.TreeSet<>();
+        boolean serializes;
+    }
+
+    private Value apiCall(String path, List<Value> args, Node n, boolean isNew, Effects effects, Node fn) {
         List<String> variants = new ArrayList<>();
         variants.add(path);
         for (int j = 0; j < Math.min(args.size(), 3); j++) {
@@ -838,7 +897,8 @@ public final class Engine {
             String r = v + (isNew ? ".Instance" : ".ReturnValue");
             result = result.join(api(r, n, name0));
             Models.Sanitizer san = models.sanitizers.get(r);
-            if (san != null) blocks.addAll(san.blocks());
+            if (san != null) effects.blocks.addAll(san.blocks());
+            if (models.serializers.contains(v)) effects.serializes = true;
             Models.Connection c = models.connections.get(v);
             if (c != null) {
                 ConnectionSite site = connections.computeIfAbsent(n, k -> new ConnectionSite(n, c));
@@ -983,16 +1043,18 @@ public final class Engine {
     }
 
     /** The data in a value and in the fields of its objects, to a bounded depth (what serialising sends). */
-    private Value deepData(Value v, int depth) {
+    private static Value deepData(Value v, int depth) {
         Value out = v.dataOnly();
         if (depth == 0) return out;
         for (Obj o : v.all(Obj.class)) {
-            if (o.function != null) continue;
-            for (Map.Entry<String, Value> e : o.fields.entrySet()) {
-                if (e.getKey().startsWith("__") || e.getKey().startsWith("<")) continue;
-                out = out.join(deepData(e.getValue(), depth - 1));
-            }
+            if (o.function == null) out = out.join(objectData(o, depth));
         }
+        return out;
+    }
+
+    private static Value objectData(Obj o, int depth) {
+        Value out = o.data;
+        if (depth > 1) for (Obj c : o.children) out = out.join(objectData(c, depth - 1));
         return out;
     }
 
@@ -1119,7 +1181,7 @@ public final class Engine {
         List<String> kinds = nameKinds(name);
         if (kinds.isEmpty()) return Value.EMPTY;
         List<Fact> out = new ArrayList<>(kinds.size());
-        for (String k : kinds) out.add(new Taint(k, at, Set.of(), Trace.start(at, k + " data ('" + name + "')")));
+        for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, k + " data ('" + name + "')")));
         return Value.of(out);
     }
 

@@ -50,6 +50,10 @@ public sealed interface Fact {
         public final String tag;      // object, array, function, instance, promise, resolver
         public final Node function;   // the FUNCTION node for functions, else null
         final Map<String, Value> fields = new HashMap<>();
+        /** The data facts of all fields (what serialising this object would carry), kept up to date. */
+        Value data = Value.EMPTY;
+        /** Plain objects held in fields (bounded): serialising reaches their data too. */
+        final java.util.LinkedHashSet<Obj> children = new java.util.LinkedHashSet<>();
 
         Obj(Node site, String tag, Node function) {
             this.site = site;

@@ -39,12 +39,27 @@ public final class JsAnalyzer implements FileAnalyzer {
     private final RuleCatalog catalog;
     private final Models models;
     private final List<RuleMeta> taintRules;
+    private final Engine.Joins joins;
     private final RhinoFrontEnd rhino = new RhinoFrontEnd();
 
     public JsAnalyzer(RuleCatalog catalog) {
         this.catalog = catalog;
         this.models = Models.load(catalog.modelDocuments());
         this.taintRules = catalog.rules().values().stream().filter(RuleMeta::isTaint).toList();
+        List<RuleMeta> rules = taintRules;
+        this.joins = new Engine.Joins() {
+            @Override
+            public boolean wantsSource(String sourceKind) {
+                for (RuleMeta r : rules) if (r.sources().contains(sourceKind)) return true;
+                return false;
+            }
+
+            @Override
+            public boolean joins(String sourceKind, String sinkKind) {
+                for (RuleMeta r : rules) if (r.sources().contains(sourceKind) && r.sinks().contains(sinkKind)) return true;
+                return false;
+            }
+        };
     }
 
     /** Names of all structural checks this analyzer provides (rules may only name these). */
@@ -73,7 +88,7 @@ public final class JsAnalyzer implements FileAnalyzer {
     /** Runs the analysis on an already lowered file (any front end). */
     public FileReport analyze(IrFile ir) {
         Scopes scopes = Scopes.of(ir.program());
-        Engine engine = new Engine(ir.program(), scopes, models).run();
+        Engine engine = new Engine(ir.program(), scopes, models, joins).run();
         Map<String, Finding> findings = new LinkedHashMap<>();
         LineIndex lines = ir.lines();
 

@@ -50,6 +50,8 @@ public final class Models {
     final Map<String, List<Sink>> sinks = new HashMap<>();
     final Map<String, Sanitizer> sanitizers = new HashMap<>();
     final Map<String, Connection> connections = new HashMap<>();
+    /** Functions whose result is their arguments serialised, nested data included (JSON.stringify). */
+    final Set<String> serializers = new HashSet<>();
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
@@ -98,6 +100,7 @@ public final class Models {
                     strings(r.path("cleartext")));
             for (String p : expand(file, r)) connections.put(p, c);
         }
+        for (JsonNode r : doc.path("serializers")) serializers.addAll(expand(file, r));
         for (JsonNode r : doc.path("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);

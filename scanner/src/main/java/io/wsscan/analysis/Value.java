@@ -52,6 +52,7 @@ public final class Value {
     }
 
     private Value plusAll(Iterable<? extends Fact> more) {
+        if (facts.size() >= MAX_FACTS) return this;
         LinkedHashSet<Fact> s = new LinkedHashSet<>(facts);
         int strs = 0;
         for (Fact f : s) if (f instanceof Fact.Str) strs++;
