@@ -118,6 +118,7 @@ public final class Engine {
     private final Map<ReportKey, SinkReport> reports = new LinkedHashMap<>();
     private final Map<Node, ConnectionSite> connections = new LinkedHashMap<>();
     private final Map<List<Node>, HandlerSite> handlers = new LinkedHashMap<>();
+    private final Map<Integer, Map<Obj, Value>> deepCache = new HashMap<>();
     private boolean changed;
     private int iterations;
 
@@ -145,6 +146,7 @@ public final class Engine {
         long t0 = System.nanoTime();
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
             changed = false;
+            deepCache.clear();
             execAll(program.kids(), program);
             for (Node fn : functions) {
                 if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
@@ -337,14 +339,25 @@ public final class Engine {
     private Value invoke(Obj f, Value self, List<Value> args, Node call) {
         Node fn = f.function;
         Summary s = summary(fn);
-        for (int i = 0; i < Math.min(args.size(), MAX_PARAMS); i++) addParamIn(fn, i, nonData(args.get(i)));
+        for (int i = 0; i < Math.min(args.size(), MAX_PARAMS); i++) addParamIn(fn, i, nonData(argFor(fn, i, args)));
         if (!fn.has(Node.ARROW)) addThis(fn, nonData(self));
         Value result = substitute(s.ret, fn, args, self, call);
         for (SinkHit h : new ArrayList<>(s.hits)) {
-            Value arg = h.param < 0 ? self : h.param < args.size() ? args.get(h.param) : Value.EMPTY;
+            Value arg = h.param < 0 ? self : argFor(fn, h.param, args);
             applyHit(h, arg, call, fn);
         }
         return result;
+    }
+
+    /** The actual value of parameter {@code i}: the argument, or all remaining ones for a rest parameter. */
+    private static Value argFor(Node fn, int i, List<Value> args) {
+        List<Node> params = fn.kid(0).kids();
+        if (i == params.size() - 1 && params.get(i).kind == Kind.REST) {
+            Value all = Value.EMPTY;
+            for (int k = i; k < args.size(); k++) all = all.join(args.get(k));
+            return all;
+        }
+        return i < args.size() ? args.get(i) : Value.EMPTY;
     }
 
     private Value substitute(Value ret, Node fn, List<Value> args, Value self, Node call) {
@@ -353,7 +366,7 @@ public final class Engine {
         String via = "returned from " + functionName(fn);
         for (Fact f : ret.facts()) {
             if (f instanceof Param p && p.function() == fn) {
-                Value src = p.index() < 0 ? self : p.index() < args.size() ? args.get(p.index()) : Value.EMPTY;
+                Value src = p.index() < 0 ? self : argFor(fn, p.index(), args);
                 List<Trace.Step> inner = p.trace() == null ? List.of() : p.trace().steps();
                 for (Fact a : src.facts()) {
                     if (a instanceof Taint t) {
@@ -523,8 +536,8 @@ public final class Engine {
             }
         }
         if (name != null) {
-            String any = "Any.Member[" + name + "]";
-            if (models.known(any)) slots.add(any);
+            String any = models.anyMember(name);
+            if (any != null) slots.add(any);
         }
         if (!slots.isEmpty()) slot(slots, v, at, fn);
     }
@@ -722,57 +735,77 @@ public final class Engine {
     }
 
     Value readMember(Value recv, String name, Node at, Node fn) {
-        List<Fact> out = new ArrayList<>();
-        List<String> paths = new ArrayList<>(2);
+        Value v = Value.EMPTY;
+        List<Fact> out = null;
+        List<String> paths = null;
         boolean numeric = name != null && NUMBER_PROPERTIES.contains(name);
         for (Fact f : recv.facts()) {
             if (f instanceof Obj o) {
-                readObjField(o, name, out, 0);
+                v = v.join(readObjField(o, name));
             } else if (f instanceof Api a) {
-                if (name != null) addMemberPaths(paths, a.path(), name);
-            } else if (f instanceof Taint || f instanceof Param) {
-                if (!numeric) out.add(f);
-            } else if (f instanceof Hint h) {
-                if ("value".equals(name)) {
-                    out.add(new Taint(h.kind(), at, Set.of(), Trace.start(h.at(), "element that holds " + h.kind() + " data")
-                            .then(at, "its value is read")));
+                if (name != null) {
+                    if (paths == null) paths = new ArrayList<>(2);
+                    addMemberPaths(paths, a.path(), name);
                 }
+            } else if (f instanceof Taint || f instanceof Param) {
+                if (!numeric) {
+                    if (out == null) out = new ArrayList<>();
+                    out.add(f);
+                }
+            } else if (f instanceof Hint h && "value".equals(name)) {
+                if (out == null) out = new ArrayList<>();
+                out.add(new Taint(h.kind(), at, Set.of(), Trace.start(h.at(), "element that holds " + h.kind() + " data")
+                        .then(at, "its value is read")));
             }
         }
-        Value v = Value.of(out);
+        if (out != null) v = v.join(Value.of(out));
         if (name != null) {
-            String any = "Any.Member[" + name + "]";
-            if (models.known(any)) paths.add(any);
-            for (String p : paths) v = v.join(api(p, at, name));
+            String any = models.anyMember(name);
+            if (any != null) v = v.join(api(any, at, name));
+            if (paths != null) for (String p : paths) v = v.join(api(p, at, name));
             v = v.join(nameTaints(name, at));
         }
         return v;
     }
 
-    private void readObjField(Obj o, String name, List<Fact> out, int depth) {
+    /** A field of an object: its own value, else along the prototype chain (each object once, bounded). */
+    private Value readObjField(Obj o, String name) {
         if (name == null) {
+            Value out = Value.EMPTY;
             for (Map.Entry<String, Value> e : o.fields.entrySet()) {
-                if (!e.getKey().equals("__proto__")) out.addAll(e.getValue().facts());
+                if (!e.getKey().equals("__proto__")) out = out.join(e.getValue());
             }
-            return;
+            return out;
         }
         if ("prototype".equals(name) && o.function != null && !o.fields.containsKey("prototype")) {
             o.fields.put("prototype", Value.of(obj(o.function, "prototype", null)));
             addThis(o.function, Value.of(syntheticInstance(o.function)));
             changed = true;
         }
-        Value v = o.fields.get(name);
-        if (v != null) out.addAll(v.facts());
-        Value star = o.fields.get("*");
-        if (star != null) out.addAll(star.facts());
-        if ("array".equals(o.tag) && !NUMBER_PROPERTIES.contains(name)) {
-            Value items = o.fields.get("[]");
-            if (items != null && (name.isEmpty() || Character.isDigit(name.charAt(0)))) out.addAll(items.facts());
+        Value out = Value.EMPTY;
+        Obj cur = o;
+        List<Obj> queue = null;
+        Set<Obj> seen = null;
+        for (int i = 0; cur != null; i++) {
+            Value v = cur.fields.get(name);
+            if (v != null) out = out.join(v);
+            Value star = cur.fields.get("*");
+            if (star != null) out = out.join(star);
+            if ("array".equals(cur.tag) && !name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                out = out.join(cur.fields.get("[]"));
+            }
+            Value proto = v == null ? cur.fields.get("__proto__") : null;
+            if (proto != null) {
+                if (queue == null) {
+                    queue = new ArrayList<>();
+                    seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                    seen.add(o);
+                }
+                for (Obj p : proto.all(Obj.class)) if (seen.size() < 16 && seen.add(p)) queue.add(p);
+            }
+            cur = queue != null && i < queue.size() ? queue.get(i) : null;
         }
-        if (v == null && depth < 4) {
-            Value proto = o.fields.get("__proto__");
-            if (proto != null) for (Obj p : proto.all(Obj.class)) readObjField(p, name, out, depth + 1);
-        }
+        return out;
     }
 
     /** An API fact for a path that some model uses, plus the types, sources and strings it brings. */
@@ -869,9 +902,7 @@ public final class Engine {
 
     private Obj newInstance(Node site, Obj ctor) {
         Obj inst = obj(site, "instance", null);
-        List<Fact> proto = new ArrayList<>();
-        readObjField(ctor, "prototype", proto, 0);
-        setField(inst, "__proto__", Value.of(proto));
+        setField(inst, "__proto__", readObjField(ctor, "prototype").filter(f -> f instanceof Obj p && p.function == null));
         return inst;
     }
 
@@ -1043,7 +1074,7 @@ public final class Engine {
     }
 
     /** The data in a value and in the fields of its objects, to a bounded depth (what serialising sends). */
-    private static Value deepData(Value v, int depth) {
+    private Value deepData(Value v, int depth) {
         Value out = v.dataOnly();
         if (depth == 0) return out;
         for (Obj o : v.all(Obj.class)) {
@@ -1052,9 +1083,19 @@ public final class Engine {
         return out;
     }
 
-    private static Value objectData(Obj o, int depth) {
+    /**
+     * Cached per iteration: a value computed earlier in the same iteration may miss data added since,
+     * but any addition marks the iteration as changed, so the next one recomputes it.
+     */
+    private Value objectData(Obj o, int depth) {
+        if (depth <= 1) return o.data;
+        Map<Obj, Value> cache = deepCache.computeIfAbsent(depth, d -> new IdentityHashMap<>());
+        Value cached = cache.get(o);
+        if (cached != null) return cached;
+        cache.put(o, o.data); // cycles see the shallow data
         Value out = o.data;
-        if (depth > 1) for (Obj c : o.children) out = out.join(objectData(c, depth - 1));
+        for (Obj c : o.children) out = out.join(objectData(c, depth - 1));
+        cache.put(o, out);
         return out;
     }
 
@@ -1166,7 +1207,8 @@ public final class Engine {
     private static boolean hasScheme(Value v, boolean secure) {
         for (Str s : v.all(Str.class)) {
             String p = s.prefix().toLowerCase(Locale.ROOT);
-            if (secure ? (p.startsWith("wss:") || p.startsWith("https:")) : (p.startsWith("ws:") || p.startsWith("http:"))) return true;
+            // 'wss' / 'wss:' / 'wss://host', also when the colon is added later
+            if (p.matches(secure ? "(wss|https)(:.*)?" : "(ws|http)(:.*)?")) return true;
         }
         return false;
     }
@@ -1180,8 +1222,9 @@ public final class Engine {
     private Value nameTaints(String name, Node at) {
         List<String> kinds = nameKinds(name);
         if (kinds.isEmpty()) return Value.EMPTY;
+        if (kinds.isEmpty()) return Value.EMPTY;
         List<Fact> out = new ArrayList<>(kinds.size());
-        for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, k + " data ('" + name + "')")));
+        for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, "the value named '" + name + "'")));
         return Value.of(out);
     }
 

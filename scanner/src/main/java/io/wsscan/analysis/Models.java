@@ -253,4 +253,15 @@ public final class Models {
     public Pattern credentialParams() {
         return credentialParams;
     }
+
+    private final Map<String, String> anyMembers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code Any.Member[name]} when some model uses it (a sink or source on any receiver), else null. */
+    String anyMember(String name) {
+        String p = anyMembers.computeIfAbsent(name, n -> {
+            String path = "Any.Member[" + n + "]";
+            return prefixes.contains(path) ? path : "";
+        });
+        return p.isEmpty() ? null : p;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /** An immutable set of {@link Fact}s, bounded per fact type so that no value grows without limit. */
 public final class Value {
 
-    static final int MAX_FACTS = 48;
+    static final int MAX_FACTS = 32;
     static final int MAX_STRS = 8;
 
     public static final Value EMPTY = new Value(Set.of());
@@ -79,6 +79,14 @@ public final class Value {
     }
 
     public Value filter(Predicate<Fact> keep) {
+        boolean all = true;
+        for (Fact f : facts) {
+            if (!keep.test(f)) {
+                all = false;
+                break;
+            }
+        }
+        if (all) return this;
         List<Fact> out = new ArrayList<>();
         for (Fact f : facts) if (keep.test(f)) out.add(f);
         return out.size() == facts.size() ? this : of(out);

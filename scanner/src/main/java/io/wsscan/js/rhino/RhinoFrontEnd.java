@@ -242,8 +242,28 @@ public final class RhinoFrontEnd {
             if (f.isGetterMethod()) flags |= Node.GETTER;
             if (f.isSetterMethod()) flags |= Node.SETTER;
             if (f.isNormalMethod()) flags |= Node.METHOD;
+            // Rhino keeps defaults aside as [name, expression, name, expression, ...] and flags a rest parameter.
+            java.util.Map<String, AstNode> defaults = new java.util.HashMap<>();
+            List<Object> dp = f.getDefaultParams();
+            if (dp != null) {
+                for (int i = 0; i + 1 < dp.size(); i += 2) {
+                    if (dp.get(i) instanceof String name && dp.get(i + 1) instanceof AstNode d) defaults.put(name, d);
+                }
+            }
             List<Node> params = new ArrayList<>();
-            for (AstNode p : f.getParams()) params.add(pattern(p));
+            List<AstNode> ps = f.getParams();
+            for (int i = 0; i < ps.size(); i++) {
+                AstNode p = ps.get(i);
+                Node lowered = pattern(p);
+                AstNode d = p instanceof Name nm ? defaults.get(nm.getIdentifier()) : null;
+                if (d != null) {
+                    lowered = new Node(Kind.ASSIGN_PATTERN, start(p), end(d), null, 0, List.of(lowered, expr(d)));
+                }
+                if (i == ps.size() - 1 && f.hasRestParameter()) {
+                    lowered = new Node(Kind.REST, start(p), end(p), null, 0, List.of(lowered));
+                }
+                params.add(lowered);
+            }
             Node paramsNode = new Node(Kind.PARAMS, start(f), start(f), null, 0, params);
             AstNode body = f.getBody();
             Node bodyNode;
@@ -288,11 +308,13 @@ public final class RhinoFrontEnd {
             }
             if (n instanceof FunctionNode f) return function(f);
             if (n instanceof PropertyGet pg) {
-                return node(Kind.MEMBER, n, pg.getProperty().getIdentifier(), List.of(expr(pg.getTarget())));
+                int opt = pg.getType() == Token.QUESTION_DOT ? Node.OPTIONAL : 0;
+                return node(Kind.MEMBER, n, pg.getProperty().getIdentifier(), opt, List.of(expr(pg.getTarget())));
             }
             if (n instanceof ElementGet eg) {
                 AstNode el = eg.getElement();
-                return node(Kind.MEMBER, n, el instanceof StringLiteral s ? s.getValue() : null, Node.COMPUTED,
+                int opt = eg.getType() == Token.QUESTION_DOT ? Node.OPTIONAL : 0;
+                return node(Kind.MEMBER, n, el instanceof StringLiteral s ? s.getValue() : null, Node.COMPUTED | opt,
                         List.of(expr(eg.getTarget()), expr(el)));
             }
             if (n instanceof NewExpression ne) {
@@ -305,7 +327,7 @@ public final class RhinoFrontEnd {
                 List<Node> kids = new ArrayList<>();
                 kids.add(expr(fc.getTarget()));
                 for (AstNode a : fc.getArguments()) kids.add(expr(a));
-                return node(Kind.CALL, n, kids);
+                return node(Kind.CALL, n, null, fc.isOptionalCall() ? Node.OPTIONAL : 0, kids);
             }
             if (n instanceof Assignment a) {
                 String op = AstNode.operatorToString(a.getType());
@@ -421,7 +443,8 @@ public final class RhinoFrontEnd {
                     v = asPattern ? pattern(key) : expr(key);
                 } else {
                     v = asPattern ? pattern(value) : expr(value);
-                    if (value.getAbsolutePosition() == key.getAbsolutePosition()) flags |= Node.SHORTHAND;
+                    boolean accessor = p.isGetterMethod() || p.isSetterMethod() || p.isNormalMethod();
+                    if (!accessor && value.getAbsolutePosition() == key.getAbsolutePosition()) flags |= Node.SHORTHAND;
                 }
                 kids.add(node(Kind.PROPERTY, p, null, flags, List.of(k, v)));
             }

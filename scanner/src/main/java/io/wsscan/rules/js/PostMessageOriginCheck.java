@@ -43,6 +43,8 @@ public final class PostMessageOriginCheck implements StructuralCheck {
     @Override
     public List<Hit> run(Context ctx) {
         Map<Node, Hit> hits = new LinkedHashMap<>();
+        // A worker's 'message' events come from the page that started it, not from other windows.
+        if (callsGlobal(ctx.file().program(), "importScripts", ctx.scopes())) return List.of();
         for (Engine.HandlerSite h : ctx.engine().handlers()) {
             if (!"window-message".equals(h.model().kind()) || hits.containsKey(h.registration())) continue;
             String problem = judge(h.function(), ctx.scopes());
@@ -51,12 +53,21 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         return new ArrayList<>(hits.values());
     }
 
+    private static boolean callsGlobal(Node n, String name, Scopes scopes) {
+        if (n.kind == Kind.CALL && n.kid(0).kind == Kind.IDENT && name.equals(n.kid(0).text) && scopes.binding(n.kid(0)) == null) {
+            return true;
+        }
+        for (Node k : n.kids()) if (callsGlobal(k, name, scopes)) return true;
+        return false;
+    }
+
     /** Null when the handler is fine (or never reads data), else what is wrong with it. */
     String judge(Node fn, Scopes scopes) {
         List<Node> params = fn.kid(0).kids();
         if (params.isEmpty()) return null;
         Walker w = new Walker(scopes);
         w.bindEvent(params.get(0));
+        w.destructuredEvent(fn.kid(1));
         w.walk(fn.kid(1), null);
         w.resolveAliases(fn.kid(1));
         if (w.dataUses.isEmpty()) return null;
@@ -185,7 +196,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
     /** Why an origin regex is bypassable, or null when it is anchored at both ends and escapes its dots. */
     static String regexProblem(String p) {
         List<String> alternatives = topLevelAlternatives(p);
-        boolean grouped = p.startsWith("^(") && p.endsWith(")$");
+        boolean grouped = p.startsWith("^(") && p.endsWith(")$") && closingParen(p, 1) == p.length() - 2;
         if (alternatives.size() > 1 && !grouped) {
             for (String a : alternatives) {
                 if (!a.startsWith("^") || !a.endsWith("$")) return "anchors only some of its alternatives";
@@ -211,6 +222,22 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             }
         }
         return null;
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closingParen(String p, int open) {
+        int depth = 0;
+        boolean escaped = false, inClass = false;
+        for (int i = open; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (escaped) { escaped = false; continue; }
+            if (c == '\\') { escaped = true; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') inClass = true;
+            else if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+        }
+        return -1;
     }
 
     private static List<String> topLevelAlternatives(String p) {
@@ -309,6 +336,12 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                     if (originBindings.contains(b)) originRefs.add(n);
                 }
             }
+        }
+
+        /** {@code const {data, origin} = e;} in the body binds like destructuring in the parameter list. */
+        void destructuredEvent(Node n) {
+            if (n.kind == Kind.DECLARATOR && n.kid(0).kind == Kind.OBJECT_PATTERN && isEvent(n.kid(1))) bindEvent(n.kid(0));
+            for (Node k : n.kids()) destructuredEvent(k);
         }
 
         /** {@code e}, or {@code e.originalEvent} (jQuery). */
