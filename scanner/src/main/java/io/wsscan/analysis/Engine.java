@@ -119,6 +119,8 @@ public final class Engine {
     private final Map<Node, ConnectionSite> connections = new LinkedHashMap<>();
     private final Map<List<Node>, HandlerSite> handlers = new LinkedHashMap<>();
     private final Map<Integer, Map<Obj, Value>> deepCache = new HashMap<>();
+    /** Nodes whose reads are sensitive only because of a name (heuristic sources). */
+    private final Set<Node> nameSources = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean changed;
     private int iterations;
 
@@ -393,13 +395,20 @@ public final class Engine {
                 Trace tr = t.trace().then(call, "passed to " + functionName(fn)).then(h.steps);
                 report(h.at, h.sink, new Taint(t.kind(), t.source(), t.barriers(), tr).withBarriers(h.barriers));
             } else if (f instanceof Param q) {
+                Set<String> b = h.barriers;
+                if (!q.barriers().isEmpty()) {
+                    b = new java.util.TreeSet<>(q.barriers());
+                    b.addAll(h.barriers);
+                    b = relevant(b, h.sink);
+                }
+                Summary target = summary(q.function());
+                SinkHit probe = new SinkHit(q.index(), h.at, h.sink, b, List.of());
+                if (target.hits.size() >= MAX_HITS || target.hits.contains(probe)) continue;
                 List<Trace.Step> steps = new ArrayList<>();
                 if (q.trace() != null) steps.addAll(q.trace().steps());
                 steps.add(new Trace.Step(call, "passed to " + functionName(fn)));
                 steps.addAll(h.steps);
-                Set<String> b = new java.util.TreeSet<>(q.barriers());
-                b.addAll(h.barriers);
-                addHit(q.function(), new SinkHit(q.index(), h.at, h.sink, Set.copyOf(b), List.copyOf(steps)));
+                addHit(q.function(), new SinkHit(q.index(), h.at, h.sink, b, List.copyOf(steps)));
             }
         }
     }
@@ -484,7 +493,8 @@ public final class Engine {
             }
             case MEMBER -> {
                 Value recv = eval(p.kid(0), fn);
-                writeMember(recv, memberName(p, fn), stepAll(v, at, "stored in ." + p.text), at, fn);
+                String name = memberName(p, fn);
+                writeMember(recv, name, stepAll(v, at, name == null ? "stored in an object" : "stored in ." + name), at, fn);
             }
             case OBJECT_PATTERN -> {
                 for (Node k : p.kids()) {
@@ -524,6 +534,10 @@ public final class Engine {
     }
 
     private void writeMember(Value recv, String name, Value v, Node at, Node fn) {
+        // A write under an unknown key (copy loops: to[k] = from[k]) is read back by every property
+        // name; values judged sensitive only by their name would then stain unrelated reads. (Reads
+        // under an unknown key drop them for the same reason.)
+        if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         List<String> slots = new ArrayList<>(2);
         for (Fact f : recv.facts()) {
             if (f instanceof Obj o) {
@@ -759,6 +773,7 @@ public final class Engine {
             }
         }
         if (out != null) v = v.join(Value.of(out));
+        if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         if (name != null) {
             String any = models.anyMember(name);
             if (any != null) v = v.join(api(any, at, name));
@@ -884,9 +899,10 @@ public final class Engine {
         } else if (opaque && !typed(result)) {
             // an unknown function: its result may be built from its receiver and arguments (and,
             // for serialisers, from everything inside them)
-            int depth = effects.serializes ? 3 : 1;
-            Value data = deepData(recv, 1);
-            for (Value a : args) data = data.join(deepData(a, depth));
+            // Converting an object to a string does not show its fields ("[object Object]"); arrays
+            // show their elements.
+            Value data = stringData(recv);
+            for (Value a : args) data = data.join(effects.serializes ? deepData(a, 3) : stringData(a));
             result = result.join(stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()"));
         }
         if (calleeName != null) effects.blocks.addAll(models.sanitizerBlocks(calleeName));
@@ -1073,6 +1089,16 @@ public final class Engine {
         return Value.of(out);
     }
 
+    /** The data a value shows when converted to a string: its own, and its arrays' elements. */
+    private static Value stringData(Value v) {
+        Value out = v.dataOnly();
+        for (Obj o : v.all(Obj.class)) {
+            Value items = "array".equals(o.tag) ? o.fields.get("[]") : null;
+            if (items != null) out = out.join(items.dataOnly());
+        }
+        return out;
+    }
+
     /** The data in a value and in the fields of its objects, to a bounded depth (what serialising sends). */
     private Value deepData(Value v, int depth) {
         Value out = v.dataOnly();
@@ -1224,6 +1250,7 @@ public final class Engine {
         if (kinds.isEmpty()) return Value.EMPTY;
         if (kinds.isEmpty()) return Value.EMPTY;
         List<Fact> out = new ArrayList<>(kinds.size());
+        nameSources.add(at);
         for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, "the value named '" + name + "'")));
         return Value.of(out);
     }

@@ -41,11 +41,17 @@ public final class Trace {
         return t;
     }
 
+    private List<Step> steps; // computed once; traces are immutable
+
     public List<Step> steps() {
-        List<Step> out = new ArrayList<>(length);
-        for (Trace t = this; t != null; t = t.previous) out.add(t.step);
-        Collections.reverse(out);
-        return out;
+        List<Step> s = steps;
+        if (s == null) {
+            List<Step> out = new ArrayList<>(length);
+            for (Trace t = this; t != null; t = t.previous) out.add(t.step);
+            Collections.reverse(out);
+            steps = s = Collections.unmodifiableList(out);
+        }
+        return s;
     }
 
     public Node source() {

@@ -44,6 +44,14 @@ public final class RhinoFrontEnd {
         return parse(relPath, text, RECORD_COMMENTS);
     }
 
+    /** A leading {@code #!} line (Node scripts) blanked with spaces, so offsets stay the same. */
+    static String maskHashbang(String text) {
+        if (!text.startsWith("#!")) return text;
+        int eol = text.indexOf('\n');
+        if (eol < 0) eol = text.length();
+        return " ".repeat(eol) + text.substring(eol);
+    }
+
     IrFile parse(String relPath, String text, boolean recordComments) throws SyntaxError {
         CompilerEnvirons env = new CompilerEnvirons();
         env.setLanguageVersion(Context.VERSION_ES6);
@@ -59,7 +67,7 @@ public final class RhinoFrontEnd {
         env.setErrorReporter(errors);
         AstRoot root;
         try {
-            root = new Parser(env, errors).parse(text, relPath, 1);
+            root = new Parser(env, errors).parse(maskHashbang(text), relPath, 1);
         } catch (EvaluatorException e) {
             throw new SyntaxError(e.details(), Math.max(1, e.lineNumber()), Math.max(1, e.columnNumber()));
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Throughput benchmark: scans the npm packages pinned in package.json (installed once into
+# scanner/target/bench) with the real CLI and prints MB/s, files/s and peak heap from wsscan's own
+# summary, plus the process's peak RSS. Not a test: run it by hand, on an otherwise idle machine.
+#
+#   scanner/bench/throughput.sh [--threads N] [extra wsscan scan options...]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+root=$(cd "$here/../.." && pwd -P)
+work=$root/scanner/target/bench
+mkdir -p "$work"
+if [[ ! -d $work/node_modules ]]; then
+  cp "$here/package.json" "$work/package.json"
+  (cd "$work" && npm install --no-audit --no-fund --ignore-scripts --silent >/dev/null)
+fi
+"$root/wsscan" --version >/dev/null   # builds the jar when needed, outside the timing
+js_bytes=$(find "$work/node_modules" \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' \) -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs)"
+/usr/bin/time -f 'process: %e s wall, %U s user, peak RSS %M KB' \
+  java -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json -o "$work/result.json" \
+  --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)'
+python3 - "$work/result.json" <<'PY'
+import json, sys, collections
+d = json.load(open(sys.argv[1]))
+kinds = collections.Counter(n['kind'] for n in d['notAnalysed'] if n.get('line', 0) == 0 or n['kind'] == 'parse-error')
+print('not analysed by reason:', dict(kinds))
+print('findings by rule:', dict(collections.Counter(f['ruleId'] for f in d['findings'])))
+PY
