@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Engine {
 
-    static final int MAX_ITERATIONS = Integer.getInteger("wsscan.iter", 12);
+    /** Evaluation rounds before giving up on a fixpoint (what was found so far is still reported). */
+    static final int MAX_ITERATIONS = 12;
+    /** {@code -Dwsscan.debug=true}: per-round statistics on stderr, for tuning. */
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
     private static final int MAX_PARAMS = 4;
     /** Bounds on summaries: sink hits per function and calls between a parameter and its sink. */
@@ -154,16 +156,11 @@ public final class Engine {
                 if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
                 evalFunctionBody(fn);
             }
-            if (DEBUG) System.err.printf("iteration %d: %d ms, %d reports, %d hits%n", iterations, (System.nanoTime() - t0) / 1_000_000, reports.size(), summaries.values().stream().mapToInt(x -> x.hits.size()).sum());
+            if (DEBUG) {
+                System.err.printf("wsscan.debug: iteration %d at %d ms: %d sink reports, %d summary sink hits%n", iterations,
+                        (System.nanoTime() - t0) / 1_000_000, reports.size(), summaries.values().stream().mapToInt(x -> x.hits.size()).sum());
+            }
             if (!changed) break;
-        }
-        if (DEBUG) {
-            Map<String, Integer> bySink = new java.util.TreeMap<>();
-            for (Summary x : summaries.values()) for (SinkHit h : x.hits) bySink.merge(h.sink.label() + " @" + h.at.start + " b=" + h.barriers, 1, Integer::sum);
-            bySink.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15).forEach(e -> System.err.println("  " + e.getValue() + " " + e.getKey()));
-            Map<String, Integer> byKind = new java.util.TreeMap<>();
-            for (SinkReport r : reports.values()) byKind.merge(r.taint().kind() + " -> " + r.sink().kinds(), 1, Integer::sum);
-            System.err.println("  reports " + byKind);
         }
         return this;
     }

@@ -113,7 +113,9 @@ public final class JsAnalyzer implements FileAnalyzer {
             for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
                 for (RuleMeta rule : rules) {
                     String message = fill(rule.message(), h.placeholders());
-                    add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(h.at()), message, List.of(), null));
+                    List<Step> trace = new ArrayList<>(h.trace().size());
+                    for (Trace.Step s : h.trace()) trace.add(new Step(ir.relPath(), lines.region(s.at()), s.message()));
+                    add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(h.at()), message, trace, null));
                 }
             }
         }

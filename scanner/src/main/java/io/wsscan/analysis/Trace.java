@@ -29,7 +29,10 @@ public final class Trace {
     }
 
     public Trace then(Node at, String message) {
-        if (step.at == at) return this;
+        if (step.at == at) {
+            // one step per node: the later description is the more specific one ("reaches innerHTML")
+            return message.equals(step.message) ? this : new Trace(previous, new Step(at, message));
+        }
         if (length >= MAX_STEPS) return this;
         return new Trace(this, new Step(at, message));
     }

@@ -25,9 +25,13 @@ public interface StructuralCheck {
     }
 
     /**
-     * One result: where it starts and the values of the rule's message placeholders
-     * ({@code detail}, and {@code source}/{@code sink} for rules that are also taint rules).
+     * One result: where it starts, the values of the rule's message placeholders ({@code detail},
+     * and {@code source}/{@code sink} for rules that are also taint rules), and optionally the steps
+     * that lead to it (e.g. from a URL literal to the connection that uses it).
      */
-    record Hit(Node at, Map<String, String> placeholders) {
+    record Hit(Node at, Map<String, String> placeholders, List<io.wsscan.analysis.Trace.Step> trace) {
+        public Hit(Node at, Map<String, String> placeholders) {
+            this(at, placeholders, List.of());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.wsscan.rules.js;
 
 import io.wsscan.analysis.Engine;
 import io.wsscan.analysis.Fact.Str;
+import io.wsscan.analysis.Trace;
 import io.wsscan.rules.StructuralCheck;
 
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ public final class CleartextCheck implements StructuralCheck {
                 if (scheme == null) continue;
                 String host = host(prefix.substring(scheme.length() + 2), s.complete());
                 if (host != null && isLoopback(host, ctx.models())) continue;
-                hits.put(s.origin(), new Hit(s.origin(), Map.of("detail", shorten(s.display()))));
+                hits.put(s.origin(), new Hit(s.origin(), Map.of("detail", shorten(s.display())), List.of(
+                        new Trace.Step(s.origin(), "cleartext URL " + shorten(s.display())),
+                        new Trace.Step(c.call, "used by " + c.model.library() + " to connect"))));
             }
         }
         return new ArrayList<>(hits.values());

@@ -2,6 +2,7 @@ package io.wsscan.rules.js;
 
 import io.wsscan.analysis.Engine;
 import io.wsscan.analysis.Fact.Str;
+import io.wsscan.analysis.Trace;
 import io.wsscan.rules.StructuralCheck;
 
 import java.util.ArrayList;
@@ -42,8 +43,11 @@ public final class UrlCredentialsCheck implements StructuralCheck {
                     if (q.find()) what = "the query parameter '" + q.group(1) + "'";
                 }
                 if (what != null && !hits.containsKey(c.call)) {
+                    List<Trace.Step> trace = s.origin() == null || s.origin() == c.call ? List.of()
+                            : List.of(new Trace.Step(s.origin(), "URL text with " + what),
+                                      new Trace.Step(c.call, "used by " + c.model.library() + " to connect"));
                     hits.put(c.call, new Hit(c.call, Map.of("source", what, "sink",
-                            "the " + c.model.library() + " URL", "detail", what)));
+                            "the " + c.model.library() + " URL", "detail", what), trace));
                 }
             }
         }
