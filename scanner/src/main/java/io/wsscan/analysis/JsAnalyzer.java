@@ -75,11 +75,20 @@ public final class JsAnalyzer implements FileAnalyzer {
 
     @Override
     public FileReport analyze(SourceFile file) {
+        return analyzeText(file.relPath(), file.text());
+    }
+
+    /**
+     * Parses JavaScript text with the front-end chain and analyses it. {@code text} may be a
+     * same-length masked copy of another file (scripts of an HTML template with everything else
+     * blanked), so that every offset still points into the original file.
+     */
+    public FileReport analyzeText(String relPath, String text) {
         IrFile ir;
         try {
-            ir = rhino.parse(file.relPath(), file.text());
+            ir = rhino.parse(relPath, text);
         } catch (RhinoFrontEnd.SyntaxError e) {
-            return FileReport.skipped(new Notification(file.relPath(), e.line, e.column, "parse-error",
+            return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
                     "Rhino could not parse this file (" + e.getMessage() + "); it was not analysed"));
         }
         return analyze(ir);
