@@ -196,6 +196,10 @@ public final class Engine {
                 functions.add(k);
                 thisOwner.put(k, k.has(Node.ARROW) ? owner : k);
                 collectFunctions(k, k.has(Node.ARROW) ? owner : k);
+            } else if (k.kind == Kind.CLASS) {
+                // In field initialisers (and arrows there) 'this' is the instance: the class stands in.
+                for (Node m : k.kids()) if (m.kind == Kind.CLASS || m.kind == Kind.FUNCTION) thisOwner.put(m, k);
+                collectFunctions(k, k);
             } else {
                 collectFunctions(k, owner);
             }
@@ -327,7 +331,7 @@ public final class Engine {
     }
 
     private Value thisValue(Node fn) {
-        Node owner = fn == program ? program : thisOwner.getOrDefault(fn, fn);
+        Node owner = fn == program || fn.kind == Kind.CLASS ? fn : thisOwner.getOrDefault(fn, fn);
         if (owner == program) return Value.of(new Api("Global"));
         // Only the objects a function is called on: 'this' is not a summary input, or every method
         // touching this.anything would report through every caller.
@@ -450,7 +454,11 @@ public final class Engine {
                 exec(n.kid(2), fn);
             }
             case CATCH -> exec(n.kid(1), fn);
-            case CLASS -> eval(n, fn);
+            case CLASS -> {
+                Value c = eval(n, fn);
+                Binding b = n.has(Node.DECLARATION) ? scopes.binding(n) : null;
+                if (b != null) setVar(b, c);
+            }
             default -> {
                 for (Node k : n.kids()) {
                     if (isStatement(k)) exec(k, fn);
@@ -699,8 +707,9 @@ public final class Engine {
             case TAGGED_TEMPLATE:
                 return eval(n.kid(0), fn).dataOnly().join(eval(n.kid(1), fn).dataOnly());
             case CLASS:
-                for (Node k : n.kids()) eval(k, fn);
-                return Value.EMPTY;
+                return evalClass(n, fn);
+            case SUPER:
+                return readMember(superclass(fn), "prototype", n, fn);
             default:
                 for (Node k : n.kids()) {
                     if (isStatement(k)) exec(k, fn);
@@ -708,6 +717,64 @@ public final class Engine {
                 }
                 return Value.EMPTY;
         }
+    }
+
+    /**
+     * A class is a constructor (its {@code constructor} method, if any) with a prototype holding the
+     * methods; a synthetic instance stands for objects made elsewhere, so methods see their fields.
+     */
+    private Value evalClass(Node cls, Node fn) {
+        Node ctor = null;
+        for (Node m : cls.rest(1)) {
+            if (m.kind == Kind.PROPERTY && "constructor".equals(m.keyName()) && m.kid(1).kind == Kind.FUNCTION) ctor = m.kid(1);
+        }
+        Obj klass = obj(cls, "class", ctor);
+        Obj proto = obj(cls, "prototype", null);
+        if (!klass.fields.containsKey("prototype")) klass.fields.put("prototype", Value.of(proto));
+        Value superValue = cls.kid(0).isEmpty() ? Value.EMPTY : eval(cls.kid(0), fn);
+        setField(klass, "<super>", superValue);
+        if (!superValue.isEmpty()) setField(proto, "__proto__", readMember(superValue, "prototype", cls, fn).filter(f -> f instanceof Obj));
+        Obj instance = obj(cls, "instance", null);
+        if (!instance.fields.containsKey("__proto__")) instance.fields.put("__proto__", Value.of(proto));
+        Value self = Value.of(instance);
+        addThis(cls, self);
+        for (Node m : cls.rest(1)) {
+            switch (m.kind) {
+                case PROPERTY -> {
+                    String key = m.keyName();
+                    Value v = eval(m.kid(1), fn);
+                    boolean isStatic = m.has(Node.STATIC);
+                    setField(isStatic ? klass : proto, key == null ? "*" : key, v);
+                    for (Obj f : v.all(Obj.class)) if (f.function != null) addThis(f.function, isStatic ? Value.of(klass) : self);
+                }
+                case CLASS_FIELD -> {
+                    String key = m.kid(0).kind == Kind.PRIVATE_NAME ? "#" + m.kid(0).text : m.has(Node.COMPUTED) ? null : m.kid(0).text;
+                    Value v = m.size() > 1 && !m.kid(1).isEmpty() ? eval(m.kid(1), cls) : Value.EMPTY;
+                    setField(m.has(Node.STATIC) ? klass : instance, key == null ? "*" : key, v);
+                }
+                case STATIC_BLOCK -> execAll(m.kids(), cls);
+                default -> eval(m, fn);
+            }
+        }
+        return Value.of(klass);
+    }
+
+    /** The class a method belongs to, through the 'this' owner chain, then its superclass value. */
+    private Value superclass(Node fn) {
+        Node owner = thisOwner.getOrDefault(fn, fn);
+        for (Map.Entry<Node, Map<String, Obj>> e : objects.entrySet()) {
+            Obj klass = e.getValue().get("class");
+            if (klass == null) continue;
+            Value proto = klass.fields.get("prototype");
+            boolean mine = klass.function == owner;
+            if (!mine && proto != null) {
+                for (Obj p : proto.all(Obj.class)) {
+                    for (Value v : p.fields.values()) for (Obj f : v.all(Obj.class)) mine |= f.function == owner;
+                }
+            }
+            if (mine) return klass.fields.getOrDefault("<super>", Value.EMPTY);
+        }
+        return Value.EMPTY;
     }
 
     private Value readIdent(Node n, Node fn) {
@@ -855,6 +922,12 @@ public final class Engine {
         Value recv = Value.EMPTY;
         Value callee;
         String calleeName = null;
+        if (calleeNode.kind == Kind.SUPER) {
+            // super(...): the superclass constructor runs on this object
+            List<Value> sargs = new ArrayList<>();
+            for (Node a : n.rest(1)) sargs.add(a.kind == Kind.SPREAD ? elements(eval(a.kid(0), fn)) : eval(a, fn));
+            return call(n, superclass(fn), thisValue(fn), sargs, false, "super", fn);
+        }
         if (calleeNode.kind == Kind.MEMBER) {
             recv = eval(calleeNode.kid(0), fn);
             calleeName = memberName(calleeNode, fn);
@@ -880,6 +953,13 @@ public final class Engine {
                 Value self = isNew ? Value.of(newInstance(n, o)) : recv;
                 Value r = invoke(o, self, args, n);
                 result = result.join(isNew ? self.join(r.filter(x -> x instanceof Obj)) : r);
+            } else if (f instanceof Obj o && "class".equals(o.tag)) {
+                Value self = isNew ? Value.of(newInstance(n, o)) : recv;
+                addThis(o.site, nonData(self));
+                if (o.function != null) invoke(functionObj(o.function), self, args, n);
+                Value parent = o.fields.getOrDefault("<super>", Value.EMPTY);
+                if (o.function == null && !parent.isEmpty()) call(n, parent, self, args, false, null, fn); // implicit super(...args)
+                if (isNew) result = result.join(self);
             } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
                 Value p = o.fields.getOrDefault("<promise>", Value.EMPTY);
                 for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
