@@ -42,6 +42,8 @@ public final class Engine {
     /** {@code -Dwsscan.debug=true}: per-round statistics on stderr, for tuning. */
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
     private static final int MAX_PARAMS = 4;
+    /** Bounds on folded strings: parts (text and unknown) and characters per text part. */
+    private static final int MAX_STR_PARTS = 8, MAX_STR_TEXT = 400;
     /** Bounds on summaries: sink hits per function and calls between a parameter and its sink. */
     private static final int MAX_HITS = 48, MAX_HIT_STEPS = 16;
     private static final Set<String> NUMBER_PROPERTIES = Set.of("length", "size", "byteLength", "childElementCount");
@@ -639,7 +641,9 @@ public final class Engine {
             case THIS:
                 return thisValue(fn);
             case STRING:
+                return Value.of(new Str(List.of(n.text), n, false));
             case NUMBER:
+                // kept as text for URLs ('ws://host:' + 8080); number + number is not concatenation
                 return Value.of(new Str(List.of(n.text), n, false));
             case TEMPLATE: {
                 Value acc = Value.EMPTY;
@@ -1238,6 +1242,7 @@ public final class Engine {
 
     /** String concatenation: known text is kept, data passes on, a fixed URL prefix adds barriers. */
     private Value concat(Value l, Value r) {
+        if (numeric(l) && numeric(r)) return Value.EMPTY; // arithmetic
         List<Fact> out = new ArrayList<>(l.dataOnly().facts());
         Set<String> blocks = prefixBlocks(l);
         for (Fact f : r.dataOnly().facts()) {
@@ -1261,6 +1266,14 @@ public final class Engine {
         return Value.of(out);
     }
 
+    /** Only number literals (or nothing): '+' on such values adds. */
+    private static boolean numeric(Value v) {
+        for (Fact f : v.facts()) {
+            if (!(f instanceof Str s) || s.origin() == null || s.origin().kind != Kind.NUMBER) return false;
+        }
+        return true;
+    }
+
     private static Str joinStr(Str a, Str b) {
         List<String> parts = new ArrayList<>(a.parts().size() + b.parts().size());
         for (List<String> src : List.of(a.parts(), b.parts())) {
@@ -1268,13 +1281,18 @@ public final class Engine {
                 int last = parts.size() - 1;
                 if (last >= 0 && p != null && parts.get(last) != null) {
                     String joined = parts.get(last) + p;
-                    parts.set(last, joined.length() > 1000 ? joined.substring(0, 1000) : joined);
+                    parts.set(last, joined.length() > MAX_STR_TEXT ? joined.substring(0, MAX_STR_TEXT) : joined);
                 } else if (last >= 0 && p == null && parts.get(last) == null) {
                     continue;
-                } else if (parts.size() < 16) {
+                } else {
                     parts.add(p);
                 }
             }
+        }
+        // Widening: strings built in loops would grow by one part per round; keep the head only.
+        if (parts.size() > MAX_STR_PARTS) {
+            parts = new ArrayList<>(parts.subList(0, MAX_STR_PARTS - 1));
+            if (parts.get(parts.size() - 1) != null) parts.add(null);
         }
         boolean aHasText = a.parts().stream().anyMatch(p -> p != null && !p.isEmpty());
         Node origin = aHasText || b.origin() == null ? a.origin() : b.origin();

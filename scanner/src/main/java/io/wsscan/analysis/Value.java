@@ -58,13 +58,36 @@ public final class Value {
         for (Fact f : s) if (f instanceof Fact.Str) strs++;
         for (Fact f : more) {
             if (s.size() >= MAX_FACTS) break;
-            if (f instanceof Fact.Str) {
-                if (strs >= MAX_STRS || s.contains(f)) continue;
+            if (f instanceof Fact.Str str) {
+                if (s.contains(f)) continue;
+                // Widening: one string per origin literal; two different ones keep their common head.
+                Fact.Str same = null;
+                for (Fact g : s) if (g instanceof Fact.Str t && t.origin() == str.origin()) same = t;
+                if (same != null) {
+                    Fact.Str w = widen(same, str);
+                    if (!w.equals(same)) {
+                        s.remove(same);
+                        s.add(w);
+                    }
+                    continue;
+                }
+                if (strs >= MAX_STRS) continue;
                 strs++;
             }
             s.add(f);
         }
         return s.size() == facts.size() ? this : new Value(s);
+    }
+
+    /** The known head both strings share, then an unknown part. */
+    static Fact.Str widen(Fact.Str a, Fact.Str b) {
+        String pa = a.prefix(), pb = b.prefix();
+        int n = 0;
+        while (n < pa.length() && n < pb.length() && pa.charAt(n) == pb.charAt(n)) n++;
+        List<String> parts = new ArrayList<>(2);
+        if (n > 0) parts.add(pa.substring(0, n));
+        parts.add(null);
+        return new Fact.Str(java.util.Collections.unmodifiableList(parts), a.origin(), a.mirrored() || b.mirrored());
     }
 
     public <T extends Fact> List<T> all(Class<T> type) {
