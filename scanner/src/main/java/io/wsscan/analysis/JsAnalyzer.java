@@ -96,6 +96,7 @@ public final class JsAnalyzer implements FileAnalyzer {
 
     /** Runs the analysis on an already lowered file (any front end). */
     public FileReport analyze(IrFile ir) {
+        if (!models.relevant(ir.text())) return new FileReport(List.of(), List.of(), ir.frontEnd(), true);
         Scopes scopes = Scopes.of(ir.program());
         Engine engine = new Engine(ir.program(), scopes, models, joins).run();
         Map<String, Finding> findings = new LinkedHashMap<>();

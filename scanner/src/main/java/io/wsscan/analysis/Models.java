@@ -64,10 +64,25 @@ public final class Models {
     Pattern namesExclude;
     final Set<String> loopbackHosts = new HashSet<>();
 
+    /** Texts one of which a file must contain for any model to apply; null when some model always applies. */
+    private List<String> triggers = new ArrayList<>();
+
     public static Models load(List<JsonNode> docs) {
         Models m = new Models();
         for (JsonNode d : docs) m.add(d);
         return m;
+    }
+
+    /**
+     * False when the text contains none of the models' trigger strings, so that no connection,
+     * handler or sink of any model can occur in it and the analysis can be skipped (a prefilter in
+     * the spirit of Semgrep's). Model files without {@code triggers} make every text relevant.
+     */
+    public boolean relevant(CharSequence text) {
+        if (triggers == null) return true;
+        String t = text.toString();
+        for (String trigger : triggers) if (t.contains(trigger)) return true;
+        return false;
     }
 
     /** True when some model row starts with (or is) this path: only such API facts are worth keeping. */
@@ -77,6 +92,11 @@ public final class Models {
 
     private void add(JsonNode doc) {
         String file = doc.path("library").asText("model file");
+        if (doc.has("triggers")) {
+            if (triggers != null) for (JsonNode t : doc.path("triggers")) triggers.add(t.asText());
+        } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers")) {
+            triggers = null;
+        }
         for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
         for (JsonNode r : doc.path("aliases")) for (String p : expand(file, r)) aliases.put(p, text(file, r, "to"));
         for (JsonNode r : doc.path("types")) {
