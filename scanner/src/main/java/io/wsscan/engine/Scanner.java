@@ -4,6 +4,7 @@ import io.wsscan.analysis.JsAnalyzer;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.findings.Suppressions;
+import io.wsscan.html.TemplateAnalyzer;
 import io.wsscan.rules.RuleCatalog;
 
 import java.nio.file.Path;
@@ -38,9 +39,12 @@ public final class Scanner {
 
     private final Function<RuleCatalog, List<FileAnalyzer>> analyzers;
 
-    /** The standard analyzers: JavaScript. */
+    /** The standard analyzers: JavaScript files, and the scripts inside HTML/JSP/Vue templates. */
     public Scanner() {
-        this(catalog -> List.of(new JsAnalyzer(catalog)));
+        this(catalog -> {
+            JsAnalyzer js = new JsAnalyzer(catalog);
+            return List.of(js, new TemplateAnalyzer(js));
+        });
     }
 
     /** Fixed analyzers (tests, embedding); the catalog still decides which rules' findings are kept. */

@@ -270,8 +270,10 @@ class ConstantFoldingTest {
                 "var url = 'wss://a.example.com';",
                 "url += '/ws';",
                 "var ws = new WebSocket(url);"));
+        // Flow-insensitive: url is both strings; both come from the same literal, so they are widened
+        // to their common head followed by an unknown part — enough for scheme and host checks.
         List<String> shown = r.strs().stream().map(Str::display).toList();
-        assertTrue(shown.contains("wss://a.example.com/ws"), shown::toString);
+        assertEquals(List.of("wss://a.example.com${…}"), shown);
     }
 
     @Test

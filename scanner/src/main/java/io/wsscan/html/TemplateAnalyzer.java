@@ -1,0 +1,134 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.html;
+
+import io.wsscan.analysis.JsAnalyzer;
+import io.wsscan.engine.FileAnalyzer;
+import io.wsscan.engine.FileReport;
+import io.wsscan.engine.SourceFile;
+import io.wsscan.findings.Notification;
+import io.wsscan.ir.LineIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Templates ({@code .html .htm .xhtml .jsp .jspf .vue .ftl .ftlh}) through the JavaScript pipeline:
+ * {@link ScriptExtractor} masks everything that is not script code, keeping every offset, and the
+ * masked text goes to {@link JsAnalyzer#analyzeText}. Findings, parse errors and notes therefore point
+ * at lines and columns of the template. The front end is reported as the template kind plus the
+ * JavaScript front end ({@code html+rhino}); a template without any script is analysed with nothing to
+ * report.
+ *
+ * <p>Parts left out (handlers with character references, TypeScript blocks) become {@code info}
+ * notifications, which do not mark the file as skipped. An inline handler that does not parse is left
+ * out with such a note and the page is parsed again (a browser compiles each handler on its own).
+ * Scripts that parse only with one branch of each server-side conditional (JSP, JSTL, FreeMarker,
+ * Jinja-style, Handlebars) are analysed with the first branch, and a note. Otherwise a script block
+ * that does not parse is the usual {@code parse-error} of the file, at its template line.
+ */
+public final class TemplateAnalyzer implements FileAnalyzer {
+
+    /** Notification kind of notes about parts of an analysed template; not a skipped file. */
+    public static final String NOTE_KIND = "info";
+
+    private final JsAnalyzer js;
+
+    public TemplateAnalyzer(JsAnalyzer js) {
+        this.js = js;
+    }
+
+    @Override
+    public boolean accepts(String relPath) {
+        return TemplateKind.of(relPath) != null;
+    }
+
+    @Override
+    public FileReport analyze(SourceFile file) {
+        TemplateKind kind = TemplateKind.of(file.relPath());
+        if (kind == null) kind = TemplateKind.HTML;
+        return analyze(file.relPath(), file.text(), kind);
+    }
+
+    /** Analyses template text of a known kind. */
+    public FileReport analyze(String relPath, String text, TemplateKind kind) {
+        ScriptExtractor.Result x = ScriptExtractor.extract(text, kind);
+        LineIndex lines = new LineIndex(text);
+        List<Notification> notes = new ArrayList<>();
+        for (ScriptExtractor.Note n : x.notes()) notes.add(note(relPath, lines, n.offset(), n.message()));
+        if (!x.hasCode()) return new FileReport(List.of(), List.copyOf(notes), kind.id(), true);
+
+        Attempt a = attempt(relPath, x, lines);
+        if (!a.report().analysed() && kind != TemplateKind.VUE && kind != TemplateKind.XHTML) {
+            // Alternative branches of a server-side conditional may be fragments of one statement
+            // (var admin = <% if (a) { %>true<% } else { %>false<% } %>;): try the first branch only.
+            ScriptExtractor.Result first = ScriptExtractor.extract(text, kind, true);
+            if (first.skippedBranches() > 0) {
+                Attempt b = attempt(relPath, first, lines);
+                if (b.report().analysed()) {
+                    a = b;
+                    notes.add(new Notification(relPath, 0, 0, NOTE_KIND, "the scripts parse only with one branch of each "
+                            + "server-side conditional: " + first.skippedBranches() + " later branch(es) were not analysed"));
+                }
+            }
+        }
+        FileReport r = a.report();
+        List<Notification> all = new ArrayList<>(r.notifications());
+        if (r.analysed()) all.addAll(a.dropped());
+        all.addAll(notes);
+        String frontEnd = r.frontEnd() == null ? null : kind.id() + "+" + r.frontEnd();
+        return new FileReport(r.findings(), List.copyOf(all), frontEnd, r.analysed());
+    }
+
+    /** A parse and analysis of masked text, and the notes about inline handlers left out on the way. */
+    private record Attempt(FileReport report, List<Notification> dropped) {
+    }
+
+    /**
+     * Analyses the masked text. A browser compiles each inline handler on its own, so one that does not
+     * parse breaks only itself: it is left out (with a note) and the page parsed again. Script blocks
+     * are not retried.
+     */
+    private Attempt attempt(String relPath, ScriptExtractor.Result x, LineIndex lines) {
+        char[] masked = x.masked().toCharArray();
+        List<ScriptExtractor.Inline> inline = new ArrayList<>(x.inline());
+        List<Notification> dropped = new ArrayList<>();
+        FileReport r = js.analyzeText(relPath, x.masked());
+        for (int attempt = 0; attempt < MAX_HANDLER_RETRIES && !r.analysed(); attempt++) {
+            ScriptExtractor.Inline bad = culprit(r, lines, inline);
+            if (bad == null) break;
+            inline.remove(bad);
+            for (int k = bad.start(); k < bad.end(); k++) {
+                if (masked[k] != '\n' && masked[k] != '\r' && masked[k] != '\u2028' && masked[k] != '\u2029') masked[k] = ' ';
+            }
+            dropped.add(note(relPath, lines, bad.at(), bad.what() + " not analysed: its code does not parse"));
+            r = js.analyzeText(relPath, new String(masked));
+        }
+        return new Attempt(r, dropped);
+    }
+
+    /** How many inline handlers that do not parse are left out before the page counts as unparsable. */
+    static final int MAX_HANDLER_RETRIES = 8;
+
+    /** The inline handler a parse error points into, or null when it points elsewhere. */
+    private static ScriptExtractor.Inline culprit(FileReport r, LineIndex lines, List<ScriptExtractor.Inline> inline) {
+        if (r.notifications().isEmpty()) return null;
+        Notification n = r.notifications().get(0);
+        if (!"parse-error".equals(n.kind()) || n.line() <= 0 || n.line() > lines.lineCount()) return null;
+        int lineStart = lines.lineStart(n.line());
+        int lineEnd = n.line() < lines.lineCount() ? lines.lineStart(n.line() + 1) : Integer.MAX_VALUE;
+        int offset = lineStart + Math.max(0, n.column() - 1);
+        ScriptExtractor.Inline onLine = null;
+        for (ScriptExtractor.Inline h : inline) {
+            if (h.start() <= offset && offset <= h.end()) return h;
+            if (h.start() < lineEnd && h.end() > lineStart && (onLine == null || h.start() <= offset)) onLine = h;
+        }
+        return onLine;
+    }
+
+    private static Notification note(String relPath, LineIndex lines, int offset, String message) {
+        return new Notification(relPath, lines.line(offset), lines.column(offset), NOTE_KIND, message);
+    }
+}

@@ -1,0 +1,321 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.html;
+
+import io.wsscan.analysis.JsAnalyzer;
+import io.wsscan.engine.FileReport;
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import io.wsscan.engine.SourceFile;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Region;
+import io.wsscan.rules.RuleCatalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Templates through the real JavaScript analysis: findings and notes at template lines and columns. */
+class TemplateAnalyzerTest {
+
+    private static TemplateAnalyzer analyzer;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new TemplateAnalyzer(new JsAnalyzer(RuleCatalog.builtin()));
+    }
+
+    private static FileReport analyze(String path, String text) {
+        FileReport r = analyzer.analyze(new SourceFile(Path.of(path), path, text));
+        assertTrue(r.analysed(), () -> "not analysed: " + r.notifications());
+        return r;
+    }
+
+    private static List<Finding> of(FileReport r, String rule) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+
+    /** 1-based line and column of the first occurrence of {@code what}. */
+    private static int[] position(String text, String what) {
+        int at = text.indexOf(what);
+        assertTrue(at >= 0, what);
+        int line = 1, col = 1;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    private static void assertAt(Finding f, String text, String what) {
+        int[] p = position(text, what);
+        Region r = f.region();
+        assertEquals(p[0] + ":" + p[1], r.startLine() + ":" + r.startColumn(), f.toString());
+    }
+
+    @Test
+    void acceptsTemplateExtensionsOnly() {
+        for (String p : List.of("a.html", "B.HTM", "c.xhtml", "d.jsp", "e.JSPF", "f.vue", "g.ftl", "h.ftlh")) {
+            assertTrue(analyzer.accepts(p), p);
+        }
+        for (String p : List.of("a.js", "b.ts", "c.xml", "d.txt", "e.html.bak")) assertFalse(analyzer.accepts(p), p);
+    }
+
+    @Test
+    void findingInTheFortiethLineIsReportedAtThatLineAndColumn() {
+        StringBuilder sb = new StringBuilder("<!doctype html>\n<html lang=\"en\">\n<head><title>Trading</title></head>\n<body>\n");
+        while (sb.toString().split("\n", -1).length < 40) sb.append("  <div class=\"row\"><span>quote</span></div>\n");
+        sb.append("  <script>var feed = new WebSocket('ws://quotes.example.com/feed');</script>\n</body>\n</html>\n");
+        String html = sb.toString();
+        FileReport r = analyze("web/quotes.html", html);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertEquals(40, f.get(0).region().startLine());
+        assertAt(f.get(0), html, "'ws://quotes");
+        assertEquals("html+rhino", r.frontEnd());
+        assertTrue(r.notifications().isEmpty());
+    }
+
+    @Test
+    void scriptBlocksShareGlobals() {
+        String html = "<html><head>\n<script>\n  var ws = new WebSocket('wss://chat.example.com/ws');\n</script>\n</head>\n"
+                + "<body><ul id=\"log\"></ul>\n<script>\n  ws.onmessage = function (e) {\n"
+                + "    document.getElementById('log').innerHTML += '<li>' + e.data + '</li>';\n  };\n</script>\n</body></html>\n";
+        FileReport r = analyze("chat.html", html);
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(1, xss.size(), r.findings().toString());
+        assertAt(xss.get(0), html, "document.getElementById('log').innerHTML");
+        assertEquals(List.of(), of(r, "js/ws-cleartext"));
+    }
+
+    @Test
+    void skippedScriptTypesAndExternalScriptsAreNotAnalysed() {
+        String html = "<script type=\"text/template\">new WebSocket('ws://a.example.com/x')</script>\n"
+                + "<script type=\"application/json\">{\"url\": \"ws://b.example.com/x\"}</script>\n"
+                + "<script src=\"/c.js\">new WebSocket('ws://c.example.com/x')</script>\n"
+                + "<script type=\"module\">new WebSocket('ws://d.example.com/x')</script>\n";
+        FileReport r = analyze("types.html", html);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "'ws://d.");
+    }
+
+    @Test
+    void inlineHandlersAreAnalysedInThePageScope() {
+        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example.com/ws');</script>\n"
+                + "<form onsubmit=\"return false\">\n<input type=\"password\" id=\"password\">\n"
+                + "<button type=\"button\" onclick=\"ws.send(document.getElementById('password').value)\">Join</button>\n"
+                + "<button type=\"button\" onclick=\"ws.send(document.getElementById('nick').value); return false;\">Nick</button>\n"
+                + "<button onclick=\"ws.send(&quot;x&quot;)\">x</button>\n</form></body></html>\n";
+        FileReport r = analyze("login.html", html);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "ws.send(document.getElementById('password')");
+        assertEquals(1, r.notifications().size(), r.notifications().toString());
+        Notification n = r.notifications().get(0);
+        assertEquals("info", n.kind());
+        assertFalse(n.fileSkipped(), "a note about a handler does not make the file skipped");
+        assertEquals(position(html, "onclick=\"ws.send(&quot;")[0], n.line());
+    }
+
+    @Test
+    void jspScriptletsAndElInScriptsKeepLines() {
+        String jsp = "<%@ page contentType=\"text/html;charset=UTF-8\" %>\n"
+                + "<%@ taglib prefix=\"c\" uri=\"http://java.sun.com/jsp/jstl/core\" %>\n"
+                + "<html><body class=\"${theme}\">\n<div id=\"events\"></div>\n"
+                + "<script>\n"
+                + "  var userId = <%= session.getAttribute(\"uid\") %>;\n"
+                + "  var userName = '${fn:escapeXml(user.name)}';\n"
+                + "  var host = \"<c:out value='${wsHost}'/>\";\n"
+                + "  <% if (request.isUserInRole(\"admin\")) { %>\n"
+                + "  var admin = new WebSocket('ws://admin.example.com/events?u=' + userId);\n"
+                + "  admin.onmessage = function (m) {\n"
+                + "    document.getElementById('events').insertAdjacentHTML('beforeend', m.data);\n"
+                + "  };\n"
+                + "  <% } %>\n"
+                + "</script>\n</body></html>\n";
+        FileReport r = analyze("WEB-INF/admin.jsp", jsp);
+        assertEquals("jsp+rhino", r.frontEnd());
+        List<Finding> clear = of(r, "js/ws-cleartext");
+        assertEquals(1, clear.size(), r.findings().toString());
+        assertAt(clear.get(0), jsp, "'ws://admin");
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(1, xss.size(), r.findings().toString());
+        assertEquals(position(jsp, "insertAdjacentHTML")[0], xss.get(0).region().startLine());
+    }
+
+    @Test
+    void jspConditionalFragmentsAreAnalysedWithTheirFirstBranch() {
+        String jsp = "<%@ page contentType=\"text/html\" %>\n<script>\n"
+                + "  var admin = <% if (request.isUserInRole(\"admin\")) { %>true<% } else { %>false<% } %>;\n"
+                + "  var feed = new WebSocket('ws://feed.example.com/' + (admin ? 'all' : 'mine'));\n"
+                + "</script>\n";
+        FileReport r = analyze("feed.jsp", jsp);
+        assertEquals(1, of(r, "js/ws-cleartext").size(), r.findings().toString());
+        assertEquals(1, r.notifications().size(), r.notifications().toString());
+        assertEquals("info", r.notifications().get(0).kind());
+        assertTrue(r.notifications().get(0).message().contains("1 later branch"), r.notifications().toString());
+    }
+
+    @Test
+    void jspConditionalStatementsKeepEveryBranch() {
+        String jsp = "<script>\n<% if (secure) { %>\n  var s = new WebSocket('wss://a.example.com/');\n<% } else { %>\n"
+                + "  var s = new WebSocket('ws://a.example.com/');\n<% } %>\n</script>\n";
+        FileReport r = analyze("both.jsp", jsp);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertEquals(5, f.get(0).region().startLine());
+        assertTrue(r.notifications().isEmpty());
+    }
+
+    @Test
+    void vueScriptSetup() {
+        String vue = "<template>\n  <ul><li v-for=\"m in messages\" v-html=\"m\"></li></ul>\n</template>\n\n"
+                + "<script setup>\nconst messages = [];\nconst socket = new WebSocket('ws://chat.example.com/live');\n"
+                + "socket.onmessage = (e) => { document.title = e.data; };\n</script>\n";
+        FileReport r = analyze("src/components/Chat.vue", vue);
+        assertEquals("vue+rhino", r.frontEnd());
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "'ws://chat");
+    }
+
+    @Test
+    void vueTypeScriptBlockIsNoted() {
+        String vue = "<template><div/></template>\n<script lang=\"ts\">\nlet s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
+        FileReport r = analyze("A.vue", vue);
+        assertTrue(r.findings().isEmpty());
+        assertEquals(1, r.notifications().size());
+        assertEquals("info", r.notifications().get(0).kind());
+        assertEquals(2, r.notifications().get(0).line());
+        assertEquals("vue", r.frontEnd(), "nothing was left for the JavaScript front end");
+    }
+
+    @Test
+    void thymeleafInlineJavascript() {
+        String html = "<html xmlns:th=\"http://www.thymeleaf.org\"><body>\n"
+                + "<script th:inline=\"javascript\">\n"
+                + "  var endpoint = /*[[${wsEndpoint}]]*/ 'wss://app.example.com/ws';\n"
+                + "  var userId = [[${user.id}]];\n"
+                + "  var socket = new WebSocket(endpoint);\n"
+                + "  var legacy = new WebSocket('ws://legacy.example.com/ws?u=' + userId);\n"
+                + "</script></body></html>\n";
+        FileReport r = analyze("templates/index.html", html);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "'ws://legacy");
+    }
+
+    @Test
+    void freemarkerTemplate() {
+        String ftl = "<#assign secure = true>\n<html><body>\n<script>\n  var room = '${room.id?js_string}';\n"
+                + "  <#if secure>\n  var s = new WebSocket('ws://rooms.example.com/' + room);\n  </#if>\n</script>\n";
+        FileReport r = analyze("templates/room.ftlh", ftl);
+        assertEquals("ftl+rhino", r.frontEnd());
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), ftl, "'ws://rooms");
+    }
+
+    @Test
+    void crlfLinesAndColumns() {
+        String html = "<html>\r\n<body>\r\n\r\n<script>\r\n  var a = 1;\r\n  var s = new WebSocket(\"ws://crlf.example.com/\");\r\n</script>\r\n";
+        FileReport r = analyze("crlf.htm", html);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertEquals(6, f.get(0).region().startLine());
+        assertAt(f.get(0), html, "\"ws://crlf");
+    }
+
+    @Test
+    void byteOrderMarkDoesNotShiftColumns() {
+        String html = "\uFEFF<script>new WebSocket('ws://bom.example.com/')</script>";
+        FileReport r = analyze("bom.html", html);
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "'ws://bom");
+    }
+
+    @Test
+    void parseErrorPointsIntoTheTemplate() {
+        String html = "<html>\n<body>\n<script>var ok = 1;</script>\n<p>text</p>\n<script>\n  var broken = ;\n</script>\n";
+        FileReport r = analyzer.analyze(new SourceFile(Path.of("bad.html"), "bad.html", html));
+        assertFalse(r.analysed());
+        assertEquals(1, r.notifications().size(), r.notifications().toString());
+        Notification n = r.notifications().get(0);
+        assertEquals("parse-error", n.kind());
+        assertEquals(6, n.line());
+    }
+
+    @Test
+    void handlerThatDoesNotParseIsLeftOutAndThePageAnalysed() {
+        String html = "<html><body>\n<script>var ws = new WebSocket('ws://a.example.com/');</script>\n"
+                + "<button onclick=\"save(1 2)\">a</button>\n<button onclick=\"ws.send(document.cookie)\">b</button>\n";
+        FileReport r = analyze("handlers.html", html);
+        assertEquals(1, of(r, "js/ws-cleartext").size(), r.findings().toString());
+        assertEquals(1, of(r, "js/ws-sensitive-send").size(), r.findings().toString());
+        assertEquals(1, r.notifications().size(), r.notifications().toString());
+        Notification n = r.notifications().get(0);
+        assertEquals("info", n.kind());
+        assertEquals(3, n.line());
+        assertTrue(n.message().equals("inline onclick handler not analysed: its code does not parse"), n.message());
+    }
+
+    @Test
+    void templateWithoutScriptsIsAnalysedWithNothingToReport() {
+        FileReport r = analyze("static.html", "<html><body><h1>Hello</h1><a href=\"/x\">x</a></body></html>");
+        assertTrue(r.findings().isEmpty());
+        assertTrue(r.notifications().isEmpty());
+        assertEquals("html", r.frontEnd());
+    }
+
+    @Test
+    void suppressionCommentsInScriptsApply(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("page.html"), "<script>\n// wsscan-ignore js/ws-cleartext: lab device\n"
+                + "var lab = new WebSocket('ws://lab.example.com/');\n</script>\n", StandardCharsets.UTF_8);
+        ScanResult result = scan(dir);
+        assertEquals(1, result.findings().size());
+        assertTrue(result.findings().get(0).suppressed());
+    }
+
+    @Test
+    void theStandardScannerAnalysesTemplates(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("web"));
+        Files.writeString(dir.resolve("web/index.html"), "<script>new WebSocket('ws://a.example.com/')</script>\n"
+                + "<button onclick=\"x(&amp;)\">b</button>\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("web/plain.jsp"), "<%@ page %>\n<h1>${title}</h1>\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("web/app.js"), "new WebSocket('ws://b.example.com/');\n", StandardCharsets.UTF_8);
+        ScanResult result = scan(dir);
+        assertEquals(3, result.stats().filesAnalysed());
+        assertEquals(0, result.stats().filesSkipped());
+        assertEquals(List.of("web/app.js", "web/index.html"), result.findings().stream().map(Finding::file).toList());
+        assertEquals("html+rhino", result.frontEnds().get("web/index.html"));
+        assertEquals(1, result.notifications().size());
+        assertEquals("info", result.notifications().get(0).kind());
+        assertNull(result.frontEnds().get("web/app.js"));
+    }
+
+    private static ScanResult scan(Path dir) {
+        return new Scanner().scan(ScanOptions.builder().path(dir).threads(2).timeBudget(Duration.ofSeconds(20)).build());
+    }
+}
