@@ -8,6 +8,7 @@ import io.wsscan.findings.Notification;
 import io.wsscan.findings.Step;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.rules.RuleCatalog;
 import io.wsscan.rules.RuleMeta;
@@ -41,6 +42,7 @@ public final class JsAnalyzer implements FileAnalyzer {
     private final List<RuleMeta> taintRules;
     private final Engine.Joins joins;
     private final RhinoFrontEnd rhino = new RhinoFrontEnd();
+    private final ClosureFrontEnd closure = new ClosureFrontEnd();
 
     public JsAnalyzer(RuleCatalog catalog) {
         this.catalog = catalog;
@@ -87,9 +89,14 @@ public final class JsAnalyzer implements FileAnalyzer {
         IrFile ir;
         try {
             ir = rhino.parse(relPath, text);
-        } catch (RhinoFrontEnd.SyntaxError e) {
-            return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
-                    "Rhino could not parse this file (" + e.getMessage() + "); it was not analysed"));
+        } catch (RhinoFrontEnd.SyntaxError rhinoError) {
+            try {
+                ir = closure.parse(relPath, text);
+            } catch (ClosureFrontEnd.SyntaxError e) {
+                return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
+                        "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
+                                + "; Closure: " + e.getMessage() + "); it was not analysed"));
+            }
         }
         return analyze(ir);
     }

@@ -56,6 +56,7 @@ public final class Value {
         LinkedHashSet<Fact> s = new LinkedHashSet<>(facts);
         int strs = 0;
         for (Fact f : s) if (f instanceof Fact.Str) strs++;
+        boolean grew = false;
         for (Fact f : more) {
             if (s.size() >= MAX_FACTS) break;
             if (f instanceof Fact.Str str) {
@@ -68,15 +69,16 @@ public final class Value {
                     if (!w.equals(same)) {
                         s.remove(same);
                         s.add(w);
+                        grew = true;
                     }
                     continue;
                 }
                 if (strs >= MAX_STRS) continue;
                 strs++;
             }
-            s.add(f);
+            grew |= s.add(f);
         }
-        return s.size() == facts.size() ? this : new Value(s);
+        return grew ? new Value(s) : this;
     }
 
     /** The known head both strings share, then an unknown part. */

@@ -46,7 +46,7 @@ public enum Kind {
     IMPORT,           // text = module specifier ; [IMPORT_SPEC*]
     IMPORT_SPEC,      // text = imported name ('default', '*' for namespace) ; [local IDENT]
     EXPORT,           // text = module specifier or null ; [declaration or EXPORT_SPEC*] ; flag DEFAULT
-    EXPORT_SPEC,      // text = exported name ; [local IDENT]
+    EXPORT_SPEC,      // text = exported name ('*' for export * from) ; [local IDENT] (re-exports: the imported name; IDENT "*" for export *)
     // ---- expressions
     IDENT,            // text = name
     THIS,

@@ -245,7 +245,11 @@ public final class RhinoFrontEnd {
         Node function(FunctionNode f) {
             int flags = 0;
             if (f.getFunctionType() == FunctionNode.ARROW_FUNCTION) flags |= Node.ARROW;
-            if (f.getFunctionType() == FunctionNode.FUNCTION_STATEMENT) flags |= Node.DECLARATION;
+            // FUNCTION_EXPRESSION_STATEMENT is how Rhino marks a declaration nested in a block
+            if (f.getFunctionType() == FunctionNode.FUNCTION_STATEMENT
+                    || (f.getFunctionType() == FunctionNode.FUNCTION_EXPRESSION_STATEMENT && f.getFunctionName() != null)) {
+                flags |= Node.DECLARATION;
+            }
             if (f.isES6Generator() || f.isGenerator()) flags |= Node.GENERATOR;
             if (f.isGetterMethod()) flags |= Node.GETTER;
             if (f.isSetterMethod()) flags |= Node.SETTER;
@@ -303,6 +307,7 @@ public final class RhinoFrontEnd {
                     case Token.TRUE -> node(Kind.BOOLEAN, n, "true", List.of());
                     case Token.FALSE -> node(Kind.BOOLEAN, n, "false", List.of());
                     case Token.SUPER -> node(Kind.SUPER, n, List.of());
+                    case Token.UNDEFINED -> node(Kind.IDENT, n, "undefined", List.of()); // a name, not a keyword
                     default -> node(Kind.UNKNOWN, n, "keyword " + Token.typeToName(k.getType()), List.of());
                 };
             }
