@@ -500,8 +500,12 @@ public final class Engine {
             }
             case MEMBER -> {
                 Value recv = eval(p.kid(0), fn);
-                String name = memberName(p, fn);
-                writeMember(recv, name, stepAll(v, at, name == null ? "stored in an object" : "stored in ." + name), at, fn);
+                List<String> names = memberNames(p, fn);
+                if (names == null) {
+                    writeMember(recv, null, stepAll(v, at, "stored in an object"), at, fn);
+                } else {
+                    for (String name : names) writeMember(recv, name, stepAll(v, at, "stored in ." + name), at, fn);
+                }
             }
             case OBJECT_PATTERN -> {
                 for (Node k : p.kids()) {
@@ -527,17 +531,25 @@ public final class Engine {
     }
 
     private String memberName(Node member, Node fn) {
-        if (!member.has(Node.COMPUTED)) return member.text;
+        List<String> names = memberNames(member, fn);
+        return names != null && names.size() == 1 ? names.get(0) : null;
+    }
+
+    /**
+     * The property names a member expression may use: its static name, or every constant a computed
+     * key may hold ({@code uri[parts[i]]} with {@code parts} a list of literals); null when unknown.
+     */
+    private List<String> memberNames(Node member, Node fn) {
+        if (!member.has(Node.COMPUTED)) return List.of(member.text);
         Node prop = member.kid(1);
-        if (prop.kind == Kind.STRING) return prop.text;
+        if (prop.kind == Kind.STRING) return List.of(prop.text);
         Value pv = eval(prop, fn);
-        String name = null;
-        for (Str s : pv.all(Str.class)) {
-            if (!s.complete()) return null;
-            if (name != null && !name.equals(s.prefix())) return null;
-            name = s.prefix();
+        List<String> names = new ArrayList<>(2);
+        for (Fact f : pv.facts()) {
+            if (!(f instanceof Str s) || !s.complete()) return null;
+            if (!names.contains(s.prefix())) names.add(s.prefix());
         }
-        return name;
+        return names.isEmpty() ? null : names;
     }
 
     private void writeMember(Value recv, String name, Value v, Node at, Node fn) {
@@ -682,7 +694,11 @@ public final class Engine {
             }
             case MEMBER: {
                 Value recv = eval(n.kid(0), fn);
-                return readMember(recv, memberName(n, fn), n, fn);
+                List<String> names = memberNames(n, fn);
+                if (names == null || names.size() == 1) return readMember(recv, names == null ? null : names.get(0), n, fn);
+                Value v = Value.EMPTY;
+                for (String name : names) v = v.join(readMember(recv, name, n, fn));
+                return v;
             }
             case CALL:
             case NEW:
