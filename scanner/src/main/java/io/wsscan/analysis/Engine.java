@@ -128,6 +128,17 @@ public final class Engine {
     private boolean changed;
     private int iterations;
 
+    // Incremental rounds: every state cell (variable binding, object, summary, global name) has the
+    // clock value of its last change; each evaluation unit (the program, a function body) remembers
+    // the cells it read and when it started, and is skipped in a round where none of them changed.
+    private int clock;
+    private final Map<Object, Integer> versions = new IdentityHashMap<>();
+    private final Map<String, Object> globalCells = new HashMap<>();
+    private final Object nameSourcesCell = new Object();
+    private final Map<Node, Set<Object>> unitReads = new IdentityHashMap<>();
+    private final Map<Node, Integer> unitStart = new IdentityHashMap<>();
+    private Set<Object> reads;
+
     /**
      * @param joins which (source kind, sink kind) pairs some active rule reports; taints of other
      *              kinds are never created and sinks of other kinds never checked for them
@@ -153,10 +164,10 @@ public final class Engine {
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
             changed = false;
             deepCache.clear();
-            execAll(program.kids(), program);
+            if (dirty(program)) evaluateUnit(program, () -> execAll(program.kids(), program));
             for (Node fn : functions) {
                 if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
-                evalFunctionBody(fn);
+                if (dirty(fn)) evaluateUnit(fn, () -> evalFunctionBody(fn));
             }
             if (DEBUG) {
                 System.err.printf("wsscan.debug: iteration %d at %d ms: %d sink reports, %d summary sink hits%n", iterations,
@@ -208,6 +219,38 @@ public final class Engine {
         }
     }
 
+    private boolean dirty(Node unit) {
+        Set<Object> r = unitReads.get(unit);
+        if (r == null) return true;
+        int start = unitStart.get(unit);
+        for (Object cell : r) if (versions.getOrDefault(cell, 0) > start) return true;
+        return false;
+    }
+
+    private void evaluateUnit(Node unit, Runnable body) {
+        Set<Object> r = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        unitStart.put(unit, clock);
+        reads = r;
+        try {
+            body.run();
+        } finally {
+            reads = null;
+        }
+        unitReads.put(unit, r);
+    }
+
+    private void read(Object cell) {
+        if (reads != null) reads.add(cell);
+    }
+
+    private void bump(Object cell) {
+        versions.put(cell, ++clock);
+    }
+
+    private Object globalCell(String name) {
+        return globalCells.computeIfAbsent(name, n -> new Object());
+    }
+
     private Summary summary(Node fn) {
         return summaries.computeIfAbsent(fn, f -> new Summary());
     }
@@ -228,6 +271,7 @@ public final class Engine {
         if (nv != old) {
             vars.put(b, nv);
             changed = true;
+            bump(b);
         }
     }
 
@@ -237,6 +281,7 @@ public final class Engine {
         if (nv != old) {
             o.fields.put(name, nv);
             changed = true;
+            bump(o);
             if (!name.startsWith("__") && !name.startsWith("<") && !name.equals("prototype")) {
                 o.data = o.data.join(v.dataOnly());
                 for (Obj c : v.all(Obj.class)) {
@@ -252,6 +297,7 @@ public final class Engine {
         if (nv != old) {
             globals.put(name, nv);
             changed = true;
+            bump(globalCell(name));
         }
     }
 
@@ -259,7 +305,10 @@ public final class Engine {
         Summary s = summary(fn);
         if (s.hits.size() >= MAX_HITS || h.steps.size() > MAX_HIT_STEPS) return;
         SinkHit normal = new SinkHit(h.param, h.at, h.sink, relevant(h.barriers, h.sink), h.steps);
-        if (s.hits.add(normal)) changed = true;
+        if (s.hits.add(normal)) {
+            changed = true;
+            bump(s);
+        }
     }
 
     /** Barriers that matter for a sink: the sink's own kinds, or 'all'. */
@@ -276,6 +325,7 @@ public final class Engine {
         Value nv = s.thisVal.join(v);
         if (nv != s.thisVal) {
             s.thisVal = nv;
+            bump(s);
             changed = true;
         }
     }
@@ -286,6 +336,7 @@ public final class Engine {
         Value nv = s.paramIn[i].join(v);
         if (nv != s.paramIn[i]) {
             s.paramIn[i] = nv;
+            bump(s);
             changed = true;
         }
     }
@@ -295,6 +346,7 @@ public final class Engine {
         Value nv = s.ret.join(v);
         if (nv != s.ret) {
             s.ret = nv;
+            bump(s);
             changed = true;
         }
     }
@@ -311,6 +363,7 @@ public final class Engine {
 
     private void evalFunctionBody(Node fn) {
         Summary s = summary(fn);
+        read(s);
         List<Node> params = fn.kid(0).kids();
         for (int i = 0; i < params.size(); i++) {
             Node p = params.get(i);
@@ -337,13 +390,16 @@ public final class Engine {
         if (owner == program) return Value.of(new Api("Global"));
         // Only the objects a function is called on: 'this' is not a summary input, or every method
         // touching this.anything would report through every caller.
-        return summary(owner).thisVal;
+        Summary s = summary(owner);
+        read(s);
+        return s.thisVal;
     }
 
     /** Calls a user function: objects go into its parameters, data comes back through its summary. */
     private Value invoke(Obj f, Value self, List<Value> args, Node call) {
         Node fn = f.function;
         Summary s = summary(fn);
+        read(s);
         for (int i = 0; i < Math.min(args.size(), MAX_PARAMS); i++) addParamIn(fn, i, nonData(argFor(fn, i, args)));
         if (!fn.has(Node.ARROW)) addThis(fn, nonData(self));
         Value result = substitute(s.ret, fn, args, self, call);
@@ -556,6 +612,7 @@ public final class Engine {
         // A write under an unknown key (copy loops: to[k] = from[k]) is read back by every property
         // name; values judged sensitive only by their name would then stain unrelated reads. (Reads
         // under an unknown key drop them for the same reason.)
+        read(nameSourcesCell);
         if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         List<String> slots = new ArrayList<>(2);
         for (Fact f : recv.facts()) {
@@ -589,7 +646,11 @@ public final class Engine {
 
     private Obj syntheticInstance(Node ctor) {
         Obj inst = obj(ctor, "instance", null);
-        if (!inst.fields.containsKey("__proto__")) inst.fields.put("__proto__", Value.of(obj(ctor, "prototype", null)));
+        read(inst);
+        if (!inst.fields.containsKey("__proto__")) {
+            inst.fields.put("__proto__", Value.of(obj(ctor, "prototype", null)));
+            bump(inst);
+        }
         return inst;
     }
 
@@ -617,6 +678,7 @@ public final class Engine {
             }
             for (Obj o : v.all(Obj.class)) {
                 if (o.function != null) continue;
+                read(o);
                 for (Map.Entry<String, Value> e : new ArrayList<>(o.fields.entrySet())) {
                     String mp = path + ".Member[" + e.getKey() + "]";
                     if (models.known(mp)) slot(List.of(mp), e.getValue(), at, fn);
@@ -750,12 +812,18 @@ public final class Engine {
         }
         Obj klass = obj(cls, "class", ctor);
         Obj proto = obj(cls, "prototype", null);
-        if (!klass.fields.containsKey("prototype")) klass.fields.put("prototype", Value.of(proto));
+        if (!klass.fields.containsKey("prototype")) {
+            klass.fields.put("prototype", Value.of(proto));
+            bump(klass);
+        }
         Value superValue = cls.kid(0).isEmpty() ? Value.EMPTY : eval(cls.kid(0), fn);
         setField(klass, "<super>", superValue);
         if (!superValue.isEmpty()) setField(proto, "__proto__", readMember(superValue, "prototype", cls, fn).filter(f -> f instanceof Obj));
         Obj instance = obj(cls, "instance", null);
-        if (!instance.fields.containsKey("__proto__")) instance.fields.put("__proto__", Value.of(proto));
+        if (!instance.fields.containsKey("__proto__")) {
+            instance.fields.put("__proto__", Value.of(proto));
+            bump(instance);
+        }
         Value self = Value.of(instance);
         addThis(cls, self);
         for (Node m : cls.rest(1)) {
@@ -785,10 +853,12 @@ public final class Engine {
         for (Map.Entry<Node, Map<String, Obj>> e : objects.entrySet()) {
             Obj klass = e.getValue().get("class");
             if (klass == null) continue;
+            read(klass);
             Value proto = klass.fields.get("prototype");
             boolean mine = klass.function == owner;
             if (!mine && proto != null) {
                 for (Obj p : proto.all(Obj.class)) {
+                    read(p);
                     for (Value v : p.fields.values()) for (Obj f : v.all(Obj.class)) mine |= f.function == owner;
                 }
             }
@@ -802,10 +872,12 @@ public final class Engine {
         Binding b = scopes.binding(n);
         Value v;
         if (b != null) {
+            read(b);
             v = vars.getOrDefault(b, Value.EMPTY);
             if (b.declaration == n) return v;
         } else {
             if (name.equals("undefined") || name.equals("arguments")) return Value.EMPTY;
+            read(globalCell(name));
             v = globals.getOrDefault(name, Value.EMPTY);
             v = models.globalObjects.contains(name) ? v.plus(new Api("Global")) : v.join(api("Global[" + name + "]", n, name));
         }
@@ -817,7 +889,10 @@ public final class Engine {
         for (Node p : n.kids()) {
             if (p.kind == Kind.SPREAD) {
                 Value sv = eval(p.kid(0), fn);
-                for (Obj src : sv.all(Obj.class)) for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) setField(o, e.getKey(), e.getValue());
+                for (Obj src : sv.all(Obj.class)) {
+                    read(src);
+                    for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) setField(o, e.getKey(), e.getValue());
+                }
                 setField(o, "*", sv.dataOnly());
                 continue;
             }
@@ -857,6 +932,7 @@ public final class Engine {
             }
         }
         if (out != null) v = v.join(Value.of(out));
+        read(nameSourcesCell);
         if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         if (name != null) {
             String any = models.anyMember(name);
@@ -871,6 +947,7 @@ public final class Engine {
     private Value readObjField(Obj o, String name) {
         if (name == null) {
             Value out = Value.EMPTY;
+            read(o);
             for (Map.Entry<String, Value> e : o.fields.entrySet()) {
                 if (!e.getKey().equals("__proto__")) out = out.join(e.getValue());
             }
@@ -878,6 +955,7 @@ public final class Engine {
         }
         if ("prototype".equals(name) && o.function != null && !o.fields.containsKey("prototype")) {
             o.fields.put("prototype", Value.of(obj(o.function, "prototype", null)));
+            bump(o);
             addThis(o.function, Value.of(syntheticInstance(o.function)));
             changed = true;
         }
@@ -886,6 +964,7 @@ public final class Engine {
         List<Obj> queue = null;
         Set<Obj> seen = null;
         for (int i = 0; cur != null; i++) {
+            read(cur);
             Value v = cur.fields.get(name);
             if (v != null) out = out.join(v);
             Value star = cur.fields.get("*");
@@ -977,10 +1056,12 @@ public final class Engine {
                 Value self = isNew ? Value.of(newInstance(n, o)) : recv;
                 addThis(o.site, nonData(self));
                 if (o.function != null) invoke(functionObj(o.function), self, args, n);
+                read(o);
                 Value parent = o.fields.getOrDefault("<super>", Value.EMPTY);
                 if (o.function == null && !parent.isEmpty()) call(n, parent, self, args, false, null, fn); // implicit super(...args)
                 if (isNew) result = result.join(self);
             } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
+                read(o);
                 Value p = o.fields.getOrDefault("<promise>", Value.EMPTY);
                 for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
             } else if (f instanceof Api a) {
@@ -1162,6 +1243,7 @@ public final class Engine {
         List<Fact> out = new ArrayList<>();
         for (Fact f : v.facts()) {
             if (f instanceof Obj o) {
+                read(o);
                 Value items = o.fields.get("[]");
                 if (items != null) out.addAll(items.facts());
                 Value star = o.fields.get("*");
@@ -1177,6 +1259,7 @@ public final class Engine {
         List<Fact> out = new ArrayList<>();
         for (Fact f : v.facts()) {
             if (f instanceof Obj o && "promise".equals(o.tag)) {
+                read(o);
                 Value r = o.fields.get("<resolved>");
                 if (r != null) out.addAll(r.facts());
             } else {
@@ -1187,9 +1270,10 @@ public final class Engine {
     }
 
     /** The data a value shows when converted to a string: its own, and its arrays' elements. */
-    private static Value stringData(Value v) {
+    private Value stringData(Value v) {
         Value out = v.dataOnly();
         for (Obj o : v.all(Obj.class)) {
+            read(o);
             Value items = "array".equals(o.tag) ? o.fields.get("[]") : null;
             if (items != null) out = out.join(items.dataOnly());
         }
@@ -1211,15 +1295,25 @@ public final class Engine {
      * but any addition marks the iteration as changed, so the next one recomputes it.
      */
     private Value objectData(Obj o, int depth) {
+        read(o);
         if (depth <= 1) return o.data;
         Map<Obj, Value> cache = deepCache.computeIfAbsent(depth, d -> new IdentityHashMap<>());
         Value cached = cache.get(o);
-        if (cached != null) return cached;
+        if (cached != null) {
+            if (reads != null) readChildren(o, depth - 1);
+            return cached;
+        }
         cache.put(o, o.data); // cycles see the shallow data
         Value out = o.data;
         for (Obj c : o.children) out = out.join(objectData(c, depth - 1));
         cache.put(o, out);
         return out;
+    }
+
+    private void readChildren(Obj o, int depth) {
+        for (Obj c : o.children) {
+            if (reads.add(c) && depth > 1) readChildren(c, depth - 1);
+        }
     }
 
     /** Nothing but fully known strings (or nothing at all): a key's name says nothing about such a value. */
@@ -1361,7 +1455,7 @@ public final class Engine {
         if (kinds.isEmpty()) return Value.EMPTY;
         if (kinds.isEmpty()) return Value.EMPTY;
         List<Fact> out = new ArrayList<>(kinds.size());
-        nameSources.add(at);
+        if (nameSources.add(at)) bump(nameSourcesCell);
         for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, "the value named '" + name + "'")));
         return Value.of(out);
     }
