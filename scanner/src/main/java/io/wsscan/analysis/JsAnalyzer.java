@@ -10,6 +10,7 @@ import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
+import io.wsscan.js.treesitter.TreeSitterFrontEnd;
 import io.wsscan.rules.RuleCatalog;
 import io.wsscan.rules.RuleMeta;
 import io.wsscan.rules.StructuralCheck;
@@ -43,6 +44,7 @@ public final class JsAnalyzer implements FileAnalyzer {
     private final Engine.Joins joins;
     private final RhinoFrontEnd rhino = new RhinoFrontEnd();
     private final ClosureFrontEnd closure = new ClosureFrontEnd();
+    private final TreeSitterFrontEnd treeSitter = new TreeSitterFrontEnd();
 
     public JsAnalyzer(RuleCatalog catalog) {
         this.catalog = catalog;
@@ -72,7 +74,8 @@ public final class JsAnalyzer implements FileAnalyzer {
     @Override
     public boolean accepts(String relPath) {
         String p = relPath.toLowerCase(Locale.ROOT);
-        return p.endsWith(".js") || p.endsWith(".mjs") || p.endsWith(".cjs");
+        return p.endsWith(".js") || p.endsWith(".mjs") || p.endsWith(".cjs")
+                || TreeSitterFrontEnd.dialectOf(p) != null;
     }
 
     @Override
@@ -86,6 +89,13 @@ public final class JsAnalyzer implements FileAnalyzer {
      * blanked), so that every offset still points into the original file.
      */
     public FileReport analyzeText(String relPath, String text) {
+        TreeSitterFrontEnd.Dialect dialect = TreeSitterFrontEnd.dialectOf(relPath);
+        String lower = relPath.toLowerCase(Locale.ROOT);
+        boolean plainJs = lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
+        if (dialect != null && !plainJs) {
+            // .ts .mts .cts .tsx .jsx (and .d.ts, which holds only types: it is parsed and yields nothing)
+            return treeSitter(relPath, text, dialect, null);
+        }
         IrFile ir;
         try {
             ir = rhino.parse(relPath, text);
@@ -93,12 +103,51 @@ public final class JsAnalyzer implements FileAnalyzer {
             try {
                 ir = closure.parse(relPath, text);
             } catch (ClosureFrontEnd.SyntaxError e) {
+                String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
+                // tree-sitter is the last resort for JS files only; script text extracted from templates
+                // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
+                FileReport ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why) : null;
+                if (ts != null) return ts;
                 return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
                         "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
                                 + "; Closure: " + e.getMessage() + "); it was not analysed"));
             }
         }
         return analyze(ir);
+    }
+
+    /**
+     * tree-sitter: the front end for TypeScript/TSX/JSX and the error-tolerant last resort for JS.
+     * Parse errors do not stop the analysis: each error range becomes an {@code info} note. Returns
+     * null when tree-sitter could not be used and {@code fallbackWhy} is set (the caller reports).
+     */
+    private FileReport treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy) {
+        TreeSitterFrontEnd.Result r;
+        try {
+            r = treeSitter.parse(relPath, text, dialect);
+        } catch (TreeSitterFrontEnd.Failure e) {
+            if (fallbackWhy != null) return null;
+            return FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
+                    "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed"));
+        }
+        FileReport report = analyze(r.ir());
+        List<Notification> notes = new ArrayList<>(report.notifications());
+        LineIndex lines = r.ir().lines();
+        if (fallbackWhy != null) {
+            notes.add(new Notification(relPath, 0, 0, "info", "read by tree-sitter, the error-tolerant parser ("
+                    + fallbackWhy + ")"));
+        }
+        for (TreeSitterFrontEnd.ErrorRange e : r.errors()) {
+            String what = e.missing() ? "missing '" + e.what() + "' inserted by the parser"
+                    : "syntax error: lines " + lines.line(e.start()) + "-" + lines.line(e.end()) + " were skipped";
+            notes.add(new Notification(relPath, lines.line(e.start()), lines.column(e.start()), "info",
+                    "tree-sitter: " + what + "; the rest of the file was analysed"));
+        }
+        if (r.truncated()) {
+            notes.add(new Notification(relPath, 0, 0, "info",
+                    "tree-sitter: parts nested more deeply than " + TreeSitterFrontEnd.MAX_DEPTH_LEVELS + " levels were not analysed"));
+        }
+        return new FileReport(report.findings(), notes, report.frontEnd(), report.analysed());
     }
 
     /** Runs the analysis on an already lowered file (any front end). */
