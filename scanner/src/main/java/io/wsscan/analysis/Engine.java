@@ -790,6 +790,9 @@ public final class Engine {
                 return eval(n.kid(0), fn).dataOnly().join(eval(n.kid(1), fn).dataOnly());
             case CLASS:
                 return evalClass(n, fn);
+            case JSX_ELEMENT:
+                evalJsx(n, fn);
+                return Value.EMPTY;
             case SUPER:
                 return readMember(superclass(fn), "prototype", n, fn);
             default:
@@ -845,6 +848,35 @@ public final class Engine {
             }
         }
         return Value.of(klass);
+    }
+
+    /**
+     * JSX: attribute values flow into {@code Jsx.Attribute[name]} and
+     * {@code Jsx.Element[tag].Attribute[name]} positions, which models can make sinks
+     * ({@code dangerouslySetInnerHTML={{__html: x}}}, {@code <iframe src={x}>}).
+     */
+    private void evalJsx(Node element, Node fn) {
+        for (Node k : element.kids()) {
+            switch (k.kind) {
+                case JSX_ATTR -> {
+                    if (k.size() == 0 || k.kid(0).isEmpty()) continue;
+                    Node value = k.kid(0);
+                    Value v = value.kind == Kind.JSX_EXPR ? (value.size() == 0 || value.kid(0).isEmpty() ? Value.EMPTY : eval(value.kid(0), fn))
+                            : eval(value, fn);
+                    List<String> slots = new ArrayList<>(2);
+                    String any = "Jsx.Attribute[" + k.text + "]";
+                    if (models.known(any)) slots.add(any);
+                    String tagged = "Jsx.Element[" + element.text + "].Attribute[" + k.text + "]";
+                    if (models.known(tagged)) slots.add(tagged);
+                    if (!slots.isEmpty()) slot(slots, v, k, fn);
+                }
+                case JSX_EXPR -> {
+                    if (k.size() > 0 && !k.kid(0).isEmpty()) eval(k.kid(0), fn);
+                }
+                case JSX_ELEMENT -> evalJsx(k, fn);
+                default -> eval(k, fn);
+            }
+        }
     }
 
     /** The class a method belongs to, through the 'this' owner chain, then its superclass value. */
