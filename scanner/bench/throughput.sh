@@ -9,19 +9,25 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
 work=$root/scanner/target/bench
 mkdir -p "$work"
-if [[ ! -d $work/node_modules ]]; then
+if [[ ! -d $work/node_modules ]] || ! cmp -s "$here/package.json" "$work/package.json"; then
+  rm -rf "$work/node_modules"
   cp "$here/package.json" "$work/package.json"
   (cd "$work" && npm install --no-audit --no-fund --ignore-scripts --silent >/dev/null)
 fi
 "$root/wsscan" --version >/dev/null   # builds the jar when needed, outside the timing
-js_bytes=$(find "$work/node_modules" \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' \) -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs)"
+js_bytes=$(find "$work/node_modules" -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.ts' -o -name '*.tsx' -o -name '*.jsx' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs/.ts/.tsx/.jsx)"
 /usr/bin/time -f 'process: %e s wall, %U s user, peak RSS %M KB' \
-  java -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json -o "$work/result.json" \
+  java -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
   --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)'
-python3 - "$work/result.json" <<'PY'
+python3 - "$work/result.json" "$work/result.sarif" <<'PY'
 import json, sys, collections
 d = json.load(open(sys.argv[1]))
+fe = json.load(open(sys.argv[2]))['runs'][0]['invocations'][0].get('properties', {}).get('frontEnds', {})
+total = d['summary']['files']
+by = collections.Counter(fe.values())
+by['rhino (or no script)'] = d['summary']['analysed'] - sum(by.values())
+print('front ends of analysed files:', {k: f"{v} ({100.0 * v / max(total, 1):.1f} %)" for k, v in sorted(by.items())})
 kinds = collections.Counter(n['kind'] for n in d['notAnalysed'] if n.get('line', 0) == 0 or n['kind'] == 'parse-error')
 print('not analysed by reason:', dict(kinds))
 print('findings by rule:', dict(collections.Counter(f['ruleId'] for f in d['findings'])))
