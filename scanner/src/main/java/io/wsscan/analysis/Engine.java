@@ -832,7 +832,8 @@ public final class Engine {
         for (Node m : cls.rest(1)) {
             switch (m.kind) {
                 case PROPERTY -> {
-                    String key = m.keyName();
+                    // private methods are keyed like private fields and member reads: '#name'
+                    String key = m.kid(0).kind == Kind.PRIVATE_NAME ? "#" + m.kid(0).text : m.keyName();
                     Value v = eval(m.kid(1), fn);
                     boolean isStatic = m.has(Node.STATIC);
                     setField(isStatic ? klass : proto, key == null ? "*" : key, v);

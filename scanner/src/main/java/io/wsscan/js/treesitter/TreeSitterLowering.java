@@ -526,12 +526,37 @@ final class TreeSitterLowering {
         if (body == null) {
             bodyNode = Node.empty(end);
         } else if (body.type == "statement_block") {
-            bodyNode = stmt(body);
+            bodyNode = withParameterProperties(stmt(body), params, singleParam);
         } else {
             flags |= Node.EXPRESSION_BODY;
             bodyNode = expr(body);
         }
         return new Node(Kind.FUNCTION, start, end, name, flags, List.of(paramsNode, bodyNode));
+    }
+
+    /**
+     * TypeScript parameter properties ({@code constructor(private ws: WebSocket)}) assign the
+     * parameter to a field of the same name before the body runs: lowered as {@code this.ws = ws;}
+     * statements at the parameter's position, first in the body.
+     */
+    private Node withParameterProperties(Node block, TNode params, boolean singleParam) {
+        if (params == null || singleParam) return block;
+        List<Node> assigns = new ArrayList<>();
+        for (TNode p : params.kids) {
+            if (p.type != "required_parameter" && p.type != "optional_parameter") continue;
+            boolean property = false;
+            for (TNode k : p.kids) property |= k.type == "accessibility_modifier" || k.type == "readonly" || k.type == "override_modifier";
+            TNode pat = p.field("pattern");
+            if (!property || pat == null || pat.type != "identifier") continue;
+            String name = src(pat);
+            Node self = new Node(Kind.THIS, pat.start, pat.start, null, 0, List.of());
+            Node member = new Node(Kind.MEMBER, pat.start, pat.end, name, 0, List.of(self));
+            Node assign = new Node(Kind.ASSIGN, pat.start, pat.end, "=", 0, List.of(member, ident(pat)));
+            assigns.add(new Node(Kind.EXPR_STMT, pat.start, pat.end, null, 0, List.of(assign)));
+        }
+        if (assigns.isEmpty()) return block;
+        assigns.addAll(block.kids());
+        return new Node(Kind.BLOCK, block.start, block.end, block.text, block.flags, assigns);
     }
 
     /** One formal parameter (TypeScript wraps them in required_parameter / optional_parameter). */
