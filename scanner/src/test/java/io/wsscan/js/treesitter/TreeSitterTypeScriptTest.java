@@ -60,10 +60,19 @@ class TreeSitterTypeScriptTest {
     }
 
     @Test
+    void parameterPropertiesAssignFieldsFirst() throws Exception {
+        String ts = "class S {\n  constructor(private readonly ws: WebSocket, url: string, public log?: Element) { go(); }\n}";
+        Node program = new TreeSitterFrontEnd().parse("s.ts", ts, TreeSitterFrontEnd.Dialect.TYPESCRIPT).ir().program();
+        String shape = program.shape();
+        // this.ws = ws; this.log = log; then the body; 'url' is a plain parameter
+        assertTrue(shape.contains("BLOCK(EXPR_STMT(ASSIGN\"=\"(MEMBER\"ws\"(THIS) IDENT\"ws\")) EXPR_STMT(ASSIGN\"=\"(MEMBER\"log\"(THIS) IDENT\"log\")) EXPR_STMT(CALL(IDENT\"go\")))"), shape);
+    }
+
+    @Test
     void classesDropModifiersDecoratorsAndFieldTypes() throws Exception {
         assertLikeJs("«@Injectable({ providedIn: 'root' })»\nexport class S«<T>» «implements OnDestroy» {\n"
                 + "  «private» ws«: WebSocket»;\n  «readonly» url«: string» = 'wss://x';\n  static «readonly» n«?: number»;\n"
-                + "  constructor(«private readonly» a«: number») { this.ws = new WebSocket(this.url); }\n"
+                + "  constructor(a«: number») { this.ws = new WebSocket(this.url); }\n"
                 + "  «public» send(m«: T»)«: void» { this.ws«!».send(m); }\n  «@HostListener('x')» «protected» get v()«: number» { return 1; }\n"
                 + "  «m2(a: string): void;»\n  m2(a«: any») {}\n}");
         assertLikeJs("«abstract »class A extends B«<string>» { «abstract m(): void;» n() { return super.n«?.»(); } }");
