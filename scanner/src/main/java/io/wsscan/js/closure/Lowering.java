@@ -7,6 +7,7 @@ import com.google.javascript.jscomp.parsing.parser.TokenType;
 import com.google.javascript.jscomp.parsing.parser.trees.*;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsText;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.wsscan.js.treesitter;
 
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -1122,98 +1123,7 @@ final class TreeSitterLowering {
 
     /** Cooked value of s[from, to): escapes resolved; in templates CR LF and CR read as LF. */
     static String cook(String s, int from, int to, boolean template) {
-        int bs = -1;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || (template && c == '\r')) {
-                bs = i;
-                break;
-            }
-        }
-        if (bs < 0) return s.substring(from, to);
-        StringBuilder sb = new StringBuilder(to - from);
-        sb.append(s, from, bs);
-        int i = bs;
-        while (i < to) {
-            char c = s.charAt(i);
-            if (template && c == '\r') {
-                sb.append('\n');
-                i += (i + 1 < to && s.charAt(i + 1) == '\n') ? 2 : 1;
-                continue;
-            }
-            if (c != '\\' || i + 1 >= to) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            char e = s.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'v' -> sb.append('\u000B');
-                case '0' -> {
-                    if (i < to && Character.isDigit(s.charAt(i))) { // legacy octal
-                        int v = 0, n = 0;
-                        i--;
-                        while (i < to && n < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '7') {
-                            v = v * 8 + (s.charAt(i++) - '0');
-                            n++;
-                        }
-                        sb.append((char) v);
-                    } else {
-                        sb.append('\0');
-                    }
-                }
-                case '1', '2', '3', '4', '5', '6', '7' -> {
-                    int v = e - '0', n = 1;
-                    while (i < to && n < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '7' && v * 8 + (s.charAt(i) - '0') < 256) {
-                        v = v * 8 + (s.charAt(i++) - '0');
-                        n++;
-                    }
-                    sb.append((char) v);
-                }
-                case 'x' -> {
-                    if (i + 2 <= to && hex(s, i, i + 2) >= 0) {
-                        sb.append((char) hex(s, i, i + 2));
-                        i += 2;
-                    } else sb.append('x');
-                }
-                case 'u' -> {
-                    if (i < to && s.charAt(i) == '{') {
-                        int close = s.indexOf('}', i);
-                        int v = close > i && close < to ? hex(s, i + 1, close) : -1;
-                        if (v >= 0 && v <= 0x10FFFF) {
-                            sb.appendCodePoint(v);
-                            i = close + 1;
-                        } else sb.append('u');
-                    } else if (i + 4 <= to && hex(s, i, i + 4) >= 0) {
-                        sb.append((char) hex(s, i, i + 4));
-                        i += 4;
-                    } else sb.append('u');
-                }
-                case '\r' -> { // line continuation
-                    if (i < to && s.charAt(i) == '\n') i++;
-                }
-                case '\n', '\u2028', '\u2029' -> {
-                }
-                default -> sb.append(e);
-            }
-        }
-        return sb.toString();
+        return JsText.cook(s, from, to, template);
     }
 
-    private static int hex(String s, int from, int to) {
-        if (from >= to || to - from > 6) return -1;
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0) return -1;
-            v = v * 16 + d;
-        }
-        return v;
-    }
 }

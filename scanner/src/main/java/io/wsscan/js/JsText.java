@@ -1,27 +1,27 @@
-package io.wsscan.js.closure;
+package io.wsscan.js;
 
 /**
  * Small lexical helpers over JavaScript source text: skipping whitespace and comments between tokens
  * (to find the few token positions Closure's parse tree does not record, such as the {@code async}
  * or {@code static} keyword in front of a class member), and cooking string and template literals
- * (Closure's parse tree keeps literal tokens raw).
+ * (Closure's and tree-sitter's trees keep literal tokens raw; both front ends cook them here).
  */
-final class JsText {
+public final class JsText {
 
     private JsText() {
     }
 
-    static boolean isLineTerminator(char c) {
+    public static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
-    static boolean isWhitespace(char c) {
+    public static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\uFEFF'
                 || isLineTerminator(c) || (c > 127 && Character.getType(c) == Character.SPACE_SEPARATOR);
     }
 
     /** The first offset at or after {@code pos} that is not whitespace or inside a comment. */
-    static int skipTrivia(String text, int pos) {
+    public static int skipTrivia(String text, int pos) {
         int n = text.length();
         int p = pos;
         while (p < n) {
@@ -46,7 +46,7 @@ final class JsText {
      * and any other characters; {@code fallback} when there is none. Only used on stretches that
      * hold no string, template or regular expression literal.
      */
-    static int find(String text, int pos, char ch, int fallback) {
+    public static int find(String text, int pos, char ch, int fallback) {
         int p = skipTrivia(text, pos);
         while (p < text.length()) {
             if (text.charAt(p) == ch) return p;
@@ -56,7 +56,7 @@ final class JsText {
     }
 
     /** Whether {@code ch} occurs outside comments in {@code [from, to)}. */
-    static boolean occurs(String text, int from, int to, char ch) {
+    public static boolean occurs(String text, int from, int to, char ch) {
         int p = skipTrivia(text, from);
         while (p < to) {
             if (text.charAt(p) == ch) return true;
@@ -66,17 +66,18 @@ final class JsText {
     }
 
     /** Cooked value of a string literal token, quotes included in {@code raw}. */
-    static String cookString(String raw) {
+    public static String cookString(String raw) {
         if (raw.length() < 2) return raw;
         return cook(raw, 1, raw.length() - 1, false);
     }
 
     /** Cooked value of a template portion's raw characters (between the delimiters). */
-    static String cookTemplate(String raw) {
+    public static String cookTemplate(String raw) {
         return cook(raw, 0, raw.length(), true);
     }
 
-    private static String cook(String s, int from, int to, boolean template) {
+    /** Cooked value of {@code s[from, to)}: escapes resolved; in templates CR/CRLF become LF. */
+    public static String cook(String s, int from, int to, boolean template) {
         int firstSpecial = -1;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
