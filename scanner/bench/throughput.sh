@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput benchmark: scans the npm packages pinned in package.json (installed once into
 # scanner/target/bench) with the real CLI and prints MB/s, files/s and peak heap from wsscan's own
-# summary, plus the process's peak RSS. Not a test: run it by hand, on an otherwise idle machine.
+# summary, the process's peak RSS and the share of each front end; then the parse-only numbers per
+# JS front end (FrontEndBench, from the test classes that `mvn -B verify` builds). Not a test: run
+# it by hand, on an otherwise idle machine.
 #
 #   scanner/bench/throughput.sh [--threads N] [extra wsscan scan options...]
 set -euo pipefail
@@ -32,3 +34,10 @@ kinds = collections.Counter(n['kind'] for n in d['notAnalysed'] if n.get('line',
 print('not analysed by reason:', dict(kinds))
 print('findings by rule:', dict(collections.Counter(f['ruleId'] for f in d['findings'])))
 PY
+bench_classes=$root/scanner/target/test-classes
+if [[ -f $bench_classes/io/wsscan/js/FrontEndBench.class ]]; then
+  echo "parse only (.js/.mjs/.cjs, one thread):"
+  java -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.js.FrontEndBench "$work/node_modules"
+else
+  echo "parse only: run 'mvn -B verify' first to build scanner/target/test-classes"
+fi
