@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-file abstract interpreter behind every taint rule. Flow-insensitive: the program and every
- * function body are evaluated over and over until no variable, field or summary grows.
+ * function body are evaluated in rounds until no variable, field or summary grows; after the first
+ * round a body is evaluated again only if something it read has changed.
  *
  * <ul>
  *   <li>Objects are abstracted by allocation site; variables by their scope binding.</li>
