@@ -426,7 +426,18 @@ public final class Engine {
         if (ret.isEmpty()) return ret;
         List<Fact> out = new ArrayList<>();
         String via = "returned from " + functionName(fn);
+        // A returned parameter ('return to;') brings this call's argument through the substitution;
+        // the objects other calls passed in for it (merged into the parameter) must not come along.
+        Set<Obj> passedIn = null;
+        Summary s = summary(fn);
         for (Fact f : ret.facts()) {
+            if (f instanceof Param p && p.function() == fn && p.index() >= 0 && p.index() < MAX_PARAMS) {
+                if (passedIn == null) passedIn = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                passedIn.addAll(s.paramIn[p.index()].all(Obj.class));
+            }
+        }
+        for (Fact f : ret.facts()) {
+            if (passedIn != null && f instanceof Obj o && passedIn.contains(o)) continue;
             if (f instanceof Param p && p.function() == fn) {
                 Value src = p.index() < 0 ? self : argFor(fn, p.index(), args);
                 List<Trace.Step> inner = p.trace() == null ? List.of() : p.trace().steps();
@@ -587,6 +598,38 @@ public final class Engine {
         }
     }
 
+    /**
+     * {@code to[k] = from[k]} with the same unknown key (extend, assign and clone loops): fields are
+     * copied name by name instead of every field landing under the unknown key, where every later
+     * read of {@code to} would see all of them.
+     */
+    private boolean copyLoop(Node assign, Node fn) {
+        Node target = assign.kid(0), value = assign.kid(1);
+        if (target.kind != Kind.MEMBER || value.kind != Kind.MEMBER || !target.has(Node.COMPUTED) || !value.has(Node.COMPUTED)) {
+            return false;
+        }
+        Node tk = target.kid(1), vk = value.kid(1);
+        if (tk.kind != Kind.IDENT || vk.kind != Kind.IDENT) return false;
+        Binding key = scopes.binding(tk);
+        if (key == null || key != scopes.binding(vk) || memberNames(target, fn) != null) return false;
+        Value from = eval(value.kid(0), fn);
+        Value to = eval(target.kid(0), fn);
+        List<Obj> targets = to.all(Obj.class);
+        for (Fact f : from.facts()) {
+            if (f instanceof Obj src) {
+                read(src);
+                for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) {
+                    if (e.getKey().startsWith("__") || e.getKey().startsWith("<") || e.getKey().equals("prototype")) continue;
+                    for (Obj dst : targets) setField(dst, e.getKey(), e.getValue());
+                }
+            } else if (f instanceof Taint || f instanceof Param) {
+                // copying out of tainted data: every field of the target may hold it
+                for (Obj dst : targets) setField(dst, "*", Value.of(f));
+            }
+        }
+        return true;
+    }
+
     private String memberName(Node member, Node fn) {
         List<String> names = memberNames(member, fn);
         return names != null && names.size() == 1 ? names.get(0) : null;
@@ -742,6 +785,7 @@ public final class Engine {
                 return mirror(eval(n.kid(1), fn), eval(n.kid(2), fn));
             }
             case ASSIGN: {
+                if ("=".equals(n.text) && copyLoop(n, fn)) return Value.EMPTY;
                 Value v = eval(n.kid(1), fn);
                 if (!"=".equals(n.text)) {
                     Value old = eval(n.kid(0), fn);

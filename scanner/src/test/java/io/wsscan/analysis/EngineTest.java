@@ -60,6 +60,21 @@ class EngineTest {
     }
 
     @Test
+    void copyLoopsCopyFieldsByNameAndReturnedParametersStayPerCall() {
+        List<Finding> fs = analyze(
+                "function extend(to, from) { for (var k in from) { to[k] = from[k]; } return to; }",
+                "var ws = new WebSocket('wss://a.example.com/ws');",
+                "ws.onmessage = function (e) {",
+                "  var a = extend({}, { html: e.data, text: 'hi' });",
+                "  el.innerHTML = a.html;",
+                "  el2.innerHTML = a.text;",
+                "  var b = extend({}, { note: 'static' });",
+                "  el3.innerHTML = b.note;",
+                "};");
+        assertEquals(List.of(XSS + "@5"), ids(fs), "a.text and b.note never hold message data");
+    }
+
+    @Test
     void argumentFlowsToReturnPerCall() {
         List<Finding> fs = analyze(
                 "var ws = new WebSocket('wss://a.example.com/ws');",
