@@ -669,11 +669,21 @@ public final class Engine {
                 addMemberPaths(slots, a.path(), name);
             }
         }
-        if (name != null) {
+        if (name != null && mayBeHostObject(recv)) {
             String any = models.anyMember(name);
             if (any != null) slots.add(any);
         }
         if (!slots.isEmpty()) slot(slots, v, at, fn);
+    }
+
+    /**
+     * {@code Any.Member[...]} models (innerHTML, href, insertAdjacentHTML, …) are about DOM and other
+     * host objects: a receiver known to be only plain JavaScript objects of this file is not one.
+     */
+    private static boolean mayBeHostObject(Value recv) {
+        if (recv.isEmpty()) return true;
+        for (Fact f : recv.facts()) if (!(f instanceof Obj)) return true;
+        return false;
     }
 
     private void addMemberPaths(List<String> out, String path, String name) {
@@ -1013,7 +1023,7 @@ public final class Engine {
         read(nameSourcesCell);
         if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         if (name != null) {
-            String any = models.anyMember(name);
+            String any = mayBeHostObject(recv) ? models.anyMember(name) : null;
             if (any != null) v = v.join(api(any, at, name));
             if (paths != null) for (String p : paths) v = v.join(api(p, at, name));
             v = v.join(nameTaints(name, at));

@@ -75,6 +75,20 @@ class EngineTest {
     }
 
     @Test
+    void domPropertiesOfPlainObjectsAreNotSinks() {
+        List<Finding> fs = analyze(
+                "var ws = new WebSocket('wss://a.example.com/ws');",
+                "var link = { href: '/', innerHTML: '' };",
+                "ws.onmessage = function (e) {",
+                "  link.href = e.data;",
+                "  link.innerHTML = e.data;",
+                "  document.createElement('a').href = e.data;",
+                "  someElement.innerHTML = e.data;",
+                "};");
+        assertEquals(List.of("js/ws-message-open-redirect@6", XSS + "@7"), ids(fs));
+    }
+
+    @Test
     void argumentFlowsToReturnPerCall() {
         List<Finding> fs = analyze(
                 "var ws = new WebSocket('wss://a.example.com/ws');",
