@@ -198,9 +198,6 @@ public final class Engine {
         return List.copyOf(handlers.values());
     }
 
-    public int iterations() {
-        return iterations;
-    }
 
     // ------------------------------------------------------------------ setup
 

@@ -8,6 +8,7 @@ import io.wsscan.findings.Notification;
 import io.wsscan.findings.Step;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.js.treesitter.TreeSitterFrontEnd;
@@ -66,10 +67,6 @@ public final class JsAnalyzer implements FileAnalyzer {
         };
     }
 
-    /** Names of all structural checks this analyzer provides (rules may only name these). */
-    public static Set<String> checkNames() {
-        return CHECKS.keySet();
-    }
 
     @Override
     public boolean accepts(String relPath) {
@@ -99,10 +96,10 @@ public final class JsAnalyzer implements FileAnalyzer {
         IrFile ir;
         try {
             ir = rhino.parse(relPath, text);
-        } catch (RhinoFrontEnd.SyntaxError rhinoError) {
+        } catch (JsSyntaxError rhinoError) {
             try {
                 ir = closure.parse(relPath, text);
-            } catch (ClosureFrontEnd.SyntaxError e) {
+            } catch (JsSyntaxError e) {
                 String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
                 // tree-sitter is the last resort for JS files only; script text extracted from templates
                 // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it

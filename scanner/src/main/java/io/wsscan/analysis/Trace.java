@@ -57,9 +57,4 @@ public final class Trace {
         return s;
     }
 
-    public Node source() {
-        Trace t = this;
-        while (t.previous != null) t = t.previous;
-        return t.step.at;
-    }
 }

@@ -3,6 +3,7 @@ package io.wsscan.analysis;
 import io.wsscan.analysis.Fact.Str;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.rules.RuleCatalog;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class ConstantFoldingTest {
         IrFile f;
         try {
             f = new RhinoFrontEnd().parse("fold.js", js);
-        } catch (RhinoFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             throw new AssertionError("syntax error " + e.line + ": " + e.getMessage());
         }
         Engine e = new Engine(f.program(), Scopes.of(f.program()), models, ALL).run();

@@ -4,6 +4,7 @@ import io.wsscan.analysis.Scopes.Binding;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ScopesTest {
         Fixture(String js) {
             try {
                 file = new RhinoFrontEnd().parse("scopes.js", js);
-            } catch (RhinoFrontEnd.SyntaxError e) {
+            } catch (JsSyntaxError e) {
                 throw new AssertionError("syntax error " + e.line + ":" + e.column + " " + e.getMessage());
             }
             scopes = Scopes.of(file.program());

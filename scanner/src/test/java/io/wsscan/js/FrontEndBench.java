@@ -5,6 +5,7 @@ import com.google.javascript.jscomp.parsing.parser.SourceFile;
 import com.google.javascript.jscomp.parsing.parser.util.ErrorReporter;
 import com.google.javascript.jscomp.parsing.parser.util.SourcePosition;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 
@@ -62,14 +63,14 @@ public final class FrontEndBench {
         FrontEnd rhinoRun = in -> {
             try {
                 return count(rhino.parse(in.path.toString(), in.text).program());
-            } catch (RhinoFrontEnd.SyntaxError e) {
+            } catch (JsSyntaxError e) {
                 return -1;
             }
         };
         FrontEnd closureRun = in -> {
             try {
                 return count(closure.parse(in.path.toString(), in.text).program());
-            } catch (ClosureFrontEnd.SyntaxError e) {
+            } catch (JsSyntaxError e) {
                 return -1;
             }
         };
@@ -118,7 +119,7 @@ public final class FrontEndBench {
             if (closureRun.run(in) < 0) {
                 try {
                     closure.parse(in.path.toString(), in.text);
-                } catch (ClosureFrontEnd.SyntaxError e) {
+                } catch (JsSyntaxError e) {
                     rejected.add(dir.relativize(in.path) + ":" + e.line + ":" + e.column + " " + e.getMessage());
                 }
             }

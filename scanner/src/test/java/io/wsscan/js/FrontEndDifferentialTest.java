@@ -3,6 +3,7 @@ package io.wsscan.js;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import org.junit.jupiter.api.Assumptions;
@@ -123,7 +124,7 @@ class FrontEndDifferentialTest {
             try {
                 rhino.parse("t.js", Files.readString(p));
                 return true;
-            } catch (RhinoFrontEnd.SyntaxError | IOException e) {
+            } catch (JsSyntaxError | IOException e) {
                 return false;
             }
         }).count();
@@ -191,7 +192,7 @@ class FrontEndDifferentialTest {
     private Node parseRhino(String js) {
         try {
             return rhino.parse("test.js", js).program();
-        } catch (RhinoFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             return fail("Rhino: " + e.line + ":" + e.column + " " + e.getMessage());
         }
     }
@@ -201,7 +202,7 @@ class FrontEndDifferentialTest {
             IrFile f = closure.parse("test.js", js);
             assertEquals("closure", f.frontEnd());
             return f.program();
-        } catch (ClosureFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             return fail("Closure: " + e.line + ":" + e.column + " " + e.getMessage());
         }
     }
@@ -210,7 +211,7 @@ class FrontEndDifferentialTest {
         Node rhinoIr;
         try {
             rhinoIr = rhino.parse("test.js", text).program();
-        } catch (RhinoFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             if (rhinoMustParse) fail("Rhino rejects " + what + " at " + e.line + ":" + e.column + ": " + e.getMessage());
             // Only files both parsers accept are compared (Rhino reads an ES2015 subset).
             Assumptions.abort("Rhino rejects " + what + " at " + e.line + ":" + e.column + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import com.google.javascript.jscomp.parsing.parser.util.SourcePosition;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 
 /**
  * Closure Compiler's JavaScript parser (v20240317, the last release that runs on Java 17) as the
@@ -28,43 +29,32 @@ import io.wsscan.ir.Node;
  *
  * <p>Configuration: the newest parser mode ({@code ES8_OR_GREATER}: every feature the parser knows,
  * ES2021 and parts of later editions), sloppy mode (scripts, not only modules), warnings ignored,
- * the first error reported as a {@link SyntaxError}. A leading {@code #!} line is read by the parser
+ * the first error reported as a {@link JsSyntaxError}. A leading {@code #!} line is read by the parser
  * as a comment. Private names ({@code #x}) are a syntax error in this release.
  */
 public final class ClosureFrontEnd {
 
-    /** Thrown when Closure's parser rejects the file; carries its first error (1-based line and column). */
-    public static final class SyntaxError extends Exception {
-        public final int line;
-        public final int column;
-
-        SyntaxError(String message, int line, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
-    }
 
     private static final Parser.Config CONFIG = new Parser.Config(Parser.Config.Mode.ES8_OR_GREATER, false);
 
-    public IrFile parse(String relPath, String text) throws SyntaxError {
+    public IrFile parse(String relPath, String text) throws JsSyntaxError {
         LineIndex lines = new LineIndex(text);
         FirstError errors = new FirstError();
         ProgramTree tree;
         try {
             tree = new Parser(CONFIG, errors, new SourceFile(relPath, text)).parseProgram();
         } catch (StackOverflowError e) {
-            throw new SyntaxError("the file is nested too deeply to parse", 1, 1);
+            throw new JsSyntaxError("the file is nested too deeply to parse", 1, 1);
         } catch (RuntimeException e) {
             if (errors.message != null) throw errors.toSyntaxError(lines);
-            throw new SyntaxError("the parser failed (" + e.getClass().getSimpleName() + ")", 1, 1);
+            throw new JsSyntaxError("the parser failed (" + e.getClass().getSimpleName() + ")", 1, 1);
         }
         if (errors.message != null) throw errors.toSyntaxError(lines);
         Node program;
         try {
             program = new Lowering(text).program(tree);
         } catch (StackOverflowError e) {
-            throw new SyntaxError("the file is nested too deeply to lower", 1, 1);
+            throw new JsSyntaxError("the file is nested too deeply to lower", 1, 1);
         }
         return new IrFile(relPath, text, program, lines, "closure");
     }
@@ -86,10 +76,10 @@ public final class ClosureFrontEnd {
         protected void reportWarning(SourcePosition at, String message) {
         }
 
-        SyntaxError toSyntaxError(LineIndex lines) {
-            if (position == null) return new SyntaxError(message, 1, 1);
+        JsSyntaxError toSyntaxError(LineIndex lines) {
+            if (position == null) return new JsSyntaxError(message, 1, 1);
             int offset = position.offset;
-            return new SyntaxError(message == null ? "syntax error" : message, lines.line(offset), lines.column(offset));
+            return new JsSyntaxError(message == null ? "syntax error" : message, lines.line(offset), lines.column(offset));
         }
     }
 }

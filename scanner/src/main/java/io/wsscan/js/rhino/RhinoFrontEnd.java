@@ -4,6 +4,7 @@ import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import org.mozilla.javascript.CompilerEnvirons;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ErrorReporter;
@@ -28,19 +29,8 @@ public final class RhinoFrontEnd {
      */
     static final boolean RECORD_COMMENTS = false;
 
-    /** Thrown when Rhino rejects the file; carries Rhino's first error. */
-    public static final class SyntaxError extends Exception {
-        public final int line;
-        public final int column;
 
-        SyntaxError(String message, int line, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
-    }
-
-    public IrFile parse(String relPath, String text) throws SyntaxError {
+    public IrFile parse(String relPath, String text) throws JsSyntaxError {
         return parse(relPath, text, RECORD_COMMENTS);
     }
 
@@ -52,7 +42,7 @@ public final class RhinoFrontEnd {
         return " ".repeat(eol) + text.substring(eol);
     }
 
-    IrFile parse(String relPath, String text, boolean recordComments) throws SyntaxError {
+    IrFile parse(String relPath, String text, boolean recordComments) throws JsSyntaxError {
         CompilerEnvirons env = new CompilerEnvirons();
         env.setLanguageVersion(Context.VERSION_ES6);
         env.setRecordingComments(recordComments);
@@ -69,11 +59,11 @@ public final class RhinoFrontEnd {
         try {
             root = new Parser(env, errors).parse(maskHashbang(text), relPath, 1);
         } catch (EvaluatorException e) {
-            throw new SyntaxError(e.details(), Math.max(1, e.lineNumber()), Math.max(1, e.columnNumber()));
+            throw new JsSyntaxError(e.details(), Math.max(1, e.lineNumber()), Math.max(1, e.columnNumber()));
         } catch (RuntimeException | StackOverflowError e) {
-            throw new SyntaxError("Rhino could not parse the file: " + e.getClass().getSimpleName(), 1, 1);
+            throw new JsSyntaxError("Rhino could not parse the file: " + e.getClass().getSimpleName(), 1, 1);
         }
-        if (errors.message != null) throw new SyntaxError(errors.message, errors.line, errors.column);
+        if (errors.message != null) throw new JsSyntaxError(errors.message, errors.line, errors.column);
         Node program = new Lowering().program(root);
         return new IrFile(relPath, text, program, new LineIndex(text), "rhino");
     }

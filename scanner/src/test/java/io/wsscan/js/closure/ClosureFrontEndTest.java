@@ -8,6 +8,7 @@ import io.wsscan.findings.Notification;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.rules.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ClosureFrontEndTest {
             assertEquals("closure", f.frontEnd());
             assertWellFormed(f.program(), js);
             return f;
-        } catch (ClosureFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             return fail("unexpected syntax error at " + e.line + ":" + e.column + ": " + e.getMessage());
         }
     }
@@ -260,7 +261,7 @@ class ClosureFrontEndTest {
 
     @Test
     void privateNamesAreASyntaxErrorInThisRelease() {
-        ClosureFrontEnd.SyntaxError e = assertThrows(ClosureFrontEnd.SyntaxError.class,
+        JsSyntaxError e = assertThrows(JsSyntaxError.class,
                 () -> closure.parse("p.js", "class A {\n  #socket = null;\n}"));
         assertEquals(2, e.line);
     }
@@ -517,13 +518,13 @@ class ClosureFrontEndTest {
 
     @Test
     void syntaxErrorsCarryLineAndColumn() {
-        ClosureFrontEnd.SyntaxError e = assertThrows(ClosureFrontEnd.SyntaxError.class,
+        JsSyntaxError e = assertThrows(JsSyntaxError.class,
                 () -> closure.parse("bad.js", "const a = 1;\nconst b = ;\n"));
         assertEquals(2, e.line);
         // Closure reports "primary expression expected" just after the offending ';' (column 11)
         assertEquals(12, e.column);
         assertFalse(e.getMessage().isBlank());
-        ClosureFrontEnd.SyntaxError unclosed = assertThrows(ClosureFrontEnd.SyntaxError.class,
+        JsSyntaxError unclosed = assertThrows(JsSyntaxError.class,
                 () -> closure.parse("bad.js", "function f() {\n  return 1;\n"));
         assertTrue(unclosed.line >= 2, () -> "line " + unclosed.line);
     }
@@ -533,7 +534,7 @@ class ClosureFrontEndTest {
         String js = "x = " + "[".repeat(50_000) + "]".repeat(50_000) + ";";
         try {
             closure.parse("deep.js", js);
-        } catch (ClosureFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             assertTrue(e.line >= 1);
         }
     }

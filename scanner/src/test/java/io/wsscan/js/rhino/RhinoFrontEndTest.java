@@ -4,6 +4,7 @@ import io.wsscan.findings.Region;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class RhinoFrontEndTest {
     private IrFile parse(String js) {
         try {
             return rhino.parse("test.js", js);
-        } catch (RhinoFrontEnd.SyntaxError e) {
+        } catch (JsSyntaxError e) {
             return fail("unexpected syntax error at " + e.line + ":" + e.column + ": " + e.getMessage());
         }
     }
@@ -471,7 +472,7 @@ class RhinoFrontEndTest {
     void unsupportedSyntaxIsASyntaxErrorWithALineAndMessage() {
         for (String js : List.of("class A {}", "async function f() {}", "import x from 'y';",
                 "var s = 'unterminated;", "var a = ;", "function (", "var a = 1; /* unterminated")) {
-            RhinoFrontEnd.SyntaxError e = assertThrows(RhinoFrontEnd.SyntaxError.class, () -> rhino.parse("bad.js", js), js);
+            JsSyntaxError e = assertThrows(JsSyntaxError.class, () -> rhino.parse("bad.js", js), js);
             assertTrue(e.line >= 1, js);
             assertTrue(e.column >= 1, js);
             assertNotNull(e.getMessage(), js);
@@ -482,7 +483,7 @@ class RhinoFrontEndTest {
     @Test
     void syntaxErrorReportsTheLineOfTheError() {
         String js = "var a = 1;\nvar b = 2;\nvar s = 'abc\nvar c = 3;\n";
-        RhinoFrontEnd.SyntaxError e = assertThrows(RhinoFrontEnd.SyntaxError.class, () -> rhino.parse("bad.js", js));
+        JsSyntaxError e = assertThrows(JsSyntaxError.class, () -> rhino.parse("bad.js", js));
         assertEquals(3, e.line);
         assertTrue(e.getMessage().contains("unterminated string"), e.getMessage());
     }
@@ -534,7 +535,7 @@ class RhinoFrontEndTest {
             "x = { a: 1 } /* c */ ;",
             "a\n/* multi\nline */ ++b;");
 
-    private IrFile parseWith(String js, boolean recordComments) throws RhinoFrontEnd.SyntaxError {
+    private IrFile parseWith(String js, boolean recordComments) throws JsSyntaxError {
         return rhino.parse("c.js", js, recordComments);
     }
 
@@ -560,7 +561,7 @@ class RhinoFrontEndTest {
         for (String js : ONLY_WITHOUT_COMMENTS) {
             IrFile chosen = rhino.parse("c.js", js);
             assertFalse(chosen.program().shape().contains("UNKNOWN"), js);
-            assertThrows(RhinoFrontEnd.SyntaxError.class, () -> parseWith(js, true),
+            assertThrows(JsSyntaxError.class, () -> parseWith(js, true),
                     () -> "Rhino 1.9.2 with comment recording rejects: " + js);
         }
     }

@@ -2,6 +2,7 @@ package io.wsscan.js.treesitter;
 
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class TreeSitterDifferentialTest {
             String expected;
             try {
                 expected = render(closure.parse(p.toString(), text).program());
-            } catch (ClosureFrontEnd.SyntaxError e) {
+            } catch (JsSyntaxError e) {
                 continue;
             }
             TreeSitterFrontEnd.Result r = ts.parse(p.toString(), text, TreeSitterFrontEnd.Dialect.JAVASCRIPT);
