@@ -108,7 +108,12 @@ public final class Engine {
         }
     }
 
-    private final Node program;
+    /** The files analysed together (one, or modules that import each other), in a fixed order. */
+    private final List<Node> programs;
+    private final Set<Node> programSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The program each function belongs to (for module-relative lookups such as {@code import}). */
+    private final Map<Node, Node> programOf = new IdentityHashMap<>();
+    private final Linker linker;
     private final Scopes scopes;
     private final Models models;
     private final Joins joins;
@@ -145,10 +150,28 @@ public final class Engine {
      *              kinds are never created and sinks of other kinds never checked for them
      */
     public Engine(Node program, Scopes scopes, Models models, Joins joins) {
-        this.program = program;
+        this(List.of(program), scopes, models, joins, Linker.NONE);
+    }
+
+    /**
+     * Several programs analysed as one: {@code scopes} must cover all of them, and {@code linker}
+     * says which program a module specifier ({@code './socket'}) names.
+     */
+    public Engine(List<Node> programs, Scopes scopes, Models models, Joins joins, Linker linker) {
+        this.programs = List.copyOf(programs);
+        this.programSet.addAll(programs);
         this.scopes = scopes;
         this.models = models;
         this.joins = joins;
+        this.linker = linker;
+    }
+
+    /** Resolves module specifiers between the programs of one engine. */
+    public interface Linker {
+        Linker NONE = (from, specifier) -> null;
+
+        /** The program that {@code specifier}, imported or required in {@code from}, names; null if none. */
+        Node resolve(Node from, String specifier);
     }
 
     /** The source and sink kinds the active taint rules connect. */
@@ -160,12 +183,18 @@ public final class Engine {
 
     /** Runs to a fixpoint (or the iteration bound). Throws if the thread is interrupted (time budget). */
     public Engine run() {
-        collectFunctions(program, program);
+        for (Node program : programs) {
+            programOf.put(program, program);
+            collectFunctions(program, program, program);
+            initModule(program);
+        }
         long t0 = System.nanoTime();
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
             changed = false;
             deepCache.clear();
-            if (dirty(program)) evaluateUnit(program, () -> execAll(program.kids(), program));
+            for (Node program : programs) {
+                if (dirty(program)) evaluateUnit(program, () -> execAll(program.kids(), program));
+            }
             for (Node fn : functions) {
                 if (Thread.currentThread().isInterrupted()) throw new AnalysisInterrupted();
                 if (dirty(fn)) evaluateUnit(fn, () -> evalFunctionBody(fn));
@@ -201,18 +230,152 @@ public final class Engine {
 
     // ------------------------------------------------------------------ setup
 
-    private void collectFunctions(Node n, Node owner) {
+    private void collectFunctions(Node n, Node owner, Node program) {
         for (Node k : n.kids()) {
             if (k.kind == Kind.FUNCTION) {
                 functions.add(k);
+                programOf.put(k, program);
                 thisOwner.put(k, k.has(Node.ARROW) ? owner : k);
-                collectFunctions(k, k.has(Node.ARROW) ? owner : k);
+                collectFunctions(k, k.has(Node.ARROW) ? owner : k, program);
             } else if (k.kind == Kind.CLASS) {
                 // In field initialisers (and arrows there) 'this' is the instance: the class stands in.
                 for (Node m : k.kids()) if (m.kind == Kind.CLASS || m.kind == Kind.FUNCTION) thisOwner.put(m, k);
-                collectFunctions(k, k);
+                programOf.put(k, program);
+                collectFunctions(k, k, program);
             } else {
-                collectFunctions(k, owner);
+                collectFunctions(k, owner, program);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ modules
+
+    // Each program has three objects: its ES namespace (named exports and 'default'), and the
+    // CommonJS 'module' and 'exports' (module.exports starts as exports). Imports and require()
+    // read them; because they are ordinary objects, the fixpoint carries values across files.
+
+    private void initModule(Node program) {
+        Obj exports = obj(program, "exports", null);
+        Obj module = obj(program, "module", null);
+        setField(module, "exports", Value.of(exports));
+        Binding mb = scopes.moduleBinding(program, "module"), eb = scopes.moduleBinding(program, "exports");
+        if (mb != null) setVar(mb, Value.of(module));
+        if (eb != null) setVar(eb, Value.of(exports));
+    }
+
+    private Obj namespace(Node program) {
+        return obj(program, "namespace", null);
+    }
+
+    /** An ES module: it has a top-level import or export (then module.exports is not its interface). */
+    private static boolean isEsModule(Node program) {
+        for (Node k : program.kids()) if (k.kind == Kind.IMPORT || k.kind == Kind.EXPORT) return true;
+        return false;
+    }
+
+    /** What {@code import {name} from} (name 'default' or '*' for the namespace) gives from a program. */
+    private Value importFrom(Node target, String name) {
+        if (isEsModule(target)) {
+            return "*".equals(name) ? Value.of(namespace(target)) : readObjField(namespace(target), name);
+        }
+        Value exports = readObjField(obj(target, "module", null), "exports");
+        // a CommonJS module seen from ESM: module.exports is the default export and the namespace
+        if ("*".equals(name) || "default".equals(name)) return exports;
+        Value out = Value.EMPTY;
+        for (Obj o : exports.all(Obj.class)) out = out.join(readObjField(o, name));
+        return out;
+    }
+
+    /** {@code require(specifier)}: module.exports of a CommonJS module, the namespace of an ES module. */
+    private Value required(Node target) {
+        return isEsModule(target) ? Value.of(namespace(target)) : readObjField(obj(target, "module", null), "exports");
+    }
+
+    private void execImport(Node n, Node fn) {
+        Node target = n.text == null ? null : linker.resolve(programOf.get(fn), n.text);
+        if (target == null) return;
+        for (Node spec : n.kids()) {
+            if (spec.kind != Kind.IMPORT_SPEC || spec.size() == 0) continue;
+            Node local = spec.kid(0);
+            Value v = importFrom(target, spec.text);
+            assignPattern(local, stepAll(v, spec, "imported from '" + n.text + "'"), spec, fn);
+        }
+    }
+
+    private void execExport(Node n, Node fn) {
+        Node program = programOf.get(fn);
+        Obj ns = namespace(program);
+        if (n.text != null) {
+            // re-exports: export {a as b} from './x', export * from './x'
+            Node target = linker.resolve(program, n.text);
+            if (target == null) return;
+            for (Node spec : n.kids()) {
+                if (spec.kind != Kind.EXPORT_SPEC) continue;
+                String imported = spec.size() > 0 ? spec.kid(0).text : spec.text;
+                if ("*".equals(spec.text)) {
+                    Obj from = namespace(target);
+                    read(from);
+                    for (Map.Entry<String, Value> e : new ArrayList<>(from.fields.entrySet())) {
+                        if (!e.getKey().equals("default")) setField(ns, e.getKey(), e.getValue());
+                    }
+                } else {
+                    setField(ns, spec.text, importFrom(target, imported));
+                }
+            }
+            return;
+        }
+        if (n.has(Node.DEFAULT)) {
+            Node d = n.kid(0);
+            Value v;
+            if (d.kind == Kind.CLASS || d.kind == Kind.FUNCTION && d.has(Node.DECLARATION)) {
+                exec(d, fn);
+                v = d.kind == Kind.FUNCTION ? Value.of(functionObj(d)) : eval(d, fn);
+            } else {
+                v = eval(d, fn);
+            }
+            setField(ns, "default", v);
+            return;
+        }
+        for (Node k : n.kids()) {
+            if (k.kind == Kind.EXPORT_SPEC) {
+                setField(ns, k.text, k.size() > 0 ? readIdent(k.kid(0), fn) : Value.EMPTY);
+                continue;
+            }
+            exec(k, fn);
+            for (Node name : declaredNames(k)) {
+                Binding b = scopes.binding(name);
+                if (b == null) continue;
+                read(b);
+                setField(ns, b.name, vars.getOrDefault(b, Value.EMPTY));
+            }
+        }
+    }
+
+    /** The identifiers a declaration statement declares (export const {a, b} = ..., export function f). */
+    private static List<Node> declaredNames(Node decl) {
+        List<Node> out = new ArrayList<>();
+        switch (decl.kind) {
+            case VAR_DECL -> {
+                for (Node d : decl.kids()) patternNames(d.kid(0), out);
+            }
+            case FUNCTION, CLASS -> out.add(decl);
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private static void patternNames(Node p, List<Node> out) {
+        switch (p.kind) {
+            case IDENT -> out.add(p);
+            case OBJECT_PATTERN -> {
+                for (Node k : p.kids()) patternNames(k.kind == Kind.PROPERTY ? k.kid(1) : k, out);
+            }
+            case ARRAY_PATTERN -> {
+                for (Node k : p.kids()) patternNames(k, out);
+            }
+            case ASSIGN_PATTERN, REST -> patternNames(p.kid(0), out);
+            default -> {
             }
         }
     }
@@ -384,8 +547,8 @@ public final class Engine {
     }
 
     private Value thisValue(Node fn) {
-        Node owner = fn == program || fn.kind == Kind.CLASS ? fn : thisOwner.getOrDefault(fn, fn);
-        if (owner == program) return Value.of(new Api("Global"));
+        Node owner = programSet.contains(fn) || fn.kind == Kind.CLASS ? fn : thisOwner.getOrDefault(fn, fn);
+        if (programSet.contains(owner)) return Value.of(new Api("Global"));
         // Only the objects a function is called on: 'this' is not a summary input, or every method
         // touching this.anything would report through every caller.
         Summary s = summary(owner);
@@ -521,6 +684,8 @@ public final class Engine {
                 exec(n.kid(2), fn);
             }
             case CATCH -> exec(n.kid(1), fn);
+            case IMPORT -> execImport(n, fn);
+            case EXPORT -> execExport(n, fn);
             case CLASS -> {
                 Value c = eval(n, fn);
                 Binding b = n.has(Node.DECLARATION) ? scopes.binding(n) : null;
@@ -847,6 +1012,8 @@ public final class Engine {
                 return Value.EMPTY;
             case SUPER:
                 return readMember(superclass(fn), "prototype", n, fn);
+            case IMPORT_CALL:
+                return dynamicImport(n, fn);
             default:
                 for (Node k : n.kids()) {
                     if (isStatement(k)) exec(k, fn);
@@ -1125,6 +1292,11 @@ public final class Engine {
         if (isNew && calleeNode.kind == Kind.IDENT && "Promise".equals(calleeNode.text) && scopes.binding(calleeNode) == null) {
             return newPromise(n, args);
         }
+        if (!isNew && calleeNode.kind == Kind.IDENT && "require".equals(calleeNode.text) && scopes.binding(calleeNode) == null
+                && n.size() == 2 && n.kid(1).kind == Kind.STRING) {
+            Node target = linker.resolve(programOf.get(fn), n.kid(1).text);
+            if (target != null) return stepAll(required(target), n, "required from '" + n.kid(1).text + "'");
+        }
         return call(n, callee, recv, args, isNew, calleeName, fn);
     }
 
@@ -1226,6 +1398,21 @@ public final class Engine {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code import(x)}: the specifier is a modeled position ({@code Global[import].Argument[0]}, a
+     * code sink: loading a module runs it); a resolvable module gives a promise of its namespace.
+     */
+    private Value dynamicImport(Node n, Node fn) {
+        Node arg = n.kid(0);
+        Value spec = eval(arg, fn);
+        slot(List.of("Global[import].Argument[0]"), spec, n, fn);
+        Node target = arg.kind == Kind.STRING ? linker.resolve(programOf.get(fn), arg.text) : null;
+        if (target == null) return Value.EMPTY;
+        Obj promise = obj(n, "promise", null);
+        setField(promise, "<resolved>", stepAll(required(target), n, "imported from '" + arg.text + "'"));
+        return Value.of(promise);
     }
 
     private Value newPromise(Node n, List<Value> args) {

@@ -1,14 +1,16 @@
 package io.wsscan.analysis;
 
-import io.wsscan.engine.FileAnalyzer;
+import io.wsscan.engine.LinkingAnalyzer;
 import io.wsscan.engine.FileReport;
 import io.wsscan.engine.SourceFile;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.findings.Step;
 import io.wsscan.ir.IrFile;
+import io.wsscan.ir.Node;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.js.JsSyntaxError;
+import io.wsscan.js.ModuleLinks;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.js.treesitter.TreeSitterFrontEnd;
@@ -20,6 +22,8 @@ import io.wsscan.rules.js.PostMessageOriginCheck;
 import io.wsscan.rules.js.UrlCredentialsCheck;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +35,7 @@ import java.util.Set;
  * rules (joined by source and sink kinds from the rule YAML) and structural checks (named by the
  * rule YAML) -> findings.
  */
-public final class JsAnalyzer implements FileAnalyzer {
+public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** Structural checks by the name rules use for them. */
     private static final Map<String, StructuralCheck> CHECKS = Map.of(
@@ -86,6 +90,53 @@ public final class JsAnalyzer implements FileAnalyzer {
      * blanked), so that every offset still points into the original file.
      */
     public FileReport analyzeText(String relPath, String text) {
+        Parsed p = parse(relPath, text);
+        return p.ir() == null ? p.failed() : analyze(List.of(p)).get(0);
+    }
+
+    /** Analyses a single already lowered file (any front end). */
+    public FileReport analyze(IrFile ir) {
+        return analyze(List.of(new Parsed(ir, List.of(), null))).get(0);
+    }
+
+    @Override
+    public List<String> links(SourceFile file, Set<String> scanned) {
+        List<String> out = new ArrayList<>();
+        for (String spec : ModuleLinks.relativeSpecifiers(file.text())) {
+            String target = ModuleLinks.resolve(file.relPath(), spec, scanned::contains);
+            if (target != null && !target.equals(file.relPath()) && !out.contains(target)) out.add(target);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean relevant(SourceFile file) {
+        return models.relevant(file.text());
+    }
+
+    /**
+     * Modules that import each other, analysed as one program: imports, re-exports and require()
+     * between them are resolved, so a socket made in one file and its handler in another meet.
+     */
+    @Override
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        Map<String, FileReport> out = new LinkedHashMap<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (SourceFile f : files) {
+            Parsed p = parse(f.relPath(), f.text());
+            if (p.ir() == null) out.put(f.relPath(), p.failed());
+            else parsed.add(p);
+        }
+        List<FileReport> reports = analyze(parsed);
+        for (int i = 0; i < parsed.size(); i++) out.put(parsed.get(i).ir().relPath(), reports.get(i));
+        return out;
+    }
+
+    /** A file through the front-end chain: its IR and notes, or the report of why it was not analysed. */
+    private record Parsed(IrFile ir, List<Notification> notes, FileReport failed) {
+    }
+
+    private Parsed parse(String relPath, String text) {
         TreeSitterFrontEnd.Dialect dialect = TreeSitterFrontEnd.dialectOf(relPath);
         String lower = relPath.toLowerCase(Locale.ROOT);
         boolean plainJs = lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
@@ -93,24 +144,22 @@ public final class JsAnalyzer implements FileAnalyzer {
             // .ts .mts .cts .tsx .jsx (and .d.ts, which holds only types: it is parsed and yields nothing)
             return treeSitter(relPath, text, dialect, null);
         }
-        IrFile ir;
         try {
-            ir = rhino.parse(relPath, text);
+            return new Parsed(rhino.parse(relPath, text), List.of(), null);
         } catch (JsSyntaxError rhinoError) {
             try {
-                ir = closure.parse(relPath, text);
+                return new Parsed(closure.parse(relPath, text), List.of(), null);
             } catch (JsSyntaxError e) {
                 String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
                 // tree-sitter is the last resort for JS files only; script text extracted from templates
                 // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
-                FileReport ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why) : null;
+                Parsed ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why) : null;
                 if (ts != null) return ts;
-                return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
+                return new Parsed(null, List.of(), FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
                         "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
-                                + "; Closure: " + e.getMessage() + "); it was not analysed"));
+                                + "; Closure: " + e.getMessage() + "); it was not analysed")));
             }
         }
-        return analyze(ir);
     }
 
     /**
@@ -118,17 +167,16 @@ public final class JsAnalyzer implements FileAnalyzer {
      * Parse errors do not stop the analysis: each error range becomes an {@code info} note. Returns
      * null when tree-sitter could not be used and {@code fallbackWhy} is set (the caller reports).
      */
-    private FileReport treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy) {
+    private Parsed treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy) {
         TreeSitterFrontEnd.Result r;
         try {
             r = treeSitter.parse(relPath, text, dialect);
         } catch (TreeSitterFrontEnd.Failure e) {
             if (fallbackWhy != null) return null;
-            return FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
-                    "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed"));
+            return new Parsed(null, List.of(), FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
+                    "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed")));
         }
-        FileReport report = analyze(r.ir());
-        List<Notification> notes = new ArrayList<>(report.notifications());
+        List<Notification> notes = new ArrayList<>();
         LineIndex lines = r.ir().lines();
         if (fallbackWhy != null) {
             notes.add(new Notification(relPath, 0, 0, "info", "read by tree-sitter, the error-tolerant parser ("
@@ -144,47 +192,126 @@ public final class JsAnalyzer implements FileAnalyzer {
             notes.add(new Notification(relPath, 0, 0, "info",
                     "tree-sitter: parts nested more deeply than " + TreeSitterFrontEnd.MAX_DEPTH_LEVELS + " levels were not analysed"));
         }
-        return new FileReport(report.findings(), notes, report.frontEnd(), report.analysed());
+        return new Parsed(r.ir(), notes, null);
     }
 
-    /** Runs the analysis on an already lowered file (any front end). */
-    public FileReport analyze(IrFile ir) {
-        if (!models.relevant(ir.text())) return new FileReport(List.of(), List.of(), ir.frontEnd(), true);
-        Scopes scopes = Scopes.of(ir.program());
-        Engine engine = new Engine(ir.program(), scopes, models, joins).run();
-        Map<String, Finding> findings = new LinkedHashMap<>();
-        LineIndex lines = ir.lines();
+    /** Runs the analysis over lowered files as one program; one report per file, in order. */
+    private List<FileReport> analyze(List<Parsed> parsed) {
+        List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
+        boolean relevant = false;
+        for (IrFile ir : irs) relevant |= models.relevant(ir.text());
+        List<List<Finding>> perFile = new ArrayList<>();
+        for (int i = 0; i < irs.size(); i++) perFile.add(new ArrayList<>());
+        if (relevant) findings(irs, perFile);
+        List<FileReport> out = new ArrayList<>();
+        for (int i = 0; i < irs.size(); i++) {
+            List<Finding> fs = perFile.get(i);
+            fs.sort(Finding.ORDER);
+            out.add(new FileReport(fs, parsed.get(i).notes(), irs.get(i).frontEnd(), true));
+        }
+        return out;
+    }
+
+    private void findings(List<IrFile> irs, List<List<Finding>> perFile) {
+        List<Node> programs = irs.stream().map(IrFile::program).toList();
+        Scopes scopes = Scopes.of(programs);
+        Owners owners = new Owners(irs);
+        Engine engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
+        List<Map<String, Finding>> found = new ArrayList<>();
+        for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
+            int at = owners.fileOf(r.at());
+            IrFile ir = irs.get(at);
             for (RuleMeta rule : taintRules) {
                 if (!rule.sources().contains(t.kind()) || !reaches(rule, r.sink(), t.barriers())) continue;
                 List<Trace.Step> steps = t.trace().steps();
                 Trace.Step first = steps.get(0);
-                String source = first.message() + " (line " + lines.line(first.at().start) + ")";
+                IrFile sourceFile = irs.get(owners.fileOf(first.at()));
+                String source = first.message() + " (" + (sourceFile == ir ? "" : sourceFile.relPath() + " ")
+                        + "line " + sourceFile.lines().line(first.at().start) + ")";
                 String message = fill(rule.message(), Map.of("source", source, "sink", r.sink().label(), "detail", source));
-                List<Step> trace = new ArrayList<>(steps.size());
-                for (Trace.Step s : steps) trace.add(new Step(ir.relPath(), lines.region(s.at()), s.message()));
-                add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(r.at()), message, trace, null));
+                add(found.get(at), new Finding(rule.id(), rule.level(), ir.relPath(), ir.lines().region(r.at()), message,
+                        owners.steps(steps), null));
             }
         }
 
-        StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models);
         for (Map.Entry<String, StructuralCheck> c : CHECKS.entrySet()) {
             List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
             if (rules.isEmpty()) continue;
-            for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
-                for (RuleMeta rule : rules) {
-                    String message = fill(rule.message(), h.placeholders());
-                    List<Step> trace = new ArrayList<>(h.trace().size());
-                    for (Trace.Step s : h.trace()) trace.add(new Step(ir.relPath(), lines.region(s.at()), s.message()));
-                    add(findings, new Finding(rule.id(), rule.level(), ir.relPath(), lines.region(h.at()), message, trace, null));
+            for (int i = 0; i < irs.size(); i++) {
+                IrFile ir = irs.get(i);
+                StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models);
+                for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
+                    // checks read the engine's facts of every file; each file keeps its own hits
+                    if (owners.fileOf(h.at()) != i) continue;
+                    for (RuleMeta rule : rules) {
+                        String message = fill(rule.message(), h.placeholders());
+                        add(found.get(i), new Finding(rule.id(), rule.level(), ir.relPath(), ir.lines().region(h.at()), message,
+                                owners.steps(h.trace()), null));
+                    }
                 }
             }
         }
-        List<Finding> out = new ArrayList<>(findings.values());
-        out.sort(Finding.ORDER);
-        return new FileReport(out, List.of(), ir.frontEnd(), true);
+        for (int i = 0; i < irs.size(); i++) perFile.get(i).addAll(found.get(i).values());
+    }
+
+    /**
+     * Which file a node belongs to, for findings and trace steps of a multi-file program; and the
+     * module linker between those files. The node index is built on first use (only when a finding
+     * needs it) and only when there is more than one file.
+     */
+    private static final class Owners {
+        private final List<IrFile> irs;
+        private final Map<Node, Integer> programIndex = new IdentityHashMap<>();
+        private final Map<String, Node> byPath = new HashMap<>();
+        private final Map<Node, String> pathOf = new IdentityHashMap<>();
+        private Map<Node, Integer> nodes;
+
+        Owners(List<IrFile> irs) {
+            this.irs = irs;
+            for (int i = 0; i < irs.size(); i++) {
+                programIndex.put(irs.get(i).program(), i);
+                byPath.put(irs.get(i).relPath(), irs.get(i).program());
+                pathOf.put(irs.get(i).program(), irs.get(i).relPath());
+            }
+        }
+
+        Node resolve(Node from, String specifier) {
+            String fromPath = pathOf.get(from);
+            if (fromPath == null || irs.size() < 2) return null;
+            String target = ModuleLinks.resolve(fromPath, specifier, byPath::containsKey);
+            return target == null ? null : byPath.get(target);
+        }
+
+        int fileOf(Node n) {
+            if (irs.size() == 1) return 0;
+            if (nodes == null) {
+                nodes = new IdentityHashMap<>();
+                for (int i = 0; i < irs.size(); i++) index(irs.get(i).program(), i);
+            }
+            return nodes.getOrDefault(n, 0);
+        }
+
+        private void index(Node root, int file) {
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+            todo.push(root);
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                nodes.put(n, file);
+                for (Node k : n.kids()) todo.push(k);
+            }
+        }
+
+        List<Step> steps(List<Trace.Step> steps) {
+            List<Step> out = new ArrayList<>(steps.size());
+            for (Trace.Step s : steps) {
+                IrFile ir = irs.get(fileOf(s.at()));
+                out.add(new Step(ir.relPath(), ir.lines().region(s.at()), s.message()));
+            }
+            return out;
+        }
     }
 
     private static boolean reaches(RuleMeta rule, Models.Sink sink, Set<String> barriers) {

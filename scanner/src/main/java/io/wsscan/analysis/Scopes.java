@@ -75,12 +75,39 @@ public final class Scopes {
     private final Map<Node, Binding> decls = new IdentityHashMap<>();
     private final Map<Node, List<Binding>> params = new IdentityHashMap<>();
 
+    /** CommonJS names every module sees as its own (unless it declares them itself). */
+    private static final List<String> MODULE_NAMES = List.of("module", "exports");
+
+    private final Map<Node, Map<String, Binding>> moduleBindings = new IdentityHashMap<>();
+
     public static Scopes of(Node program) {
+        return of(List.of(program));
+    }
+
+    /**
+     * Scopes of several files analysed together: each program has its own top-level scope (ES and
+     * CommonJS modules do not share top-level names) with its own {@code module} and {@code exports}.
+     */
+    public static Scopes of(List<Node> programs) {
         Scopes s = new Scopes();
-        Scope global = new Scope(null, program, true);
-        s.hoist(program.kids(), global, program);
-        s.walkAll(program.kids(), global);
+        for (Node program : programs) {
+            Scope global = new Scope(null, program, true);
+            s.hoist(program.kids(), global, program);
+            Map<String, Binding> own = new HashMap<>();
+            for (String name : MODULE_NAMES) {
+                if (global.names.containsKey(name)) continue;
+                Node decl = Node.leaf(Kind.IDENT, program.start, program.start, name);
+                own.put(name, s.declare(name, "module", decl, global, program));
+            }
+            s.moduleBindings.put(program, own);
+            s.walkAll(program.kids(), global);
+        }
         return s;
+    }
+
+    /** The synthetic {@code module} or {@code exports} binding of a program; null if it declares its own. */
+    public Binding moduleBinding(Node program, String name) {
+        return moduleBindings.getOrDefault(program, Map.of()).get(name);
     }
 
     /** Binding an identifier (reference or declaration) resolves to; null for globals. */

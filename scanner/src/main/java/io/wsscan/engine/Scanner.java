@@ -117,19 +117,24 @@ public final class Scanner {
         ExecutorService supervisors = Executors.newFixedThreadPool(threads, daemonThreads("wsscan-file", 0));
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("wsscan-analyze", ANALYSIS_STACK_BYTES));
         try {
-            List<Future<FileOutcome>> futures = new ArrayList<>(files.size());
-            for (Discovery.Candidate c : files) {
+            List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors);
+            List<Future<List<FileOutcome>>> futures = new ArrayList<>(units.size());
+            for (Units.Unit u : units) {
                 futures.add(supervisors.submit(() -> {
                     try {
-                        return analyseOne(c, fileAnalyzers, options, workers);
+                        return u.linker() == null
+                                ? List.of(analyseOne(u.files().get(0), fileAnalyzers, options, workers))
+                                : analyseUnit(u, fileAnalyzers, options, workers);
                     } finally {
-                        options.progress().fileDone(c.relPath(), c.size());
+                        for (Discovery.Candidate c : u.files()) {
+                            if (u.keep().contains(c.relPath())) options.progress().fileDone(c.relPath(), c.size());
+                        }
                     }
                 }));
             }
             List<FileOutcome> out = new ArrayList<>(files.size());
             for (int i = 0; i < futures.size(); i++) {
-                out.add(await(futures.get(i), files.get(i)));
+                out.addAll(await(futures.get(i), units.get(i)));
             }
             return out;
         } finally {
@@ -138,16 +143,69 @@ public final class Scanner {
         }
     }
 
-    private static FileOutcome await(Future<FileOutcome> f, Discovery.Candidate c) {
+    private static List<FileOutcome> await(Future<List<FileOutcome>> f, Units.Unit u) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
-            // analyseOne catches everything; this is a bug in the engine itself
-            return FileOutcome.skipped(c.relPath(), internalError(c.relPath(), e.getCause()), c.size());
+            // analyseOne and analyseUnit catch everything; this is a bug in the engine itself
+            List<FileOutcome> out = new ArrayList<>();
+            for (Discovery.Candidate c : u.files()) {
+                if (u.keep().contains(c.relPath())) {
+                    out.add(FileOutcome.skipped(c.relPath(), internalError(c.relPath(), e.getCause()), c.size()));
+                }
+            }
+            return out;
         }
+    }
+
+    /**
+     * Linked files analysed as one program, with a time budget that grows with the number of files.
+     * If the unit fails (over budget, too deep, analyzer error), its files are analysed one by one, so
+     * a problem in the linking never costs a file its own analysis.
+     */
+    private static List<FileOutcome> analyseUnit(Units.Unit u, List<FileAnalyzer> fileAnalyzers, ScanOptions options,
+                                                 ExecutorService workers) {
+        List<SourceFile> sources = new ArrayList<>();
+        Map<String, Discovery.Loaded> loaded = new java.util.HashMap<>();
+        List<FileOutcome> out = new ArrayList<>();
+        for (Discovery.Candidate c : u.files()) {
+            Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
+            loaded.put(c.relPath(), l);
+            if (l.skipped() != null) {
+                if (u.keep().contains(c.relPath())) out.add(FileOutcome.skipped(c.relPath(), l.skipped(), l.bytes()));
+            } else {
+                sources.add(l.source());
+            }
+        }
+        long budget = options.timeBudget().toMillis() * Math.min(u.files().size(), 8);
+        Future<Map<String, FileReport>> task = workers.submit(() -> u.linker().analyzeTogether(sources));
+        Map<String, FileReport> reports;
+        try {
+            reports = task.get(budget, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (TimeoutException | ExecutionException | CancellationException e) {
+            task.cancel(true);
+            reports = null;
+        }
+        for (SourceFile src : sources) {
+            if (!u.keep().contains(src.relPath())) continue;
+            FileReport r = reports == null ? null : reports.get(src.relPath());
+            Discovery.Candidate c = u.files().stream().filter(x -> x.relPath().equals(src.relPath())).findFirst().orElseThrow();
+            if (r == null) {
+                out.add(analyseOne(c, fileAnalyzers, options, workers));
+                continue;
+            }
+            List<Finding> findings = Suppressions.apply(src.text(), r.findings());
+            out.add(new FileOutcome(src.relPath(), findings, r.notifications(), r.frontEnd(), r.analysed(),
+                    loaded.get(src.relPath()).bytes()));
+        }
+        return out;
     }
 
     private static FileOutcome analyseOne(Discovery.Candidate c, List<FileAnalyzer> fileAnalyzers,

@@ -214,4 +214,110 @@ class ScannerTest {
         ScanResult r = new Scanner().scan(options().build());
         assertEquals(1, r.stats().filesAnalysed());
     }
+
+    // ---- linked files (modules importing each other)
+
+    /**
+     * A linking analyzer for {@code .mjs} files: links are the lines {@code link NAME}, a file is
+     * relevant when it contains {@code WS}; {@code analyzeTogether} records its units and throws when a
+     * file contains {@code FAILUNIT}; findings are FakeAnalyzer's.
+     */
+    static final class FakeLinker implements LinkingAnalyzer {
+        final List<List<String>> units = Collections.synchronizedList(new ArrayList<>());
+        final List<String> alone = Collections.synchronizedList(new ArrayList<>());
+        private final FakeAnalyzer inner = new FakeAnalyzer();
+
+        @Override
+        public boolean accepts(String relPath) {
+            return relPath.endsWith(".mjs");
+        }
+
+        @Override
+        public FileReport analyze(SourceFile file) {
+            alone.add(file.relPath());
+            return inner.analyze(file);
+        }
+
+        @Override
+        public List<String> links(SourceFile file, Set<String> scanned) {
+            return file.text().lines().filter(l -> l.startsWith("link ")).map(l -> l.substring(5))
+                    .filter(scanned::contains).toList();
+        }
+
+        @Override
+        public boolean relevant(SourceFile file) {
+            return file.text().contains("WS");
+        }
+
+        @Override
+        public java.util.Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+            units.add(files.stream().map(SourceFile::relPath).toList());
+            java.util.Map<String, FileReport> out = new java.util.TreeMap<>();
+            for (SourceFile f : files) {
+                if (f.text().contains("FAILUNIT")) throw new IllegalStateException("unit failed");
+                out.put(f.relPath(), inner.analyze(f));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void linkedFilesWithSomethingRelevantAreAnalysedTogether() throws IOException {
+        write("app/main.mjs", "link app/socket.mjs\nlink app/view.mjs\nSINK\n");
+        write("app/socket.mjs", "WS\n");
+        write("app/view.mjs", "\nSINK\n");
+        write("lib/a.mjs", "link lib/b.mjs\n");      // linked, nothing relevant: each alone
+        write("lib/b.mjs", "SINK\n");
+        write("solo.mjs", "WS SINK\n");
+        FakeLinker linker = new FakeLinker();
+        ScanResult r = new Scanner(List.of(linker)).scan(options().build());
+        assertEquals(List.of(List.of("app/main.mjs", "app/socket.mjs", "app/view.mjs")), linker.units);
+        assertEquals(Set.of("lib/a.mjs", "lib/b.mjs", "solo.mjs"), Set.copyOf(linker.alone));
+        assertEquals(List.of("app/main.mjs:3", "app/view.mjs:2", "lib/b.mjs:1", "solo.mjs:1"),
+                r.findings().stream().map(f -> f.file() + ":" + f.region().startLine()).toList());
+        assertEquals(6, r.stats().filesAnalysed());
+    }
+
+    @Test
+    void aFailingUnitFallsBackToEachFileAlone() throws IOException {
+        write("main.mjs", "link socket.mjs\nSINK\n");
+        write("socket.mjs", "WS FAILUNIT\n");
+        FakeLinker linker = new FakeLinker();
+        ScanResult r = new Scanner(List.of(linker)).scan(options().build());
+        assertEquals(1, linker.units.size());
+        assertEquals(Set.of("main.mjs", "socket.mjs"), Set.copyOf(linker.alone));
+        assertEquals(List.of("main.mjs:2"), r.findings().stream().map(f -> f.file() + ":" + f.region().startLine()).toList());
+        assertEquals(2, r.stats().filesAnalysed());
+        assertTrue(r.notifications().isEmpty(), () -> r.notifications().toString());
+    }
+
+    @Test
+    void aLinkedGroupTooLargeForOneProgramIsSplitAroundItsRelevantFiles() throws IOException {
+        // a hub importing more files than one unit may hold; one of them is relevant
+        StringBuilder hub = new StringBuilder();
+        for (int i = 0; i < Units.MAX_FILES + 5; i++) {
+            String name = String.format("m/f%03d.mjs", i);
+            write(name, i == 7 ? "WS\nlink m/helper.mjs\n" : "SINK\n");
+            hub.append("link ").append(name).append('\n');
+        }
+        write("m/helper.mjs", "\nSINK\n");
+        write("hub.mjs", hub.toString());
+        FakeLinker linker = new FakeLinker();
+        ScanResult r = new Scanner(List.of(linker)).scan(options().build());
+        assertEquals(List.of(List.of("m/f007.mjs", "hub.mjs", "m/helper.mjs")), linker.units,
+                "the relevant file with its importer and its import as context");
+        assertEquals(Units.MAX_FILES + 5 + 1, linker.alone.size(), "every other file alone");
+        assertEquals(Units.MAX_FILES + 7, r.stats().filesAnalysed());
+        assertEquals(Units.MAX_FILES + 5, r.findings().size(), "context files' findings come from their own analysis, once");
+    }
+
+    @Test
+    void defaultScannerLinksModulesOnDisk() throws IOException {
+        write("src/socket.js", "export const ws = new WebSocket('wss://example.com/ws');\n");
+        write("src/view.js", "import { ws } from './socket';\nws.onmessage = (e) => { document.body.innerHTML = e.data; };\n");
+        ScanResult r = new Scanner().scan(options().build());
+        assertEquals(List.of("js/ws-message-xss src/view.js:2"),
+                r.findings().stream().map(f -> f.ruleId() + " " + f.file() + ":" + f.region().startLine()).toList());
+        assertEquals(2, r.stats().filesAnalysed());
+    }
 }

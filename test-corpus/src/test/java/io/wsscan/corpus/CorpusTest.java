@@ -105,6 +105,8 @@ class CorpusTest {
         CorpusRun.Result r = run();
         List<String> out = new ArrayList<>();
         for (Notification n : r.notifications()) {
+            // JS with #private fields is read by tree-sitter after Closure rejects it: analysed in full
+            if (n.kind().equals("info") && n.message().startsWith("read by tree-sitter")) continue;
             out.add(n.file() + (n.line() > 0 ? ":" + n.line() + (n.column() > 0 ? ":" + n.column() : "") : "")
                     + ": [" + n.kind() + "] " + n.message());
         }

@@ -1,0 +1,160 @@
+package io.wsscan.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Plans the units of work of a scan: most files are analysed alone; files that import each other
+ * (with at least one of them relevant on its own) are analysed together, so that values cross module
+ * boundaries. A linked group that is too large to analyse as one program is split: each relevant
+ * file is analysed with its direct imports and importers beside it as context, keeping only its own
+ * findings.
+ */
+final class Units {
+
+    /** Bounds on one linked unit: files and bytes analysed as one program. */
+    static final int MAX_FILES = 200;
+    static final long MAX_BYTES = 3L * 1024 * 1024;
+
+    /**
+     * Files analysed together; findings are kept for the files in {@code keep}. A unit of one file
+     * has no analyzer ({@code linker} null): the file's own analyzer reads it.
+     */
+    record Unit(List<Discovery.Candidate> files, Set<String> keep, LinkingAnalyzer linker) {
+        static Unit single(Discovery.Candidate c) {
+            return new Unit(List.of(c), Set.of(c.relPath()), null);
+        }
+    }
+
+    private record Facts(List<String> links, boolean relevant) {
+    }
+
+    private Units() {
+    }
+
+    static List<Unit> plan(List<Discovery.Candidate> files, List<FileAnalyzer> analyzers, ScanOptions options,
+                           ExecutorService pool) {
+        Map<String, Discovery.Candidate> byPath = new HashMap<>();
+        Map<String, LinkingAnalyzer> linkerOf = new HashMap<>();
+        for (Discovery.Candidate c : files) {
+            FileAnalyzer a = analyzers.stream().filter(x -> x.accepts(c.relPath())).findFirst().orElse(null);
+            if (a instanceof LinkingAnalyzer l) {
+                byPath.put(c.relPath(), c);
+                linkerOf.put(c.relPath(), l);
+            }
+        }
+        if (byPath.size() < 2) return files.stream().map(Unit::single).toList();
+
+        Map<String, Facts> facts = readFacts(files, byPath.keySet(), linkerOf, options, pool);
+        Map<String, Set<String>> edges = new HashMap<>();
+        for (Map.Entry<String, Facts> e : facts.entrySet()) {
+            for (String to : e.getValue().links()) {
+                // an edge joins files of the same analyzer only (one program, one language)
+                if (linkerOf.get(to) != linkerOf.get(e.getKey())) continue;
+                edges.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(to);
+                edges.computeIfAbsent(to, k -> new TreeSet<>()).add(e.getKey());
+            }
+        }
+
+        List<Unit> units = new ArrayList<>();
+        Set<String> placed = new java.util.HashSet<>();
+        for (Discovery.Candidate c : files) {
+            if (placed.contains(c.relPath())) continue;
+            if (!edges.containsKey(c.relPath())) {
+                placed.add(c.relPath());
+                units.add(Unit.single(c));
+                continue;
+            }
+            List<String> component = component(c.relPath(), edges);
+            placed.addAll(component);
+            List<String> relevant = component.stream().filter(p -> facts.get(p) != null && facts.get(p).relevant()).toList();
+            if (relevant.isEmpty()) {
+                for (String p : component) units.add(Unit.single(byPath.get(p)));
+                continue;
+            }
+            LinkingAnalyzer linker = linkerOf.get(c.relPath());
+            if (fits(component, byPath)) {
+                units.add(new Unit(candidates(component, byPath), Set.copyOf(component), linker));
+                continue;
+            }
+            // too large as one program: each relevant file with its neighbours as context
+            Set<String> relevantSet = Set.copyOf(relevant);
+            for (String p : component) {
+                if (!relevantSet.contains(p)) {
+                    units.add(Unit.single(byPath.get(p)));
+                    continue;
+                }
+                List<String> members = new ArrayList<>(List.of(p));
+                long bytes = byPath.get(p).size();
+                for (String n : edges.get(p)) {
+                    long size = byPath.get(n).size();
+                    if (members.size() >= MAX_FILES || bytes + size > MAX_BYTES) continue;
+                    members.add(n);
+                    bytes += size;
+                }
+                units.add(members.size() == 1 ? Unit.single(byPath.get(p))
+                        : new Unit(candidates(members, byPath), Set.of(p), linker));
+            }
+        }
+        return units;
+    }
+
+    /** Links and relevance of every linkable file, read in parallel; unreadable files have none. */
+    private static Map<String, Facts> readFacts(List<Discovery.Candidate> files, Set<String> linkable,
+                                                Map<String, LinkingAnalyzer> linkerOf, ScanOptions options,
+                                                ExecutorService pool) {
+        Set<String> scanned = Set.copyOf(linkable);
+        List<Discovery.Candidate> todo = files.stream().filter(c -> linkable.contains(c.relPath())).toList();
+        List<Future<Facts>> futures = new ArrayList<>();
+        for (Discovery.Candidate c : todo) {
+            futures.add(pool.submit(() -> {
+                Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
+                if (l.source() == null) return new Facts(List.of(), false);
+                LinkingAnalyzer a = linkerOf.get(c.relPath());
+                return new Facts(a.links(l.source(), scanned), a.relevant(l.source()));
+            }));
+        }
+        Map<String, Facts> out = new HashMap<>();
+        for (int i = 0; i < todo.size(); i++) {
+            try {
+                out.put(todo.get(i).relPath(), futures.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("scan interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a file whose links cannot be read is analysed alone; its analysis reports the problem
+                out.put(todo.get(i).relPath(), new Facts(List.of(), false));
+            }
+        }
+        return out;
+    }
+
+    /** The connected files, in path order (deterministic units). */
+    private static List<String> component(String start, Map<String, Set<String>> edges) {
+        Set<String> seen = new LinkedHashSet<>(List.of(start));
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            for (String n : edges.getOrDefault(todo.pop(), Set.of())) if (seen.add(n)) todo.add(n);
+        }
+        return new ArrayList<>(new TreeSet<>(seen));
+    }
+
+    private static boolean fits(List<String> component, Map<String, Discovery.Candidate> byPath) {
+        if (component.size() > MAX_FILES) return false;
+        long bytes = 0;
+        for (String p : component) bytes += byPath.get(p).size();
+        return bytes <= MAX_BYTES;
+    }
+
+    private static List<Discovery.Candidate> candidates(List<String> paths, Map<String, Discovery.Candidate> byPath) {
+        return paths.stream().map(byPath::get).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.wsscan.js;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ModuleLinksTest {
+
+    private static final Set<String> FILES = Set.of(
+            "src/app.js", "src/socket.ts", "src/util/index.js", "src/util/html.mjs", "src/view.tsx", "lib.cjs", "src/a.b.js");
+
+    private static String resolve(String from, String spec) {
+        return ModuleLinks.resolve(from, spec, FILES::contains);
+    }
+
+    @Test
+    void relativeSpecifiersResolveLikeBundlers() {
+        assertEquals("src/socket.ts", resolve("src/app.js", "./socket"), "extension added");
+        assertEquals("src/socket.ts", resolve("src/app.js", "./socket.js"), "TypeScript ESM names the output .js");
+        assertEquals("src/util/index.js", resolve("src/app.js", "./util"), "directory index");
+        assertEquals("src/util/index.js", resolve("src/app.js", "./util/"), "directory with a slash");
+        assertEquals("src/util/html.mjs", resolve("src/util/index.js", "./html.mjs"));
+        assertEquals("src/util/html.mjs", resolve("src/util/index.js", "./html"));
+        assertEquals("lib.cjs", resolve("src/util/index.js", "../../lib.cjs"));
+        assertEquals("src/view.tsx", resolve("src/app.js", "./view.jsx"));
+        assertEquals("src/a.b.js", resolve("src/app.js", "./a.b"), "a dot in the name is not an extension");
+        assertEquals("src/socket.ts", resolve("src/app.js", "./socket?worker"), "query suffixes of bundlers");
+        assertEquals("src/app.js", resolve("src/util/html.mjs", "./../app.js"));
+    }
+
+    @Test
+    void packagesAndEscapesAreNotFiles() {
+        assertNull(resolve("src/app.js", "socket.io-client"));
+        assertNull(resolve("src/app.js", "/src/socket.ts"));
+        assertNull(resolve("src/app.js", "../../../etc/passwd"));
+        assertNull(resolve("src/app.js", "./missing"));
+    }
+
+    @Test
+    void specifiersAreFoundWithoutParsing() {
+        String text = """
+                import a from './a';
+                import { b as c } from "../b.js";
+                import * as ns from './ns'
+                import './side-effect.css';
+                export * from './re';
+                export { x } from './re2';
+                const lib = require('./lib');
+                const later = await import('./lazy.js');
+                import io from 'socket.io-client';
+                const d = require("./lib");
+                """;
+        assertEquals(List.of("./a", "../b.js", "./ns", "./side-effect.css", "./re", "./re2", "./lib", "./lazy.js"),
+                ModuleLinks.relativeSpecifiers(text));
+    }
+}

@@ -1,0 +1,3 @@
+export default function render(msg) {
+  return msg.payload;
+}

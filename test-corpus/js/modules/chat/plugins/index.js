@@ -1,0 +1,1 @@
+export { runPlugin, loadRenderer, loadBuiltin } from './runner.js';

@@ -1,0 +1,3 @@
+// Barrel file: the views import helpers from './util'.
+export { escapeHtml, setHtml as renderHtml } from './html.js';
+export * from './html.js';
