@@ -133,6 +133,9 @@ public final class Engine {
     private final Set<Node> nameSources = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean changed;
     private int iterations;
+    private final Set<String> seenKinds = new java.util.HashSet<>();
+    private final Map<Models.Sink, Boolean> wantedSinks = new IdentityHashMap<>();
+    private boolean hitsDeferred, reseed;
 
     // Incremental rounds: every state cell (variable binding, object, summary, global name) has the
     // clock value of its last change; each evaluation unit (the program, a function body) remembers
@@ -189,7 +192,8 @@ public final class Engine {
             initModule(program);
         }
         long t0 = System.nanoTime();
-        for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
+        int limit = MAX_ITERATIONS;
+        for (iterations = 1; iterations <= limit; iterations++) {
             changed = false;
             deepCache.clear();
             for (Node program : programs) {
@@ -200,8 +204,19 @@ public final class Engine {
                 if (dirty(fn)) evaluateUnit(fn, () -> evalFunctionBody(fn));
             }
             if (DEBUG) {
-                System.err.printf("wsscan.debug: iteration %d at %d ms: %d sink reports, %d summary sink hits%n", iterations,
-                        (System.nanoTime() - t0) / 1_000_000, reports.size(), summaries.values().stream().mapToInt(x -> x.hits.size()).sum());
+                dirtyBy.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                        .forEach(e -> System.err.println("   dirty by " + e.getValue() + " x " + e.getKey()));
+                dirtyBy.clear();
+                System.err.printf("wsscan.debug: iteration %d at %d ms: " + evaluations + " evaluations, %d functions, sources %s, %d sink reports, %d summary sink hits%n", iterations,
+                        (System.nanoTime() - t0) / 1_000_000, functions.size(), new java.util.TreeSet<>(seenKinds), reports.size(), summaries.values().stream().mapToInt(x -> x.hits.size()).sum());
+            }
+            if (reseed) {
+                // a source kind appeared after sink hits were skipped: evaluate everything again
+                reseed = false;
+                hitsDeferred = false;
+                unitReads.clear();
+                changed = true;
+                limit = Math.min(Math.max(limit, iterations + MAX_ITERATIONS / 2), 2 * MAX_ITERATIONS);
             }
             if (!changed) break;
         }
@@ -384,11 +399,21 @@ public final class Engine {
         Set<Object> r = unitReads.get(unit);
         if (r == null) return true;
         int start = unitStart.get(unit);
-        for (Object cell : r) if (versions.getOrDefault(cell, 0) > start) return true;
+        for (Object cell : r) {
+            if (versions.getOrDefault(cell, 0) > start) {
+                if (DEBUG) dirtyBy.merge(cell.getClass().getSimpleName() + " " + cell, 1, Integer::sum);
+                return true;
+            }
+        }
         return false;
     }
 
+    private final Map<String, Integer> dirtyBy = new HashMap<>();
+
+    private long evaluations;
+
     private void evaluateUnit(Node unit, Runnable body) {
+        evaluations++;
         Set<Object> r = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         unitStart.put(unit, clock);
         reads = r;
@@ -440,9 +465,8 @@ public final class Engine {
         Value old = o.fields.getOrDefault(name, Value.EMPTY);
         Value nv = old.join(v);
         if (nv != old) {
-            o.fields.put(name, nv);
+            putField(o, name, nv);
             changed = true;
-            bump(o);
             if (!name.startsWith("__") && !name.startsWith("<") && !name.equals("prototype")) {
                 o.data = o.data.join(v.dataOnly());
                 for (Obj c : v.all(Obj.class)) {
@@ -450,6 +474,27 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    // Objects have a cell for the whole object (read by code that looks at every field: copy loops,
+    // serialisation) and one per field, so that writing one field of a widely shared object does
+    // not make every reader of its other fields evaluate again.
+
+    private void putField(Obj o, String name, Value v) {
+        o.fields.put(name, v);
+        bump(o);
+        bump(fieldCell(o, name));
+    }
+
+    private static Object fieldCell(Obj o, String name) {
+        if (o.cells == null) o.cells = new HashMap<>(4);
+        return o.cells.computeIfAbsent(name, n -> new Object());
+    }
+
+    /** One field's own value (no prototype chain), recording the read of that field only. */
+    private Value field(Obj o, String name) {
+        read(fieldCell(o, name));
+        return o.fields.get(name);
     }
 
     private void setGlobal(String name, Value v) {
@@ -463,6 +508,10 @@ public final class Engine {
     }
 
     private void addHit(Node fn, SinkHit h) {
+        if (!sinkWanted(h.sink)) {
+            hitsDeferred = true;
+            return;
+        }
         Summary s = summary(fn);
         if (s.hits.size() >= MAX_HITS || h.steps.size() > MAX_HIT_STEPS) return;
         SinkHit normal = new SinkHit(h.param, h.at, h.sink, relevant(h.barriers, h.sink), h.steps);
@@ -479,6 +528,28 @@ public final class Engine {
         Set<String> out = new java.util.TreeSet<>(barriers);
         out.retainAll(sink.kinds());
         return out.size() == barriers.size() ? barriers : Set.copyOf(out);
+    }
+
+    // Summary sink hits are recorded only for sinks that some source kind met so far can reach: in a
+    // library with DOM sinks everywhere and no WebSocket or message source (most of a bundle), the
+    // hits would be built and carried up every call chain for nothing. When a new source kind shows
+    // up after hits were skipped, every unit is evaluated again (see run()).
+
+    private void sourceSeen(String kind) {
+        if (seenKinds.add(kind)) {
+            wantedSinks.clear();
+            if (hitsDeferred) reseed = true;
+        }
+    }
+
+    private boolean sinkWanted(Models.Sink sink) {
+        Boolean w = wantedSinks.get(sink);
+        if (w == null) {
+            w = false;
+            for (String k : seenKinds) for (String sk : sink.kinds()) w |= joins.joins(k, sk);
+            wantedSinks.put(sink, w);
+        }
+        return w;
     }
 
     private void addThis(Node fn, Value v) {
@@ -864,8 +935,7 @@ public final class Engine {
         Obj inst = obj(ctor, "instance", null);
         read(inst);
         if (!inst.fields.containsKey("__proto__")) {
-            inst.fields.put("__proto__", Value.of(obj(ctor, "prototype", null)));
-            bump(inst);
+            putField(inst, "__proto__", Value.of(obj(ctor, "prototype", null)));
         }
         return inst;
     }
@@ -1035,16 +1105,14 @@ public final class Engine {
         Obj klass = obj(cls, "class", ctor);
         Obj proto = obj(cls, "prototype", null);
         if (!klass.fields.containsKey("prototype")) {
-            klass.fields.put("prototype", Value.of(proto));
-            bump(klass);
+            putField(klass, "prototype", Value.of(proto));
         }
         Value superValue = cls.kid(0).isEmpty() ? Value.EMPTY : eval(cls.kid(0), fn);
         setField(klass, "<super>", superValue);
         if (!superValue.isEmpty()) setField(proto, "__proto__", readMember(superValue, "prototype", cls, fn).filter(f -> f instanceof Obj));
         Obj instance = obj(cls, "instance", null);
         if (!instance.fields.containsKey("__proto__")) {
-            instance.fields.put("__proto__", Value.of(proto));
-            bump(instance);
+            putField(instance, "__proto__", Value.of(proto));
         }
         Value self = Value.of(instance);
         addThis(cls, self);
@@ -1179,6 +1247,7 @@ public final class Engine {
                 }
             } else if (f instanceof Hint h && "value".equals(name)) {
                 if (out == null) out = new ArrayList<>();
+                sourceSeen(h.kind());
                 out.add(new Taint(h.kind(), at, Set.of(), Trace.start(h.at(), "element that holds " + h.kind() + " data")
                         .then(at, "its value is read")));
             }
@@ -1206,8 +1275,7 @@ public final class Engine {
             return out;
         }
         if ("prototype".equals(name) && o.function != null && !o.fields.containsKey("prototype")) {
-            o.fields.put("prototype", Value.of(obj(o.function, "prototype", null)));
-            bump(o);
+            putField(o, "prototype", Value.of(obj(o.function, "prototype", null)));
             addThis(o.function, Value.of(syntheticInstance(o.function)));
             changed = true;
         }
@@ -1216,15 +1284,14 @@ public final class Engine {
         List<Obj> queue = null;
         Set<Obj> seen = null;
         for (int i = 0; cur != null; i++) {
-            read(cur);
-            Value v = cur.fields.get(name);
+            Value v = field(cur, name);
             if (v != null) out = out.join(v);
-            Value star = cur.fields.get("*");
+            Value star = field(cur, "*");
             if (star != null) out = out.join(star);
             if ("array".equals(cur.tag) && !name.isEmpty() && Character.isDigit(name.charAt(0))) {
-                out = out.join(cur.fields.get("[]"));
+                out = out.join(field(cur, "[]"));
             }
-            Value proto = v == null ? cur.fields.get("__proto__") : null;
+            Value proto = v == null ? field(cur, "__proto__") : null;
             if (proto != null) {
                 if (queue == null) {
                     queue = new ArrayList<>();
@@ -1251,6 +1318,7 @@ public final class Engine {
             for (Models.Source s : srcs) {
                 if (!joins.wantsSource(s.kind())) continue;
                 if (s.nameFrom() != null && !nameMatches(name, s.nameClasses())) continue;
+                sourceSeen(s.kind());
                 out.add(new Taint(s.kind(), at, Set.of(), Trace.start(at, s.label())));
             }
         }
@@ -1313,13 +1381,13 @@ public final class Engine {
                 Value self = isNew ? Value.of(newInstance(n, o)) : recv;
                 addThis(o.site, nonData(self));
                 if (o.function != null) invoke(functionObj(o.function), self, args, n);
-                read(o);
-                Value parent = o.fields.getOrDefault("<super>", Value.EMPTY);
+                Value parent = field(o, "<super>");
+                if (parent == null) parent = Value.EMPTY;
                 if (o.function == null && !parent.isEmpty()) call(n, parent, self, args, false, null, fn); // implicit super(...args)
                 if (isNew) result = result.join(self);
             } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
-                read(o);
-                Value p = o.fields.getOrDefault("<promise>", Value.EMPTY);
+                Value p = field(o, "<promise>");
+                if (p == null) p = Value.EMPTY;
                 for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
             } else if (f instanceof Api a) {
                 result = result.join(apiCall(a.path(), args, n, isNew, effects, fn));
@@ -1515,10 +1583,9 @@ public final class Engine {
         List<Fact> out = new ArrayList<>();
         for (Fact f : v.facts()) {
             if (f instanceof Obj o) {
-                read(o);
-                Value items = o.fields.get("[]");
+                Value items = field(o, "[]");
                 if (items != null) out.addAll(items.facts());
-                Value star = o.fields.get("*");
+                Value star = field(o, "*");
                 if (star != null) out.addAll(star.facts());
             } else if (f instanceof Taint || f instanceof Param || f instanceof Api) {
                 out.add(f);
@@ -1531,8 +1598,7 @@ public final class Engine {
         List<Fact> out = new ArrayList<>();
         for (Fact f : v.facts()) {
             if (f instanceof Obj o && "promise".equals(o.tag)) {
-                read(o);
-                Value r = o.fields.get("<resolved>");
+                Value r = field(o, "<resolved>");
                 if (r != null) out.addAll(r.facts());
             } else {
                 out.add(f);
@@ -1728,7 +1794,11 @@ public final class Engine {
         if (kinds.isEmpty()) return Value.EMPTY;
         List<Fact> out = new ArrayList<>(kinds.size());
         if (nameSources.add(at)) bump(nameSourcesCell);
-        for (String k : kinds) if (joins.wantsSource(k)) out.add(new Taint(k, at, Set.of(), Trace.start(at, "the value named '" + name + "'")));
+        for (String k : kinds) {
+            if (!joins.wantsSource(k)) continue;
+            sourceSeen(k);
+            out.add(new Taint(k, at, Set.of(), Trace.start(at, "the value named '" + name + "'")));
+        }
         return Value.of(out);
     }
 

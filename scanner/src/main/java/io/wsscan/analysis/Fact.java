@@ -5,7 +5,6 @@ import io.wsscan.ir.Node;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,7 +25,8 @@ public sealed interface Fact {
 
         @Override
         public int hashCode() {
-            return Objects.hash(kind, System.identityHashCode(source), barriers);
+            // cheap: values hash their facts on every join; equals() does the full comparison
+            return kind.hashCode() * 31 + System.identityHashCode(source) + barriers.size();
         }
 
         Taint step(Node at, String message) {
@@ -50,6 +50,8 @@ public sealed interface Fact {
         public final String tag;      // object, array, function, instance, promise, resolver
         public final Node function;   // the FUNCTION node for functions, else null
         final Map<String, Value> fields = new HashMap<>();
+        /** Change-tracking cells of single fields (see Engine.putField); made on first use. */
+        Map<String, Object> cells;
         /** The data facts of all fields (what serialising this object would carry), kept up to date. */
         Value data = Value.EMPTY;
         /** Plain objects held in fields (bounded): serialising reaches their data too. */
@@ -86,7 +88,7 @@ public sealed interface Fact {
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(function) * 31 + index + barriers.hashCode();
+            return System.identityHashCode(function) * 31 + index + barriers.size();
         }
 
         Param step(Node at, String message) {
@@ -114,7 +116,9 @@ public sealed interface Fact {
 
         @Override
         public int hashCode() {
-            return parts.hashCode() * 31 + System.identityHashCode(origin) + (mirrored ? 1 : 0);
+            int h = System.identityHashCode(origin) * 31 + parts.size();
+            String first = parts.isEmpty() ? null : parts.get(0);
+            return h * 31 + (first == null ? 0 : first.hashCode()) + (mirrored ? 1 : 0);
         }
 
         /** The known text before the first unknown part. */

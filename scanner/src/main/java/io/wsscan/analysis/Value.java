@@ -42,6 +42,7 @@ public final class Value {
     public Value join(Value o) {
         if (o == null || o.facts.isEmpty() || o == this) return this;
         if (facts.isEmpty()) return o;
+        if (facts.size() >= MAX_FACTS) return this; // full: plusAll would add nothing
         if (facts.containsAll(o.facts)) return this;
         return plusAll(o.facts);
     }

@@ -339,4 +339,20 @@ class EngineTest {
                 "ws.onmessage = function (e) { log('received', e.data); };");
         assertEquals(List.of(XSS + "@2"), ids(fs));
     }
+
+    @Test
+    void sinkHitsSkippedBeforeAnySourceAreFoundOnceASourceAppears() {
+        // show() is evaluated (and its parameter-to-sink hit skipped: no source seen yet) before the
+        // message handler, which is only reached through two calls, creates the first source
+        List<Finding> fs = analyze(
+                "function show(h) { document.body.innerHTML = h; }",
+                "function relay(x) { show(x); }",
+                "function later() {",
+                "  var ws = new WebSocket('wss://h');",
+                "  ws.onmessage = function (e) { relay(e.data); };",
+                "}",
+                "later();");
+        assertEquals(List.of(XSS + "@1"), ids(fs));
+        assertTrace(only(fs, XSS), 5, 1);
+    }
 }
