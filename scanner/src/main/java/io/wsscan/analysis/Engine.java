@@ -468,10 +468,13 @@ public final class Engine {
             putField(o, name, nv);
             changed = true;
             if (!name.startsWith("__") && !name.startsWith("<") && !name.equals("prototype")) {
-                o.data = o.data.join(v.dataOnly());
+                Value data = o.data.join(v.dataOnly());
+                boolean grew = data != o.data;
+                o.data = data;
                 for (Obj c : v.all(Obj.class)) {
-                    if (c.function == null && c != o && o.children.size() < 64) o.children.add(c);
+                    if (c.function == null && c != o && o.children.size() < 64) grew |= o.children.add(c);
                 }
+                if (grew) bump(fieldCell(o, DATA));
             }
         }
     }
@@ -486,9 +489,30 @@ public final class Engine {
         bump(fieldCell(o, name));
     }
 
+    /** Identity of one field for change tracking (named for the debug output). */
+    private record FieldCell(Obj obj, String name) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return obj + "." + name;
+        }
+    }
+
+    /** The cell of an object's serialised data ({@code Obj.data} and {@code Obj.children}). */
+    private static final String DATA = "<data>";
+
     private static Object fieldCell(Obj o, String name) {
         if (o.cells == null) o.cells = new HashMap<>(4);
-        return o.cells.computeIfAbsent(name, n -> new Object());
+        return o.cells.computeIfAbsent(name, n -> new FieldCell(o, n));
     }
 
     /** One field's own value (no prototype chain), recording the read of that field only. */
@@ -1611,8 +1635,7 @@ public final class Engine {
     private Value stringData(Value v) {
         Value out = v.dataOnly();
         for (Obj o : v.all(Obj.class)) {
-            read(o);
-            Value items = "array".equals(o.tag) ? o.fields.get("[]") : null;
+            Value items = "array".equals(o.tag) ? field(o, "[]") : null;
             if (items != null) out = out.join(items.dataOnly());
         }
         return out;
@@ -1633,7 +1656,7 @@ public final class Engine {
      * but any addition marks the iteration as changed, so the next one recomputes it.
      */
     private Value objectData(Obj o, int depth) {
-        read(o);
+        read(fieldCell(o, DATA));
         if (depth <= 1) return o.data;
         Map<Obj, Value> cache = deepCache.computeIfAbsent(depth, d -> new IdentityHashMap<>());
         Value cached = cache.get(o);
@@ -1650,7 +1673,7 @@ public final class Engine {
 
     private void readChildren(Obj o, int depth) {
         for (Obj c : o.children) {
-            if (reads.add(c) && depth > 1) readChildren(c, depth - 1);
+            if (reads.add(fieldCell(c, DATA)) && depth > 1) readChildren(c, depth - 1);
         }
     }
 
