@@ -307,14 +307,27 @@ public final class Engine {
     }
 
     private void execImport(Node n, Node fn) {
-        Node target = n.text == null ? null : linker.resolve(programOf.get(fn), n.text);
-        if (target == null) return;
+        if (n.text == null) return;
+        Node target = linker.resolve(programOf.get(fn), n.text);
         for (Node spec : n.kids()) {
             if (spec.kind != Kind.IMPORT_SPEC || spec.size() == 0) continue;
             Node local = spec.kid(0);
-            Value v = importFrom(target, spec.text);
-            assignPattern(local, stepAll(v, spec, "imported from '" + n.text + "'"), spec, fn);
+            Value v = target != null ? stepAll(importFrom(target, spec.text), spec, "imported from '" + n.text + "'")
+                    : packageApi(n.text, spec.text, spec);
+            assignPattern(local, v, spec, fn);
         }
+    }
+
+    /**
+     * A package that is not a file of the scan ({@code import {io} from 'socket.io-client'}): API
+     * models name it {@code Module[socket.io-client]}; the default export, a namespace import and
+     * {@code require()} all give the module itself, a named import its member.
+     */
+    private Value packageApi(String specifier, String imported, Node at) {
+        if (specifier.startsWith(".") || specifier.startsWith("/")) return Value.EMPTY;
+        String module = "Module[" + specifier + "]";
+        if (imported == null || "*".equals(imported) || "default".equals(imported)) return api(module, at, null);
+        return api(module + ".Member[" + imported + "]", at, imported);
     }
 
     private void execExport(Node n, Node fn) {
@@ -1388,6 +1401,8 @@ public final class Engine {
                 && n.size() == 2 && n.kid(1).kind == Kind.STRING) {
             Node target = linker.resolve(programOf.get(fn), n.kid(1).text);
             if (target != null) return stepAll(required(target), n, "required from '" + n.kid(1).text + "'");
+            Value pkg = packageApi(n.kid(1).text, null, n);
+            if (!pkg.isEmpty()) return pkg;
         }
         return call(n, callee, recv, args, isNew, calleeName, fn);
     }
@@ -1476,7 +1491,11 @@ public final class Engine {
             Models.Connection c = models.connections.get(v);
             if (c != null) {
                 ConnectionSite site = connections.computeIfAbsent(n, k -> new ConnectionSite(n, c));
-                if (c.urlArgument() < args.size()) site.url = site.url.join(args.get(c.urlArgument()));
+                if (c.urlArgument() < args.size()) {
+                    Value url = args.get(c.urlArgument());
+                    if (c.urlMember() != null) url = readMember(url, c.urlMember(), n, fn);
+                    site.url = site.url.join(url);
+                }
             }
             for (int i = 0; i < args.size(); i++) {
                 List<String> slots = new ArrayList<>(3);

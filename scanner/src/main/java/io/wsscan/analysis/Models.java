@@ -31,7 +31,11 @@ public final class Models {
     public record Sanitizer(Set<String> blocks) {
     }
 
-    public record Connection(String library, int urlArgument, List<String> cleartextSchemes) {
+    /**
+     * A call that opens a connection. Its URL is argument {@code urlArgument}, or the property
+     * {@code urlMember} of that argument when set ({@code new Client({brokerURL})}: {@code url: "0.brokerURL"}).
+     */
+    public record Connection(String library, int urlArgument, String urlMember, List<String> cleartextSchemes) {
     }
 
     public record Handler(String kind) {
@@ -116,7 +120,15 @@ public final class Models {
             for (String p : expand(file, r)) sanitizers.put(p, s);
         }
         for (JsonNode r : doc.path("connections")) {
-            Connection c = new Connection(text(file, r, "library"), r.path("url").asInt(0),
+            String url = r.path("url").asText("0");
+            int dot = url.indexOf('.');
+            int index;
+            try {
+                index = Integer.parseInt(dot < 0 ? url : url.substring(0, dot));
+            } catch (NumberFormatException e) {
+                throw new RulesetException(file + ": connection 'url' must be an argument index or INDEX.member: " + url);
+            }
+            Connection c = new Connection(text(file, r, "library"), index, dot < 0 ? null : url.substring(dot + 1),
                     strings(r.path("cleartext")));
             for (String p : expand(file, r)) connections.put(p, c);
         }

@@ -30,7 +30,9 @@ public final class Trace {
 
     public Trace then(Node at, String message) {
         if (step.at == at) {
-            // one step per node: the later description is the more specific one ("reaches innerHTML")
+            // one step per node: the later description is the more specific one ("reaches innerHTML"),
+            // except at the source, whose description names what the data is
+            if (previous == null && length == 1) return this;
             return message.equals(step.message) ? this : new Trace(previous, new Step(at, message));
         }
         if (length >= MAX_STEPS) return this;
