@@ -190,12 +190,17 @@ final class ScanJob {
         return new Outcome(result, written, inBaseline);
     }
 
-    private ScanResult scan() {
+    /** The scanner's options for this job (the module's classpath goes to Java analysis). */
+    ScanOptions options() {
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath);
         if (threads != null) b.threads(threads);
+        return b.build();
+    }
+
+    private ScanResult scan() {
         try {
-            return new Scanner().scan(b.build());
+            return new Scanner().scan(options());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.wsscan.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsscan.engine.ScanOptions;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Region;
@@ -95,6 +96,11 @@ class ScanJobTest {
         j.formats = ScanJob.formats(List.of("json", "text"));
         j.category = "wsscan/web/";
         j.classpath = List.of(dir.resolve("lib.jar"));
+        ScanOptions options = j.options();
+        assertEquals(List.of(dir.resolve("lib.jar")), options.classpath());
+        assertEquals(dir, options.root());
+        assertEquals(List.of("vendor"), options.excludes());
+        assertEquals(1, options.threads());
         ScanJob.Outcome o = j.run();
 
         assertEquals(Set.of(Formats.SARIF, Formats.JSON, Formats.TEXT), o.reports().keySet());
