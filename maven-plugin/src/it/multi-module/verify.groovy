@@ -29,8 +29,12 @@ def web = slurp('web/target/wsscan/wsscan.sarif')
 assert uris(web) == ['frontend/src/live.js', 'src/main/resources/static/chat.js'] as Set : "${uris(web)}"
 assert api.automationDetails.id == 'wsscan/' : api.automationDetails
 
-// the root is a pom module: scan skips it, aggregate runs there once
+// the root is a pom module: scan skips it; aggregate waits for the last module (web depends on api)
 assert log.contains("wsscan: skipped for a module with packaging 'pom'")
+assert log.count('wsscan: aggregate runs once, after the last project of the build (shop-web)') == 2
+def order = log.findAll(/--- wsscan-maven-plugin:[^ ]+:(scan|aggregate) \((module-report|whole-build)\) @ (shop-[a-z]+) ---/) { all, goal, id, module -> "${goal}@${module}" }
+assert order == ['scan@shop-parent', 'aggregate@shop-parent', 'scan@shop-api', 'aggregate@shop-api', 'scan@shop-web', 'aggregate@shop-web'] : order
+assert !new File(basedir, 'web/target/wsscan/wsscan.json').exists()
 assert log.contains('wsscan: findings: 1 error, 2 warnings, 0 notes')
 assert !new File(basedir, 'target/wsscan/wsscan.json').exists()
 assert log.contains('BUILD SUCCESS')

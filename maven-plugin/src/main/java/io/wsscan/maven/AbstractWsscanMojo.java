@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +41,22 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.formats")
     protected List<String> formats;
 
-    /** Where the reports go. */
-    @Parameter(property = "wsscan.outputDirectory", defaultValue = "${project.build.directory}/wsscan")
-    protected File outputDirectory;
+    /**
+     * Where the reports go. Default: {@code target/wsscan} of the module ({@code aggregate}: of the
+     * execution root). Relative paths are relative to the module folder ({@code aggregate}: the root folder).
+     */
+    @Parameter(property = "wsscan.outputDirectory")
+    protected String outputDirectory;
 
     /**
      * Folders (or files) to scan. Default: the module's compile source roots (generated sources under
      * the build directory left out), its resource directories, {@code src/main/resources},
      * {@code src/main/webapp}, and {@code frontend/} and {@code src/main/frontend} when present.
+     * Relative paths are relative to the module folder. For {@code aggregate} these are scanned in
+     * addition to every module's defaults, relative to the root folder.
      */
     @Parameter(property = "wsscan.sourceRoots")
-    protected List<File> sourceRoots;
+    protected List<String> sourceRoots;
 
     /**
      * Only files matching one of these globs are analysed; relative to the module directory ({@code **}
@@ -68,17 +72,20 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.excludes")
     protected List<String> excludes;
 
-    /** Extra ruleset files (YAML), loaded after the built-in rules. */
+    /** Extra ruleset files (YAML), loaded after the built-in rules; relative to the module (aggregate: root) folder. */
     @Parameter(property = "wsscan.rulesets")
-    protected List<File> rulesets;
+    protected List<String> rulesets;
 
     /** Run only these rule ids (default: all). */
     @Parameter(property = "wsscan.rules")
     protected List<String> rules;
 
-    /** A previous SARIF report: results whose rule and line fingerprint appear in it are not reported. */
+    /**
+     * A previous SARIF report: results whose rule and line fingerprint appear in it are not reported.
+     * Relative to the module (aggregate: root) folder.
+     */
     @Parameter(property = "wsscan.baseline")
-    protected File baseline;
+    protected String baseline;
 
     /** Analysis threads (default: the number of cores). */
     @Parameter(property = "wsscan.threads")
@@ -99,21 +106,26 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         ScanJob job = new ScanJob();
         try {
             job.formats = ScanJob.formats(formats);
+            job.outputDirectory = outputDirectory == null || outputDirectory.isBlank()
+                    ? defaultOutputDirectory() : resolve(outputDirectory);
             configure(job);
             job.includes = ScanJob.split(includes);
             job.excludes = ScanJob.split(excludes);
             job.rules = ScanJob.split(rules);
-            job.rulesets = files(rulesets);
-            job.baseline = baseline == null ? null : resolve(baseline);
+            job.rulesets = paths(rulesets);
+            job.baseline = baseline == null || baseline.isBlank() ? null : resolve(baseline);
             job.threads = threads;
             job.category = category;
-            job.outputDirectory = outputDirectory.toPath().toAbsolutePath().normalize();
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
+                getLog().debug("wsscan: classpath " + job.classpath);
+            }
             ScanJob.Outcome outcome = job.run();
             report(outcome, threshold, job.root);
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("wsscan: cannot write the reports in " + outputDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -141,10 +153,19 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         }
     }
 
-    /** The module's own roots: configured ones, or the defaults. */
-    protected List<Path> moduleSourceRoots(MavenProject p) {
-        if (sourceRoots != null && !sourceRoots.isEmpty()) return files(sourceRoots);
-        return defaultSourceRoots(p);
+    /** The folder relative paths in the configuration are relative to: the module's (aggregate: the root's). */
+    protected Path baseDirectory() {
+        return project.getBasedir().toPath().toAbsolutePath().normalize();
+    }
+
+    /** Where the reports go when {@code outputDirectory} is not set. */
+    protected Path defaultOutputDirectory() {
+        return Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize().resolve("wsscan");
+    }
+
+    /** The configured source roots, resolved; empty when none are configured. */
+    protected List<Path> configuredSourceRoots() {
+        return paths(sourceRoots);
     }
 
     static List<Path> defaultSourceRoots(MavenProject p) {
@@ -170,23 +191,25 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return List.copyOf(out);
     }
 
-    private List<Path> files(List<File> fs) {
+    /** Each entry (entries may be comma-separated lists) resolved against {@link #baseDirectory()}. */
+    private List<Path> paths(List<String> values) {
         List<Path> out = new ArrayList<>();
-        if (fs != null) {
-            for (File f : fs) {
-                if (f != null) out.add(resolve(f));
-            }
-        }
+        for (String v : ScanJob.split(values)) out.add(resolve(v));
         return out;
     }
 
-    private Path resolve(File f) {
-        Path p = f.toPath();
-        return (p.isAbsolute() ? p : project.getBasedir().toPath().resolve(p)).normalize();
+    private Path resolve(String value) {
+        Path p;
+        try {
+            p = Path.of(value.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScanJob.ConfigurationException("not a valid path: '" + value.trim() + "'");
+        }
+        return (p.isAbsolute() ? p : baseDirectory().resolve(p)).toAbsolutePath().normalize();
     }
 
     private void report(ScanJob.Outcome outcome, Level threshold, Path root) throws MojoFailureException {
-        for (String line : ScanJob.summary(outcome, project.getBasedir().toPath(), MAX_LISTED)) getLog().info(line);
+        for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
         List<Finding> shown = threshold == null ? outcome.result().findings().stream().filter(f -> !f.suppressed()).toList()
                 : failing;
@@ -203,7 +226,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         if (!failing.isEmpty()) {
             throw new MojoFailureException("wsscan: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
                     + " at or above failOn=" + threshold.sarifName() + " (" + ScanJob.counts(failing, false) + "); see "
-                    + ScanJob.display(outcome.sarif(), project.getBasedir().toPath()));
+                    + ScanJob.display(outcome.sarif(), baseDirectory()));
         }
     }
 }

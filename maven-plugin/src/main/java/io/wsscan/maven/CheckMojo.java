@@ -7,6 +7,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * Scans the module, writes the reports, and fails the build when an unsuppressed finding is at or
  * above {@code failOn}. Modules with packaging {@code pom} are skipped.
@@ -27,7 +30,8 @@ public class CheckMojo extends AbstractWsscanMojo {
     @Override
     protected void configure(ScanJob job) {
         job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
-        job.sourceRoots = moduleSourceRoots(project);
+        List<Path> configured = configuredSourceRoots();
+        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
         job.classpath = compileClasspath(project);
     }
 }

@@ -5,6 +5,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * Scans the module and writes the reports; never fails the build because of findings (a broken
  * configuration still stops it). Modules with packaging {@code pom} are skipped.
@@ -21,7 +24,8 @@ public class ScanMojo extends AbstractWsscanMojo {
     @Override
     protected void configure(ScanJob job) {
         job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
-        job.sourceRoots = moduleSourceRoots(project);
+        List<Path> configured = configuredSourceRoots();
+        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
         job.classpath = compileClasspath(project);
     }
 }
