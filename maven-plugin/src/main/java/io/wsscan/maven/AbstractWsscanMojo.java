@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -211,8 +212,12 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     private void report(ScanJob.Outcome outcome, Level threshold, Path root) throws MojoFailureException {
         for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
-        List<Finding> shown = threshold == null ? outcome.result().findings().stream().filter(f -> !f.suppressed()).toList()
-                : failing;
+        Set<Finding> failingSet = new HashSet<>(failing);
+        // the findings that fail the build first (as errors), then the others (as warnings)
+        List<Finding> shown = new ArrayList<>(failing);
+        for (Finding f : outcome.result().findings()) {
+            if (!f.suppressed() && !failingSet.contains(f)) shown.add(f);
+        }
         int listed = 0;
         for (Finding f : shown) {
             if (listed++ == MAX_LISTED) {
@@ -220,7 +225,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 break;
             }
             String line = "wsscan:   " + ScanJob.describe(f);
-            if (threshold != null) getLog().error(line);
+            if (failingSet.contains(f)) getLog().error(line);
             else getLog().warn(line);
         }
         if (!failing.isEmpty()) {

@@ -96,14 +96,26 @@ final class ScanJob {
         return out;
     }
 
-    /** The non-blank, trimmed entries of a list whose elements may be comma-separated lists themselves. */
+    /**
+     * The non-blank, trimmed entries of a list whose elements may be comma-separated lists themselves.
+     * Commas inside braces stay (a glob such as {@code src/{app,admin}/**} is one entry).
+     */
     static List<String> split(List<String> values) {
         List<String> out = new ArrayList<>();
         if (values == null) return out;
         for (String v : values) {
             if (v == null) continue;
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) out.add(part.trim());
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= v.length(); i++) {
+                char c = i < v.length() ? v.charAt(i) : ',';
+                if (c == '{') depth++;
+                else if (c == '}' && depth > 0) depth--;
+                else if (c == ',' && (depth == 0 || i == v.length())) {
+                    String part = v.substring(start, i).trim();
+                    if (!part.isEmpty()) out.add(part);
+                    start = i + 1;
+                }
             }
         }
         return out;

@@ -72,6 +72,14 @@ class ScanJobTest {
     }
 
     @Test
+    void listValuesSplitOnCommasOutsideBraces() {
+        assertEquals(List.of("a", "b", "src/{app,admin}/**", "c"),
+                ScanJob.split(List.of(" a, b ,", "src/{app,admin}/**,c", " ")));
+        assertEquals(List.of("x{,"), ScanJob.split(List.of("x{,")));
+        assertEquals(List.of(), ScanJob.split(null));
+    }
+
+    @Test
     void defaultSourceRootsAreTheExistingOnesInOrder() throws IOException {
         for (String d : List.of("src/main/java", "src/main/resources", "src/main/webapp", "frontend",
                 "target/generated-sources/annotations")) {
