@@ -31,10 +31,11 @@ assert xss.codeFlows[0].threadFlows[0].locations.size() >= 2 : 'no code flow'
 def srcroot = run.originalUriBaseIds['%SRCROOT%'].uri
 assert new URI(srcroot).path == basedir.canonicalPath + '/' : "%SRCROOT% is ${srcroot}"
 
-// the summary and the one-line failure
-assert log.contains('wsscan: findings: 1 error, 1 warning, 0 notes')
+// the summary and the one-line failure (counts as patterns: Java analysis may add its own findings about
+// WebSocketConfig's setAllowedOrigins("*"))
+assert log =~ /wsscan: findings: [1-9][0-9]* errors?, [1-9][0-9]* warnings?, [0-9]+ notes?/
 assert log.contains('wsscan: report target/wsscan/wsscan.sarif')
 assert log.contains('src/main/resources/static/app.js:7:')
-assert log =~ /Failed to execute goal io\.wsscan:wsscan-maven-plugin:[^:]+:check \(default\) on project chat-vulnerable: wsscan: 1 finding at or above failOn=error \(1 error\); see target\/wsscan\/wsscan.sarif -> \[Help 1\]/
+assert log =~ /Failed to execute goal io\.wsscan:wsscan-maven-plugin:[^:]+:check \(default\) on project chat-vulnerable: wsscan: [1-9][0-9]* findings? at or above failOn=error \([1-9][0-9]* errors?\); see target\/wsscan\/wsscan.sarif -> \[Help 1\]/
 assert log.contains('BUILD FAILURE')
 return true
