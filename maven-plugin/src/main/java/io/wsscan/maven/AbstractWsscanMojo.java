@@ -102,8 +102,8 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             getLog().info("wsscan: skipped (wsscan.skip=true)");
             return;
         }
+        Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
         if (!runsHere()) return;
-        Level threshold = threshold();
         ScanJob job = new ScanJob();
         try {
             job.formats = ScanJob.formats(formats);
@@ -122,7 +122,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 getLog().debug("wsscan: classpath " + job.classpath);
             }
             ScanJob.Outcome outcome = job.run();
-            report(outcome, threshold, job.root);
+            report(outcome, threshold);
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
         } catch (IOException e) {
@@ -209,7 +209,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return (p.isAbsolute() ? p : baseDirectory().resolve(p)).toAbsolutePath().normalize();
     }
 
-    private void report(ScanJob.Outcome outcome, Level threshold, Path root) throws MojoFailureException {
+    private void report(ScanJob.Outcome outcome, Level threshold) throws MojoFailureException {
         for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
         Set<Finding> failingSet = new HashSet<>(failing);
