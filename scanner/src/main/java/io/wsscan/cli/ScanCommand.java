@@ -7,6 +7,7 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,11 @@ final class ScanCommand implements Callable<Integer> {
                     + ".git, target and build are skipped unless given as a PATH.")
     private List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Analyse only files matching GLOB (same syntax as --exclude; repeatable). "
+                    + "Excludes still apply.")
+    private List<String> includes = new ArrayList<>();
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -113,14 +119,14 @@ final class ScanCommand implements Callable<Integer> {
             if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
         }
         List<Path> userRulesets = existingFiles(rulesets, "--ruleset");
-        Baseline base = baseline == null ? null : Baseline.read(baseline);
+        Baseline base = baseline == null ? null : readBaseline(baseline);
         Map<Formats, Path> targets = targets(fmts, output);
         for (Path t : targets.values()) {
             if (t != null) checkWritable(t);
         }
 
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).ruleIds(ruleIds())
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
@@ -201,6 +207,14 @@ final class ScanCommand implements Callable<Integer> {
             throw new UsageException("invalid --max-file-size '" + s + "' (must be at least 1 byte)", HINT);
         }
         return (long) bytes;
+    }
+
+    private static Baseline readBaseline(Path sarif) {
+        try {
+            return Baseline.read(sarif);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The given files, each checked to exist (a usage error otherwise). */

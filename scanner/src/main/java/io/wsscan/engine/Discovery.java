@@ -57,19 +57,33 @@ public final class Discovery {
 
     private final List<FileAnalyzer> analyzers;
     private final List<Glob> excludes;
+    private final List<Glob> includes;
     private final long maxFileSize;
     private final boolean followSymlinks;
+    private final Path root;
 
     public Discovery(List<FileAnalyzer> analyzers, List<String> excludeGlobs, long maxFileSize,
                      boolean followSymlinks) {
+        this(analyzers, excludeGlobs, List.of(), maxFileSize, followSymlinks, null);
+    }
+
+    /**
+     * @param includeGlobs when not empty, only files matching one of these are kept
+     * @param root         the scan root, or null for {@link #scanRoot(List)} of the paths
+     */
+    public Discovery(List<FileAnalyzer> analyzers, List<String> excludeGlobs, List<String> includeGlobs,
+                     long maxFileSize, boolean followSymlinks, Path root) {
         this.analyzers = List.copyOf(analyzers);
         this.excludes = excludeGlobs.stream().map(Glob::new).toList();
+        this.includes = includeGlobs.stream().map(Glob::new).toList();
         this.maxFileSize = maxFileSize;
         this.followSymlinks = followSymlinks;
+        this.root = root;
     }
 
     public Discovery(List<FileAnalyzer> analyzers, ScanOptions options) {
-        this(analyzers, options.excludes(), options.maxFileSize(), options.followSymlinks());
+        this(analyzers, options.excludes(), options.includes(), options.maxFileSize(), options.followSymlinks(),
+                options.root());
     }
 
     /**
@@ -89,9 +103,27 @@ public final class Discovery {
         return root;
     }
 
+    /**
+     * {@code root} itself (symbolic links resolved) when it is given, after checking that it is a folder
+     * holding every path; {@link #scanRoot(List)} of the paths when it is null.
+     *
+     * @throws IllegalArgumentException when a path or the root does not exist, or a path lies outside the root
+     */
+    public static Path scanRoot(List<Path> paths, Path root) {
+        if (root == null) return scanRoot(paths);
+        Path r = real(root);
+        if (!Files.isDirectory(r)) throw new IllegalArgumentException("scan root is not a folder: " + root);
+        for (Path p : paths) {
+            if (!real(p).startsWith(r)) {
+                throw new IllegalArgumentException(p + " is not inside the scan root " + root);
+            }
+        }
+        return r;
+    }
+
     /** Walks the paths; see the class comment. */
     public Result discover(List<Path> paths) {
-        Path root = scanRoot(paths);
+        Path root = scanRoot(paths, this.root);
         TreeMap<String, Candidate> found = new TreeMap<>();
         TreeMap<String, Notification> notes = new TreeMap<>();
         for (Path p : paths) {
@@ -134,7 +166,7 @@ public final class Discovery {
                     String rel = relPath(root, file);
                     boolean dir = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
                     if (excluded(rel, dir)) return FileVisitResult.CONTINUE;
-                    if (dir || accepted(rel)) {
+                    if (dir || (accepted(rel) && included(rel))) {
                         notes.put(rel, new Notification(rel, 0, 0, "read-error",
                                 (dir ? "cannot read folder: " : "cannot read file: ") + describe(e)));
                     }
@@ -149,7 +181,7 @@ public final class Discovery {
 
     private void consider(Path file, String rel, long size, TreeMap<String, Candidate> found,
                           TreeMap<String, Notification> notes) {
-        if (size < 0 || !accepted(rel)) return;
+        if (size < 0 || !accepted(rel) || !included(rel)) return;
         if (size > maxFileSize) {
             notes.put(rel, tooLarge(rel, size, maxFileSize));
         } else {
@@ -169,6 +201,15 @@ public final class Discovery {
     private boolean accepted(String rel) {
         for (FileAnalyzer a : analyzers) {
             if (a.accepts(rel)) return true;
+        }
+        return false;
+    }
+
+    /** True when no include globs are given or one of them matches the file's path. */
+    boolean included(String rel) {
+        if (includes.isEmpty()) return true;
+        for (Glob g : includes) {
+            if (g.matches(rel)) return true;
         }
         return false;
     }

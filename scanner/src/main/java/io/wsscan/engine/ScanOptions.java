@@ -25,10 +25,19 @@ import java.util.Set;
  *                       with a {@code time-budget} note
  * @param followSymlinks whether the walk follows symbolic links (default false)
  * @param progress       told about the scan's progress; never null
+ * @param root           the folder that relative paths (and so SARIF URIs, include and exclude globs) are
+ *                       relative to; every path must lie inside it. Null (the default) means the deepest
+ *                       folder containing every path ({@link Discovery#scanRoot})
+ * @param includes       globs in the syntax of {@code excludes}: when any are given, only files matching at
+ *                       least one are analysed (folders are still walked); empty means every file an
+ *                       analyzer accepts
+ * @param classpath      jars and class folders the scanned Java code compiles against (for type resolution
+ *                       by Java analysis; the Maven plugin passes the module's compile classpath); empty
+ *                       when unknown
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
-                          ProgressListener progress) {
+                          ProgressListener progress, Path root, List<String> includes, List<Path> classpath) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -38,6 +47,8 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         excludes = List.copyOf(excludes);
         ruleIds = Set.copyOf(ruleIds);
         rulesets = List.copyOf(rulesets);
+        includes = List.copyOf(includes);
+        classpath = List.copyOf(classpath);
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(progress, "progress");
         if (paths.isEmpty()) throw new IllegalArgumentException("no paths to scan");
@@ -83,6 +94,9 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private Duration timeBudget = DEFAULT_TIME_BUDGET;
         private boolean followSymlinks;
         private ProgressListener progress = ProgressListener.NONE;
+        private Path root;
+        private final List<String> includes = new ArrayList<>();
+        private final List<Path> classpath = new ArrayList<>();
 
         private Builder() {
         }
@@ -147,10 +161,32 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** The folder relative paths are relative to (see the record's {@code root}); null for the default. */
+        public Builder root(Path folder) {
+            root = folder;
+            return this;
+        }
+
+        public Builder include(String glob) {
+            includes.add(glob);
+            return this;
+        }
+
+        public Builder includes(Collection<String> globs) {
+            includes.addAll(globs);
+            return this;
+        }
+
+        /** Adds jars or class folders to the classpath of the scanned Java code, in order. */
+        public Builder classpath(Collection<Path> entries) {
+            classpath.addAll(entries);
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
             return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
-                    followSymlinks, progress);
+                    followSymlinks, progress, root, includes, classpath);
         }
     }
 }

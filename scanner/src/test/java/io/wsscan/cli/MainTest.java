@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Region;
+import io.wsscan.report.Baseline;
 import io.wsscan.report.LineHashes;
 import io.wsscan.report.Version;
 import org.junit.jupiter.api.Test;
@@ -286,7 +287,7 @@ class MainTest {
         Run r = run("scan", "--help");
         assertEquals(0, r.code());
         for (String opt : List.of("--format", "--output", "--fail-on", "--ruleset", "--rules", "--exclude",
-                "--baseline", "--threads", "--max-file-size", "--category", "--no-progress", "--quiet")) {
+                "--include", "--baseline", "--threads", "--max-file-size", "--category", "--no-progress", "--quiet")) {
             assertTrue(r.out().contains(opt), opt);
         }
         assertFalse(r.out().contains("--inventory"));

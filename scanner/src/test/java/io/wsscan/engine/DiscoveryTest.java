@@ -96,6 +96,44 @@ class DiscoveryTest {
     }
 
     @Test
+    void includeGlobsKeepOnlyMatchingFiles() throws IOException {
+        write("src/main/resources/static/app.js", "x");
+        write("src/main/resources/static/vendor/lib.js", "x");
+        write("src/main/webapp/page.js", "x");
+        write("tools/build.js", "x");
+        Discovery.Result r = new Discovery(List.of(JS), List.of("vendor"), List.of("src/main/**", "build.js"), 1000,
+                false, null).discover(List.of(dir));
+        // includes pick files; excludes still win over them
+        assertEquals(List.of("src/main/resources/static/app.js", "src/main/webapp/page.js", "tools/build.js"), rels(r));
+
+        Discovery.Result none = new Discovery(List.of(JS), List.of(), List.of("*.ts"), 1000, false, null)
+                .discover(List.of(dir));
+        assertEquals(List.of(), rels(none));
+        assertTrue(none.notifications().isEmpty());
+    }
+
+    @Test
+    void anExplicitRootMakesPathsRelativeToIt() throws IOException {
+        write("mod/src/main/resources/static/app.js", "x");
+        write("mod/src/main/webapp/page.js", "x");
+        Path mod = dir.resolve("mod");
+        List<Path> roots = List.of(mod.resolve("src/main/resources"), mod.resolve("src/main/webapp"));
+        Discovery.Result implicit = new Discovery(List.of(JS), List.of(), 1000, false).discover(roots);
+        assertEquals(List.of("resources/static/app.js", "webapp/page.js"), rels(implicit));
+
+        Discovery.Result explicit = new Discovery(List.of(JS), List.of("src/main/webapp/**"), List.of(), 1000, false,
+                mod).discover(roots);
+        assertEquals(mod.toRealPath(), explicit.root());
+        // excludes are relative to the explicit root as well
+        assertEquals(List.of("src/main/resources/static/app.js"), rels(explicit));
+
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> Discovery.scanRoot(List.of(dir), mod));
+        assertTrue(outside.getMessage().contains("is not inside the scan root"), outside.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Discovery.scanRoot(roots, mod.resolve("nope")));
+    }
+
+    @Test
     void tooLargeFilesAreNotedNotAnalysed() throws IOException {
         write("big.js", "x".repeat(2048));
         write("small.js", "x");

@@ -215,6 +215,29 @@ class ScannerTest {
         assertEquals(1, r.stats().filesAnalysed());
     }
 
+    @Test
+    void rootIncludesAndClasspathOptions() throws IOException {
+        write("mod/src/main/resources/static/app.js", "SINK\n");
+        write("mod/src/main/webapp/other.js", "SINK\n");
+        Path mod = dir.resolve("mod");
+        Path jar = dir.resolve("lib/dep.jar");
+        ScanOptions o = ScanOptions.builder()
+                .paths(List.of(mod.resolve("src/main/resources"), mod.resolve("src/main/webapp")))
+                .root(mod).include("**/static/**").classpath(List.of(jar, mod.resolve("target/classes")))
+                .threads(1).build();
+        assertEquals(List.of(jar, mod.resolve("target/classes")), o.classpath());
+        assertEquals(List.of("**/static/**"), o.includes());
+        ScanResult r = new Scanner(List.of(new FakeAnalyzer())).scan(o);
+        assertEquals(mod.toRealPath(), r.root());
+        assertEquals(List.of("src/main/resources/static/app.js"), r.findings().stream().map(Finding::file).distinct().toList());
+
+        ScanOptions defaults = ScanOptions.builder().build();
+        assertNull(defaults.root());
+        assertTrue(defaults.includes().isEmpty() && defaults.classpath().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new Scanner(List.of(new FakeAnalyzer()))
+                .scan(ScanOptions.builder().path(dir).root(mod).build()));
+    }
+
     // ---- linked files (modules importing each other)
 
     /**

@@ -1,10 +1,9 @@
-package io.wsscan.cli;
+package io.wsscan.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsscan.findings.Finding;
-import io.wsscan.report.LineHashes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import java.util.Set;
  * identifies a line by its content and that of the lines after it (not by its number), so results
  * survive edits elsewhere in the file.
  */
-final class Baseline {
+public final class Baseline {
 
     private final Set<String> keys;
 
@@ -32,28 +31,28 @@ final class Baseline {
     }
 
     /** How many (rule id, line hash) pairs the baseline holds. */
-    int size() {
+    public int size() {
         return keys.size();
     }
 
     /**
      * Reads a SARIF file (every run, every result).
      *
-     * @throws UsageException when the file is missing or not SARIF
+     * @throws IllegalArgumentException when the file is missing, unreadable or not SARIF (a one-line message)
      */
-    static Baseline read(Path sarif) {
+    public static Baseline read(Path sarif) {
         JsonNode root;
         try (var in = Files.newInputStream(sarif)) {
             root = new ObjectMapper().readTree(in);
         } catch (NoSuchFileException e) {
-            throw new UsageException("baseline file not found: " + sarif);
+            throw new IllegalArgumentException("baseline file not found: " + sarif);
         } catch (JsonProcessingException e) {
-            throw new UsageException("baseline " + sarif + " is not valid JSON: " + Main.firstLine(e.getOriginalMessage()));
+            throw new IllegalArgumentException("baseline " + sarif + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new UsageException("cannot read baseline " + sarif + ": " + Main.firstLine(e.getMessage()));
+            throw new IllegalArgumentException("cannot read baseline " + sarif + ": " + firstLine(e.getMessage()));
         }
         if (root == null || !root.path("runs").isArray()) {
-            throw new UsageException("baseline " + sarif + " is not a SARIF log (no 'runs' array)");
+            throw new IllegalArgumentException("baseline " + sarif + " is not a SARIF log (no 'runs' array)");
         }
         Set<String> keys = new HashSet<>();
         for (JsonNode run : root.path("runs")) {
@@ -72,7 +71,7 @@ final class Baseline {
     }
 
     /** The findings not in the baseline. Files under {@code root} are read to fingerprint the findings. */
-    List<Finding> filter(Path root, List<Finding> findings) {
+    public List<Finding> filter(Path root, List<Finding> findings) {
         if (keys.isEmpty()) return findings;
         Map<String, List<String>> hashesByFile = new HashMap<>();
         List<Finding> kept = new ArrayList<>(findings.size());
@@ -89,6 +88,10 @@ final class Baseline {
             if (hash == null || !keys.contains(key(f.ruleId(), hash))) kept.add(f);
         }
         return kept;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").strip();
     }
 
     private static String key(String ruleId, String hash) {

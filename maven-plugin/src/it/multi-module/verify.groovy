@@ -1,0 +1,43 @@
+// Each module has its own report with module-relative paths; the root has one for the whole build
+// with root-relative paths.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def slurp = { String rel ->
+    def f = new File(basedir, rel)
+    assert f.isFile() : "missing ${rel}"
+    new JsonSlurper().parse(f).runs[0]
+}
+def uris = { run -> run.results.collect { it.locations[0].physicalLocation.artifactLocation.uri } as Set }
+def byUri = { run -> run.results.collectEntries { [(it.locations[0].physicalLocation.artifactLocation.uri): it.ruleId] } }
+
+def whole = slurp('target/wsscan/wsscan.sarif')
+assert whole.automationDetails.id == 'wsscan/shop/' : whole.automationDetails
+def rootPath = { run -> new URI(run.originalUriBaseIds['%SRCROOT%'].uri).path }
+assert rootPath(whole) == basedir.canonicalPath + '/' : "%SRCROOT% is ${rootPath(whole)}"
+assert uris(whole) == ['api/src/main/webapp/js/notify.js', 'web/frontend/src/live.js', 'web/src/main/resources/static/chat.js'] as Set : "${uris(whole)}"
+def rules = byUri(whole)
+assert rules['api/src/main/webapp/js/notify.js'] == 'js/ws-message-xss'
+assert rules['web/frontend/src/live.js'] == 'js/ws-cleartext'
+assert rules['web/src/main/resources/static/chat.js'] == 'js/ws-cleartext'
+uris(whole).each { assert new File(basedir, it).isFile() : it }
+
+def api = slurp('api/target/wsscan/wsscan.sarif')
+assert uris(api) == ['src/main/webapp/js/notify.js'] as Set : "${uris(api)}"
+assert rootPath(api) == new File(basedir, 'api').canonicalPath + '/' : "api %SRCROOT% is ${rootPath(api)}"
+def web = slurp('web/target/wsscan/wsscan.sarif')
+assert uris(web) == ['frontend/src/live.js', 'src/main/resources/static/chat.js'] as Set : "${uris(web)}"
+assert api.automationDetails.id == 'wsscan/' : api.automationDetails
+
+// the root is a pom module: scan skips it; aggregate waits for the last module (web depends on api)
+assert log.contains("wsscan: skipped for a module with packaging 'pom'")
+assert log.count('wsscan: aggregate runs once, after the last project of the build (shop-web)') == 2
+def order = log.findAll(/--- wsscan-maven-plugin:[^ ]+:(scan|aggregate) \((module-report|whole-build)\) @ (shop-[a-z]+) ---/) { all, goal, id, module -> "${goal}@${module}" }
+assert order == ['scan@shop-parent', 'aggregate@shop-parent', 'scan@shop-api', 'aggregate@shop-api', 'scan@shop-web', 'aggregate@shop-web'] : order
+assert !new File(basedir, 'web/target/wsscan/wsscan.json').exists()
+// wsscan:scan reports the XSS in api but never fails the build
+assert log.contains('wsscan: findings: 1 error, 0 warnings, 0 notes')
+assert log.contains('wsscan: findings: 1 error, 2 warnings, 0 notes')
+assert !new File(basedir, 'target/wsscan/wsscan.json').exists()
+assert log.contains('BUILD SUCCESS')
+return true

@@ -1,0 +1,237 @@
+package io.wsscan.maven;
+
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Finding.Level;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the goals share: the parameters, building a {@link ScanJob} from them, logging the summary and
+ * turning configuration problems into a one-line {@link MojoExecutionException}.
+ */
+abstract class AbstractWsscanMojo extends AbstractMojo {
+
+    /** How many findings and unanalysed files the log lists before it refers to the report. */
+    static final int MAX_LISTED = 50;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Skip wsscan entirely: no scan, no report. */
+    @Parameter(property = "wsscan.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * Report formats besides SARIF, which is always written ({@code wsscan.sarif}): {@code json}
+     * ({@code wsscan.json}) and {@code text} ({@code wsscan.txt}). Comma-separated on the command line.
+     */
+    @Parameter(property = "wsscan.formats")
+    protected List<String> formats;
+
+    /**
+     * Where the reports go. Default: {@code target/wsscan} of the module ({@code aggregate}: of the
+     * execution root). Relative paths are relative to the module folder ({@code aggregate}: the root folder).
+     */
+    @Parameter(property = "wsscan.outputDirectory")
+    protected String outputDirectory;
+
+    /**
+     * Folders (or files) to scan. Default: the module's compile source roots (generated sources under
+     * the build directory left out), its resource directories, {@code src/main/resources},
+     * {@code src/main/webapp}, and {@code frontend/} and {@code src/main/frontend} when present.
+     * Relative paths are relative to the module folder. For {@code aggregate} these are scanned in
+     * addition to every module's defaults, relative to the root folder.
+     */
+    @Parameter(property = "wsscan.sourceRoots")
+    protected List<String> sourceRoots;
+
+    /**
+     * Only files matching one of these globs are analysed; relative to the module directory ({@code **}
+     * spans folders; a glob without '/' matches a file or folder name anywhere).
+     */
+    @Parameter(property = "wsscan.includes")
+    protected List<String> includes;
+
+    /**
+     * Files and folders matching these globs are skipped (same syntax as includes). Folders named
+     * {@code node_modules}, {@code .git}, {@code target} and {@code build} are always skipped.
+     */
+    @Parameter(property = "wsscan.excludes")
+    protected List<String> excludes;
+
+    /** Extra ruleset files (YAML), loaded after the built-in rules; relative to the module (aggregate: root) folder. */
+    @Parameter(property = "wsscan.rulesets")
+    protected List<String> rulesets;
+
+    /** Run only these rule ids (default: all). */
+    @Parameter(property = "wsscan.rules")
+    protected List<String> rules;
+
+    /**
+     * A previous SARIF report: results whose rule and line fingerprint appear in it are not reported.
+     * Relative to the module (aggregate: root) folder.
+     */
+    @Parameter(property = "wsscan.baseline")
+    protected String baseline;
+
+    /** Analysis threads (default: the number of cores). */
+    @Parameter(property = "wsscan.threads")
+    protected Integer threads;
+
+    /** SARIF {@code automationDetails.id}: the GitHub code scanning category. */
+    @Parameter(property = "wsscan.category", defaultValue = "wsscan/")
+    protected String category;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("wsscan: skipped (wsscan.skip=true)");
+            return;
+        }
+        Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
+        if (!runsHere()) return;
+        ScanJob job = new ScanJob();
+        try {
+            job.formats = ScanJob.formats(formats);
+            job.outputDirectory = outputDirectory == null || outputDirectory.isBlank()
+                    ? defaultOutputDirectory() : resolve(outputDirectory);
+            configure(job);
+            job.includes = ScanJob.split(includes);
+            job.excludes = ScanJob.split(excludes);
+            job.rules = ScanJob.split(rules);
+            job.rulesets = paths(rulesets);
+            job.baseline = baseline == null || baseline.isBlank() ? null : resolve(baseline);
+            job.threads = threads;
+            job.category = category;
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
+                getLog().debug("wsscan: classpath " + job.classpath);
+            }
+            ScanJob.Outcome outcome = job.run();
+            report(outcome, threshold);
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** False when this goal has nothing to do in this project (it logs why). */
+    protected boolean runsHere() {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("wsscan: skipped for a module with packaging 'pom' (the aggregate goal scans the whole build)");
+            return false;
+        }
+        return true;
+    }
+
+    /** The failOn level; null never fails (the scan goal). Must validate before scanning. */
+    protected abstract Level threshold() throws MojoExecutionException;
+
+    /** Sets the scan root, the source roots and the classpath. */
+    protected abstract void configure(ScanJob job) throws MojoExecutionException;
+
+    /** Parses failOn, as a configuration error when it is not a level. */
+    protected static Level parseFailOn(String failOn) throws MojoExecutionException {
+        try {
+            return ScanJob.failOn(failOn);
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        }
+    }
+
+    /** The folder relative paths in the configuration are relative to: the module's (aggregate: the root's). */
+    protected Path baseDirectory() {
+        return project.getBasedir().toPath().toAbsolutePath().normalize();
+    }
+
+    /** Where the reports go when {@code outputDirectory} is not set. */
+    protected Path defaultOutputDirectory() {
+        return Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize().resolve("wsscan");
+    }
+
+    /** The configured source roots, resolved; empty when none are configured. */
+    protected List<Path> configuredSourceRoots() {
+        return paths(sourceRoots);
+    }
+
+    static List<Path> defaultSourceRoots(MavenProject p) {
+        List<String> resources = new ArrayList<>();
+        for (Resource r : p.getBuild().getResources()) {
+            if (r.getDirectory() != null) resources.add(r.getDirectory());
+        }
+        return ScanJob.defaultSourceRoots(p.getBasedir().toPath(), p.getCompileSourceRoots(), resources,
+                Path.of(p.getBuild().getDirectory()));
+    }
+
+    /** The module's compile classpath (jars and class folders that exist). */
+    protected List<Path> compileClasspath(MavenProject p) {
+        Set<Path> out = new LinkedHashSet<>();
+        try {
+            for (String e : p.getCompileClasspathElements()) {
+                Path path = Path.of(e);
+                if (Files.exists(path)) out.add(path);
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            getLog().debug("wsscan: no compile classpath for " + p.getArtifactId() + ": " + e.getMessage());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Each entry (entries may be comma-separated lists) resolved against {@link #baseDirectory()}. */
+    private List<Path> paths(List<String> values) {
+        List<Path> out = new ArrayList<>();
+        for (String v : ScanJob.split(values)) out.add(resolve(v));
+        return out;
+    }
+
+    private Path resolve(String value) {
+        Path p;
+        try {
+            p = Path.of(value.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScanJob.ConfigurationException("not a valid path: '" + value.trim() + "'");
+        }
+        return (p.isAbsolute() ? p : baseDirectory().resolve(p)).toAbsolutePath().normalize();
+    }
+
+    private void report(ScanJob.Outcome outcome, Level threshold) throws MojoFailureException {
+        for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
+        List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
+        Set<Finding> failingSet = new HashSet<>(failing);
+        // the findings that fail the build first (as errors), then the others (as warnings)
+        List<Finding> shown = new ArrayList<>(failing);
+        for (Finding f : outcome.result().findings()) {
+            if (!f.suppressed() && !failingSet.contains(f)) shown.add(f);
+        }
+        int listed = 0;
+        for (Finding f : shown) {
+            if (listed++ == MAX_LISTED) {
+                getLog().warn("wsscan:   ... and " + (shown.size() - MAX_LISTED) + " more (see the report)");
+                break;
+            }
+            String line = "wsscan:   " + ScanJob.describe(f);
+            if (failingSet.contains(f)) getLog().error(line);
+            else getLog().warn(line);
+        }
+        if (!failing.isEmpty()) {
+            throw new MojoFailureException("wsscan: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
+                    + " at or above failOn=" + threshold.sarifName() + " (" + ScanJob.counts(failing, false) + "); see "
+                    + ScanJob.display(outcome.sarif(), baseDirectory()));
+        }
+    }
+}

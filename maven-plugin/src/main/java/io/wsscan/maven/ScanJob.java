@@ -1,0 +1,305 @@
+package io.wsscan.maven;
+
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Finding.Level;
+import io.wsscan.findings.Notification;
+import io.wsscan.report.Baseline;
+import io.wsscan.report.Formats;
+import io.wsscan.rules.RuleCatalog;
+import io.wsscan.rules.RulesetException;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One scan as the plugin runs it, in plain values (no Maven types), so that it can be checked and run
+ * without a Maven build: validate the configuration, scan the source roots relative to {@code root},
+ * drop baseline results, and write {@code wsscan.sarif} plus the other requested formats into the
+ * output directory.
+ *
+ * <p>Every configuration problem is a {@link ConfigurationException} with a one-line message.
+ */
+final class ScanJob {
+
+    /** Base name of every report file: {@code wsscan.sarif}, {@code wsscan.json}, {@code wsscan.txt}. */
+    static final String REPORT_NAME = "wsscan";
+
+    /** A configuration value the plugin cannot use; the mojos turn it into a MojoExecutionException. */
+    static final class ConfigurationException extends RuntimeException {
+        ConfigurationException(String message) {
+            super(message);
+        }
+    }
+
+    /** What a scan produced: the (baseline-filtered) result, the reports written, and how many results the baseline dropped. */
+    record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline) {
+        Path sarif() {
+            return reports.get(Formats.SARIF);
+        }
+    }
+
+    Path root;
+    List<Path> sourceRoots = List.of();
+    List<String> includes = List.of();
+    List<String> excludes = List.of();
+    List<Path> rulesets = List.of();
+    List<String> rules = List.of();
+    Path baseline;
+    Integer threads;
+    String category;
+    List<Path> classpath = List.of();
+    Path outputDirectory;
+    Set<Formats> formats = Set.of(Formats.SARIF);
+
+    // ---- configuration values ----------------------------------------------------------------------
+
+    /** The failOn threshold: a level, or null for {@code none}. */
+    static Level failOn(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "error" -> Level.ERROR;
+            case "warning" -> Level.WARNING;
+            case "note" -> Level.NOTE;
+            case "none" -> null;
+            default -> throw new ConfigurationException(
+                    "failOn must be error, warning, note or none, not '" + (value == null ? "" : value.trim()) + "'");
+        };
+    }
+
+    /**
+     * The formats to write: SARIF always (first), then the requested ones in order. Entries may hold
+     * several comma-separated names (as {@code -Dwsscan.formats=json,text} gives them).
+     */
+    static Set<Formats> formats(List<String> requested) {
+        Set<Formats> out = new LinkedHashSet<>();
+        out.add(Formats.SARIF);
+        for (String name : split(requested)) {
+            Formats f = Formats.byName(name).orElseThrow(() -> new ConfigurationException(
+                    "unknown report format '" + name + "' in formats (choose " + String.join(", ", Formats.names()) + ")"));
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * The non-blank, trimmed entries of a list whose elements may be comma-separated lists themselves.
+     * Commas inside braces stay (a glob such as {@code src/{app,admin}/**} is one entry).
+     */
+    static List<String> split(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values == null) return out;
+        for (String v : values) {
+            if (v == null) continue;
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= v.length(); i++) {
+                char c = i < v.length() ? v.charAt(i) : ',';
+                if (c == '{') depth++;
+                else if (c == '}' && depth > 0) depth--;
+                else if (c == ',' && (depth == 0 || i == v.length())) {
+                    String part = v.substring(start, i).trim();
+                    if (!part.isEmpty()) out.add(part);
+                    start = i + 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The folders a module scans by default, in this order and only those that exist: the compile
+     * source roots (generated ones under the build directory left out: they are not the project's own
+     * code), the resource directories, {@code src/main/resources}, {@code src/main/webapp},
+     * {@code frontend} and {@code src/main/frontend}.
+     */
+    static List<Path> defaultSourceRoots(Path basedir, List<String> compileSourceRoots, List<String> resourceDirs,
+                                         Path buildDirectory) {
+        Set<Path> out = new LinkedHashSet<>();
+        Path build = buildDirectory == null ? null : buildDirectory.toAbsolutePath().normalize();
+        for (String s : compileSourceRoots == null ? List.<String>of() : compileSourceRoots) {
+            Path p = basedir.resolve(s).toAbsolutePath().normalize();
+            if (build != null && p.startsWith(build)) continue;
+            out.add(p);
+        }
+        for (String s : resourceDirs == null ? List.<String>of() : resourceDirs) {
+            out.add(basedir.resolve(s).toAbsolutePath().normalize());
+        }
+        for (String s : List.of("src/main/resources", "src/main/webapp", "frontend", "src/main/frontend")) {
+            out.add(basedir.resolve(s).toAbsolutePath().normalize());
+        }
+        return out.stream().filter(Files::isDirectory).toList();
+    }
+
+    // ---- running -----------------------------------------------------------------------------------
+
+    /** Checks every value that can be checked before scanning; throws on the first problem. */
+    void validate() {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        if (threads != null && threads < 1) throw new ConfigurationException("threads must be at least 1, not " + threads);
+        for (Path p : rulesets) {
+            if (!Files.isRegularFile(p)) throw new ConfigurationException("ruleset file not found: " + p);
+        }
+        for (Path p : sourceRoots) {
+            if (!Files.exists(p)) throw new ConfigurationException("source root not found: " + p);
+        }
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            throw new ConfigurationException("baseline file not found: " + baseline);
+        }
+        if (Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
+            throw new ConfigurationException("outputDirectory is a file, not a folder: " + outputDirectory);
+        }
+    }
+
+    /** Validates, scans, applies the baseline and writes the reports. */
+    Outcome run() throws IOException {
+        validate();
+        Baseline base = null;
+        if (baseline != null) {
+            try {
+                base = Baseline.read(baseline);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
+        ScanResult result;
+        try {
+            result = sourceRoots.isEmpty() ? emptyScan() : scan();
+        } catch (RulesetException e) {
+            throw new ConfigurationException(e.getMessage().lines().findFirst().orElse("broken ruleset"));
+        }
+        int inBaseline = 0;
+        if (base != null) {
+            List<Finding> kept = base.filter(result.root(), result.findings());
+            inBaseline = result.findings().size() - kept.size();
+            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
+                    result.frontEnds());
+        }
+        Files.createDirectories(outputDirectory);
+        Map<Formats, Path> written = new LinkedHashMap<>();
+        for (Formats f : formats) {
+            Path target = outputDirectory.resolve(REPORT_NAME + f.extension());
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                f.write(result, new Formats.Options(category, false), w);
+            }
+            written.put(f, target);
+        }
+        return new Outcome(result, written, inBaseline);
+    }
+
+    /** The scanner's options for this job (the module's classpath goes to Java analysis). */
+    ScanOptions options() {
+        ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
+                .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath);
+        if (threads != null) b.threads(threads);
+        return b.build();
+    }
+
+    private ScanResult scan() {
+        try {
+            return new Scanner().scan(options());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** Nothing to scan: still load the rules (so a bad rule id or ruleset is reported) and write empty reports. */
+    private ScanResult emptyScan() {
+        RuleCatalog catalog = RuleCatalog.load(rulesets);
+        if (!rules.isEmpty()) catalog = catalog.only(new LinkedHashSet<>(rules));
+        return new ScanResult(root.toAbsolutePath().normalize(), List.of(), List.of(), catalog,
+                new ScanResult.Stats(0, 0, 0, 0, 0), Map.of());
+    }
+
+    // ---- summary -----------------------------------------------------------------------------------
+
+    /** Unsuppressed findings at or above the threshold (none for a null threshold). */
+    static List<Finding> failing(List<Finding> findings, Level threshold) {
+        if (threshold == null) return List.of();
+        return findings.stream().filter(f -> !f.suppressed() && f.level().atLeast(threshold)).toList();
+    }
+
+    /** Counts of unsuppressed findings for every level, e.g. {@code 1 error, 2 warnings, 0 notes}. */
+    static String counts(List<Finding> findings) {
+        return counts(findings, true);
+    }
+
+    /** Counts of unsuppressed findings per level; levels with none are left out unless {@code zeros}. */
+    static String counts(List<Finding> findings, boolean zeros) {
+        Map<Level, Integer> by = new EnumMap<>(Level.class);
+        for (Finding f : findings) {
+            if (!f.suppressed()) by.merge(f.level(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        for (Level l : Level.values()) {
+            int n = by.getOrDefault(l, 0);
+            if (n == 0 && !zeros) continue;
+            parts.add(n + " " + l.sarifName() + (n == 1 ? "" : "s"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** One line per finding, {@code path:line:col level rule message}, paths relative to the scan root. */
+    static String describe(Finding f) {
+        String msg = f.message() == null ? "" : f.message().lines().findFirst().orElse("").strip();
+        return f.file() + ":" + f.region().startLine() + ":" + f.region().startColumn() + " " + f.level().sarifName()
+                + " " + f.ruleId() + (msg.isEmpty() ? "" : " " + msg);
+    }
+
+    /**
+     * The summary the mojos log: files, counts per level, the files that were not analysed, and the
+     * report paths (relative to {@code displayBase} when inside it).
+     */
+    static List<String> summary(Outcome o, Path displayBase, int maxListed) {
+        ScanResult r = o.result();
+        List<String> lines = new ArrayList<>();
+        ScanResult.Stats s = r.stats();
+        StringBuilder files = new StringBuilder("wsscan: ").append(s.filesAnalysed())
+                .append(s.filesAnalysed() == 1 ? " file" : " files").append(" analysed");
+        if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
+        lines.add(files.toString());
+        long suppressed = r.findings().stream().filter(Finding::suppressed).count();
+        StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
+        if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
+        if (o.inBaseline() > 0) counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
+        lines.add(counts.toString());
+        int listed = 0;
+        for (Notification n : r.notifications()) {
+            if (!n.fileSkipped()) continue;
+            if (listed++ == maxListed) {
+                lines.add("wsscan:   ... and more files not analysed (see the SARIF report)");
+                break;
+            }
+            lines.add("wsscan: not analysed: " + n.file() + " (" + n.kind() + "): " + n.message());
+        }
+        for (Map.Entry<Formats, Path> e : o.reports().entrySet()) {
+            lines.add("wsscan: report " + display(e.getValue(), displayBase));
+        }
+        return lines;
+    }
+
+    /** {@code p} relative to {@code base} when it lies inside it, else absolute; '/' separators. */
+    static String display(Path p, Path base) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (base != null) {
+            Path b = base.toAbsolutePath().normalize();
+            if (abs.startsWith(b) && !abs.equals(b)) return b.relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.toString();
+    }
+}

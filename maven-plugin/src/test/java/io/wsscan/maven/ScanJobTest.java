@@ -1,0 +1,222 @@
+package io.wsscan.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Finding.Level;
+import io.wsscan.findings.Region;
+import io.wsscan.report.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanJobTest {
+
+    static final String APP_JS = """
+            const ws = new WebSocket('ws://chat.example.com/socket');
+            ws.onmessage = e => {
+              document.getElementById('log').innerHTML = e.data;
+            };
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String rel, String text) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private ScanJob job() {
+        ScanJob j = new ScanJob();
+        j.root = dir;
+        j.outputDirectory = dir.resolve("target/wsscan");
+        j.threads = 1;
+        return j;
+    }
+
+    @Test
+    void failOnLevels() {
+        assertEquals(Level.ERROR, ScanJob.failOn("error"));
+        assertEquals(Level.WARNING, ScanJob.failOn(" Warning "));
+        assertEquals(Level.NOTE, ScanJob.failOn("note"));
+        assertNull(ScanJob.failOn("none"));
+        ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class, () -> ScanJob.failOn("banana"));
+        assertEquals("failOn must be error, warning, note or none, not 'banana'", e.getMessage());
+        assertThrows(ScanJob.ConfigurationException.class, () -> ScanJob.failOn(null));
+    }
+
+    @Test
+    void formatsAlwaysStartWithSarif() {
+        assertEquals(List.of(Formats.SARIF), List.copyOf(ScanJob.formats(null)));
+        assertEquals(List.of(Formats.SARIF, Formats.JSON, Formats.TEXT),
+                List.copyOf(ScanJob.formats(List.of("json,text", "sarif", " JSON "))));
+        ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class,
+                () -> ScanJob.formats(List.of("sarif,pdf")));
+        assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text)", e.getMessage());
+    }
+
+    @Test
+    void listValuesSplitOnCommasOutsideBraces() {
+        assertEquals(List.of("a", "b", "src/{app,admin}/**", "c"),
+                ScanJob.split(List.of(" a, b ,", "src/{app,admin}/**,c", " ")));
+        assertEquals(List.of("x{,"), ScanJob.split(List.of("x{,")));
+        assertEquals(List.of(), ScanJob.split(null));
+    }
+
+    @Test
+    void defaultSourceRootsAreTheExistingOnesInOrder() throws IOException {
+        for (String d : List.of("src/main/java", "src/main/resources", "src/main/webapp", "frontend",
+                "target/generated-sources/annotations")) {
+            Files.createDirectories(dir.resolve(d));
+        }
+        List<Path> roots = ScanJob.defaultSourceRoots(dir,
+                List.of(dir.resolve("src/main/java").toString(), dir.resolve("target/generated-sources/annotations").toString(),
+                        "src/main/kotlin"),
+                List.of(dir.resolve("src/main/resources").toString()), dir.resolve("target"));
+        assertEquals(List.of(dir.resolve("src/main/java"), dir.resolve("src/main/resources"),
+                dir.resolve("src/main/webapp"), dir.resolve("frontend")), roots);
+    }
+
+    @Test
+    void scansRelativeToTheModuleAndWritesEveryFormat() throws IOException {
+        write("src/main/resources/static/app.js", APP_JS);
+        write("src/main/webapp/js/vendor/lib.js", APP_JS);
+        write("src/main/webapp/js/page.js", "console.log('no sockets here');\n");
+        ScanJob j = job();
+        j.sourceRoots = List.of(dir.resolve("src/main/resources"), dir.resolve("src/main/webapp"));
+        j.excludes = List.of("vendor");
+        j.formats = ScanJob.formats(List.of("json", "text"));
+        j.category = "wsscan/web/";
+        j.classpath = List.of(dir.resolve("lib.jar"));
+        ScanOptions options = j.options();
+        assertEquals(List.of(dir.resolve("lib.jar")), options.classpath());
+        assertEquals(dir, options.root());
+        assertEquals(List.of("vendor"), options.excludes());
+        assertEquals(1, options.threads());
+        ScanJob.Outcome o = j.run();
+
+        assertEquals(Set.of(Formats.SARIF, Formats.JSON, Formats.TEXT), o.reports().keySet());
+        for (Path p : o.reports().values()) assertTrue(Files.isRegularFile(p), p.toString());
+        assertEquals(dir.resolve("target/wsscan/wsscan.sarif"), o.sarif());
+        assertEquals(2, o.result().stats().filesAnalysed());
+
+        JsonNode run = new ObjectMapper().readTree(o.sarif().toFile()).at("/runs/0");
+        assertEquals("wsscan/web/", run.at("/automationDetails/id").asText());
+        List<String> rules = new ArrayList<>();
+        for (JsonNode r : run.path("results")) {
+            rules.add(r.path("ruleId").asText());
+            assertEquals("src/main/resources/static/app.js", r.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+            assertEquals("%SRCROOT%", r.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
+            assertFalse(r.at("/partialFingerprints/primaryLocationLineHash").asText().isEmpty());
+        }
+        assertTrue(rules.contains("js/ws-message-xss"), rules.toString());
+        assertTrue(rules.contains("js/ws-cleartext"), rules.toString());
+
+        List<Finding> failing = ScanJob.failing(o.result().findings(), Level.ERROR);
+        assertTrue(failing.stream().allMatch(f -> f.level() == Level.ERROR) && !failing.isEmpty());
+        assertTrue(ScanJob.failing(o.result().findings(), null).isEmpty());
+        assertEquals("1 error", ScanJob.counts(failing, false));
+        assertEquals("1 error, 1 warning, 0 notes", ScanJob.counts(o.result().findings()));
+        List<String> summary = ScanJob.summary(o, dir, 10);
+        assertEquals("wsscan: 2 files analysed", summary.get(0));
+        assertTrue(summary.get(1).startsWith("wsscan: findings: 1 error, 1 warning, 0 notes"), summary.get(1));
+        assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.sarif"), summary.toString());
+        assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.txt"), summary.toString());
+    }
+
+    @Test
+    void includesBaselineAndRulesNarrowTheResults() throws IOException {
+        write("src/main/resources/static/app.js", APP_JS);
+        write("src/main/resources/static/admin.js", APP_JS);
+        ScanJob first = job();
+        first.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        first.includes = List.of("**/app.js");
+        ScanJob.Outcome o = first.run();
+        assertTrue(o.result().findings().stream().allMatch(f -> f.file().endsWith("app.js")));
+        Path previous = dir.resolve("previous.sarif");
+        Files.copy(o.sarif(), previous);
+
+        ScanJob second = job();
+        second.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        second.baseline = previous;
+        second.rules = List.of("js/ws-message-xss");
+        ScanJob.Outcome again = second.run();
+        // app.js's result is in the baseline; admin.js's identical line hashes the same, so the baseline covers it too
+        assertEquals(List.of(), again.result().findings());
+        assertEquals(2, again.inBaseline());
+        assertEquals(List.of("js/ws-message-xss"), List.copyOf(again.result().catalog().rules().keySet()));
+    }
+
+    @Test
+    void configurationProblemsAreOneLine() throws IOException {
+        write("src/main/resources/static/app.js", APP_JS);
+        ScanJob unknownRule = job();
+        unknownRule.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        unknownRule.rules = List.of("js/nope");
+        assertEquals("unknown rule id 'js/nope' (see 'wsscan rules')",
+                assertThrows(ScanJob.ConfigurationException.class, unknownRule::run).getMessage());
+
+        ScanJob missingRuleset = job();
+        missingRuleset.rulesets = List.of(dir.resolve("rules/mine.yml"));
+        assertEquals("ruleset file not found: " + dir.resolve("rules/mine.yml"),
+                assertThrows(ScanJob.ConfigurationException.class, missingRuleset::run).getMessage());
+
+        ScanJob brokenRuleset = job();
+        brokenRuleset.rulesets = List.of(write("rules/broken.yml", "just: [a list\n"));
+        String msg = assertThrows(ScanJob.ConfigurationException.class, brokenRuleset::run).getMessage();
+        assertTrue(msg.startsWith("broken.yml: ") && !msg.contains("\n"), msg);
+
+        ScanJob badThreads = job();
+        badThreads.threads = 0;
+        assertEquals("threads must be at least 1, not 0",
+                assertThrows(ScanJob.ConfigurationException.class, badThreads::run).getMessage());
+
+        ScanJob missingBaseline = job();
+        missingBaseline.baseline = dir.resolve("old.sarif");
+        assertTrue(assertThrows(ScanJob.ConfigurationException.class, missingBaseline::run).getMessage()
+                .startsWith("baseline file not found: "));
+
+        ScanJob outsideRoot = job();
+        outsideRoot.root = dir.resolve("src/main/resources/static");
+        outsideRoot.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        assertTrue(assertThrows(ScanJob.ConfigurationException.class, outsideRoot::run).getMessage()
+                .contains("is not inside the scan root"));
+    }
+
+    @Test
+    void nothingToScanStillWritesAnEmptyReport() throws IOException {
+        ScanJob j = job();
+        ScanJob.Outcome o = j.run();
+        assertTrue(Files.isRegularFile(o.sarif()));
+        JsonNode run = new ObjectMapper().readTree(o.sarif().toFile()).at("/runs/0");
+        assertEquals(0, run.path("results").size());
+        assertFalse(run.at("/tool/driver/rules").isEmpty());
+        assertEquals("wsscan: findings: 0 errors, 0 warnings, 0 notes", ScanJob.summary(o, dir, 10).get(1));
+    }
+
+    @Test
+    void describeAndDisplay() {
+        Finding f = new Finding("js/ws-message-xss", Level.ERROR, "src/app.js", new Region(3, 5, 3, 20),
+                "Message data reaches innerHTML\nsecond line", List.of(), null);
+        assertEquals("src/app.js:3:5 error js/ws-message-xss Message data reaches innerHTML", ScanJob.describe(f));
+        assertEquals("target/wsscan/wsscan.sarif", ScanJob.display(dir.resolve("target/wsscan/wsscan.sarif"), dir));
+        assertEquals(dir.getParent().resolve("x").toString(), ScanJob.display(dir.getParent().resolve("x"), dir));
+        assertEquals(Path.of("/a/b"), AggregateMojo.commonAncestor(Path.of("/a/b/c"), Path.of("/a/b/d/e")));
+    }
+}
