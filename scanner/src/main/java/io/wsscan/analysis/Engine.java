@@ -857,9 +857,11 @@ public final class Engine {
             }
             case ARRAY_PATTERN -> {
                 Value items = elements(v);
-                for (Node k : p.kids()) {
+                List<Node> ks = p.kids();
+                for (int i = 0; i < ks.size(); i++) {
+                    Node k = ks.get(i);
                     if (k.kind == Kind.REST) assignPattern(k.kid(0), v, at, fn);
-                    else if (!k.isEmpty()) assignPattern(k, items, at, fn);
+                    else if (!k.isEmpty()) assignPattern(k, items.join(positional(v, i)), at, fn);
                 }
             }
             case ASSIGN_PATTERN -> assignPattern(p.kid(0), v.join(eval(p.kid(1), fn)), at, fn);
@@ -1424,6 +1426,8 @@ public final class Engine {
                 if (parent == null) parent = Value.EMPTY;
                 if (o.function == null && !parent.isEmpty()) call(n, parent, self, args, false, null, fn); // implicit super(...args)
                 if (isNew) result = result.join(self);
+            } else if (f instanceof Obj o && "state-setter".equals(o.tag)) {
+                setState(o, args, n);
             } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
                 Value p = field(o, "<promise>");
                 if (p == null) p = Value.EMPTY;
@@ -1485,6 +1489,7 @@ public final class Engine {
         for (String v : variants) {
             String r = v + (isNew ? ".Instance" : ".ReturnValue");
             result = result.join(api(r, n, name0));
+            if (models.stateHooks.contains(v)) result = result.join(stateHook(n, args));
             Models.Sanitizer san = models.sanitizers.get(r);
             if (san != null) effects.blocks.addAll(san.blocks());
             if (models.serializers.contains(v)) effects.serializes = true;
@@ -1635,6 +1640,44 @@ public final class Engine {
             }
         }
         return Value.of(out);
+    }
+
+    /** Element {@code i} of arrays known position by position (tuples such as [state, setState]). */
+    private Value positional(Value v, int i) {
+        Value out = Value.EMPTY;
+        for (Obj o : v.all(Obj.class)) {
+            if (!"array".equals(o.tag)) continue;
+            Value e = field(o, Integer.toString(i));
+            if (e != null) out = out.join(e);
+        }
+        return out;
+    }
+
+    /**
+     * {@code const [state, setState] = useState(initial)}: a tuple of the state and a setter object;
+     * calling the setter (with a value, or an updater function of the old state) adds to the state.
+     */
+    private Value stateHook(Node call, List<Value> args) {
+        Obj tuple = obj(call, "array", null);
+        Obj setter = obj(call, "state-setter", null);
+        setField(tuple, "0", args.isEmpty() ? Value.EMPTY : args.get(0));
+        setField(tuple, "1", Value.of(setter));
+        setField(setter, "<tuple>", Value.of(tuple));
+        return Value.of(tuple);
+    }
+
+    private void setState(Obj setter, List<Value> args, Node call) {
+        if (args.isEmpty()) return;
+        Value in = args.get(0);
+        Value next = in.filter(f -> !(f instanceof Obj o && o.function != null));
+        Value tuples = field(setter, "<tuple>");
+        for (Obj tuple : tuples == null ? List.<Obj>of() : tuples.all(Obj.class)) {
+            Value old = field(tuple, "0");
+            for (Obj f : in.all(Obj.class)) {
+                if (f.function != null) next = next.join(invoke(f, Value.EMPTY, List.of(old == null ? Value.EMPTY : old), call));
+            }
+            setField(tuple, "0", stepAll(next, call, "stored in component state"));
+        }
     }
 
     private Value unwrap(Value v) {

@@ -56,6 +56,8 @@ public final class Models {
     final Map<String, Connection> connections = new HashMap<>();
     /** Functions whose result is their arguments serialised, nested data included (JSON.stringify). */
     final Set<String> serializers = new HashSet<>();
+    /** Calls returning {@code [state, setState]} (React's useState): what the setter gets, the state holds. */
+    final Set<String> stateHooks = new HashSet<>();
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
@@ -133,6 +135,7 @@ public final class Models {
             for (String p : expand(file, r)) connections.put(p, c);
         }
         for (JsonNode r : doc.path("serializers")) serializers.addAll(expand(file, r));
+        for (JsonNode r : doc.path("stateHooks")) stateHooks.addAll(expand(file, r));
         for (JsonNode r : doc.path("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);
