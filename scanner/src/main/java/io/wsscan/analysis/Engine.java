@@ -1123,6 +1123,11 @@ public final class Engine {
                 return readMember(superclass(fn), "prototype", n, fn);
             case IMPORT_CALL:
                 return dynamicImport(n, fn);
+            case TYPE_HINT: {
+                Value v = Value.EMPTY;
+                for (String path : models.typeHints.getOrDefault(n.text, List.of())) v = v.join(api(path, n, null));
+                return v;
+            }
             default:
                 for (Node k : n.kids()) {
                     if (isStatement(k)) exec(k, fn);

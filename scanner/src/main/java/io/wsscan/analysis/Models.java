@@ -58,6 +58,8 @@ public final class Models {
     final Set<String> serializers = new HashSet<>();
     /** Calls returning {@code [state, setState]} (React's useState): what the setter gets, the state holds. */
     final Set<String> stateHooks = new HashSet<>();
+    /** TypeScript type names (as written) and the API path a value of that type is. */
+    final Map<String, List<String>> typeHints = new HashMap<>();
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
@@ -136,6 +138,11 @@ public final class Models {
         }
         for (JsonNode r : doc.path("serializers")) serializers.addAll(expand(file, r));
         for (JsonNode r : doc.path("stateHooks")) stateHooks.addAll(expand(file, r));
+        for (JsonNode r : doc.path("typeHints")) {
+            List<String> paths = expand(file, r);
+            if (!r.has("names")) throw new RulesetException(file + ": typeHints row without 'names': " + r);
+            for (JsonNode n : r.path("names")) typeHints.computeIfAbsent(n.asText(), k -> new ArrayList<>()).addAll(paths);
+        }
         for (JsonNode r : doc.path("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);

@@ -90,7 +90,8 @@ public enum Kind {
     JSX_EXPR,         // [expr?]
     JSX_TEXT,         // text = the text
     // ---- TypeScript / Java additions read by rules
-    TYPE_HINT,        // text = type name as written (e.g. WebSocket, signalR.HubConnection) ; [target]
+    TYPE_HINT,        // text = type name as written (e.g. WebSocket, signalR.HubConnection) ; no kids. The value of a
+                      // typed parameter, declarator or class field that has no default/initialiser of its own
     ANNOTATION,       // text = annotation name ; [ANNOTATION_PAIR*]
     ANNOTATION_PAIR,  // text = element name ('value' for the single-element form) ; [value expr]
     // ---- anything a front end could not lower

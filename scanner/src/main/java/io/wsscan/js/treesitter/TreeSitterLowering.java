@@ -266,8 +266,9 @@ final class TreeSitterLowering {
             if (d.type != "variable_declarator") continue;
             TNode name = d.field("name");
             TNode value = d.field("value");
+            Node hint = value == null && name != null && name.type == "identifier" ? typeHint(d) : null;
             decls.add(node(Kind.DECLARATOR, d, List.of(name == null ? emptyAtEnd(d) : pattern(name),
-                    value == null ? emptyAtEnd(d) : expr(value))));
+                    value != null ? expr(value) : hint != null ? hint : emptyAtEnd(d))));
         }
         return new Node(Kind.VAR_DECL, start, end, kw, 0, decls);
     }
@@ -560,6 +561,36 @@ final class TreeSitterLowering {
         return new Node(Kind.BLOCK, block.start, block.end, block.text, block.flags, assigns);
     }
 
+    /**
+     * The named type of a TypeScript annotation ({@code ws: WebSocket}, {@code conn?: signalR.HubConnection},
+     * {@code s: Subject<T> | null}) as a TYPE_HINT node, or null. Models map type names to API types, so a
+     * socket handed in from elsewhere (dependency injection, a caller outside the scan) is still known.
+     */
+    private Node typeHint(TNode owner) {
+        TNode ta = owner.field("type");
+        if (ta == null || ta.type != "type_annotation") return null;
+        TNode t = namedType(ta.firstNamed(), 0);
+        return t == null ? null : new Node(Kind.TYPE_HINT, t.start, t.end, src(t), 0, List.of());
+    }
+
+    private TNode namedType(TNode t, int depth) {
+        if (t == null || depth > 4) return null;
+        switch (t.type) {
+            case "type_identifier", "nested_type_identifier":
+                return t;
+            case "generic_type":
+                return namedType(t.field("name"), depth + 1);
+            case "union_type", "parenthesized_type":
+                for (TNode k : t.named()) {
+                    TNode n = namedType(k, depth + 1);
+                    if (n != null) return n;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /** One formal parameter (TypeScript wraps them in required_parameter / optional_parameter). */
     private Node parameter(TNode p) {
         if (p.type == "required_parameter" || p.type == "optional_parameter") {
@@ -568,7 +599,11 @@ final class TreeSitterLowering {
             if (pat.type == "this") return null; // TypeScript "this: T" parameter
             TNode value = p.field("value");
             Node target = pattern(pat);
-            if (value == null) return target;
+            if (value == null) {
+                // a typed parameter without default: the type stands in as a default value
+                Node hint = pat.type == "identifier" ? typeHint(p) : null;
+                return hint == null ? target : new Node(Kind.ASSIGN_PATTERN, pat.start, hint.end, null, 0, List.of(target, hint));
+            }
             return new Node(Kind.ASSIGN_PATTERN, pat.start, value.end, null, 0, List.of(target, expr(value)));
         }
         return pattern(p);
@@ -631,7 +666,8 @@ final class TreeSitterLowering {
                 boolean computed = prop.type == "computed_property_name";
                 if (computed) flags |= Node.COMPUTED;
                 int start = memberStart(m);
-                Node v = value == null ? Node.empty(end) : expr(value);
+                Node hint = value == null ? typeHint(m) : null;
+                Node v = value != null ? expr(value) : hint != null ? hint : Node.empty(end);
                 return new Node(Kind.CLASS_FIELD, start, end, null, flags, List.of(key(prop), v));
             }
             case "class_static_block": {
