@@ -113,6 +113,9 @@ public final class Engine {
     private final Set<Node> programSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The program each function belongs to (for module-relative lookups such as {@code import}). */
     private final Map<Node, Node> programOf = new IdentityHashMap<>();
+    /** Programs that are worker scripts, and the program of the unit being evaluated. */
+    private final Set<Node> workers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private Node currentProgram;
     private final Linker linker;
     private final Scopes scopes;
     private final Models models;
@@ -190,6 +193,7 @@ public final class Engine {
             programOf.put(program, program);
             collectFunctions(program, program, program);
             initModule(program);
+            if (!models.workerMarkers.isEmpty() && callsGlobal(program, models.workerMarkers)) workers.add(program);
         }
         long t0 = System.nanoTime();
         int limit = MAX_ITERATIONS;
@@ -280,6 +284,21 @@ public final class Engine {
 
     private Obj namespace(Node program) {
         return obj(program, "namespace", null);
+    }
+
+    /** Whether the program calls one of these global functions anywhere (iteratively: trees are deep). */
+    private boolean callsGlobal(Node program, Set<String> names) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(program);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.CALL && n.kid(0).kind == Kind.IDENT && names.contains(n.kid(0).text)
+                    && scopes.binding(n.kid(0)) == null) {
+                return true;
+            }
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
     }
 
     /** An ES module: it has a top-level import or export (then module.exports is not its interface). */
@@ -427,6 +446,7 @@ public final class Engine {
 
     private void evaluateUnit(Node unit, Runnable body) {
         evaluations++;
+        currentProgram = programOf.get(unit);
         Set<Object> r = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         unitStart.put(unit, clock);
         reads = r;
@@ -1361,6 +1381,7 @@ public final class Engine {
         if (srcs != null) {
             for (Models.Source s : srcs) {
                 if (!joins.wantsSource(s.kind())) continue;
+                if (s.windowOnly() && workers.contains(currentProgram)) continue;
                 if (s.nameFrom() != null && !nameMatches(name, s.nameClasses())) continue;
                 sourceSeen(s.kind());
                 out.add(new Taint(s.kind(), at, Set.of(), Trace.start(at, s.label())));

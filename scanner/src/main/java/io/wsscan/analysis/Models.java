@@ -22,7 +22,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Models {
 
-    public record Source(String kind, String label, String nameFrom, List<String> nameClasses) {
+    /**
+     * A source; {@code windowOnly}: not in a dedicated worker, where message events come from the page
+     * that started the worker.
+     */
+    public record Source(String kind, String label, String nameFrom, List<String> nameClasses, boolean windowOnly) {
     }
 
     public record Sink(Set<String> kinds, String label, boolean deep) {
@@ -58,6 +62,8 @@ public final class Models {
     final Set<String> serializers = new HashSet<>();
     /** Calls returning {@code [state, setState]} (React's useState): what the setter gets, the state holds. */
     final Set<String> stateHooks = new HashSet<>();
+    /** Global functions whose call marks a file as a worker script ({@code importScripts}). */
+    final Set<String> workerMarkers = new HashSet<>();
     /** TypeScript type names (as written) and the API path a value of that type is. */
     final Map<String, List<String>> typeHints = new HashMap<>();
     final Map<String, Handler> handlers = new HashMap<>();
@@ -112,7 +118,7 @@ public final class Models {
         }
         for (JsonNode r : doc.path("sources")) {
             Source s = new Source(text(file, r, "kind"), text(file, r, "label"), r.path("nameFrom").asText(null),
-                    strings(r.path("names")));
+                    strings(r.path("names")), r.path("windowOnly").asBoolean(false));
             for (String p : expand(file, r)) sources.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
         for (JsonNode r : doc.path("sinks")) {
@@ -138,6 +144,7 @@ public final class Models {
         }
         for (JsonNode r : doc.path("serializers")) serializers.addAll(expand(file, r));
         for (JsonNode r : doc.path("stateHooks")) stateHooks.addAll(expand(file, r));
+        for (JsonNode r : doc.path("workerMarkers")) workerMarkers.add(r.asText());
         for (JsonNode r : doc.path("typeHints")) {
             List<String> paths = expand(file, r);
             if (!r.has("names")) throw new RulesetException(file + ": typeHints row without 'names': " + r);

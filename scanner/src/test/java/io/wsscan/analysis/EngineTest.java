@@ -355,4 +355,11 @@ class EngineTest {
         assertEquals(List.of(XSS + "@1"), ids(fs));
         assertTrace(only(fs, XSS), 5, 1);
     }
+
+    @Test
+    void aDedicatedWorkerTrustsMessagesFromItsOwnPage() {
+        String handler = "onmessage = function (e) { new WebSocket(e.data.url); document.write(e.data.html); };";
+        assertEquals(List.of(), ids(analyze("importScripts('/lib/stomp.js');", handler)), "worker script");
+        assertEquals(List.of("js/postmessage-origin-check@1", URL + "@1"), ids(analyze(handler)).stream().sorted().toList(), "page script");
+    }
 }
