@@ -8,6 +8,7 @@ import io.wsscan.findings.Notification;
 import io.wsscan.findings.Step;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.ir.Node;
 import io.wsscan.js.JsSyntaxError;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * JavaScript files through the pipeline: Rhino front end -> IR -> scopes -> taint engine -> taint
@@ -86,12 +88,28 @@ public final class JsAnalyzer implements FileAnalyzer {
      * blanked), so that every offset still points into the original file.
      */
     public FileReport analyzeText(String relPath, String text) {
+        return analyzeText(relPath, text, null);
+    }
+
+    /**
+     * How text extracted from another file (a template) is read: the tree-sitter {@code dialect} its
+     * code is written in (null: JavaScript, through the front-end chain the file's extension selects),
+     * a {@code lowering} of the parsed program (what the extraction knows about the code that the text
+     * cannot say; it must keep offsets), and the original file's text, which decides whether any model
+     * is relevant (the masked text lacks, for instance, the attribute names of inline handlers).
+     */
+    public record Extracted(TreeSitterFrontEnd.Dialect dialect, UnaryOperator<Node> lowering, String original) {
+    }
+
+    /** {@link #analyzeText(String, String)} for text extracted from another file (null: a file of its own). */
+    public FileReport analyzeText(String relPath, String text, Extracted extracted) {
+        if (extracted != null && extracted.dialect() != null) return treeSitter(relPath, text, extracted.dialect(), null, extracted);
         TreeSitterFrontEnd.Dialect dialect = TreeSitterFrontEnd.dialectOf(relPath);
         String lower = relPath.toLowerCase(Locale.ROOT);
         boolean plainJs = lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
         if (dialect != null && !plainJs) {
             // .ts .mts .cts .tsx .jsx (and .d.ts, which holds only types: it is parsed and yields nothing)
-            return treeSitter(relPath, text, dialect, null);
+            return treeSitter(relPath, text, dialect, null, extracted);
         }
         IrFile ir;
         try {
@@ -103,14 +121,14 @@ public final class JsAnalyzer implements FileAnalyzer {
                 String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
                 // tree-sitter is the last resort for JS files only; script text extracted from templates
                 // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
-                FileReport ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why) : null;
+                FileReport ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why, extracted) : null;
                 if (ts != null) return ts;
                 return FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
                         "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
                                 + "; Closure: " + e.getMessage() + "); it was not analysed"));
             }
         }
-        return analyze(ir);
+        return analyze(ir, extracted);
     }
 
     /**
@@ -118,7 +136,8 @@ public final class JsAnalyzer implements FileAnalyzer {
      * Parse errors do not stop the analysis: each error range becomes an {@code info} note. Returns
      * null when tree-sitter could not be used and {@code fallbackWhy} is set (the caller reports).
      */
-    private FileReport treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy) {
+    private FileReport treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy,
+                                  Extracted extracted) {
         TreeSitterFrontEnd.Result r;
         try {
             r = treeSitter.parse(relPath, text, dialect);
@@ -127,7 +146,7 @@ public final class JsAnalyzer implements FileAnalyzer {
             return FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
                     "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed"));
         }
-        FileReport report = analyze(r.ir());
+        FileReport report = analyze(r.ir(), extracted);
         List<Notification> notes = new ArrayList<>(report.notifications());
         LineIndex lines = r.ir().lines();
         if (fallbackWhy != null) {
@@ -147,9 +166,22 @@ public final class JsAnalyzer implements FileAnalyzer {
         return new FileReport(report.findings(), notes, report.frontEnd(), report.analysed());
     }
 
+    private FileReport analyze(IrFile ir, Extracted extracted) {
+        if (extracted == null) return analyze(ir);
+        if (!models.relevant(extracted.original() == null ? ir.text() : extracted.original())) {
+            return new FileReport(List.of(), List.of(), ir.frontEnd(), true);
+        }
+        Node program = extracted.lowering() == null ? ir.program() : extracted.lowering().apply(ir.program());
+        return analyzeRelevant(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()));
+    }
+
     /** Runs the analysis on an already lowered file (any front end). */
     public FileReport analyze(IrFile ir) {
         if (!models.relevant(ir.text())) return new FileReport(List.of(), List.of(), ir.frontEnd(), true);
+        return analyzeRelevant(ir);
+    }
+
+    private FileReport analyzeRelevant(IrFile ir) {
         Scopes scopes = Scopes.of(ir.program());
         Engine engine = new Engine(ir.program(), scopes, models, joins).run();
         Map<String, Finding> findings = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ package io.wsscan.html;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,7 +276,7 @@ class ScriptExtractorTest {
     }
 
     @Test
-    void vueScriptBlocksOnly() {
+    void vueScriptsAndTemplateBindings() {
         String vue = "<template>\n  <div @click=\"send\" onclick=\"native()\">\n    <textarea v-model=\"t\"/>\n"
                 + "    <p v-html=\"html\"></p>\n  </div>\n  <template v-if=\"x\"><span/></template>\n</template>\n\n"
                 + "<script>\nvar shared = 1;\n</script>\n"
@@ -282,11 +284,76 @@ class ScriptExtractorTest {
                 + "<script lang=\"ts\">\nlet n: number = 1;\n</script>\n"
                 + "<style scoped>\n.a { color: red }\n</style>\n";
         ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
-        assertEquals("var shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n", squeezed(r));
-        assertEquals(2, r.scripts());
-        assertEquals(0, r.handlers());
-        assertEquals(1, r.notes().size());
-        assertTrue(r.notes().get(0).message().contains("lang=\"ts\""), r.notes().toString());
+        // @click is a Vue handler; onclick on a Vue element is not lowered; v-model and v-if are not code
+        assertEquals("$event=>{send};\n(html);\nvar shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n"
+                + "let n: number = 1;\n;\n", squeezed(r));
+        assertEquals(3, r.scripts());
+        assertEquals(2, r.handlers());
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TYPESCRIPT, r.dialect());
+
+        ScriptExtractor.Inline click = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.VUE_HANDLER, click.role());
+        assertEquals(vue.indexOf("@click"), click.at());
+        assertEquals(vue.indexOf("send\"") - "$event=>{".length(), click.start());
+        ScriptExtractor.Inline html = r.inline().get(1);
+        assertEquals(ScriptExtractor.Role.VUE_BINDING, html.role());
+        assertEquals("p", html.tag());
+        assertEquals("v-html", html.name());
+        assertEquals(vue.indexOf("v-html"), html.at());
+        // the parenthesis is written over the opening quote, ");" over the closing quote and the '>'
+        int quote = vue.indexOf("\"html\"");
+        assertEquals(quote, html.start());
+        assertEquals("(html);", r.masked().substring(html.start(), html.end()));
+        assertEquals(quote + "\"html\">".length(), html.end());
+    }
+
+    @Test
+    void vueBindingsNameTheAttributeWithoutItsPrefix() {
+        String vue = "<template>\n<iframe :src.prop=\"frameUrl\" v-bind:srcdoc=\"doc\" :[dyn]=\"x\"></iframe>\n"
+                + "<input :value=\"text\" @input=\"text = $event.target.value\">\n</template>\n"
+                + "<script setup>\nconst text = 1;\n</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        assertEquals("(frameUrl); (doc);\n(text); ()=>{text = $event.target.value};\nconst text = 1;\n;\n", squeezed(r));
+        assertEquals(List.of("src", "srcdoc", "value", "@input"), r.inline().stream().map(ScriptExtractor.Inline::name).toList());
+        assertEquals("iframe", r.inline().get(1).tag());
+        // no room for "$event=>{" between the binding before and the value: the short wrapper is used
+        assertEquals(ScriptExtractor.Role.VUE_HANDLER, r.inline().get(3).role());
+        assertEquals(null, r.dialect());
+    }
+
+    @Test
+    void vueScriptDialects() {
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
+                extract("<script lang=\"tsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.JAVASCRIPT,
+                extract("<script lang=\"jsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
+                extract("<script lang=\"jsx\">let a = <b/>;</script>\n<script setup lang=\"ts\">let b: number = 1;</script>",
+                        TemplateKind.VUE).dialect());
+        ScriptExtractor.Result coffee = extract("<script lang=\"coffee\">a = 1</script>", TemplateKind.VUE);
+        assertEquals(null, coffee.dialect());
+        assertFalse(coffee.hasCode());
+        assertEquals(1, coffee.notes().size());
+        assertTrue(coffee.notes().get(0).message().contains("lang=\"coffee\""), coffee.notes().toString());
+    }
+
+    @Test
+    void inlineHandlersKnowTheirRoleAndElement() {
+        String html = "<body onmessage=\"got(event)\" onclick=\"tap(this)\">\n"
+                + "<input type=\"password\" name=\"pw\" autocomplete=\"current-password\" onchange=\"use(this.value)\">\n"
+                + "<a href=\"javascript:go()\">go</a>\n</body>\n";
+        ScriptExtractor.Result r = extract(html, TemplateKind.HTML);
+        assertEquals(4, r.inline().size());
+        ScriptExtractor.Inline message = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.WINDOW_HANDLER, message.role());
+        assertEquals("onmessage", message.name());
+        assertEquals(html.indexOf("onmessage"), message.at());
+        assertEquals(ScriptExtractor.Role.HANDLER, r.inline().get(1).role(), "onclick of the body is the body's own");
+        ScriptExtractor.Inline change = r.inline().get(2);
+        assertEquals(ScriptExtractor.Role.HANDLER, change.role());
+        assertEquals("input[type=password][name=pw][autocomplete=current-password]", change.element());
+        assertEquals(ScriptExtractor.Role.SCRIPT_URL, r.inline().get(3).role());
     }
 
     @Test

@@ -201,14 +201,79 @@ class TemplateAnalyzerTest {
     }
 
     @Test
-    void vueTypeScriptBlockIsNoted() {
+    void vueTypeScriptBlockIsReadByTreeSitter() {
         String vue = "<template><div/></template>\n<script lang=\"ts\">\nlet s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
         FileReport r = analyze("A.vue", vue);
-        assertTrue(r.findings().isEmpty());
-        assertEquals(1, r.notifications().size());
-        assertEquals("info", r.notifications().get(0).kind());
-        assertEquals(2, r.notifications().get(0).line());
-        assertEquals("vue", r.frontEnd(), "nothing was left for the JavaScript front end");
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "'ws://x");
+        assertTrue(r.notifications().isEmpty(), r.notifications().toString());
+        assertEquals("vue+tree-sitter", r.frontEnd());
+    }
+
+    @Test
+    void vueVHtmlSeesTheSetupRefValue() {
+        String vue = "<template>\n  <section>\n    <p class=\"last\"\n       v-html=\"last\"></p>\n"
+                + "    <p v-html=\"state.note\"></p>\n    <p>{{ safe }}</p>\n  </section>\n</template>\n\n"
+                + "<script setup lang=\"ts\">\nconst last = ref<string>('');\nconst safe = ref('');\n"
+                + "const state = reactive({ note: '' });\n"
+                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
+                + "ws.onmessage = async (e: MessageEvent) => {\n  last.value = e.data;\n  state.note = e.data;\n  safe.value = e.data;\n};\n"
+                + "</script>\n";
+        FileReport r = analyze("src/Chat.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        assertEquals(2, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"last\"");
+        assertAt(f.get(1), vue, "v-html=\"state.note\"");
+        assertEquals(2, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
+    void vueUrlBindingsAndHandlers() {
+        String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
+                + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
+                + "<script setup>\nconst link = ref('');\nconst frame = ref('');\nconst password = ref('');\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "ws.onmessage = (e) => { const m = JSON.parse(e.data); link.value = m.url; frame.value = m.url; };\n"
+                + "</script>\n";
+        FileReport r = analyze("Links.vue", vue);
+        List<Finding> nav = of(r, "js/ws-message-open-redirect");
+        assertEquals(2, nav.size(), r.findings().toString());
+        assertAt(nav.get(0), vue, ":href");
+        assertAt(nav.get(1), vue, ":src=\"frame\"></iframe>");
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), vue, "ws.send(password");
+    }
+
+    @Test
+    void inlineHandlerThisIsItsElement() {
+        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example.com/ws');</script>\n"
+                + "<input type=\"password\" name=\"pin\" onchange=\"ws.send(this.value)\">\n"
+                + "<input name=\"nick\" onchange=\"ws.send(this.value)\">\n"
+                + "<input autocomplete=\"cc-number\" oninput=\"ws.send(JSON.stringify({ card: event.target.value }))\">\n"
+                + "<input name=\"room\" onchange=\"new WebSocket(this.value)\">\n</body></html>\n";
+        FileReport r = analyze("join.html", html);
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(2, send.size(), r.findings().toString());
+        assertAt(send.get(0), html, "ws.send(this.value)\">\n<input name");
+        assertAt(send.get(1), html, "ws.send(JSON");
+        List<Finding> url = of(r, "js/ws-url-injection");
+        assertEquals(1, url.size(), r.findings().toString());
+        assertAt(url.get(0), html, "new WebSocket(this");
+        // the trace starts at the element's handler attribute
+        assertEquals(position(html, "onchange=\"ws.send(this.value)\">\n<input name")[0], send.get(0).trace().get(0).region().startLine());
+    }
+
+    @Test
+    void bodyOnmessageIsTheWindowMessageHandler() {
+        String html = "<html>\n<body class=\"app\"\n      onmessage=\"document.title = event.data\">\n"
+                + "<frameset onmessage=\"if (event.origin !== 'https://app.example.com') return; show(event.data)\"></frameset>\n"
+                + "</body></html>\n";
+        FileReport r = analyze("frame.html", html);
+        List<Finding> f = of(r, "js/postmessage-origin-check");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "onmessage=\"document");
     }
 
     @Test

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.html;
+
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The part of a template's meaning that the masked text cannot say, added to the parsed program: what
+ * an inline handler's {@code this} is, that {@code <body onmessage>} is the window's handler, and that
+ * a Vue binding is an attribute of an element. It rewrites the top-level statements the extractor
+ * wrote for inline code ({@link ScriptExtractor.Inline}); every new node has the offsets of the
+ * template text it stands for, so findings land on the attribute.
+ *
+ * <ul>
+ *   <li>{@link ScriptExtractor.Role#HANDLER}: {@code !function(event){…}} becomes
+ *       {@code function(event){…}.call(el, {target: el, currentTarget: el})} where {@code el} is
+ *       {@code @element('input[type=password][name=pw]')}, a global that no script can name. Models
+ *       say what its value is ({@code Global[@element].ReturnValue}: an element hint by the
+ *       descriptor, and a user-input {@code .value}).</li>
+ *   <li>{@link ScriptExtractor.Role#WINDOW_HANDLER}: becomes {@code onmessage = function(event){…}},
+ *       the assignment the browser makes, located at the attribute.</li>
+ *   <li>{@link ScriptExtractor.Role#VUE_BINDING}: {@code (e);} becomes the JSX element
+ *       {@code <tag attr={e}/>}, so that {@code Jsx.Attribute[v-html]} and
+ *       {@code Jsx.Element[iframe].Attribute[src]} model rows apply to Vue templates too.</li>
+ * </ul>
+ * Statements it cannot find as written (the wrapper did not survive a parse) are left alone.
+ */
+final class TemplateLowering implements UnaryOperator<Node> {
+
+    /** The global an inline handler's element is read from: not an identifier, so no script shadows it. */
+    static final String ELEMENT = "@element";
+
+    private final List<ScriptExtractor.Inline> inline;
+
+    TemplateLowering(List<ScriptExtractor.Inline> inline) {
+        List<ScriptExtractor.Inline> todo = new ArrayList<>();
+        for (ScriptExtractor.Inline i : inline) {
+            if (i.role() != ScriptExtractor.Role.SCRIPT_URL && i.role() != ScriptExtractor.Role.VUE_HANDLER) todo.add(i);
+        }
+        this.inline = todo;
+    }
+
+    /** True when nothing needs lowering. */
+    boolean isEmpty() {
+        return inline.isEmpty();
+    }
+
+    @Override
+    public Node apply(Node program) {
+        if (inline.isEmpty() || program.kind != Kind.PROGRAM) return program;
+        List<Node> out = new ArrayList<>(program.size());
+        boolean changed = false;
+        for (Node st : program.kids()) {
+            Node n = st;
+            ScriptExtractor.Inline i = st.kind == Kind.EXPR_STMT && st.size() == 1 ? at(st.start, st.end) : null;
+            if (i != null) {
+                Node lowered = lower(i, st.kid(0));
+                if (lowered != null) {
+                    n = new Node(Kind.EXPR_STMT, Math.min(st.start, lowered.start), st.end, st.text, st.flags, List.of(lowered));
+                    changed = true;
+                }
+            }
+            out.add(n);
+        }
+        return changed ? new Node(program.kind, program.start, program.end, program.text, program.flags, out) : program;
+    }
+
+    /** The inline code whose wrapper is the statement {@code [start, end)}, or null. */
+    private ScriptExtractor.Inline at(int start, int end) {
+        for (ScriptExtractor.Inline i : inline) {
+            if (start >= i.start() && start < i.end() && end <= i.end()) return i;
+        }
+        return null;
+    }
+
+    private static Node lower(ScriptExtractor.Inline i, Node e) {
+        return switch (i.role()) {
+            case HANDLER -> {
+                Node fn = wrapped(e);
+                if (fn == null) yield null;
+                int s = i.at(), t = i.at() + i.name().length();
+                Node el = new Node(Kind.CALL, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, ELEMENT),
+                        Node.leaf(Kind.STRING, s, t, i.element())));
+                Node event = new Node(Kind.OBJECT, s, t, null, 0, List.of(
+                        new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "target"), el)),
+                        new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "currentTarget"), el))));
+                Node callee = new Node(Kind.MEMBER, e.start, e.end, "call", 0, List.of(fn));
+                yield new Node(Kind.CALL, e.start, e.end, null, 0, List.of(callee, el, event));
+            }
+            case WINDOW_HANDLER -> {
+                Node fn = wrapped(e);
+                if (fn == null) yield null;
+                Node target = Node.leaf(Kind.IDENT, i.at(), i.at() + i.name().length(), i.name());
+                yield new Node(Kind.ASSIGN, i.at(), e.end, "=", 0, List.of(target, fn));
+            }
+            case VUE_BINDING -> {
+                int s = i.at();
+                Node value = new Node(Kind.JSX_EXPR, e.start, e.end, null, 0, List.of(e));
+                Node attr = new Node(Kind.JSX_ATTR, s, e.end, i.name(), 0, List.of(value));
+                yield new Node(Kind.JSX_ELEMENT, s, e.end, i.tag(), 0, List.of(attr));
+            }
+            default -> null;
+        };
+    }
+
+    /** The function of a {@code !function(…){…}} or {@code (()=>{…})} wrapper, or null. */
+    private static Node wrapped(Node e) {
+        if (e.kind == Kind.UNARY && "!".equals(e.text) && e.size() == 1) e = e.kid(0);
+        return e.kind == Kind.FUNCTION ? e : null;
+    }
+}
