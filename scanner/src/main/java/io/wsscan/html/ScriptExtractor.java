@@ -78,7 +78,9 @@ public final class ScriptExtractor {
         /** A Vue attribute binding ({@code v-html}, {@code :href}): an expression, {@code (e);}. */
         VUE_BINDING,
         /** A Vue event handler ({@code @click}): {@code $event=>{...};}. */
-        VUE_HANDLER
+        VUE_HANDLER,
+        /** A Vue {@code v-for}: {@code for(let item of list){}, closed at the element's end tag. */
+        VUE_FOR
     }
 
     /**
@@ -87,9 +89,15 @@ public final class ScriptExtractor {
      * it for notes. {@code tag} is the element's tag name, {@code name} the attribute (for Vue
      * bindings without the {@code :} / {@code v-bind:} prefix), and {@code element} describes the
      * element by its tag and its {@code type}, {@code name}, {@code id} and {@code autocomplete}
-     * attributes, selector-style ({@code input[type=password][name=pw]}).
+     * attributes, selector-style ({@code input[type=password][name=pw]}). A Vue {@code v-for} loop
+     * ends with the {@code }} just before {@code blockEnd} (-1 for other code).
      */
-    public record Inline(int start, int end, int at, String what, Role role, String tag, String name, String element) {
+    public record Inline(int start, int end, int at, String what, Role role, String tag, String name, String element,
+                         int blockEnd) {
+
+        Inline(int start, int end, int at, String what, Role role, String tag, String name, String element) {
+            this(start, end, at, what, role, tag, name, element, -1);
+        }
     }
 
     /**
@@ -150,6 +158,14 @@ public final class ScriptExtractor {
     private static final String[][] WRAPPERS = {{"!function(event){", "};"}, {"!function(){", "};"}, {"(()=>{", "});"}};
     /** Wrapper of a Vue binding: an expression statement. */
     private static final String[][] VUE_EXPRESSION = {{"(", ");"}};
+    /** Wrapper of a Vue {@code v-for}: the loop header; the block closes at the element's end tag. */
+    private static final String[][] VUE_FOR = {{"for(let ", "){"}};
+    /** {@code alias in list}: the alias (a name, a destructuring pattern or a tuple), the keyword, the list. */
+    private static final Pattern V_FOR = Pattern.compile(
+            "\\s*([\\w$]+|\\{[^}]*\\}|(\\([^)]*\\)))\\s+(in|of)\\s+\\S[\\s\\S]*");
+    /** HTML elements without an end tag. */
+    private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "param", "source", "track", "wbr");
     /** Wrappers of a Vue event handler: statements with Vue's {@code $event} in scope. */
     private static final String[][] VUE_HANDLER = {{"$event=>{", "};"}, {"()=>{", "};"}};
     /**
@@ -425,20 +441,39 @@ public final class ScriptExtractor {
         // ---- Vue templates ----
 
         /**
-         * The start tags of a Vue {@code <template>} content {@code [from, to)}: bindings and event
-         * handlers become code in the component's scope (see the class comment). Directives that
-         * introduce their own variables ({@code v-for}, {@code v-slot}) are not lowered, so names they
-         * bind are unknown globals in the bindings that use them.
+         * The elements of a Vue {@code <template>} content {@code [from, to)}: bindings and event
+         * handlers become code in the component's scope (see the class comment), and
+         * {@code v-for="m in list"} becomes {@code for(let m of list){ ... }} around the bindings
+         * that follow it up to the element's end tag, where the {@code }} is written. Bindings before
+         * the {@code v-for} attribute of its own element, and {@code v-slot} variables, do not see
+         * the names the directive binds.
          */
         private void vueTemplate(int from, int to) {
+            // open elements: tag name, and where a v-for loop on it opened (-1: none)
+            List<String> names = new ArrayList<>();
+            List<Integer> loops = new ArrayList<>();
             int i = from;
             while (i < to) {
                 int lt = raw.indexOf('<', i);
-                if (lt < 0 || lt >= to) return;
+                if (lt < 0 || lt >= to) break;
                 if (raw.startsWith("<!--", lt)) {
                     int e = raw.indexOf("-->", lt + 4);
-                    if (e < 0) return;
+                    if (e < 0) break;
                     i = e + 3;
+                    continue;
+                }
+                if (raw.startsWith("</", lt)) {
+                    int ne = tagNameEnd(raw, lt + 2);
+                    String closing = raw.substring(lt + 2, ne).toLowerCase(Locale.ROOT);
+                    int k = names.lastIndexOf(closing);
+                    if (ne > lt + 2 && k >= 0) {
+                        for (int j = names.size() - 1; j >= k; j--) {
+                            if (loops.get(j) >= 0) closeLoop(lt, loops.get(j));
+                            names.remove(j);
+                            loops.remove(j);
+                        }
+                    }
+                    i = Math.max(ne, lt + 2);
                     continue;
                 }
                 int ne = tagNameEnd(raw, lt + 1);
@@ -447,11 +482,67 @@ public final class ScriptExtractor {
                     continue;
                 }
                 int te = tagEnd(raw, ne);
-                if (te < 0 || te > to) return;
+                if (te < 0 || te > to) break;
                 String tagName = raw.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
                 StartTag tag = StartTag.read(raw, lt, te);
-                for (StartTag.Attr a : tag.attrs) vueAttribute(tag, tagName, a);
+                int loop = -1;
+                for (StartTag.Attr a : tag.attrs) {
+                    if (a.name().equals("v-for")) {
+                        if (loop < 0) loop = vueFor(tag, tagName, a);
+                    } else {
+                        vueAttribute(tag, tagName, a);
+                    }
+                }
+                boolean empty = raw.charAt(te - 2) == '/' || VOID_ELEMENTS.contains(tagName);
+                if (empty) {
+                    if (loop >= 0) closeLoop(te - 1, loop);
+                } else {
+                    names.add(tagName);
+                    loops.add(loop);
+                }
                 i = te;
+            }
+            // elements left open at the end of the template: their loops end with it
+            for (int j = loops.size() - 1; j >= 0; j--) if (loops.get(j) >= 0) closeLoop(Math.min(to, raw.length() - 1), loops.get(j));
+        }
+
+        /**
+         * {@code v-for="alias in list"} (or {@code of}): writes {@code for(let alias of list){}
+         * over the attribute, with a tuple alias {@code (item, index)} as {@code [item, index]} (the
+         * lowering keeps the item). Returns the start of the loop header, or -1 when it does not fit.
+         */
+        private int vueFor(StartTag tag, String tagName, StartTag.Attr a) {
+            if (a.valueStart() < 0 || !a.quoted() || a.encoded()) return -1;
+            var m = V_FOR.matcher(a.raw());
+            if (!m.matches()) return -1;
+            int before = inline.size();
+            inline(tag, a.valueStart(), a.valueEnd(), "Vue v-for", a.nameStart(), VUE_FOR,
+                    new Inline(0, 0, a.nameStart(), "Vue v-for", Role.VUE_FOR, tagName, "v-for", describe(tag, tagName)));
+            if (inline.size() == before) return -1;
+            int cs = a.valueStart();
+            put(cs + m.start(3), 'o'); // in -> of
+            put(cs + m.start(3) + 1, 'f');
+            if (m.group(2) != null) {
+                put(cs + m.start(2), '[');
+                put(cs + m.end(2) - 1, ']');
+            }
+            return inline.get(inline.size() - 1).start();
+        }
+
+        /** Ends the loop opened at {@code header} with a '}' at the first free position from {@code at}. */
+        private void closeLoop(int at, int header) {
+            for (int p = at; p < raw.length(); p++) {
+                if (!taken[p] && !ServerSyntax.isLineBreak(raw.charAt(p))) {
+                    put(p, '}');
+                    for (int k = 0; k < inline.size(); k++) {
+                        Inline h = inline.get(k);
+                        if (h.start() == header && h.role() == Role.VUE_FOR) {
+                            inline.set(k, new Inline(h.start(), h.end(), h.at(), h.what(), h.role(), h.tag(), h.name(),
+                                    h.element(), p + 1));
+                        }
+                    }
+                    return;
+                }
             }
         }
 

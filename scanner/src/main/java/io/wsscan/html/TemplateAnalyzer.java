@@ -108,6 +108,7 @@ public final class TemplateAnalyzer implements FileAnalyzer {
             for (int k = bad.start(); k < bad.end(); k++) {
                 if (masked[k] != '\n' && masked[k] != '\r' && masked[k] != '\u2028' && masked[k] != '\u2029') masked[k] = ' ';
             }
+            if (bad.blockEnd() > 0) masked[bad.blockEnd() - 1] = ' '; // the '}' that closes a Vue loop
             dropped.add(note(relPath, lines, bad.at(), bad.what() + " not analysed: its code does not parse"));
             r = js.analyzeText(relPath, new String(masked), extracted(text, x, inline));
         }

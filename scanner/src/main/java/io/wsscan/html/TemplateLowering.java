@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  *       descriptor, and a user-input {@code .value}).</li>
  *   <li>{@link ScriptExtractor.Role#WINDOW_HANDLER}: becomes {@code onmessage = function(event){…}},
  *       the assignment the browser makes, located at the attribute.</li>
+ *   <li>{@link ScriptExtractor.Role#VUE_FOR}: {@code for(let m of list){…}} iterates the ref's
+ *       value ({@code list.value ?? list}, as the template unwraps refs) and binds the item of a
+ *       tuple alias.</li>
  *   <li>{@link ScriptExtractor.Role#VUE_BINDING}: {@code (e);} becomes the JSX element
  *       {@code <tag attr={e}/>}, so that {@code Jsx.Attribute[v-html]} and
  *       {@code Jsx.Element[iframe].Attribute[src]} model rows apply to Vue templates too.</li>
@@ -42,7 +45,10 @@ final class TemplateLowering implements UnaryOperator<Node> {
     TemplateLowering(List<ScriptExtractor.Inline> inline) {
         List<ScriptExtractor.Inline> todo = new ArrayList<>();
         for (ScriptExtractor.Inline i : inline) {
-            if (i.role() != ScriptExtractor.Role.SCRIPT_URL && i.role() != ScriptExtractor.Role.VUE_HANDLER) todo.add(i);
+            if (i.role() != ScriptExtractor.Role.SCRIPT_URL && i.role() != ScriptExtractor.Role.VUE_HANDLER
+                    && (i.role() != ScriptExtractor.Role.VUE_FOR || i.blockEnd() > 0)) {
+                todo.add(i);
+            }
         }
         this.inline = todo;
     }
@@ -55,29 +61,62 @@ final class TemplateLowering implements UnaryOperator<Node> {
     @Override
     public Node apply(Node program) {
         if (inline.isEmpty() || program.kind != Kind.PROGRAM) return program;
-        List<Node> out = new ArrayList<>(program.size());
-        boolean changed = false;
-        for (Node st : program.kids()) {
-            Node n = st;
-            ScriptExtractor.Inline i = st.kind == Kind.EXPR_STMT && st.size() == 1 ? at(st.start, st.end) : null;
-            if (i != null) {
-                Node lowered = lower(i, st.kid(0));
-                if (lowered != null) {
-                    n = new Node(Kind.EXPR_STMT, Math.min(st.start, lowered.start), st.end, st.text, st.flags, List.of(lowered));
-                    changed = true;
-                }
-            }
-            out.add(n);
-        }
-        return changed ? new Node(program.kind, program.start, program.end, program.text, program.flags, out) : program;
+        return statements(program);
     }
 
-    /** The inline code whose wrapper is the statement {@code [start, end)}, or null. */
-    private ScriptExtractor.Inline at(int start, int end) {
+    /** A program or block with the statements written for inline code lowered (Vue loops nest). */
+    private Node statements(Node parent) {
+        List<Node> out = new ArrayList<>(parent.size());
+        boolean changed = false;
+        for (Node st : parent.kids()) {
+            Node n = st;
+            if (st.kind == Kind.EXPR_STMT && st.size() == 1) {
+                ScriptExtractor.Inline i = at(st.start, st.end, false);
+                Node lowered = i == null ? null : lower(i, st.kid(0));
+                if (lowered != null) {
+                    n = new Node(Kind.EXPR_STMT, Math.min(st.start, lowered.start), st.end, st.text, st.flags, List.of(lowered));
+                }
+            } else if (st.kind == Kind.FOR_OF && st.size() == 3 && at(st.start, st.end, true) != null) {
+                n = loop(st);
+            }
+            changed |= n != st;
+            out.add(n);
+        }
+        return changed ? new Node(parent.kind, parent.start, parent.end, parent.text, parent.flags, out) : parent;
+    }
+
+    /**
+     * The inline code whose wrapper starts the statement {@code [start, end)}, or null; a loop's
+     * statement ends at its block's end instead.
+     */
+    private ScriptExtractor.Inline at(int start, int end, boolean loop) {
         for (ScriptExtractor.Inline i : inline) {
-            if (start >= i.start() && start < i.end() && end <= i.end()) return i;
+            if (loop != (i.role() == ScriptExtractor.Role.VUE_FOR)) continue;
+            if (start >= i.start() && start < i.end() && (loop ? end == i.blockEnd() : end <= i.end())) return i;
         }
         return null;
+    }
+
+    /**
+     * {@code for(let item of list){…}} from a {@code v-for}: the template unwraps a ref list
+     * ({@code list.value ?? list}), a tuple alias {@code [item, index]} binds the item, and the
+     * bindings in the block are lowered too.
+     */
+    private Node loop(Node st) {
+        Node left = st.kid(0), right = st.kid(1), body = st.kid(2);
+        if (left.kind == Kind.VAR_DECL && left.size() == 1 && left.kid(0).size() >= 1
+                && left.kid(0).kid(0).kind == Kind.ARRAY_PATTERN && left.kid(0).kid(0).size() > 0
+                && !left.kid(0).kid(0).kid(0).isEmpty()) {
+            Node d = left.kid(0);
+            List<Node> kids = new ArrayList<>(d.kids());
+            kids.set(0, d.kid(0).kid(0));
+            left = new Node(left.kind, left.start, left.end, left.text, left.flags,
+                    List.of(new Node(d.kind, d.start, d.end, d.text, d.flags, kids)));
+        }
+        Node unwrapped = new Node(Kind.LOGICAL, right.start, right.end, "??", 0,
+                List.of(new Node(Kind.MEMBER, right.start, right.end, "value", 0, List.of(right)), right));
+        Node block = body.kind == Kind.BLOCK ? statements(body) : body;
+        return new Node(st.kind, st.start, st.end, st.text, st.flags, List.of(left, unwrapped, block));
     }
 
     private static Node lower(ScriptExtractor.Inline i, Node e) {

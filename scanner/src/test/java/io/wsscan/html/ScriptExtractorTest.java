@@ -323,6 +323,22 @@ class ScriptExtractorTest {
     }
 
     @Test
+    void vueForLoopsEncloseTheirElement() {
+        String vue = "<template>\n<ul>\n  <li v-for=\"m in messages\" :key=\"m.id\">\n    <span v-html=\"m.html\"></span>\n  </li>\n"
+                + "  <li v-for=\"(n, i) of notes\" v-html=\"n\"/>\n  <img v-for=\"{ src } in pics\" :src=\"src\">\n</ul>\n"
+                + "<p v-html=\"after\"></p>\n</template>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        // a void element's loop closes after its bindings (here on the next line: the tag's '>' holds the ';')
+        assertEquals("for(let m of messages){ (m.id);\n(m.html);\n}\nfor(let [n, i] of notes){ (n);}\n"
+                + "for(let { src } of pics){ (src);\n}\n(after);\n", squeezed(r));
+        ScriptExtractor.Inline loop = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.VUE_FOR, loop.role());
+        assertEquals(vue.indexOf("</li>") + 1, loop.blockEnd(), "the loop closes on the element's end tag");
+        assertEquals('}', r.masked().charAt(loop.blockEnd() - 1));
+        assertEquals(-1, r.inline().get(1).blockEnd());
+    }
+
+    @Test
     void vueScriptDialects() {
         assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
                 extract("<script lang=\"tsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());

@@ -229,6 +229,22 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void vueForItemsAreTheListsElements() {
+        String vue = "<template>\n  <ol>\n    <li v-for=\"(m, i) in messages\" :key=\"i\">\n"
+                + "      <div class=\"body\" v-html=\"m.html\"></div>\n      <p v-html=\"m.text.length\"></p>\n    </li>\n  </ol>\n"
+                + "  <p v-html=\"m.html\"></p>\n</template>\n"
+                + "<script setup lang=\"ts\">\ntype Msg = { html: string; text: string };\nconst messages = ref<Msg[]>([]);\n"
+                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
+                + "ws.addEventListener('message', (e: MessageEvent) => messages.value.push(JSON.parse(e.data) as Msg));\n"
+                + "</script>\n";
+        FileReport r = analyze("Thread.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"m.html\"></div>");
+        assertEquals(1, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
     void vueUrlBindingsAndHandlers() {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
