@@ -259,7 +259,10 @@ public final class ScriptExtractor {
                 if (script) script(el, tag);
             }
             if (kind == TemplateKind.VUE) {
-                for (int[] t : vueTemplateRanges(raw)) vueTemplate(t[0], t[1]);
+                for (int[] t : vueTemplateRanges(raw)) {
+                    if (t[2] == 1) vueTemplate(t[0], t[1]);
+                    else notes.add(new Note(t[0], "<template> in another language (lang attribute) not analysed"));
+                }
             }
             inline.sort(java.util.Comparator.comparingInt(Inline::start));
             return new Result(new String(out), List.copyOf(notes), scripts, handlers, List.copyOf(inline), skippedBranches,
@@ -727,7 +730,11 @@ public final class ScriptExtractor {
         for (int[] t : vueTemplateRanges(s)) ServerSyntax.blank(p, t[0], t[1]);
     }
 
-    /** The content ranges {@code [start, end)} of the top-level {@code <template>} blocks of a Vue component. */
+    /**
+     * The content ranges {@code [start, end)} of the top-level {@code <template>} blocks of a Vue
+     * component, with a third element 1 when the template is HTML (no {@code lang}, or {@code html}),
+     * 0 for Pug and other languages.
+     */
     static List<int[]> vueTemplateRanges(String s) {
         List<int[]> out = new ArrayList<>();
         int n = s.length();
@@ -756,7 +763,9 @@ public final class ScriptExtractor {
             if (name.equals("template")) {
                 int close = templateClose(s, te);
                 int stop = close < 0 ? n : close;
-                out.add(new int[] {te, stop});
+                String lang = StartTag.read(s, lt, te).value("lang");
+                boolean html = lang == null || lang.isBlank() || lang.strip().equalsIgnoreCase("html");
+                out.add(new int[] {te, stop, html ? 1 : 0});
                 i = stop + 1;
             } else {
                 int close = indexOfIgnoreCase(s, "</" + name, te);

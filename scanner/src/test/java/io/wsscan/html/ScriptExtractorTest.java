@@ -339,6 +339,15 @@ class ScriptExtractorTest {
     }
 
     @Test
+    void vuePugTemplateIsNoted() {
+        String vue = "<template lang=\"pug\">\ndiv(v-html=\"html\")\n</template>\n<script setup>\nconst html = 1;\n</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        assertEquals("const html = 1;\n;\n", squeezed(r));
+        assertEquals(1, r.notes().size(), r.notes().toString());
+        assertEquals(vue.indexOf("\ndiv"), r.notes().get(0).offset());
+    }
+
+    @Test
     void vueScriptDialects() {
         assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
                 extract("<script lang=\"tsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());
