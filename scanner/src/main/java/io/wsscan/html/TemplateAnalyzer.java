@@ -65,13 +65,13 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         for (ScriptExtractor.Note n : x.notes()) notes.add(note(relPath, lines, n.offset(), n.message()));
         if (!x.hasCode()) return new FileReport(List.of(), List.copyOf(notes), kind.id(), true);
 
-        Attempt a = attempt(relPath, text, x, lines);
+        Attempt a = attempt(relPath, text, x, lines, kind);
         if (!a.report().analysed() && kind != TemplateKind.VUE && kind != TemplateKind.XHTML) {
             // Alternative branches of a server-side conditional may be fragments of one statement
             // (var admin = <% if (a) { %>true<% } else { %>false<% } %>;): try the first branch only.
             ScriptExtractor.Result first = ScriptExtractor.extract(text, kind, true);
             if (first.skippedBranches() > 0) {
-                Attempt b = attempt(relPath, text, first, lines);
+                Attempt b = attempt(relPath, text, first, lines, kind);
                 if (b.report().analysed()) {
                     a = b;
                     notes.add(new Notification(relPath, 0, 0, NOTE_KIND, "the scripts parse only with one branch of each "
@@ -96,11 +96,11 @@ public final class TemplateAnalyzer implements FileAnalyzer {
      * parse breaks only itself: it is left out (with a note) and the page parsed again. Script blocks
      * are not retried.
      */
-    private Attempt attempt(String relPath, String text, ScriptExtractor.Result x, LineIndex lines) {
+    private Attempt attempt(String relPath, String text, ScriptExtractor.Result x, LineIndex lines, TemplateKind kind) {
         char[] masked = x.masked().toCharArray();
         List<ScriptExtractor.Inline> inline = new ArrayList<>(x.inline());
         List<Notification> dropped = new ArrayList<>();
-        FileReport r = js.analyzeText(relPath, x.masked(), extracted(text, x, inline));
+        FileReport r = js.analyzeText(relPath, x.masked(), extracted(text, x, inline, kind));
         for (int attempt = 0; attempt < MAX_HANDLER_RETRIES && !r.analysed(); attempt++) {
             ScriptExtractor.Inline bad = culprit(r, lines, inline);
             if (bad == null) break;
@@ -110,14 +110,15 @@ public final class TemplateAnalyzer implements FileAnalyzer {
             }
             if (bad.blockEnd() > 0) masked[bad.blockEnd() - 1] = ' '; // the '}' that closes a Vue loop
             dropped.add(note(relPath, lines, bad.at(), bad.what() + " not analysed: its code does not parse"));
-            r = js.analyzeText(relPath, new String(masked), extracted(text, x, inline));
+            r = js.analyzeText(relPath, new String(masked), extracted(text, x, inline, kind));
         }
         return new Attempt(r, dropped);
     }
 
     /** The dialect, the lowering of the inline code still in the text, and the template for the prefilter. */
-    private static JsAnalyzer.Extracted extracted(String text, ScriptExtractor.Result x, List<ScriptExtractor.Inline> inline) {
-        return new JsAnalyzer.Extracted(x.dialect(), new TemplateLowering(List.copyOf(inline)), text);
+    private static JsAnalyzer.Extracted extracted(String text, ScriptExtractor.Result x, List<ScriptExtractor.Inline> inline,
+                                                  TemplateKind kind) {
+        return new JsAnalyzer.Extracted(x.dialect(), new TemplateLowering(List.copyOf(inline), kind == TemplateKind.VUE), text);
     }
 
     /** How many inline handlers that do not parse are left out before the page counts as unparsable. */

@@ -34,15 +34,31 @@ import java.util.function.UnaryOperator;
  *       {@code Jsx.Element[iframe].Attribute[src]} model rows apply to Vue templates too.</li>
  * </ul>
  * Statements it cannot find as written (the wrapper did not survive a parse) are left alone.
+ *
+ * <p>In a Vue component, names imported from Vue itself under their own name
+ * ({@code import { ref, reactive } from 'vue'}) are Vue's API, which models describe as globals
+ * ({@code Global[ref]}, as Nuxt and unplugin-auto-import provide them): such imports are dropped, so
+ * that the models apply to them. Renamed imports stay local names.
  */
 final class TemplateLowering implements UnaryOperator<Node> {
 
     /** The global an inline handler's element is read from: not an identifier, so no script shadows it. */
     static final String ELEMENT = "@element";
 
+    /** Modules whose named exports are Vue's API (the models' {@code Global[ref]} and so on). */
+    static final java.util.Set<String> VUE_MODULES = java.util.Set.of("vue", "@vue/reactivity", "@vue/runtime-core",
+            "@vue/runtime-dom", "@vue/composition-api", "vue-demi");
+
     private final List<ScriptExtractor.Inline> inline;
+    private final boolean vue;
 
     TemplateLowering(List<ScriptExtractor.Inline> inline) {
+        this(inline, false);
+    }
+
+    /** The lowering of a template's inline code; {@code vue} for a Vue component (see the class comment). */
+    TemplateLowering(List<ScriptExtractor.Inline> inline, boolean vue) {
+        this.vue = vue;
         List<ScriptExtractor.Inline> todo = new ArrayList<>();
         for (ScriptExtractor.Inline i : inline) {
             if (i.role() != ScriptExtractor.Role.SCRIPT_URL && i.role() != ScriptExtractor.Role.VUE_HANDLER
@@ -53,14 +69,9 @@ final class TemplateLowering implements UnaryOperator<Node> {
         this.inline = todo;
     }
 
-    /** True when nothing needs lowering. */
-    boolean isEmpty() {
-        return inline.isEmpty();
-    }
-
     @Override
     public Node apply(Node program) {
-        if (inline.isEmpty() || program.kind != Kind.PROGRAM) return program;
+        if ((inline.isEmpty() && !vue) || program.kind != Kind.PROGRAM) return program;
         return statements(program);
     }
 
@@ -78,6 +89,12 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 }
             } else if (st.kind == Kind.FOR_OF && st.size() == 3 && at(st.start, st.end, true) != null) {
                 n = loop(st);
+            } else if (vue && st.kind == Kind.IMPORT && VUE_MODULES.contains(st.text)) {
+                n = vueImport(st);
+                if (n == null) {
+                    changed = true;
+                    continue;
+                }
             }
             changed |= n != st;
             out.add(n);
@@ -147,6 +164,19 @@ final class TemplateLowering implements UnaryOperator<Node> {
             }
             default -> null;
         };
+    }
+
+    /** A Vue import without the specifiers that name Vue's API as is; null when none is left. */
+    private static Node vueImport(Node st) {
+        List<Node> keep = new ArrayList<>();
+        for (Node spec : st.kids()) {
+            boolean api = spec.kind == Kind.IMPORT_SPEC && spec.size() == 1 && spec.kid(0).kind == Kind.IDENT
+                    && spec.kid(0).text.equals(spec.text);
+            if (!api) keep.add(spec);
+        }
+        if (keep.size() == st.size()) return st;
+        if (keep.isEmpty()) return null;
+        return new Node(st.kind, st.start, st.end, st.text, st.flags, keep);
     }
 
     /** The function of a {@code !function(…){…}} or {@code (()=>{…})} wrapper, or null. */

@@ -245,6 +245,20 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void vueApiImportedFromVueIsModelled() {
+        String vue = "<template>\n  <p v-html=\"shown\"></p>\n  <p v-html=\"renamed\"></p>\n</template>\n"
+                + "<script setup>\nimport { ref, onMounted } from 'vue';\nimport { ref as vueRef } from 'vue';\n"
+                + "const shown = ref('');\nconst renamed = vueRef('');\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "onMounted(() => { ws.onmessage = (e) => { shown.value = e.data; renamed.value = e.data; }; });\n</script>\n";
+        FileReport r = analyze("Imports.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        // a renamed import stays a local name the models do not know
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"shown\"");
+    }
+
+    @Test
     void vueUrlBindingsAndHandlers() {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
