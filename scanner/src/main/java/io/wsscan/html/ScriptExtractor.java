@@ -47,8 +47,10 @@ import java.util.regex.Pattern;
  *       expressions of the component's script scope: {@code v-html="e"} and {@code :attr="e"} /
  *       {@code v-bind:attr="e"} are written as {@code (e);} at the value's offset (the opening
  *       parenthesis over the opening quote) and {@code @event="s"} / {@code v-on:event="s"} as
- *       {@code $event=>{s};}. {@link TemplateLowering} turns the bindings into element attributes of
- *       the IR, so that models decide which attributes are sinks.</li>
+ *       {@code $event=>{s};}; {@code v-for="m in list"} is {@code for(let m of list){} over the
+ *       attribute, closed by a {@code }} on the element's end tag, so the bindings inside see the
+ *       item. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
+ *       models decide which attributes are sinks. A {@code <template lang="pug">} is noted.</li>
  * </ul>
  *
  * Every piece of inline code is listed in {@link Result#inline()} with its {@link Role}: inline
