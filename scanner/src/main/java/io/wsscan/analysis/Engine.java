@@ -1211,8 +1211,14 @@ public final class Engine {
             if (models.serializers.contains(v)) effects.serializes = true;
             Models.Wrapper w = models.wrappers.get(v);
             if (w != null) {
-                // ref(x): a box whose field holds x (allocated at the call); reactive(o): o itself
+                // ref(x): a box whose field holds x (allocated at the call); reactive(o): o itself;
+                // computed(() => x): a box holding what the function returns
                 Value inner = w.argument() < args.size() ? args.get(w.argument()) : Value.EMPTY;
+                if (w.call()) {
+                    Value returned = Value.EMPTY;
+                    for (Obj f : inner.all(Obj.class)) if (f.function != null) returned = returned.join(invoke(f, Value.EMPTY, List.of(), n));
+                    inner = returned;
+                }
                 if (w.field() == null) {
                     result = result.join(inner);
                 } else {

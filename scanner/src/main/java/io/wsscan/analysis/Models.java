@@ -40,9 +40,10 @@ public final class Models {
     /**
      * A call whose result holds argument {@code argument}: as property {@code field} of a new object
      * ({@code ref(x).value}), or, without a field, as the result itself ({@code reactive(o)} is a
-     * proxy of {@code o}).
+     * proxy of {@code o}). With {@code call}, what it holds is what the argument (a function) returns
+     * ({@code computed(() => x).value}).
      */
-    public record Wrapper(String field, int argument) {
+    public record Wrapper(String field, int argument, boolean call) {
     }
 
     public record NameClass(String kind, Pattern include, Pattern exclude) {
@@ -135,7 +136,7 @@ public final class Models {
             for (String p : expand(file, r)) handlers.put(p, h);
         }
         for (JsonNode r : doc.path("wrappers")) {
-            Wrapper w = new Wrapper(r.path("field").asText(null), r.path("argument").asInt(0));
+            Wrapper w = new Wrapper(r.path("field").asText(null), r.path("argument").asInt(0), r.path("call").asBoolean(false));
             for (String p : expand(file, r)) wrappers.put(p, w);
         }
         for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
