@@ -8,7 +8,9 @@ import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +37,9 @@ import java.util.function.UnaryOperator;
  * </ul>
  * Statements it cannot find as written (the wrapper did not survive a parse) are left alone.
  *
+ * <p>A Vue component written with the Options API is lowered by {@link VueOptions}: one instance
+ * value for {@code this} and for the names its template reads.
+ *
  * <p>In a Vue component, names imported from Vue itself under their own name
  * ({@code import { ref, reactive } from 'vue'}) are Vue's API, which models describe as globals
  * ({@code Global[ref]}, as Nuxt and unplugin-auto-import provide them): such imports are dropped, so
@@ -46,7 +51,7 @@ final class TemplateLowering implements UnaryOperator<Node> {
     static final String ELEMENT = "@element";
 
     /** Modules whose named exports are Vue's API (the models' {@code Global[ref]} and so on). */
-    static final java.util.Set<String> VUE_MODULES = java.util.Set.of("vue", "@vue/reactivity", "@vue/runtime-core",
+    static final Set<String> VUE_MODULES = Set.of("vue", "@vue/reactivity", "@vue/runtime-core",
             "@vue/runtime-dom", "@vue/composition-api", "vue-demi");
 
     private final List<ScriptExtractor.Inline> inline;
@@ -61,8 +66,7 @@ final class TemplateLowering implements UnaryOperator<Node> {
         this.vue = vue;
         List<ScriptExtractor.Inline> todo = new ArrayList<>();
         for (ScriptExtractor.Inline i : inline) {
-            if (i.role() != ScriptExtractor.Role.SCRIPT_URL && i.role() != ScriptExtractor.Role.VUE_HANDLER
-                    && (i.role() != ScriptExtractor.Role.VUE_FOR || i.blockEnd() > 0)) {
+            if (i.role() != ScriptExtractor.Role.SCRIPT_URL && (i.role() != ScriptExtractor.Role.VUE_FOR || i.blockEnd() > 0)) {
                 todo.add(i);
             }
         }
@@ -72,23 +76,33 @@ final class TemplateLowering implements UnaryOperator<Node> {
     @Override
     public Node apply(Node program) {
         if ((inline.isEmpty() && !vue) || program.kind != Kind.PROGRAM) return program;
-        return statements(program);
+        VueOptions options = vue ? VueOptions.find(program) : null;
+        return statements(program, options, Set.of());
     }
 
-    /** A program or block with the statements written for inline code lowered (Vue loops nest). */
-    private Node statements(Node parent) {
+    /**
+     * A program or block with the statements written for inline code lowered (Vue loops nest);
+     * {@code options} is the Options API component (null: none), {@code bound} the names loops bind.
+     */
+    private Node statements(Node parent, VueOptions options, Set<String> bound) {
         List<Node> out = new ArrayList<>(parent.size());
         boolean changed = false;
         for (Node st : parent.kids()) {
             Node n = st;
             if (st.kind == Kind.EXPR_STMT && st.size() == 1) {
                 ScriptExtractor.Inline i = at(st.start, st.end, false);
-                Node lowered = i == null ? null : lower(i, st.kid(0));
+                Node lowered = i == null ? null : lower(i, st.kid(0), options, bound);
                 if (lowered != null) {
                     n = new Node(Kind.EXPR_STMT, Math.min(st.start, lowered.start), st.end, st.text, st.flags, List.of(lowered));
                 }
             } else if (st.kind == Kind.FOR_OF && st.size() == 3 && at(st.start, st.end, true) != null) {
-                n = loop(st);
+                n = loop(st, options, bound);
+            } else if (options != null && st.kind == Kind.EXPORT && st.size() == 1 && options.isOptions(st.kid(0))) {
+                // the component instance, and what Vue proxies onto it
+                out.add(new Node(st.kind, st.start, st.end, st.text, st.flags, List.of(options.store(st.kid(0)))));
+                out.addAll(options.mirrors());
+                changed = true;
+                continue;
             } else if (vue && st.kind == Kind.IMPORT && VUE_MODULES.contains(st.text)) {
                 n = vueImport(st);
                 if (n == null) {
@@ -119,7 +133,7 @@ final class TemplateLowering implements UnaryOperator<Node> {
      * ({@code list.value ?? list}), a tuple alias {@code [item, index]} binds the item, and the
      * bindings in the block are lowered too.
      */
-    private Node loop(Node st) {
+    private Node loop(Node st, VueOptions options, Set<String> bound) {
         Node left = st.kid(0), right = st.kid(1), body = st.kid(2);
         if (left.kind == Kind.VAR_DECL && left.size() == 1 && left.kid(0).size() >= 1
                 && left.kid(0).kid(0).kind == Kind.ARRAY_PATTERN && left.kid(0).kid(0).size() > 0
@@ -130,13 +144,16 @@ final class TemplateLowering implements UnaryOperator<Node> {
             left = new Node(left.kind, left.start, left.end, left.text, left.flags,
                     List.of(new Node(d.kind, d.start, d.end, d.text, d.flags, kids)));
         }
+        if (options != null) right = options.template(right, bound);
         Node unwrapped = new Node(Kind.LOGICAL, right.start, right.end, "??", 0,
                 List.of(new Node(Kind.MEMBER, right.start, right.end, "value", 0, List.of(right)), right));
-        Node block = body.kind == Kind.BLOCK ? statements(body) : body;
+        Set<String> inner = new HashSet<>(bound);
+        if (left.kind == Kind.VAR_DECL) for (Node d : left.kids()) if (d.size() > 0) VueOptions.names(d.kid(0), inner);
+        Node block = body.kind == Kind.BLOCK ? statements(body, options, inner) : body;
         return new Node(st.kind, st.start, st.end, st.text, st.flags, List.of(left, unwrapped, block));
     }
 
-    private static Node lower(ScriptExtractor.Inline i, Node e) {
+    private static Node lower(ScriptExtractor.Inline i, Node e, VueOptions options, Set<String> bound) {
         return switch (i.role()) {
             case HANDLER -> {
                 Node fn = wrapped(e);
@@ -156,7 +173,13 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 Node target = Node.leaf(Kind.IDENT, i.at(), i.at() + i.name().length(), i.name());
                 yield new Node(Kind.ASSIGN, i.at(), e.end, "=", 0, List.of(target, fn));
             }
+            case VUE_HANDLER -> {
+                // an Options API component's handler reads the instance; otherwise it is left as written
+                Node fn = wrapped(e);
+                yield fn == null || options == null ? null : options.template(fn, bound);
+            }
             case VUE_BINDING -> {
+                if (options != null) e = options.template(e, bound);
                 int s = i.at();
                 Node value = new Node(Kind.JSX_EXPR, e.start, e.end, null, 0, List.of(e));
                 Node attr = new Node(Kind.JSX_ATTR, s, e.end, i.name(), 0, List.of(value));
