@@ -112,12 +112,14 @@ final class VueOptions {
     }
 
     /**
-     * The export's expression stored in the instance global, with {@code this} of the option
-     * functions replaced by it.
+     * The export's expression with the options object stored in the instance global
+     * ({@code @vue-component = {…}}) and {@code this} of the option functions replaced by it.
      */
     Node store(Node e) {
-        Node lowered = e == options ? instanceThis(options, false) : replaceKid(e, options, instanceThis(options, false));
-        return new Node(Kind.ASSIGN, e.start, e.end, "=", 0, List.of(ident(e.start, e.start), lowered));
+        // the object itself, also inside defineComponent(...), whose result the models do not know
+        Node stored = new Node(Kind.ASSIGN, options.start, options.end, "=", 0,
+                List.of(ident(options.start, options.start), instanceThis(options, false)));
+        return e == options ? stored : replaceKid(e, options, stored);
     }
 
     /** Statements that copy methods, computed values and data properties onto the instance. */

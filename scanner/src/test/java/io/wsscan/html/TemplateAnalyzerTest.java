@@ -262,6 +262,28 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void vueOptionsApiTemplateReadsTheInstance() {
+        String vue = "<template>\n  <div>\n    <p v-html=\"last\"></p>\n    <p v-html=\"loud\"></p>\n    <p v-html=\"clean\"></p>\n"
+                + "    <p v-for=\"m in log\" v-html=\"m\"></p>\n    <p v-html=\"Math.max(1, 2)\"></p>\n"
+                + "    <button @click=\"resend(password)\">again</button>\n  </div>\n</template>\n"
+                + "<script>\nexport default defineComponent({\n  data() { return { last: '', log: [], password: '', ws: null }; },\n"
+                + "  computed: {\n    loud() { return this.last + '!'; },\n    clean: { get() { return DOMPurify.sanitize(this.last); } },\n  },\n"
+                + "  mounted() {\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    this.ws.onmessage = (e) => { this.last = e.data; this.log.push(e.data); };\n  },\n"
+                + "  methods: { resend(t) { this.ws.send(t); } },\n});\n</script>\n";
+        FileReport r = analyze("Options.vue", vue);
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(3, xss.size(), r.findings().toString());
+        assertAt(xss.get(0), vue, "v-html=\"last\"");
+        assertAt(xss.get(1), vue, "v-html=\"loud\"");
+        assertAt(xss.get(2), vue, "v-html=\"m\"");
+        // the method the template calls runs on the instance: this.ws is the socket
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), vue, "this.ws.send(t)");
+    }
+
+    @Test
     void vueUrlBindingsAndHandlers() {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"

@@ -88,6 +88,39 @@ class TemplateLoweringTest {
     }
 
     @Test
+    void vueOptionsComponentIsOneInstance() throws Exception {
+        String vue = "<template>\n<p v-html=\"html\" :title=\"Math.abs(n)\"></p>\n</template>\n<script>\n"
+                + "const local = 1;\nexport default {\n  data() { return { html: '' }; },\n"
+                + "  methods: { set(v) { this.html = v; function f() { return this; } } },\n};\n</script>\n";
+        ScriptExtractor.Result x = ScriptExtractor.extract(vue, TemplateKind.VUE);
+        Node program = new ClosureFrontEnd().parse("t", x.masked()).program();
+        List<Node> st = new TemplateLowering(x.inline(), true).apply(program).kids();
+        // (html) reads the instance; Math is a template global
+        Node html = st.get(0).kid(0).kid(0).kid(0).kid(0);
+        assertEquals(Kind.MEMBER, html.kind);
+        assertEquals("html", html.text);
+        assertEquals(VueOptions.INSTANCE, html.kid(0).text);
+        assertEquals(vue.indexOf("html\" :"), html.start);
+        Node math = st.get(1).kid(0).kid(0).kid(0).kid(0).kid(0).kid(0);
+        assertEquals("Math", math.text);
+        // export default @vue-component = {...}; then the copies of methods and data properties
+        Node export = st.get(3);
+        assertEquals(Kind.EXPORT, export.kind);
+        Node store = export.kid(0);
+        assertEquals(Kind.ASSIGN, store.kind);
+        assertEquals(VueOptions.INSTANCE, store.kid(0).text);
+        Node set = store.kid(1).kid(1).kid(1).kid(0).kid(1);
+        assertEquals(Kind.FUNCTION, set.kind);
+        Node assign = set.kid(1).kid(0).kid(0);
+        assertEquals(VueOptions.INSTANCE, assign.kid(0).kid(0).text, "this in a method is the instance");
+        Node nested = set.kid(1).kid(1);
+        assertEquals(Kind.THIS, nested.kid(1).kid(0).kid(0).kind, "a nested plain function keeps its own this");
+        // one copy for the data property, one for the method, in the order of the options
+        assertEquals("html", st.get(4).kid(0).kid(0).text);
+        assertEquals("set", st.get(5).kid(0).kid(0).text);
+    }
+
+    @Test
     void vueLoopUnwrapsTheListAndKeepsTheItem() throws Exception {
         String vue = "<template>\n<li v-for=\"(m, i) in list\" v-html=\"m\"></li>\n</template>\n";
         ScriptExtractor.Result x = ScriptExtractor.extract(vue, TemplateKind.VUE);
