@@ -455,7 +455,10 @@ class ScriptExtractorTest {
             "</c:if>", "<#if x>", "</#if>", "<@m/>", "/*", "*/", "//", "/", "\\", "x = 1;", "a", " ", "&amp;", "&",
             "<![CDATA[", "]]>", "javascript:", " href=\"javascript:", "<textarea/>", "\u2028", "\uFEFF", "\u0000",
             "<% } else { %>", "<% } %>", "<% if (a) { %>", "<c:choose>", "<c:when test=\"x\">", "<c:otherwise>", "</c:choose>",
-            "<#else>", "<#list xs as x>", "</#list>"};
+            "<#else>", "<#list xs as x>", "</#list>", "<li v-for=\"", " in ", " of ", "(a, i)", "{ a }", "\" v-html=\"",
+            " :href=\"", " v-bind:src=\"", " @click=\"", " v-on:input=\"", "$event", "</li>", "<img ", "/>", "<li>",
+            "<script setup lang=\"ts\">", "<script lang=\"tsx\">", "<template lang=\"pug\">", "<body onmessage=\"",
+            "<input type=\"password\" onchange=\""};
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 3000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -466,6 +469,7 @@ class ScriptExtractorTest {
                 ScriptExtractor.Result r = extract(text, kind, i % 2 == 1);
                 for (ScriptExtractor.Inline h : r.inline()) {
                     assertTrue(h.start() >= 0 && h.start() < h.end() && h.end() <= text.length(), text);
+                    if (h.blockEnd() > 0) assertEquals('}', r.masked().charAt(h.blockEnd() - 1), text);
                 }
             }
         }

@@ -332,6 +332,24 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void randomVueComponentsAreAnalysedWithoutInternalErrors() {
+        String[] tokens = {"<template>", "</template>", "<li v-for=\"", "m in list", "(m, i) of list", "\"", "\" v-html=\"",
+            " :href=\"", " @click=\"", "send(m)", "this.x", "m.body", "</li>", "<p>", "</p>", "<img ", "/>", ">", "\n",
+            "<script setup lang=\"ts\">", "<script>", "</script>", "export default { data() { return { m: 1 } }, ",
+            "methods: { send(v) { this.ws.send(v) } } }", "const list = ref([]);", "import { ref } from 'vue';",
+            "new WebSocket('wss://x.example.com')", "{{ m }}", "(", ")", "{", "}", ";"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(30);
+            for (int k = 0; k < n; k++) sb.append(tokens[random.nextInt(tokens.length)]);
+            String text = sb.toString();
+            FileReport r = analyzer.analyze(new SourceFile(Path.of("R.vue"), "R.vue", text));
+            assertTrue(r.notifications().stream().noneMatch(x -> x.kind().equals("internal-error")), text);
+        }
+    }
+
+    @Test
     void thymeleafInlineJavascript() {
         String html = "<html xmlns:th=\"http://www.thymeleaf.org\"><body>\n"
                 + "<script th:inline=\"javascript\">\n"
