@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  *       parenthesis over the opening quote) and {@code @event="s"} / {@code v-on:event="s"} as
  *       {@code $event=>{s};}; {@code v-for="m in list"} is {@code for(let m of list){} over the
  *       attribute, closed by a {@code }} on the element's end tag, so the bindings inside see the
- *       item. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
+ *       item; {@code v-model="x"} of a form field is {@code (x);}, which the lowering makes receive
+ *       the field's value. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
  *       models decide which attributes are sinks. A {@code <template lang="pug">} is noted.</li>
  * </ul>
  *
@@ -82,7 +83,9 @@ public final class ScriptExtractor {
         /** A Vue event handler ({@code @click}): {@code $event=>{...};}. */
         VUE_HANDLER,
         /** A Vue {@code v-for}: {@code for(let item of list){}, closed at the element's end tag. */
-        VUE_FOR
+        VUE_FOR,
+        /** A Vue {@code v-model} of a form field: {@code (target);}, which receives what the user types. */
+        VUE_MODEL
     }
 
     /**
@@ -165,6 +168,8 @@ public final class ScriptExtractor {
     /** {@code alias in list}: the alias (a name, a destructuring pattern or a tuple), the keyword, the list. */
     private static final Pattern V_FOR = Pattern.compile(
             "\\s*([\\w$]+|\\{[^}]*\\}|(\\([^)]*\\)))\\s+(in|of)\\s+\\S[\\s\\S]*");
+    /** Form fields whose {@code v-model} is what the user types or picks. */
+    private static final Set<String> FORM_FIELDS = Set.of("input", "textarea", "select");
     /** HTML elements without an end tag. */
     private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "param", "source", "track", "wbr");
@@ -561,6 +566,10 @@ public final class ScriptExtractor {
                 prop = n;
                 wrappers = VUE_EXPRESSION;
                 role = Role.VUE_BINDING;
+            } else if ((n.equals("v-model") || n.startsWith("v-model.")) && FORM_FIELDS.contains(tagName)) {
+                prop = "v-model";
+                wrappers = VUE_EXPRESSION;
+                role = Role.VUE_MODEL;
             } else if (n.startsWith(":") || n.startsWith("v-bind:")) {
                 prop = n.substring(n.indexOf(':') + 1);
                 int dot = prop.indexOf('.'); // modifiers (.prop, .camel)

@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  *       descriptor, and a user-input {@code .value}).</li>
  *   <li>{@link ScriptExtractor.Role#WINDOW_HANDLER}: becomes {@code onmessage = function(event){…}},
  *       the assignment the browser makes, located at the attribute.</li>
+ *   <li>{@link ScriptExtractor.Role#VUE_MODEL}: {@code (x);} becomes {@code x = @element('…').value}:
+ *       the model receives what the user types into the field.</li>
  *   <li>{@link ScriptExtractor.Role#VUE_FOR}: {@code for(let m of list){…}} iterates the ref's
  *       value ({@code list.value ?? list}, as the template unwraps refs) and binds the item of a
  *       tuple alias.</li>
@@ -177,6 +179,16 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 // an Options API component's handler reads the instance; otherwise it is left as written
                 Node fn = wrapped(e);
                 yield fn == null || options == null ? null : options.template(fn, bound);
+            }
+            case VUE_MODEL -> {
+                // v-model="x" on a form field: x = the field's value, as an inline handler's this.value
+                if (options != null) e = options.template(e, bound);
+                if (e.kind != Kind.IDENT && e.kind != Kind.MEMBER) yield null;
+                int s = i.at(), t = i.at() + i.name().length();
+                Node el = new Node(Kind.CALL, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, ELEMENT),
+                        Node.leaf(Kind.STRING, s, t, i.element())));
+                Node value = new Node(Kind.MEMBER, s, t, "value", 0, List.of(el));
+                yield new Node(Kind.ASSIGN, s, e.end, "=", 0, List.of(e, value));
             }
             case VUE_BINDING -> {
                 if (options != null) e = options.template(e, bound);

@@ -284,11 +284,12 @@ class ScriptExtractorTest {
                 + "<script lang=\"ts\">\nlet n: number = 1;\n</script>\n"
                 + "<style scoped>\n.a { color: red }\n</style>\n";
         ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
-        // @click is a Vue handler; onclick on a Vue element is not lowered; v-model and v-if are not code
-        assertEquals("$event=>{send};\n(html);\nvar shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n"
+        // @click is a Vue handler; onclick on a Vue element is not lowered; v-model of a form field is
+        // the expression it writes to; v-if is not code
+        assertEquals("$event=>{send};\n(t);\n(html);\nvar shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n"
                 + "let n: number = 1;\n;\n", squeezed(r));
         assertEquals(3, r.scripts());
-        assertEquals(2, r.handlers());
+        assertEquals(3, r.handlers());
         assertTrue(r.notes().isEmpty(), r.notes().toString());
         assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TYPESCRIPT, r.dialect());
 
@@ -296,7 +297,9 @@ class ScriptExtractorTest {
         assertEquals(ScriptExtractor.Role.VUE_HANDLER, click.role());
         assertEquals(vue.indexOf("@click"), click.at());
         assertEquals(vue.indexOf("send\"") - "$event=>{".length(), click.start());
-        ScriptExtractor.Inline html = r.inline().get(1);
+        assertEquals(ScriptExtractor.Role.VUE_MODEL, r.inline().get(1).role());
+        assertEquals("textarea", r.inline().get(1).tag());
+        ScriptExtractor.Inline html = r.inline().get(2);
         assertEquals(ScriptExtractor.Role.VUE_BINDING, html.role());
         assertEquals("p", html.tag());
         assertEquals("v-html", html.name());

@@ -284,6 +284,23 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void vueModelOfAFormFieldHoldsWhatTheUserTypes() {
+        String vue = "<template>\n  <form>\n    <input v-model=\"form.pin\" type=\"password\">\n"
+                + "    <input v-model.trim=\"nick\" name=\"nick\">\n    <MyInput v-model=\"other\" type=\"password\"/>\n  </form>\n</template>\n"
+                + "<script setup>\nconst form = reactive({ pin: '' });\nconst nick = ref('');\nconst other = ref('');\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "function go() {\n  ws.send(form.pin);\n  ws.send(nick.value);\n  ws.send(other.value);\n}\n</script>\n";
+        FileReport r = analyze("Pin.vue", vue);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        // a component's v-model is its own business: only native form fields are read
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "ws.send(form.pin)");
+        assertEquals(position(vue, "v-model=\"form.pin\"")[0], f.get(0).trace().get(0).region().startLine());
+        List<Finding> url = of(r, "js/ws-url-injection");
+        assertTrue(url.isEmpty(), url.toString());
+    }
+
+    @Test
     void vueUrlBindingsAndHandlers() {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
