@@ -45,7 +45,8 @@ import java.util.function.UnaryOperator;
  * <p>In a Vue component, names imported from Vue itself under their own name
  * ({@code import { ref, reactive } from 'vue'}) are Vue's API, which models describe as globals
  * ({@code Global[ref]}, as Nuxt and unplugin-auto-import provide them): such imports are dropped, so
- * that the models apply to them. Renamed imports stay local names.
+ * that the models apply to them; a renamed one ({@code ref as vueRef}) becomes
+ * {@code const vueRef = ref}.
  */
 final class TemplateLowering implements UnaryOperator<Node> {
 
@@ -106,8 +107,9 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 changed = true;
                 continue;
             } else if (vue && st.kind == Kind.IMPORT && VUE_MODULES.contains(st.text)) {
-                n = vueImport(st);
-                if (n == null) {
+                List<Node> lowered = vueImport(st);
+                if (lowered != null) {
+                    out.addAll(lowered);
                     changed = true;
                     continue;
                 }
@@ -201,17 +203,29 @@ final class TemplateLowering implements UnaryOperator<Node> {
         };
     }
 
-    /** A Vue import without the specifiers that name Vue's API as is; null when none is left. */
-    private static Node vueImport(Node st) {
+    /**
+     * A Vue import as Vue's globals: a name imported as is is dropped (the global of that name is
+     * meant), a renamed one becomes {@code const local = name;}; other specifiers (default, namespace)
+     * stay an import. Null when nothing changes.
+     */
+    private static List<Node> vueImport(Node st) {
         List<Node> keep = new ArrayList<>();
+        List<Node> out = new ArrayList<>();
         for (Node spec : st.kids()) {
-            boolean api = spec.kind == Kind.IMPORT_SPEC && spec.size() == 1 && spec.kid(0).kind == Kind.IDENT
-                    && spec.kid(0).text.equals(spec.text);
-            if (!api) keep.add(spec);
+            boolean named = spec.kind == Kind.IMPORT_SPEC && spec.size() == 1 && spec.kid(0).kind == Kind.IDENT
+                    && spec.text != null && !spec.text.equals("default") && !spec.text.equals("*");
+            if (!named) {
+                keep.add(spec);
+            } else if (!spec.kid(0).text.equals(spec.text)) {
+                Node local = spec.kid(0);
+                Node decl = new Node(Kind.DECLARATOR, spec.start, spec.end, null, 0,
+                        List.of(local, Node.leaf(Kind.IDENT, spec.start, spec.end, spec.text)));
+                out.add(new Node(Kind.VAR_DECL, spec.start, spec.end, "const", 0, List.of(decl)));
+            }
         }
-        if (keep.size() == st.size()) return st;
-        if (keep.isEmpty()) return null;
-        return new Node(st.kind, st.start, st.end, st.text, st.flags, keep);
+        if (keep.size() == st.size()) return null;
+        if (!keep.isEmpty()) out.add(0, new Node(st.kind, st.start, st.end, st.text, st.flags, keep));
+        return out;
     }
 
     /** The function of a {@code !function(…){…}} or {@code (()=>{…})} wrapper, or null. */
