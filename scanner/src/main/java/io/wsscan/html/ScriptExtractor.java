@@ -169,7 +169,7 @@ public final class ScriptExtractor {
     private static final Pattern V_FOR = Pattern.compile(
             "\\s*([\\w$]+|\\{[^}]*\\}|(\\([^)]*\\)))\\s+(in|of)\\s+\\S[\\s\\S]*");
     /** Form fields whose {@code v-model} is what the user types or picks. */
-    private static final Set<String> FORM_FIELDS = Set.of("input", "textarea", "select");
+    static final Set<String> FORM_FIELDS = Set.of("input", "textarea", "select");
     /** HTML elements without an end tag. */
     private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "param", "source", "track", "wbr");

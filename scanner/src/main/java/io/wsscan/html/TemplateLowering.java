@@ -28,6 +28,9 @@ import java.util.function.UnaryOperator;
  *       descriptor, and a user-input {@code .value}).</li>
  *   <li>{@link ScriptExtractor.Role#WINDOW_HANDLER}: becomes {@code onmessage = function(event){…}},
  *       the assignment the browser makes, located at the attribute.</li>
+ *   <li>{@link ScriptExtractor.Role#VUE_HANDLER} on a form field: called with an event whose
+ *       {@code target} is the field ({@code $event.target.value}); in an Options API component its
+ *       names read the instance.</li>
  *   <li>{@link ScriptExtractor.Role#VUE_MODEL}: {@code (x);} becomes {@code x = @element('…').value}:
  *       the model receives what the user types into the field.</li>
  *   <li>{@link ScriptExtractor.Role#VUE_FOR}: {@code for(let m of list){…}} iterates the ref's
@@ -163,8 +166,7 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 Node fn = wrapped(e);
                 if (fn == null) yield null;
                 int s = i.at(), t = i.at() + i.name().length();
-                Node el = new Node(Kind.CALL, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, ELEMENT),
-                        Node.leaf(Kind.STRING, s, t, i.element())));
+                Node el = element(i, s, t);
                 Node event = new Node(Kind.OBJECT, s, t, null, 0, List.of(
                         new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "target"), el)),
                         new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "currentTarget"), el))));
@@ -178,18 +180,25 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 yield new Node(Kind.ASSIGN, i.at(), e.end, "=", 0, List.of(target, fn));
             }
             case VUE_HANDLER -> {
-                // an Options API component's handler reads the instance; otherwise it is left as written
+                // an Options API component's handler reads the instance
                 Node fn = e.kind == Kind.FUNCTION ? e : null;
-                yield fn == null || options == null ? null : options.template(fn, bound);
+                if (fn == null) yield null;
+                if (options != null) fn = options.template(fn, bound);
+                if (!ScriptExtractor.FORM_FIELDS.contains(i.tag()) || fn.kid(0).size() == 0) yield fn == e ? null : fn;
+                // on a form field, $event is a DOM event whose target is the field
+                int s = i.at(), t = i.at() + i.name().length();
+                Node el = element(i, s, t);
+                Node event = new Node(Kind.OBJECT, s, t, null, 0, List.of(
+                        new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "target"), el)),
+                        new Node(Kind.PROPERTY, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, "currentTarget"), el))));
+                yield new Node(Kind.CALL, fn.start, fn.end, null, 0, List.of(fn, event));
             }
             case VUE_MODEL -> {
                 // v-model="x" on a form field: x = the field's value, as an inline handler's this.value
                 if (options != null) e = options.template(e, bound);
                 if (e.kind != Kind.IDENT && e.kind != Kind.MEMBER) yield null;
                 int s = i.at(), t = i.at() + i.name().length();
-                Node el = new Node(Kind.CALL, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, ELEMENT),
-                        Node.leaf(Kind.STRING, s, t, i.element())));
-                Node value = new Node(Kind.MEMBER, s, t, "value", 0, List.of(el));
+                Node value = new Node(Kind.MEMBER, s, t, "value", 0, List.of(element(i, s, t)));
                 yield new Node(Kind.ASSIGN, s, e.end, "=", 0, List.of(e, value));
             }
             case VUE_BINDING -> {
@@ -226,6 +235,11 @@ final class TemplateLowering implements UnaryOperator<Node> {
         if (keep.size() == st.size()) return null;
         if (!keep.isEmpty()) out.add(0, new Node(st.kind, st.start, st.end, st.text, st.flags, keep));
         return out;
+    }
+
+    /** {@code @element('input[type=password]…')}, located at the attribute {@code [s, t)}. */
+    private static Node element(ScriptExtractor.Inline i, int s, int t) {
+        return new Node(Kind.CALL, s, t, null, 0, List.of(Node.leaf(Kind.IDENT, s, t, ELEMENT), Node.leaf(Kind.STRING, s, t, i.element())));
     }
 
     /**

@@ -302,6 +302,18 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void vueHandlerEventOfAFormFieldTargetsTheField() {
+        String vue = "<template>\n  <input type=\"password\" @change=\"ws.send($event.target.value)\">\n"
+                + "  <input name=\"nick\" @change=\"ws.send($event.target.value)\">\n"
+                + "  <PinPad @done=\"ws.send($event)\"/>\n</template>\n"
+                + "<script setup>\nconst ws = new WebSocket('wss://x.example.com/ws');\n</script>\n";
+        FileReport r = analyze("Event.vue", vue);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "ws.send($event.target.value)\">\n  <input name");
+    }
+
+    @Test
     void vueUrlBindingsAndHandlers() {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
