@@ -85,7 +85,12 @@ public final class ScriptExtractor {
         /** A Vue {@code v-for}: {@code for(let item of list){}, closed at the element's end tag. */
         VUE_FOR,
         /** A Vue {@code v-model} of a form field: {@code (target);}, which receives what the user types. */
-        VUE_MODEL
+        VUE_MODEL;
+
+        /** True for the code of Vue directives. */
+        public boolean vue() {
+            return this == VUE_BINDING || this == VUE_HANDLER || this == VUE_FOR || this == VUE_MODEL;
+        }
     }
 
     /**
@@ -170,6 +175,10 @@ public final class ScriptExtractor {
             "\\s*([\\w$]+|\\{[^}]*\\}|(\\([^)]*\\)))\\s+(in|of)\\s+\\S[\\s\\S]*");
     /** Form fields whose {@code v-model} is what the user types or picks. */
     static final Set<String> FORM_FIELDS = Set.of("input", "textarea", "select");
+    /** Elements whose content is text, not markup. */
+    private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
+    /** A page script that mounts a Vue app on the page's own markup. */
+    private static final Pattern VUE_APP = Pattern.compile("new\\s+Vue\\s*\\(|\\bcreateApp\\s*\\(");
     /** HTML elements without an end tag. */
     private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "param", "source", "track", "wbr");
@@ -267,9 +276,13 @@ public final class ScriptExtractor {
             }
             if (kind == TemplateKind.VUE) {
                 for (int[] t : vueTemplateRanges(raw)) {
-                    if (t[2] == 1) vueTemplate(t[0], t[1]);
+                    if (t[2] == 1) vueTemplate(raw, t[0], t[1]);
                     else notes.add(new Note(t[0], "<template> in another language (lang attribute) not analysed"));
                 }
+            } else if (VUE_APP.matcher(raw).find()) {
+                // a page that mounts a Vue app on its own markup (in-DOM template: Vue from a CDN, JSP
+                // and Thymeleaf pages); read with server syntax blanked
+                vueTemplate(parse, 0, raw.length());
             }
             inline.sort(java.util.Comparator.comparingInt(Inline::start));
             return new Result(new String(out), List.copyOf(notes), scripts, handlers, List.copyOf(inline), skippedBranches,
@@ -458,23 +471,23 @@ public final class ScriptExtractor {
          * the {@code v-for} attribute of its own element, and {@code v-slot} variables, do not see
          * the names the directive binds.
          */
-        private void vueTemplate(int from, int to) {
+        private void vueTemplate(String src, int from, int to) {
             // open elements: tag name, and where a v-for loop on it opened (-1: none)
             List<String> names = new ArrayList<>();
             List<Integer> loops = new ArrayList<>();
             int i = from;
             while (i < to) {
-                int lt = raw.indexOf('<', i);
+                int lt = src.indexOf('<', i);
                 if (lt < 0 || lt >= to) break;
-                if (raw.startsWith("<!--", lt)) {
-                    int e = raw.indexOf("-->", lt + 4);
+                if (src.startsWith("<!--", lt)) {
+                    int e = src.indexOf("-->", lt + 4);
                     if (e < 0) break;
                     i = e + 3;
                     continue;
                 }
-                if (raw.startsWith("</", lt)) {
-                    int ne = tagNameEnd(raw, lt + 2);
-                    String closing = raw.substring(lt + 2, ne).toLowerCase(Locale.ROOT);
+                if (src.startsWith("</", lt)) {
+                    int ne = tagNameEnd(src, lt + 2);
+                    String closing = src.substring(lt + 2, ne).toLowerCase(Locale.ROOT);
                     int k = names.lastIndexOf(closing);
                     if (ne > lt + 2 && k >= 0) {
                         for (int j = names.size() - 1; j >= k; j--) {
@@ -486,15 +499,15 @@ public final class ScriptExtractor {
                     i = Math.max(ne, lt + 2);
                     continue;
                 }
-                int ne = tagNameEnd(raw, lt + 1);
+                int ne = tagNameEnd(src, lt + 1);
                 if (ne == lt + 1) {
                     i = lt + 1;
                     continue;
                 }
-                int te = tagEnd(raw, ne);
+                int te = tagEnd(src, ne);
                 if (te < 0 || te > to) break;
-                String tagName = raw.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
-                StartTag tag = StartTag.read(raw, lt, te);
+                String tagName = src.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
+                StartTag tag = StartTag.read(src, lt, te);
                 int loop = -1;
                 for (StartTag.Attr a : tag.attrs) {
                     if (a.name().equals("v-for")) {
@@ -503,7 +516,14 @@ public final class ScriptExtractor {
                         vueAttribute(tag, tagName, a);
                     }
                 }
-                boolean empty = raw.charAt(te - 2) == '/' || VOID_ELEMENTS.contains(tagName);
+                boolean empty = src.charAt(te - 2) == '/' || VOID_ELEMENTS.contains(tagName);
+                if (RAW_TEXT.contains(tagName) && !empty) {
+                    // script, style and textarea content is not markup
+                    int close = indexOfIgnoreCase(src, "</" + tagName, te);
+                    if (loop >= 0) closeLoop(te - 1, loop);
+                    i = close < 0 ? to : close;
+                    continue;
+                }
                 if (empty) {
                     if (loop >= 0) closeLoop(te - 1, loop);
                 } else {

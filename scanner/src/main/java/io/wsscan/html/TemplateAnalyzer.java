@@ -119,7 +119,9 @@ public final class TemplateAnalyzer implements FileAnalyzer {
     /** The dialect, the lowering of the inline code still in the text, and the template for the prefilter. */
     private static JsAnalyzer.Extracted extracted(String text, ScriptExtractor.Result x, List<ScriptExtractor.Inline> inline,
                                                   TemplateKind kind) {
-        return new JsAnalyzer.Extracted(x.dialect(), new TemplateLowering(List.copyOf(inline), kind == TemplateKind.VUE), text);
+        // a Vue component, or a page with Vue bindings in its markup (an in-DOM template)
+        boolean vue = kind == TemplateKind.VUE || inline.stream().anyMatch(i -> i.role().vue());
+        return new JsAnalyzer.Extracted(x.dialect(), new TemplateLowering(List.copyOf(inline), vue), text);
     }
 
     /** How many inline handlers that do not parse are left out before the page counts as unparsable. */

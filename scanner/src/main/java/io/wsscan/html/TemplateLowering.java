@@ -95,7 +95,13 @@ final class TemplateLowering implements UnaryOperator<Node> {
         boolean changed = false;
         for (Node st : parent.kids()) {
             Node n = st;
-            if (st.kind == Kind.EXPR_STMT && st.size() == 1) {
+            if (options != null && st == options.statement()) {
+                // the component instance, and what Vue proxies onto it
+                out.add(options.store());
+                out.addAll(options.mirrors());
+                changed = true;
+                continue;
+            } else if (st.kind == Kind.EXPR_STMT && st.size() == 1) {
                 ScriptExtractor.Inline i = at(st.start, st.end, false);
                 Node lowered = i == null ? null : lower(i, st.kid(0), options, bound);
                 if (lowered != null) {
@@ -103,12 +109,6 @@ final class TemplateLowering implements UnaryOperator<Node> {
                 }
             } else if (st.kind == Kind.FOR_OF && st.size() == 3 && at(st.start, st.end, true) != null) {
                 n = loop(st, options, bound);
-            } else if (options != null && st.kind == Kind.EXPORT && st.size() == 1 && options.isOptions(st.kid(0))) {
-                // the component instance, and what Vue proxies onto it
-                out.add(new Node(st.kind, st.start, st.end, st.text, st.flags, List.of(options.store(st.kid(0)))));
-                out.addAll(options.mirrors());
-                changed = true;
-                continue;
             } else if (vue && st.kind == Kind.IMPORT && VUE_MODULES.contains(st.text)) {
                 List<Node> lowered = vueImport(st);
                 if (lowered != null) {

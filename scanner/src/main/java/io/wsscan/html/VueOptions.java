@@ -20,15 +20,17 @@ import java.util.Set;
  *   <li>the options object is stored in the global {@code @vue-component} (a name no script can use);</li>
  *   <li>{@code this} in its methods, hooks, computed getters and watchers (and in arrow functions in
  *       them, not in nested plain functions) is that global;</li>
- *   <li>methods, computed values and the properties {@code data()} returns are copied onto it, as Vue
- *       proxies them ({@code @vue-component.send = @vue-component.methods.send},
+ *   <li>methods, computed values and the properties {@code data()} (or {@code setup()}) returns are
+ *       copied onto it, as Vue proxies them ({@code @vue-component.send = @vue-component.methods.send},
  *       {@code @vue-component.total = @vue-component.computed.total()});</li>
  *   <li>template expressions read names they do not bind themselves from it
  *       ({@code v-html="message"} is {@code @vue-component.message}), except the globals Vue templates
  *       may use ({@code Math}, {@code JSON}, …) and names the component's script declares at the top
  *       level.</li>
  * </ul>
- * Components with {@code <script setup>} and no options object are not touched.
+ * Components with {@code <script setup>} and no options object are not touched. Pages that mount an
+ * app on their own markup ({@code new Vue({el: '#app', …})}, {@code createApp({…}).mount('#app')})
+ * have their root options lowered the same way.
  */
 final class VueOptions {
 
@@ -44,34 +46,68 @@ final class VueOptions {
     private static final Set<String> GROUPS = Set.of("methods", "computed", "watch");
 
     private final Node options;
+    /** The top-level statement that holds the options object. */
+    private final Node statement;
     /** Names the component's script declares at its top level. */
     private final Set<String> declared;
 
-    private VueOptions(Node options, Set<String> declared) {
+    private VueOptions(Node options, Node statement, Set<String> declared) {
         this.options = options;
+        this.statement = statement;
         this.declared = declared;
     }
 
-    /** The Options API component of a program, or null when it has none. */
+    /**
+     * The Options API component of a program, or null when it has none: {@code export default {…}}
+     * (or {@code defineComponent({…})}) of a single-file component, or, in a page with in-DOM
+     * templates, the root {@code new Vue({…})} / {@code createApp({…})} of its top-level code.
+     */
     static VueOptions find(Node program) {
-        Node options = null;
+        Node options = null, statement = null;
         Set<String> declared = new HashSet<>();
         for (Node st : program.kids()) {
-            if (st.kind == Kind.EXPORT && st.has(Node.DEFAULT) && st.size() == 1 && options == null) options = optionsOf(st.kid(0));
+            if (options == null) {
+                Node o = st.kind == Kind.EXPORT && st.has(Node.DEFAULT) && st.size() == 1 ? optionsOf(st.kid(0)) : root(st);
+                if (o != null) {
+                    options = o;
+                    statement = st;
+                }
+            }
             declare(st.kind == Kind.EXPORT && st.size() == 1 ? st.kid(0) : st, declared);
         }
-        return options == null ? null : new VueOptions(options, declared);
+        return options == null ? null : new VueOptions(options, statement, declared);
     }
 
     /** {@code {…}} or {@code defineComponent({…})} / {@code Vue.extend({…})}: the options object. */
     private static Node optionsOf(Node e) {
         if (e.kind == Kind.OBJECT) return e;
         if (e.kind == Kind.CALL && e.size() == 2 && e.kid(1).kind == Kind.OBJECT) {
-            Node callee = e.kid(0);
-            String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.text : null;
+            String name = calleeName(e);
             if ("defineComponent".equals(name) || "extend".equals(name) || "component".equals(name)) return e.kid(1);
         }
         return null;
+    }
+
+    /**
+     * The options of an app created in a top-level statement: {@code new Vue({…})},
+     * {@code createApp({…})}, {@code Vue.createApp({…}).mount('#app')}, also as a variable's value.
+     */
+    private static Node root(Node st) {
+        Node e = st.kind == Kind.EXPR_STMT && st.size() == 1 ? st.kid(0)
+                : st.kind == Kind.VAR_DECL && st.size() == 1 && st.kid(0).size() == 2 ? st.kid(0).kid(1) : null;
+        for (int depth = 0; e != null && depth < 4; depth++) {
+            if ((e.kind == Kind.NEW && "Vue".equals(calleeName(e))) || (e.kind == Kind.CALL && "createApp".equals(calleeName(e)))) {
+                return e.size() >= 2 && e.kid(1).kind == Kind.OBJECT ? e.kid(1) : null;
+            }
+            // createApp({...}).use(router).mount('#app'): the receiver of the chained call
+            e = e.kind == Kind.CALL && e.kid(0).kind == Kind.MEMBER ? e.kid(0).kid(0) : null;
+        }
+        return null;
+    }
+
+    private static String calleeName(Node call) {
+        Node callee = call.kid(0);
+        return callee.kind == Kind.IDENT || callee.kind == Kind.MEMBER ? callee.text : null;
     }
 
     private static void declare(Node st, Set<String> out) {
@@ -106,20 +142,35 @@ final class VueOptions {
         }
     }
 
-    /** True when {@code e} is this component's options object (the one the export holds). */
-    boolean isOptions(Node e) {
-        return optionsOf(e) == options;
+    /** The top-level statement that holds the options object. */
+    Node statement() {
+        return statement;
     }
 
     /**
-     * The export's expression with the options object stored in the instance global
-     * ({@code @vue-component = {…}}) and {@code this} of the option functions replaced by it.
+     * That statement with the options object stored in the instance global
+     * ({@code @vue-component = {…}}, also inside {@code defineComponent(…)} or {@code new Vue(…)},
+     * whose results the models do not know) and {@code this} of the option functions replaced by it.
      */
-    Node store(Node e) {
-        // the object itself, also inside defineComponent(...), whose result the models do not know
+    Node store() {
         Node stored = new Node(Kind.ASSIGN, options.start, options.end, "=", 0,
                 List.of(ident(options.start, options.start), instanceThis(options, false)));
-        return e == options ? stored : replaceKid(e, options, stored);
+        return replace(statement, options, stored);
+    }
+
+    /** {@code n} with the node {@code old} (found by identity) replaced by {@code now}. */
+    private static Node replace(Node n, Node old, Node now) {
+        if (n == old) return now;
+        List<Node> out = null;
+        for (int i = 0; i < n.size(); i++) {
+            Node k = n.kid(i);
+            Node r = replace(k, old, now);
+            if (r != k) {
+                if (out == null) out = new ArrayList<>(n.kids());
+                out.set(i, r);
+            }
+        }
+        return out == null ? n : new Node(n.kind, n.start, n.end, n.text, n.flags, out);
     }
 
     /** Statements that copy methods, computed values and data properties onto the instance. */
@@ -141,10 +192,17 @@ final class VueOptions {
                     }
                     out.add(copy(name, read, m));
                 }
-            } else if (key.equals("data") && value.kind == Kind.FUNCTION) {
+            } else if (key.equals("data") && value.kind == Kind.OBJECT) {
+                // a root instance's data: { … }
+                for (Node d : value.kids()) {
+                    String name = d.kind == Kind.PROPERTY ? d.keyName() : null;
+                    if (name != null) out.add(copy(name, member(member(ident(p.start, p.end), "data", p), name, d), d));
+                }
+            } else if ((key.equals("data") || key.equals("setup")) && value.kind == Kind.FUNCTION) {
+                // data() { return {…} }, and setup() { …; return { msg } } whose refs the template unwraps
                 Node returned = returnedObject(value);
                 if (returned == null) continue;
-                Node call = new Node(Kind.CALL, p.start, p.end, null, 0, List.of(member(ident(p.start, p.end), "data", p)));
+                Node call = new Node(Kind.CALL, p.start, p.end, null, 0, List.of(member(ident(p.start, p.end), key, p)));
                 for (Node d : returned.kids()) {
                     String name = d.kind == Kind.PROPERTY ? d.keyName() : null;
                     if (name != null) out.add(copy(name, member(call, name, d), d));
@@ -268,12 +326,6 @@ final class VueOptions {
             }
         }
         return out == null ? n : new Node(n.kind, n.start, n.end, n.text, n.flags, out);
-    }
-
-    private static Node replaceKid(Node e, Node old, Node now) {
-        List<Node> out = new ArrayList<>(e.kids());
-        out.replaceAll(k -> k == old ? now : k);
-        return new Node(e.kind, e.start, e.end, e.text, e.flags, out);
     }
 
     private static Node ident(int start, int end) {

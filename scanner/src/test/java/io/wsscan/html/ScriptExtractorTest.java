@@ -351,6 +351,18 @@ class ScriptExtractorTest {
     }
 
     @Test
+    void inDomVueBindingsOnlyInPagesThatMountAVueApp() {
+        String alpine = "<div x-data=\"{ open: false }\" :class=\"{ on: open }\" @click=\"open = !open\"></div>\n";
+        assertFalse(extract(alpine, TemplateKind.HTML).hasCode(), "Alpine.js markup is not Vue");
+        String vue = "<div id=\"app\" :class=\"{ on: open }\">\n<script>var s = '<p v-html=\"x\">';</script>\n</div>\n"
+                + "<script>Vue.createApp({ data() { return { open: false }; } }).mount('#app');</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.HTML);
+        // the binding is lowered; the markup-looking string in a script is code, not a binding
+        assertEquals("({ on: open });\nvar s = '<p v-html=\"x\">';;\nVue.createApp({ data() { return { open: false }; } }).mount('#app');;\n",
+                squeezed(r));
+    }
+
+    @Test
     void vueScriptDialects() {
         assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
                 extract("<script lang=\"tsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());

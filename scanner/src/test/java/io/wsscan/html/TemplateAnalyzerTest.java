@@ -393,6 +393,42 @@ class TemplateAnalyzerTest {
     }
 
     @Test
+    void jspPageWithAVueAppOnItsMarkup() {
+        String jsp = "<%@ taglib prefix=\"c\" uri=\"http://java.sun.com/jsp/jstl/core\" %>\n<div id=\"app\">\n"
+                + "  <c:forEach items=\"${rows}\" var=\"r\"><p>${r}</p></c:forEach>\n"
+                + "  <p class=\"last\" v-html=\"last\"></p>\n  <ul><li v-for=\"m in log\" v-html=\"m.html\"></li></ul>\n"
+                + "  <input v-model=\"pin\" type=\"password\">\n  <button @click=\"send\">Send</button>\n"
+                + "  <script>var sample = '<p v-html=\"x\">';</script>\n</div>\n"
+                + "<script>\nnew Vue({\n  el: '#app',\n  data: { last: '', log: [], pin: '', ws: null },\n"
+                + "  created: function () {\n    var self = this;\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    this.ws.onmessage = function (e) { self.last = e.data; self.log.push(JSON.parse(e.data)); };\n  },\n"
+                + "  methods: { send: function () { this.ws.send(this.pin); } }\n});\n</script>\n";
+        FileReport r = analyze("crew.jsp", jsp);
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(2, xss.size(), r.findings().toString());
+        assertAt(xss.get(0), jsp, "v-html=\"last\"");
+        assertAt(xss.get(1), jsp, "v-html=\"m.html\"");
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), jsp, "this.ws.send(this.pin)");
+        assertEquals("jsp+rhino", r.frontEnd());
+    }
+
+    @Test
+    void htmlPageWithAVue3AppAndSetup() {
+        String html = "<div id=\"app\">\n  <p v-html=\"msg\"></p>\n  <a :href=\"link\">x</a>\n</div>\n"
+                + "<script src=\"https://unpkg.com/vue@3\"></script>\n<script>\nconst { createApp, ref } = Vue;\n"
+                + "createApp({\n  setup() {\n    const msg = ref('');\n    const link = ref('');\n"
+                + "    const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    ws.onmessage = (e) => { msg.value = e.data; link.value = e.data; };\n    return { msg, link };\n  },\n"
+                + "}).mount('#app');\n</script>\n";
+        FileReport r = analyze("app.html", html);
+        assertAt(of(r, "js/ws-message-xss").get(0), html, "v-html");
+        assertAt(of(r, "js/ws-message-open-redirect").get(0), html, ":href");
+        assertEquals(2, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
     void thymeleafInlineJavascript() {
         String html = "<html xmlns:th=\"http://www.thymeleaf.org\"><body>\n"
                 + "<script th:inline=\"javascript\">\n"
