@@ -1519,6 +1519,24 @@ public final class Engine {
             Models.Sanitizer san = models.sanitizers.get(r);
             if (san != null) effects.blocks.addAll(san.blocks());
             if (models.serializers.contains(v)) effects.serializes = true;
+            Models.Wrapper w = models.wrappers.get(v);
+            if (w != null) {
+                // ref(x): a box whose field holds x (allocated at the call); reactive(o): o itself;
+                // computed(() => x): a box holding what the function returns
+                Value inner = w.argument() < args.size() ? args.get(w.argument()) : Value.EMPTY;
+                if (w.call()) {
+                    Value returned = Value.EMPTY;
+                    for (Obj f : inner.all(Obj.class)) if (f.function != null) returned = returned.join(invoke(f, Value.EMPTY, List.of(), n));
+                    inner = returned;
+                }
+                if (w.field() == null) {
+                    result = result.join(inner);
+                } else {
+                    Obj box = obj(n, "object", null);
+                    setField(box, w.field(), inner);
+                    result = result.join(Value.of(box));
+                }
+            }
             Models.Connection c = models.connections.get(v);
             if (c != null) {
                 ConnectionSite site = connections.computeIfAbsent(n, k -> new ConnectionSite(n, c));

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * JavaScript files through the pipeline: Rhino front end -> IR -> scopes -> taint engine -> taint
@@ -92,6 +93,27 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     public FileReport analyzeText(String relPath, String text) {
         Parsed p = parse(relPath, text);
         return p.ir() == null ? p.failed() : analyze(List.of(p)).get(0);
+    }
+
+    /**
+     * How text extracted from another file (a template) is read: the tree-sitter {@code dialect} its
+     * code is written in (null: JavaScript, through the front-end chain the file's extension selects),
+     * a {@code lowering} of the parsed program (what the extraction knows about the code that the text
+     * cannot say; it must keep offsets), and the original file's text, which decides whether any model
+     * is relevant (the masked text lacks, for instance, the attribute names of inline handlers).
+     */
+    public record Extracted(TreeSitterFrontEnd.Dialect dialect, UnaryOperator<Node> lowering, String original) {
+    }
+
+    /** {@link #analyzeText(String, String)} for text extracted from another file (null: a file of its own). */
+    public FileReport analyzeText(String relPath, String text, Extracted extracted) {
+        if (extracted == null) return analyzeText(relPath, text);
+        Parsed p = extracted.dialect() != null ? treeSitter(relPath, text, extracted.dialect(), null) : parse(relPath, text);
+        if (p.ir() == null) return p.failed();
+        IrFile ir = p.ir();
+        Node program = extracted.lowering() == null ? ir.program() : extracted.lowering().apply(ir.program());
+        Parsed lowered = new Parsed(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()), p.notes(), null);
+        return analyze(List.of(lowered), extracted.original()).get(0);
     }
 
     /** Analyses a single already lowered file (any front end). */
@@ -197,9 +219,14 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** Runs the analysis over lowered files as one program; one report per file, in order. */
     private List<FileReport> analyze(List<Parsed> parsed) {
+        return analyze(parsed, null);
+    }
+
+    /** {@link #analyze(List)}; {@code relevance}, when set, is the text the model prefilter reads instead. */
+    private List<FileReport> analyze(List<Parsed> parsed, String relevance) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
-        boolean relevant = false;
-        for (IrFile ir : irs) relevant |= models.relevant(ir.text());
+        boolean relevant = relevance != null && models.relevant(relevance);
+        if (relevance == null) for (IrFile ir : irs) relevant |= models.relevant(ir.text());
         List<List<Finding>> perFile = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) perFile.add(new ArrayList<>());
         if (relevant) findings(irs, perFile);

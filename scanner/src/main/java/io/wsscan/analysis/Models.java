@@ -45,6 +45,15 @@ public final class Models {
     public record Handler(String kind) {
     }
 
+    /**
+     * A call whose result holds argument {@code argument}: as property {@code field} of a new object
+     * ({@code ref(x).value}), or, without a field, as the result itself ({@code reactive(o)} is a
+     * proxy of {@code o}). With {@code call}, what it holds is what the argument (a function) returns
+     * ({@code computed(() => x).value}).
+     */
+    public record Wrapper(String field, int argument, boolean call) {
+    }
+
     public record NameClass(String kind, Pattern include, Pattern exclude) {
     }
 
@@ -67,6 +76,7 @@ public final class Models {
     /** TypeScript type names (as written) and the API path a value of that type is. */
     final Map<String, List<String>> typeHints = new HashMap<>();
     final Map<String, Handler> handlers = new HashMap<>();
+    final Map<String, Wrapper> wrappers = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
     final Map<String, String> elementHints = new HashMap<>();
@@ -153,6 +163,10 @@ public final class Models {
         for (JsonNode r : doc.path("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);
+        }
+        for (JsonNode r : doc.path("wrappers")) {
+            Wrapper w = new Wrapper(r.path("field").asText(null), r.path("argument").asInt(0), r.path("call").asBoolean(false));
+            for (String p : expand(file, r)) wrappers.put(p, w);
         }
         for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
         for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));

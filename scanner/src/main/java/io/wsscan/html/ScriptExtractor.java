@@ -4,6 +4,7 @@
  */
 package io.wsscan.html;
 
+import io.wsscan.js.treesitter.TreeSitterFrontEnd;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,10 +41,22 @@ import java.util.regex.Pattern;
  *       writes there is a value the page cannot know), spaces inside strings and comments (with a
  *       line continuation where the construct spans lines), spaces for constructs without output.
  *       Outside scripts it is blanked before the HTML parser sees the page.</li>
- *   <li>Vue: only the top-level {@code <script>} / {@code <script setup>} blocks; the
- *       {@code <template>} is not JavaScript, and blocks in another language ({@code lang="ts"}) are
- *       left out with a note.</li>
+ *   <li>Vue: the top-level {@code <script>} / {@code <script setup>} blocks, in JavaScript or (with
+ *       {@code lang="ts"}, {@code "tsx"}, {@code "jsx"}) in a dialect read by tree-sitter
+ *       ({@link Result#dialect()}). The {@code <template>} is not JavaScript, but its bindings are
+ *       expressions of the component's script scope: {@code v-html="e"} and {@code :attr="e"} /
+ *       {@code v-bind:attr="e"} are written as {@code (e);} at the value's offset (the opening
+ *       parenthesis over the opening quote) and {@code @event="s"} / {@code v-on:event="s"} as
+ *       {@code $event=>{s};}; {@code v-for="m in list"} is {@code for(let m of list){} over the
+ *       attribute, closed by a {@code }} on the element's end tag, so the bindings inside see the
+ *       item; {@code v-model="x"} of a form field is {@code (x);}, which the lowering makes receive
+ *       the field's value. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
+ *       models decide which attributes are sinks. A {@code <template lang="pug">} is noted.</li>
  * </ul>
+ *
+ * Every piece of inline code is listed in {@link Result#inline()} with its {@link Role}: inline
+ * handlers with a descriptor of their element ({@code this}), window event handlers of
+ * {@code <body>}/{@code <frameset>}, Vue bindings with their element and attribute.
  *
  * jsoup (with position tracking) finds the elements; offsets of attributes and script contents are
  * checked against the source text, and recomputed from it where jsoup's ranges do not fit.
@@ -54,20 +67,58 @@ public final class ScriptExtractor {
     public record Note(int offset, String message) {
     }
 
+    /** What a piece of inline code is, which decides how {@link TemplateLowering} lowers it. */
+    public enum Role {
+        /** A {@code javascript:} URL: runs with the window as {@code this}; left as written. */
+        SCRIPT_URL,
+        /** An inline event handler of an element: {@code this} and {@code event.target} are the element. */
+        HANDLER,
+        /**
+         * A window event handler written on {@code <body>} or {@code <frameset>} ({@code onmessage},
+         * {@code onhashchange}, ...): the browser assigns it to {@code window.onmessage}.
+         */
+        WINDOW_HANDLER,
+        /** A Vue attribute binding ({@code v-html}, {@code :href}): an expression, {@code (e);}. */
+        VUE_BINDING,
+        /** A Vue event handler ({@code @click}): {@code $event=>{...};}. */
+        VUE_HANDLER,
+        /** A Vue {@code v-for}: {@code for(let item of list){}, closed at the element's end tag. */
+        VUE_FOR,
+        /** A Vue {@code v-model} of a form field: {@code (target);}, which receives what the user types. */
+        VUE_MODEL;
+
+        /** True for the code of Vue directives. */
+        public boolean vue() {
+            return this == VUE_BINDING || this == VUE_HANDLER || this == VUE_FOR || this == VUE_MODEL;
+        }
+    }
+
     /**
-     * Where the code of an inline handler or {@code javascript:} URL is in the masked text, with its
-     * wrapper: {@code [start, end)}; {@code at} is the attribute, {@code what} names it for notes.
+     * Where the code of an inline handler, {@code javascript:} URL or Vue binding is in the masked
+     * text, with its wrapper: {@code [start, end)}; {@code at} is the attribute, {@code what} names
+     * it for notes. {@code tag} is the element's tag name, {@code name} the attribute (for Vue
+     * bindings without the {@code :} / {@code v-bind:} prefix), and {@code element} describes the
+     * element by its tag and its {@code type}, {@code name}, {@code id} and {@code autocomplete}
+     * attributes, selector-style ({@code input[type=password][name=pw]}). A Vue {@code v-for} loop
+     * ends with the {@code }} just before {@code blockEnd} (-1 for other code).
      */
-    public record Inline(int start, int end, int at, String what) {
+    public record Inline(int start, int end, int at, String what, Role role, String tag, String name, String element,
+                         int blockEnd) {
+
+        Inline(int start, int end, int at, String what, Role role, String tag, String name, String element) {
+            this(start, end, at, what, role, tag, name, element, -1);
+        }
     }
 
     /**
      * The masked JavaScript text (same length as the template), the notes, how many script blocks and
-     * inline handlers (or {@code javascript:} URLs) it holds, where the inline code is, and how many
-     * later branches of server-side conditionals were left out (only with {@code firstBranchOnly}).
+     * inline handlers (or {@code javascript:} URLs, Vue bindings) it holds, where the inline code is,
+     * how many later branches of server-side conditionals were left out (only with
+     * {@code firstBranchOnly}), and the tree-sitter dialect the text must be read with (null: plain
+     * JavaScript, read by the usual front-end chain), set by Vue script blocks in TypeScript or JSX.
      */
     public record Result(String masked, List<Note> notes, int scripts, int handlers, List<Inline> inline,
-                         int skippedBranches) {
+                         int skippedBranches, TreeSitterFrontEnd.Dialect dialect) {
 
         /** True when the masked text holds any script code at all. */
         public boolean hasCode() {
@@ -115,6 +166,35 @@ public final class ScriptExtractor {
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     /** Function wrappers for inline code, longest (with the {@code event} parameter) first. */
     private static final String[][] WRAPPERS = {{"!function(event){", "};"}, {"!function(){", "};"}, {"(()=>{", "});"}};
+    /** Wrapper of a Vue binding: an expression statement. */
+    private static final String[][] VUE_EXPRESSION = {{"(", ");"}};
+    /** Wrapper of a Vue {@code v-for}: the loop header; the block closes at the element's end tag. */
+    private static final String[][] VUE_FOR = {{"for(let ", "){"}};
+    /** {@code alias in list}: the alias (a name, a destructuring pattern or a tuple), the keyword, the list. */
+    private static final Pattern V_FOR = Pattern.compile(
+            "\\s*([\\w$]+|\\{[^}]*\\}|(\\([^)]*\\)))\\s+(in|of)\\s+\\S[\\s\\S]*");
+    /** Form fields whose {@code v-model} is what the user types or picks. */
+    static final Set<String> FORM_FIELDS = Set.of("input", "textarea", "select");
+    /** Elements whose content is text, not markup. */
+    private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
+    /** A page script that mounts a Vue app on the page's own markup. */
+    private static final Pattern VUE_APP = Pattern.compile("new\\s+Vue\\s*\\(|\\bcreateApp\\s*\\(");
+    /** HTML elements without an end tag. */
+    private static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "param", "source", "track", "wbr");
+    /** Wrappers of a Vue event handler: statements with Vue's {@code $event} in scope. */
+    private static final String[][] VUE_HANDLER = {{"$event=>{", "};"}, {"()=>{", "};"}};
+    /**
+     * Event handlers that {@code <body>} and {@code <frameset>} forward to the window (HTML's
+     * WindowEventHandlers and the body's window-reflecting handlers): {@code <body onmessage>} is
+     * {@code window.onmessage}.
+     */
+    private static final Set<String> WINDOW_HANDLERS = Set.of(("onafterprint onbeforeprint onbeforeunload onhashchange "
+            + "onlanguagechange onmessage onmessageerror onoffline ononline onpagehide onpageshow onpopstate "
+            + "onrejectionhandled onstorage onunhandledrejection onunload onblur onerror onfocus onload onresize "
+            + "onscroll").split(" "));
+    /** Attributes that say what a form field holds; they describe the element {@code this} is. */
+    private static final List<String> DESCRIBING = List.of("type", "name", "id", "autocomplete");
     /**
      * What a server-side expression in code becomes: an identifier no page defines, so that the
      * analysis sees an unknown value (shown as {@code ${…}} in messages); {@code 0} where it is shorter.
@@ -157,6 +237,7 @@ public final class ScriptExtractor {
         private int scripts;
         private int handlers;
         private int skippedBranches;
+        private TreeSitterFrontEnd.Dialect dialect;
 
         Run(String raw, TemplateKind kind, boolean firstBranchOnly) {
             this.raw = raw;
@@ -190,10 +271,22 @@ public final class ScriptExtractor {
                     continue;
                 }
                 StartTag tag = StartTag.read(parse, start, end);
-                if (kind != TemplateKind.VUE) inlineCode(tag);
+                if (kind != TemplateKind.VUE) inlineCode(tag, name);
                 if (script) script(el, tag);
             }
-            return new Result(new String(out), List.copyOf(notes), scripts, handlers, List.copyOf(inline), skippedBranches);
+            if (kind == TemplateKind.VUE) {
+                for (int[] t : vueTemplateRanges(raw)) {
+                    if (t[2] == 1) vueTemplate(raw, t[0], t[1]);
+                    else notes.add(new Note(t[0], "<template> in another language (lang attribute) not analysed"));
+                }
+            } else if (VUE_APP.matcher(raw).find()) {
+                // a page that mounts a Vue app on its own markup (in-DOM template: Vue from a CDN, JSP
+                // and Thymeleaf pages); read with server syntax blanked
+                vueTemplate(parse, 0, raw.length());
+            }
+            inline.sort(java.util.Comparator.comparingInt(Inline::start));
+            return new Result(new String(out), List.copyOf(notes), scripts, handlers, List.copyOf(inline), skippedBranches,
+                    dialect);
         }
 
         // ---- script blocks ----
@@ -209,12 +302,21 @@ public final class ScriptExtractor {
             }
             if (kind == TemplateKind.VUE) {
                 String lang = tag.value("lang");
-                if (lang != null && !lang.isBlank() && !lang.strip().equalsIgnoreCase("js")
-                        && !lang.strip().equalsIgnoreCase("javascript")) {
-                    notes.add(new Note(tag.start, "<script lang=\"" + lang.strip()
-                            + "\"> block not analysed: only JavaScript blocks of Vue components are analysed for now"));
-                    return;
+                String l = lang == null ? "" : lang.strip().toLowerCase(Locale.ROOT);
+                TreeSitterFrontEnd.Dialect d;
+                switch (l) {
+                    case "", "js", "javascript", "mjs" -> d = null;
+                    case "ts", "typescript", "mts" -> d = TreeSitterFrontEnd.Dialect.TYPESCRIPT;
+                    case "tsx" -> d = TreeSitterFrontEnd.Dialect.TSX;
+                    case "jsx" -> d = TreeSitterFrontEnd.Dialect.JAVASCRIPT;
+                    default -> {
+                        notes.add(new Note(tag.start, "<script lang=\"" + lang.strip()
+                                + "\"> block not analysed: only JavaScript, TypeScript, TSX and JSX blocks are analysed"));
+                        return;
+                    }
                 }
+                // one text, one parser: TSX reads TypeScript and JSX, TypeScript reads JavaScript
+                if (d != null) dialect = wider(dialect, d);
             }
             int cs = tag.end;
             int ce = contentEnd(el, cs);
@@ -252,14 +354,18 @@ public final class ScriptExtractor {
 
         // ---- inline handlers and javascript: URLs ----
 
-        private void inlineCode(StartTag tag) {
+        private void inlineCode(StartTag tag, String tagName) {
             for (StartTag.Attr a : tag.attrs) {
                 if (a.valueStart() < 0 || a.raw().isBlank()) continue;
                 int cs = a.valueStart();
                 String what;
+                Role role;
                 if (HANDLERS.contains(a.name())) {
                     what = "inline " + a.name() + " handler";
+                    boolean window = (tagName.equals("body") || tagName.equals("frameset")) && WINDOW_HANDLERS.contains(a.name());
+                    role = window ? Role.WINDOW_HANDLER : Role.HANDLER;
                 } else if (URL_ATTRIBUTES.contains(a.name())) {
+                    role = Role.SCRIPT_URL;
                     var m = JAVASCRIPT_URL.matcher(a.raw());
                     if (!m.find()) continue;
                     cs += m.end();
@@ -278,11 +384,26 @@ public final class ScriptExtractor {
                             + "references, so its code differs from the source text"));
                     continue;
                 }
-                inline(tag, cs, a.valueEnd(), what, a.nameStart());
+                inline(tag, cs, a.valueEnd(), what, a.nameStart(), WRAPPERS,
+                        new Inline(0, 0, a.nameStart(), what, role, tagName, a.name(), describe(tag, tagName)));
             }
         }
 
-        private void inline(StartTag tag, int cs, int ce, String what, int at) {
+        /** The element as a selector of its describing attributes: {@code input[type=password][name=pw]}. */
+        private static String describe(StartTag tag, String tagName) {
+            StringBuilder sb = new StringBuilder(tagName);
+            for (String n : DESCRIBING) {
+                String v = tag.value(n);
+                if (v != null && !v.isBlank()) sb.append('[').append(n).append('=').append(v.strip()).append(']');
+            }
+            return sb.toString();
+        }
+
+        /**
+         * Writes the code {@code [cs, ce)} of an attribute value with the first of {@code wrappers}
+         * that fits around it, and lists it as {@code proto} placed there.
+         */
+        private void inline(StartTag tag, int cs, int ce, String what, int at, String[][] wrappers, Inline proto) {
             JsLexer lx = emit(cs, ce);
             if (!lx.balanced()) {
                 revert(cs, ce);
@@ -298,13 +419,14 @@ public final class ScriptExtractor {
             for (int p = ce; p < slotLimit && nSlots < slots.length; p++) {
                 if (!taken[p] && !ServerSyntax.isLineBreak(raw.charAt(p))) slots[nSlots++] = p;
             }
-            for (String[] w : WRAPPERS) {
+            for (String[] w : wrappers) {
                 if (w[1].length() > nSlots) continue;
                 int runEnd = run(cs, w[0].length());
                 if (runEnd < 0) continue;
                 for (int k = 0; k < w[0].length(); k++) put(runEnd - w[0].length() + k, w[0].charAt(k));
                 for (int k = 0; k < w[1].length(); k++) put(slots[k], w[1].charAt(k));
-                inline.add(new Inline(runEnd - w[0].length(), slots[w[1].length() - 1] + 1, at, what));
+                inline.add(new Inline(runEnd - w[0].length(), slots[w[1].length() - 1] + 1, at, what, proto.role(),
+                        proto.tag(), proto.name(), proto.element()));
                 handlers++;
                 return;
             }
@@ -337,6 +459,159 @@ public final class ScriptExtractor {
 
         private void revert(int from, int to) {
             ServerSyntax.blank(out, from, to);
+        }
+
+        // ---- Vue templates ----
+
+        /**
+         * The elements of a Vue {@code <template>} content {@code [from, to)}: bindings and event
+         * handlers become code in the component's scope (see the class comment), and
+         * {@code v-for="m in list"} becomes {@code for(let m of list){ ... }} around the bindings
+         * that follow it up to the element's end tag, where the {@code }} is written. Bindings before
+         * the {@code v-for} attribute of its own element, and {@code v-slot} variables, do not see
+         * the names the directive binds.
+         */
+        private void vueTemplate(String src, int from, int to) {
+            // open elements: tag name, and where a v-for loop on it opened (-1: none)
+            List<String> names = new ArrayList<>();
+            List<Integer> loops = new ArrayList<>();
+            int i = from;
+            while (i < to) {
+                int lt = src.indexOf('<', i);
+                if (lt < 0 || lt >= to) break;
+                if (src.startsWith("<!--", lt)) {
+                    int e = src.indexOf("-->", lt + 4);
+                    if (e < 0) break;
+                    i = e + 3;
+                    continue;
+                }
+                if (src.startsWith("</", lt)) {
+                    int ne = tagNameEnd(src, lt + 2);
+                    String closing = src.substring(lt + 2, ne).toLowerCase(Locale.ROOT);
+                    int k = names.lastIndexOf(closing);
+                    if (ne > lt + 2 && k >= 0) {
+                        for (int j = names.size() - 1; j >= k; j--) {
+                            if (loops.get(j) >= 0) closeLoop(lt, loops.get(j));
+                            names.remove(j);
+                            loops.remove(j);
+                        }
+                    }
+                    i = Math.max(ne, lt + 2);
+                    continue;
+                }
+                int ne = tagNameEnd(src, lt + 1);
+                if (ne == lt + 1) {
+                    i = lt + 1;
+                    continue;
+                }
+                int te = tagEnd(src, ne);
+                if (te < 0 || te > to) break;
+                String tagName = src.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
+                StartTag tag = StartTag.read(src, lt, te);
+                int loop = -1;
+                for (StartTag.Attr a : tag.attrs) {
+                    if (a.name().equals("v-for")) {
+                        if (loop < 0) loop = vueFor(tag, tagName, a);
+                    } else {
+                        vueAttribute(tag, tagName, a);
+                    }
+                }
+                boolean empty = src.charAt(te - 2) == '/' || VOID_ELEMENTS.contains(tagName);
+                if (RAW_TEXT.contains(tagName) && !empty) {
+                    // script, style and textarea content is not markup
+                    int close = indexOfIgnoreCase(src, "</" + tagName, te);
+                    if (loop >= 0) closeLoop(te - 1, loop);
+                    i = close < 0 ? to : close;
+                    continue;
+                }
+                if (empty) {
+                    if (loop >= 0) closeLoop(te - 1, loop);
+                } else {
+                    names.add(tagName);
+                    loops.add(loop);
+                }
+                i = te;
+            }
+            // elements left open at the end of the template: their loops end with it
+            for (int j = loops.size() - 1; j >= 0; j--) if (loops.get(j) >= 0) closeLoop(Math.min(to, raw.length() - 1), loops.get(j));
+        }
+
+        /**
+         * {@code v-for="alias in list"} (or {@code of}): writes {@code for(let alias of list){}
+         * over the attribute, with a tuple alias {@code (item, index)} as {@code [item, index]} (the
+         * lowering keeps the item). Returns the start of the loop header, or -1 when it does not fit.
+         */
+        private int vueFor(StartTag tag, String tagName, StartTag.Attr a) {
+            if (a.valueStart() < 0 || !a.quoted() || a.encoded()) return -1;
+            var m = V_FOR.matcher(a.raw());
+            if (!m.matches()) return -1;
+            int before = inline.size();
+            inline(tag, a.valueStart(), a.valueEnd(), "Vue v-for", a.nameStart(), VUE_FOR,
+                    new Inline(0, 0, a.nameStart(), "Vue v-for", Role.VUE_FOR, tagName, "v-for", describe(tag, tagName)));
+            if (inline.size() == before) return -1;
+            int cs = a.valueStart();
+            put(cs + m.start(3), 'o'); // in -> of
+            put(cs + m.start(3) + 1, 'f');
+            if (m.group(2) != null) {
+                put(cs + m.start(2), '[');
+                put(cs + m.end(2) - 1, ']');
+            }
+            return inline.get(inline.size() - 1).start();
+        }
+
+        /** Ends the loop opened at {@code header} with a '}' at the first free position from {@code at}. */
+        private void closeLoop(int at, int header) {
+            for (int p = at; p < raw.length(); p++) {
+                if (!taken[p] && !ServerSyntax.isLineBreak(raw.charAt(p))) {
+                    put(p, '}');
+                    for (int k = 0; k < inline.size(); k++) {
+                        Inline h = inline.get(k);
+                        if (h.start() == header && h.role() == Role.VUE_FOR) {
+                            inline.set(k, new Inline(h.start(), h.end(), h.at(), h.what(), h.role(), h.tag(), h.name(),
+                                    h.element(), p + 1));
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void vueAttribute(StartTag tag, String tagName, StartTag.Attr a) {
+            String n = a.name();
+            if (a.valueStart() < 0 || !a.quoted() || a.raw().isBlank()) return;
+            String prop;
+            String[][] wrappers;
+            Role role;
+            if (n.equals("v-html")) {
+                prop = n;
+                wrappers = VUE_EXPRESSION;
+                role = Role.VUE_BINDING;
+            } else if ((n.equals("v-model") || n.startsWith("v-model.")) && FORM_FIELDS.contains(tagName)) {
+                prop = "v-model";
+                wrappers = VUE_EXPRESSION;
+                role = Role.VUE_MODEL;
+            } else if (n.startsWith(":") || n.startsWith("v-bind:")) {
+                prop = n.substring(n.indexOf(':') + 1);
+                int dot = prop.indexOf('.'); // modifiers (.prop, .camel)
+                if (dot >= 0) prop = prop.substring(0, dot);
+                if (prop.isEmpty() || prop.startsWith("[")) return; // dynamic argument
+                wrappers = VUE_EXPRESSION;
+                role = Role.VUE_BINDING;
+            } else if (n.startsWith("@") || n.startsWith("v-on:")) {
+                prop = n;
+                wrappers = VUE_HANDLER;
+                role = Role.VUE_HANDLER;
+            } else {
+                return;
+            }
+            String what = "Vue " + n + " binding";
+            if (a.encoded()) {
+                notes.add(new Note(a.nameStart(), what + " not analysed: its value contains HTML character "
+                        + "references, so its code differs from the source text"));
+                return;
+            }
+            inline(tag, a.valueStart(), a.valueEnd(), what, a.nameStart(), wrappers,
+                    new Inline(0, 0, a.nameStart(), what, role, tagName, prop, describe(tag, tagName)));
         }
 
         // ---- code ----
@@ -483,14 +758,24 @@ public final class ScriptExtractor {
      * {@code <textarea/>} derails an HTML parser, and none of it is JavaScript the page runs as is).
      */
     static void blankVueTemplates(String s, char[] p) {
+        for (int[] t : vueTemplateRanges(s)) ServerSyntax.blank(p, t[0], t[1]);
+    }
+
+    /**
+     * The content ranges {@code [start, end)} of the top-level {@code <template>} blocks of a Vue
+     * component, with a third element 1 when the template is HTML (no {@code lang}, or {@code html}),
+     * 0 for Pug and other languages.
+     */
+    static List<int[]> vueTemplateRanges(String s) {
+        List<int[]> out = new ArrayList<>();
         int n = s.length();
         int i = 0;
         while (i < n) {
             int lt = s.indexOf('<', i);
-            if (lt < 0) return;
+            if (lt < 0) break;
             if (s.startsWith("<!--", lt)) {
                 int e = s.indexOf("-->", lt + 4);
-                if (e < 0) return;
+                if (e < 0) break;
                 i = e + 3;
                 continue;
             }
@@ -501,7 +786,7 @@ public final class ScriptExtractor {
             }
             String name = s.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
             int te = tagEnd(s, ne);
-            if (te < 0) return;
+            if (te < 0) break;
             if (s.charAt(te - 2) == '/') {
                 i = te;
                 continue;
@@ -509,13 +794,23 @@ public final class ScriptExtractor {
             if (name.equals("template")) {
                 int close = templateClose(s, te);
                 int stop = close < 0 ? n : close;
-                ServerSyntax.blank(p, te, stop);
+                String lang = StartTag.read(s, lt, te).value("lang");
+                boolean html = lang == null || lang.isBlank() || lang.strip().equalsIgnoreCase("html");
+                out.add(new int[] {te, stop, html ? 1 : 0});
                 i = stop + 1;
             } else {
                 int close = indexOfIgnoreCase(s, "</" + name, te);
                 i = close < 0 ? n : close + 2;
             }
         }
+        return out;
+    }
+
+    /** The dialect that reads code of both dialects (null: plain JavaScript through the usual chain). */
+    static TreeSitterFrontEnd.Dialect wider(TreeSitterFrontEnd.Dialect a, TreeSitterFrontEnd.Dialect b) {
+        if (a == null || a == b) return b;
+        if (b == null) return a;
+        return TreeSitterFrontEnd.Dialect.TSX; // TypeScript with JSX, or either with TSX
     }
 
     /** Start of the {@code </template} that closes a template whose content starts at {@code from}. */

@@ -22,7 +22,13 @@ import java.util.List;
  * JavaScript front end ({@code html+rhino}); a template without any script is analysed with nothing to
  * report.
  *
- * <p>Parts left out (handlers with character references, TypeScript blocks) become {@code info}
+ * <p>Vue components with {@code lang="ts"} (or {@code tsx}, {@code jsx}) script blocks are read by
+ * tree-sitter in that dialect. {@link TemplateLowering} adds what the text cannot say: the element an
+ * inline handler's {@code this} is, window handlers of {@code <body>}, Vue bindings as element
+ * attributes, {@code v-model} fields, {@code v-for} items and the instance of an Options API
+ * component ({@link VueOptions}).
+ *
+ * <p>Parts left out (handlers with character references, blocks in other languages) become {@code info}
  * notifications, which do not mark the file as skipped. An inline handler that does not parse is left
  * out with such a note and the page is parsed again (a browser compiles each handler on its own).
  * Scripts that parse only with one branch of each server-side conditional (JSP, JSTL, FreeMarker,
@@ -60,13 +66,13 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         for (ScriptExtractor.Note n : x.notes()) notes.add(note(relPath, lines, n.offset(), n.message()));
         if (!x.hasCode()) return new FileReport(List.of(), List.copyOf(notes), kind.id(), true);
 
-        Attempt a = attempt(relPath, x, lines);
+        Attempt a = attempt(relPath, text, x, lines, kind);
         if (!a.report().analysed() && kind != TemplateKind.VUE && kind != TemplateKind.XHTML) {
             // Alternative branches of a server-side conditional may be fragments of one statement
             // (var admin = <% if (a) { %>true<% } else { %>false<% } %>;): try the first branch only.
             ScriptExtractor.Result first = ScriptExtractor.extract(text, kind, true);
             if (first.skippedBranches() > 0) {
-                Attempt b = attempt(relPath, first, lines);
+                Attempt b = attempt(relPath, text, first, lines, kind);
                 if (b.report().analysed()) {
                     a = b;
                     notes.add(new Notification(relPath, 0, 0, NOTE_KIND, "the scripts parse only with one branch of each "
@@ -91,11 +97,11 @@ public final class TemplateAnalyzer implements FileAnalyzer {
      * parse breaks only itself: it is left out (with a note) and the page parsed again. Script blocks
      * are not retried.
      */
-    private Attempt attempt(String relPath, ScriptExtractor.Result x, LineIndex lines) {
+    private Attempt attempt(String relPath, String text, ScriptExtractor.Result x, LineIndex lines, TemplateKind kind) {
         char[] masked = x.masked().toCharArray();
         List<ScriptExtractor.Inline> inline = new ArrayList<>(x.inline());
         List<Notification> dropped = new ArrayList<>();
-        FileReport r = js.analyzeText(relPath, x.masked());
+        FileReport r = js.analyzeText(relPath, x.masked(), extracted(text, x, inline, kind));
         for (int attempt = 0; attempt < MAX_HANDLER_RETRIES && !r.analysed(); attempt++) {
             ScriptExtractor.Inline bad = culprit(r, lines, inline);
             if (bad == null) break;
@@ -103,10 +109,19 @@ public final class TemplateAnalyzer implements FileAnalyzer {
             for (int k = bad.start(); k < bad.end(); k++) {
                 if (masked[k] != '\n' && masked[k] != '\r' && masked[k] != '\u2028' && masked[k] != '\u2029') masked[k] = ' ';
             }
+            if (bad.blockEnd() > 0) masked[bad.blockEnd() - 1] = ' '; // the '}' that closes a Vue loop
             dropped.add(note(relPath, lines, bad.at(), bad.what() + " not analysed: its code does not parse"));
-            r = js.analyzeText(relPath, new String(masked));
+            r = js.analyzeText(relPath, new String(masked), extracted(text, x, inline, kind));
         }
         return new Attempt(r, dropped);
+    }
+
+    /** The dialect, the lowering of the inline code still in the text, and the template for the prefilter. */
+    private static JsAnalyzer.Extracted extracted(String text, ScriptExtractor.Result x, List<ScriptExtractor.Inline> inline,
+                                                  TemplateKind kind) {
+        // a Vue component, or a page with Vue bindings in its markup (an in-DOM template)
+        boolean vue = kind == TemplateKind.VUE || inline.stream().anyMatch(i -> i.role().vue());
+        return new JsAnalyzer.Extracted(x.dialect(), new TemplateLowering(List.copyOf(inline), vue), text);
     }
 
     /** How many inline handlers that do not parse are left out before the page counts as unparsable. */

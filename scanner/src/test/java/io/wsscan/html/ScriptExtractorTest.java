@@ -6,6 +6,8 @@ package io.wsscan.html;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,7 +276,7 @@ class ScriptExtractorTest {
     }
 
     @Test
-    void vueScriptBlocksOnly() {
+    void vueScriptsAndTemplateBindings() {
         String vue = "<template>\n  <div @click=\"send\" onclick=\"native()\">\n    <textarea v-model=\"t\"/>\n"
                 + "    <p v-html=\"html\"></p>\n  </div>\n  <template v-if=\"x\"><span/></template>\n</template>\n\n"
                 + "<script>\nvar shared = 1;\n</script>\n"
@@ -282,11 +284,116 @@ class ScriptExtractorTest {
                 + "<script lang=\"ts\">\nlet n: number = 1;\n</script>\n"
                 + "<style scoped>\n.a { color: red }\n</style>\n";
         ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
-        assertEquals("var shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n", squeezed(r));
-        assertEquals(2, r.scripts());
-        assertEquals(0, r.handlers());
-        assertEquals(1, r.notes().size());
-        assertTrue(r.notes().get(0).message().contains("lang=\"ts\""), r.notes().toString());
+        // @click is a Vue handler; onclick on a Vue element is not lowered; v-model of a form field is
+        // the expression it writes to; v-if is not code
+        assertEquals("$event=>{send};\n(t);\n(html);\nvar shared = 1;\n;\nconst socket = new WebSocket('wss://x.example.com');\n;\n"
+                + "let n: number = 1;\n;\n", squeezed(r));
+        assertEquals(3, r.scripts());
+        assertEquals(3, r.handlers());
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TYPESCRIPT, r.dialect());
+
+        ScriptExtractor.Inline click = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.VUE_HANDLER, click.role());
+        assertEquals(vue.indexOf("@click"), click.at());
+        assertEquals(vue.indexOf("send\"") - "$event=>{".length(), click.start());
+        assertEquals(ScriptExtractor.Role.VUE_MODEL, r.inline().get(1).role());
+        assertEquals("textarea", r.inline().get(1).tag());
+        ScriptExtractor.Inline html = r.inline().get(2);
+        assertEquals(ScriptExtractor.Role.VUE_BINDING, html.role());
+        assertEquals("p", html.tag());
+        assertEquals("v-html", html.name());
+        assertEquals(vue.indexOf("v-html"), html.at());
+        // the parenthesis is written over the opening quote, ");" over the closing quote and the '>'
+        int quote = vue.indexOf("\"html\"");
+        assertEquals(quote, html.start());
+        assertEquals("(html);", r.masked().substring(html.start(), html.end()));
+        assertEquals(quote + "\"html\">".length(), html.end());
+    }
+
+    @Test
+    void vueBindingsNameTheAttributeWithoutItsPrefix() {
+        String vue = "<template>\n<iframe :src.prop=\"frameUrl\" v-bind:srcdoc=\"doc\" :[dyn]=\"x\"></iframe>\n"
+                + "<input :value=\"text\" @input=\"text = $event.target.value\">\n</template>\n"
+                + "<script setup>\nconst text = 1;\n</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        assertEquals("(frameUrl); (doc);\n(text); ()=>{text = $event.target.value};\nconst text = 1;\n;\n", squeezed(r));
+        assertEquals(List.of("src", "srcdoc", "value", "@input"), r.inline().stream().map(ScriptExtractor.Inline::name).toList());
+        assertEquals("iframe", r.inline().get(1).tag());
+        // no room for "$event=>{" between the binding before and the value: the short wrapper is used
+        assertEquals(ScriptExtractor.Role.VUE_HANDLER, r.inline().get(3).role());
+        assertEquals(null, r.dialect());
+    }
+
+    @Test
+    void vueForLoopsEncloseTheirElement() {
+        String vue = "<template>\n<ul>\n  <li v-for=\"m in messages\" :key=\"m.id\">\n    <span v-html=\"m.html\"></span>\n  </li>\n"
+                + "  <li v-for=\"(n, i) of notes\" v-html=\"n\"/>\n  <img v-for=\"{ src } in pics\" :src=\"src\">\n</ul>\n"
+                + "<p v-html=\"after\"></p>\n</template>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        // a void element's loop closes after its bindings (here on the next line: the tag's '>' holds the ';')
+        assertEquals("for(let m of messages){ (m.id);\n(m.html);\n}\nfor(let [n, i] of notes){ (n);}\n"
+                + "for(let { src } of pics){ (src);\n}\n(after);\n", squeezed(r));
+        ScriptExtractor.Inline loop = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.VUE_FOR, loop.role());
+        assertEquals(vue.indexOf("</li>") + 1, loop.blockEnd(), "the loop closes on the element's end tag");
+        assertEquals('}', r.masked().charAt(loop.blockEnd() - 1));
+        assertEquals(-1, r.inline().get(1).blockEnd());
+    }
+
+    @Test
+    void vuePugTemplateIsNoted() {
+        String vue = "<template lang=\"pug\">\ndiv(v-html=\"html\")\n</template>\n<script setup>\nconst html = 1;\n</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.VUE);
+        assertEquals("const html = 1;\n;\n", squeezed(r));
+        assertEquals(1, r.notes().size(), r.notes().toString());
+        assertEquals(vue.indexOf("\ndiv"), r.notes().get(0).offset());
+    }
+
+    @Test
+    void inDomVueBindingsOnlyInPagesThatMountAVueApp() {
+        String alpine = "<div x-data=\"{ open: false }\" :class=\"{ on: open }\" @click=\"open = !open\"></div>\n";
+        assertFalse(extract(alpine, TemplateKind.HTML).hasCode(), "Alpine.js markup is not Vue");
+        String vue = "<div id=\"app\" :class=\"{ on: open }\">\n<script>var s = '<p v-html=\"x\">';</script>\n</div>\n"
+                + "<script>Vue.createApp({ data() { return { open: false }; } }).mount('#app');</script>\n";
+        ScriptExtractor.Result r = extract(vue, TemplateKind.HTML);
+        // the binding is lowered; the markup-looking string in a script is code, not a binding
+        assertEquals("({ on: open });\nvar s = '<p v-html=\"x\">';;\nVue.createApp({ data() { return { open: false }; } }).mount('#app');;\n",
+                squeezed(r));
+    }
+
+    @Test
+    void vueScriptDialects() {
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
+                extract("<script lang=\"tsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.JAVASCRIPT,
+                extract("<script lang=\"jsx\">let a = <b/>;</script>", TemplateKind.VUE).dialect());
+        assertEquals(io.wsscan.js.treesitter.TreeSitterFrontEnd.Dialect.TSX,
+                extract("<script lang=\"jsx\">let a = <b/>;</script>\n<script setup lang=\"ts\">let b: number = 1;</script>",
+                        TemplateKind.VUE).dialect());
+        ScriptExtractor.Result coffee = extract("<script lang=\"coffee\">a = 1</script>", TemplateKind.VUE);
+        assertEquals(null, coffee.dialect());
+        assertFalse(coffee.hasCode());
+        assertEquals(1, coffee.notes().size());
+        assertTrue(coffee.notes().get(0).message().contains("lang=\"coffee\""), coffee.notes().toString());
+    }
+
+    @Test
+    void inlineHandlersKnowTheirRoleAndElement() {
+        String html = "<body onmessage=\"got(event)\" onclick=\"tap(this)\">\n"
+                + "<input type=\"password\" name=\"pw\" autocomplete=\"current-password\" onchange=\"use(this.value)\">\n"
+                + "<a href=\"javascript:go()\">go</a>\n</body>\n";
+        ScriptExtractor.Result r = extract(html, TemplateKind.HTML);
+        assertEquals(4, r.inline().size());
+        ScriptExtractor.Inline message = r.inline().get(0);
+        assertEquals(ScriptExtractor.Role.WINDOW_HANDLER, message.role());
+        assertEquals("onmessage", message.name());
+        assertEquals(html.indexOf("onmessage"), message.at());
+        assertEquals(ScriptExtractor.Role.HANDLER, r.inline().get(1).role(), "onclick of the body is the body's own");
+        ScriptExtractor.Inline change = r.inline().get(2);
+        assertEquals(ScriptExtractor.Role.HANDLER, change.role());
+        assertEquals("input[type=password][name=pw][autocomplete=current-password]", change.element());
+        assertEquals(ScriptExtractor.Role.SCRIPT_URL, r.inline().get(3).role());
     }
 
     @Test
@@ -363,7 +470,10 @@ class ScriptExtractorTest {
             "</c:if>", "<#if x>", "</#if>", "<@m/>", "/*", "*/", "//", "/", "\\", "x = 1;", "a", " ", "&amp;", "&",
             "<![CDATA[", "]]>", "javascript:", " href=\"javascript:", "<textarea/>", "\u2028", "\uFEFF", "\u0000",
             "<% } else { %>", "<% } %>", "<% if (a) { %>", "<c:choose>", "<c:when test=\"x\">", "<c:otherwise>", "</c:choose>",
-            "<#else>", "<#list xs as x>", "</#list>"};
+            "<#else>", "<#list xs as x>", "</#list>", "<li v-for=\"", " in ", " of ", "(a, i)", "{ a }", "\" v-html=\"",
+            " :href=\"", " v-bind:src=\"", " @click=\"", " v-on:input=\"", "$event", "</li>", "<img ", "/>", "<li>",
+            "<script setup lang=\"ts\">", "<script lang=\"tsx\">", "<template lang=\"pug\">", "<body onmessage=\"",
+            "<input type=\"password\" onchange=\""};
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 3000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -374,6 +484,7 @@ class ScriptExtractorTest {
                 ScriptExtractor.Result r = extract(text, kind, i % 2 == 1);
                 for (ScriptExtractor.Inline h : r.inline()) {
                     assertTrue(h.start() >= 0 && h.start() < h.end() && h.end() <= text.length(), text);
+                    if (h.blockEnd() > 0) assertEquals('}', r.masked().charAt(h.blockEnd() - 1), text);
                 }
             }
         }

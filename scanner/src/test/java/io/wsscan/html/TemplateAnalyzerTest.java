@@ -201,14 +201,231 @@ class TemplateAnalyzerTest {
     }
 
     @Test
-    void vueTypeScriptBlockIsNoted() {
+    void vueTypeScriptBlockIsReadByTreeSitter() {
         String vue = "<template><div/></template>\n<script lang=\"ts\">\nlet s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
         FileReport r = analyze("A.vue", vue);
-        assertTrue(r.findings().isEmpty());
-        assertEquals(1, r.notifications().size());
-        assertEquals("info", r.notifications().get(0).kind());
-        assertEquals(2, r.notifications().get(0).line());
-        assertEquals("vue", r.frontEnd(), "nothing was left for the JavaScript front end");
+        List<Finding> f = of(r, "js/ws-cleartext");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "'ws://x");
+        assertTrue(r.notifications().isEmpty(), r.notifications().toString());
+        assertEquals("vue+tree-sitter", r.frontEnd());
+    }
+
+    @Test
+    void vueVHtmlSeesTheSetupRefValue() {
+        String vue = "<template>\n  <section>\n    <p class=\"last\"\n       v-html=\"last\"></p>\n"
+                + "    <p v-html=\"state.note\"></p>\n    <p>{{ safe }}</p>\n  </section>\n</template>\n\n"
+                + "<script setup lang=\"ts\">\nconst last = ref<string>('');\nconst safe = ref('');\n"
+                + "const state = reactive({ note: '' });\n"
+                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
+                + "ws.onmessage = async (e: MessageEvent) => {\n  last.value = e.data;\n  state.note = e.data;\n  safe.value = e.data;\n};\n"
+                + "</script>\n";
+        FileReport r = analyze("src/Chat.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        assertEquals(2, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"last\"");
+        assertAt(f.get(1), vue, "v-html=\"state.note\"");
+        assertEquals(2, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
+    void vueForItemsAreTheListsElements() {
+        String vue = "<template>\n  <ol>\n    <li v-for=\"(m, i) in messages\" :key=\"i\">\n"
+                + "      <div class=\"body\" v-html=\"m.html\"></div>\n      <p v-html=\"m.text.length\"></p>\n    </li>\n  </ol>\n"
+                + "  <p v-html=\"m.html\"></p>\n</template>\n"
+                + "<script setup lang=\"ts\">\ntype Msg = { html: string; text: string };\nconst messages = ref<Msg[]>([]);\n"
+                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
+                + "ws.addEventListener('message', (e: MessageEvent) => messages.value.push(JSON.parse(e.data) as Msg));\n"
+                + "</script>\n";
+        FileReport r = analyze("Thread.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"m.html\"></div>");
+        assertEquals(1, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
+    void vueApiImportedFromVueIsModelled() {
+        String vue = "<template>\n  <p v-html=\"shown\"></p>\n  <p v-html=\"renamed\"></p>\n"
+                + "  <p v-html=\"upper\"></p>\n  <p v-html=\"size\"></p>\n</template>\n"
+                + "<script setup>\nimport { ref, computed, onMounted } from 'vue';\nimport { ref as vueRef } from 'vue';\n"
+                + "const shown = ref('');\nconst renamed = vueRef('');\n"
+                + "const upper = computed(() => shown.value.toUpperCase());\nconst size = computed(() => shown.value.length);\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "onMounted(() => { ws.onmessage = (e) => { shown.value = e.data; renamed.value = e.data; }; });\n</script>\n";
+        FileReport r = analyze("Imports.vue", vue);
+        List<Finding> f = of(r, "js/ws-message-xss");
+        // a renamed import is the same API; a computed value is its getter's result
+        assertEquals(3, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "v-html=\"shown\"");
+        assertAt(f.get(1), vue, "v-html=\"renamed\"");
+        assertAt(f.get(2), vue, "v-html=\"upper\"");
+    }
+
+    @Test
+    void vueOptionsApiTemplateReadsTheInstance() {
+        String vue = "<template>\n  <div>\n    <p v-html=\"last\"></p>\n    <p v-html=\"loud\"></p>\n    <p v-html=\"clean\"></p>\n"
+                + "    <p v-for=\"m in log\" v-html=\"m\"></p>\n    <p v-html=\"Math.max(1, 2)\"></p>\n"
+                + "    <button @click=\"resend(password)\">again</button>\n  </div>\n</template>\n"
+                + "<script>\nexport default defineComponent({\n  data() { return { last: '', log: [], password: '', ws: null }; },\n"
+                + "  computed: {\n    loud() { return this.last + '!'; },\n    clean: { get() { return DOMPurify.sanitize(this.last); } },\n  },\n"
+                + "  mounted() {\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    this.ws.onmessage = (e) => { this.last = e.data; this.log.push(e.data); };\n  },\n"
+                + "  methods: { resend(t) { this.ws.send(t); } },\n});\n</script>\n";
+        FileReport r = analyze("Options.vue", vue);
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(3, xss.size(), r.findings().toString());
+        assertAt(xss.get(0), vue, "v-html=\"last\"");
+        assertAt(xss.get(1), vue, "v-html=\"loud\"");
+        assertAt(xss.get(2), vue, "v-html=\"m\"");
+        // the method the template calls runs on the instance: this.ws is the socket
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), vue, "this.ws.send(t)");
+    }
+
+    @Test
+    void vueModelOfAFormFieldHoldsWhatTheUserTypes() {
+        String vue = "<template>\n  <form>\n    <input v-model=\"form.pin\" type=\"password\">\n"
+                + "    <input v-model.trim=\"nick\" name=\"nick\">\n    <MyInput v-model=\"other\" type=\"password\"/>\n  </form>\n</template>\n"
+                + "<script setup>\nconst form = reactive({ pin: '' });\nconst nick = ref('');\nconst other = ref('');\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "function go() {\n  ws.send(form.pin);\n  ws.send(nick.value);\n  ws.send(other.value);\n}\n</script>\n";
+        FileReport r = analyze("Pin.vue", vue);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        // a component's v-model is its own business: only native form fields are read
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "ws.send(form.pin)");
+        assertEquals(position(vue, "v-model=\"form.pin\"")[0], f.get(0).trace().get(0).region().startLine());
+        List<Finding> url = of(r, "js/ws-url-injection");
+        assertTrue(url.isEmpty(), url.toString());
+    }
+
+    @Test
+    void vueHandlerEventOfAFormFieldTargetsTheField() {
+        String vue = "<template>\n  <input type=\"password\" @change=\"ws.send($event.target.value)\">\n"
+                + "  <input name=\"nick\" @change=\"ws.send($event.target.value)\">\n"
+                + "  <PinPad @done=\"ws.send($event)\"/>\n</template>\n"
+                + "<script setup>\nconst ws = new WebSocket('wss://x.example.com/ws');\n</script>\n";
+        FileReport r = analyze("Event.vue", vue);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), vue, "ws.send($event.target.value)\">\n  <input name");
+    }
+
+    @Test
+    void vueUrlBindingsAndHandlers() {
+        String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
+                + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
+                + "<script setup>\nconst link = ref('');\nconst frame = ref('');\nconst password = ref('');\n"
+                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "ws.onmessage = (e) => { const m = JSON.parse(e.data); link.value = m.url; frame.value = m.url; };\n"
+                + "</script>\n";
+        FileReport r = analyze("Links.vue", vue);
+        List<Finding> nav = of(r, "js/ws-message-open-redirect");
+        assertEquals(2, nav.size(), r.findings().toString());
+        assertAt(nav.get(0), vue, ":href");
+        assertAt(nav.get(1), vue, ":src=\"frame\"></iframe>");
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), vue, "ws.send(password");
+    }
+
+    @Test
+    void inlineHandlerThisIsItsElement() {
+        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example.com/ws');</script>\n"
+                + "<input type=\"password\" name=\"pin\" onchange=\"ws.send(this.value)\">\n"
+                + "<input name=\"nick\" onchange=\"ws.send(this.value)\">\n"
+                + "<input autocomplete=\"cc-number\" oninput=\"ws.send(JSON.stringify({ card: event.target.value }))\">\n"
+                + "<input name=\"room\" onchange=\"new WebSocket(this.value)\">\n</body></html>\n";
+        FileReport r = analyze("join.html", html);
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(2, send.size(), r.findings().toString());
+        assertAt(send.get(0), html, "ws.send(this.value)\">\n<input name");
+        assertAt(send.get(1), html, "ws.send(JSON");
+        List<Finding> url = of(r, "js/ws-url-injection");
+        assertEquals(1, url.size(), r.findings().toString());
+        assertAt(url.get(0), html, "new WebSocket(this");
+        // the trace starts at the element's handler attribute
+        assertEquals(position(html, "onchange=\"ws.send(this.value)\">\n<input name")[0], send.get(0).trace().get(0).region().startLine());
+    }
+
+    @Test
+    void handlerInTheShortWrapperStillRunsOnItsElement() {
+        // after onfocus's wrapper there is no room for "!function(){" before the onchange code: "(()=>{" is used
+        String html = "<script>var ws = new WebSocket('wss://x.example.com/ws');</script>\n"
+                + "<input type=\"password\" onfocus=\"a()\" onchange=\"ws.send(this.value)\">\n<p>next</p>\n";
+        ScriptExtractor.Result x = ScriptExtractor.extract(html, TemplateKind.HTML);
+        assertTrue(x.masked().contains("(()=>{ws.send(this.value)})"), x.masked());
+        FileReport r = analyze("short.html", html);
+        List<Finding> f = of(r, "js/ws-sensitive-send");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "ws.send(this");
+    }
+
+    @Test
+    void bodyOnmessageIsTheWindowMessageHandler() {
+        String html = "<html>\n<body class=\"app\"\n      onmessage=\"document.title = event.data\">\n"
+                + "<frameset onmessage=\"if (event.origin !== 'https://app.example.com') return; show(event.data)\"></frameset>\n"
+                + "</body></html>\n";
+        FileReport r = analyze("frame.html", html);
+        List<Finding> f = of(r, "js/postmessage-origin-check");
+        assertEquals(1, f.size(), r.findings().toString());
+        assertAt(f.get(0), html, "onmessage=\"document");
+    }
+
+    @Test
+    void randomVueComponentsAreAnalysedWithoutInternalErrors() {
+        String[] tokens = {"<template>", "</template>", "<li v-for=\"", "m in list", "(m, i) of list", "\"", "\" v-html=\"",
+            " :href=\"", " @click=\"", "send(m)", "this.x", "m.body", "</li>", "<p>", "</p>", "<img ", "/>", ">", "\n",
+            "<script setup lang=\"ts\">", "<script>", "</script>", "export default { data() { return { m: 1 } }, ",
+            "methods: { send(v) { this.ws.send(v) } } }", "const list = ref([]);", "import { ref } from 'vue';",
+            "new WebSocket('wss://x.example.com')", "{{ m }}", "(", ")", "{", "}", ";"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(30);
+            for (int k = 0; k < n; k++) sb.append(tokens[random.nextInt(tokens.length)]);
+            String text = sb.toString();
+            FileReport r = analyzer.analyze(new SourceFile(Path.of("R.vue"), "R.vue", text));
+            assertTrue(r.notifications().stream().noneMatch(x -> x.kind().equals("internal-error")), text);
+        }
+    }
+
+    @Test
+    void jspPageWithAVueAppOnItsMarkup() {
+        String jsp = "<%@ taglib prefix=\"c\" uri=\"http://java.sun.com/jsp/jstl/core\" %>\n<div id=\"app\">\n"
+                + "  <c:forEach items=\"${rows}\" var=\"r\"><p>${r}</p></c:forEach>\n"
+                + "  <p class=\"last\" v-html=\"last\"></p>\n  <ul><li v-for=\"m in log\" v-html=\"m.html\"></li></ul>\n"
+                + "  <input v-model=\"pin\" type=\"password\">\n  <button @click=\"send\">Send</button>\n"
+                + "  <script>var sample = '<p v-html=\"x\">';</script>\n</div>\n"
+                + "<script>\nnew Vue({\n  el: '#app',\n  data: { last: '', log: [], pin: '', ws: null },\n"
+                + "  created: function () {\n    var self = this;\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    this.ws.onmessage = function (e) { self.last = e.data; self.log.push(JSON.parse(e.data)); };\n  },\n"
+                + "  methods: { send: function () { this.ws.send(this.pin); } }\n});\n</script>\n";
+        FileReport r = analyze("crew.jsp", jsp);
+        List<Finding> xss = of(r, "js/ws-message-xss");
+        assertEquals(2, xss.size(), r.findings().toString());
+        assertAt(xss.get(0), jsp, "v-html=\"last\"");
+        assertAt(xss.get(1), jsp, "v-html=\"m.html\"");
+        List<Finding> send = of(r, "js/ws-sensitive-send");
+        assertEquals(1, send.size(), r.findings().toString());
+        assertAt(send.get(0), jsp, "this.ws.send(this.pin)");
+        assertEquals("jsp+rhino", r.frontEnd());
+    }
+
+    @Test
+    void htmlPageWithAVue3AppAndSetup() {
+        String html = "<div id=\"app\">\n  <p v-html=\"msg\"></p>\n  <a :href=\"link\">x</a>\n</div>\n"
+                + "<script src=\"https://unpkg.com/vue@3\"></script>\n<script>\nconst { createApp, ref } = Vue;\n"
+                + "createApp({\n  setup() {\n    const msg = ref('');\n    const link = ref('');\n"
+                + "    const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    ws.onmessage = (e) => { msg.value = e.data; link.value = e.data; };\n    return { msg, link };\n  },\n"
+                + "}).mount('#app');\n</script>\n";
+        FileReport r = analyze("app.html", html);
+        assertAt(of(r, "js/ws-message-xss").get(0), html, "v-html");
+        assertAt(of(r, "js/ws-message-open-redirect").get(0), html, ":href");
+        assertEquals(2, r.findings().size(), r.findings().toString());
     }
 
     @Test
