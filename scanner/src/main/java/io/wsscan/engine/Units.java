@@ -23,6 +23,12 @@ final class Units {
     /** Bounds on one linked unit: files and bytes analysed as one program. */
     static final int MAX_FILES = 200;
     static final long MAX_BYTES = 3L * 1024 * 1024;
+    /**
+     * Files larger than this are analysed alone: they are bundles (UMD/CJS builds, vendored libraries)
+     * whose links are an entry file choosing between builds; linking would only put several large
+     * programs into one analysis without any value crossing between them.
+     */
+    static final long MAX_LINKED_FILE_BYTES = 256 * 1024;
 
     /**
      * Files analysed together; findings are kept for the files in {@code keep}. A unit of one file
@@ -46,7 +52,7 @@ final class Units {
         Map<String, LinkingAnalyzer> linkerOf = new HashMap<>();
         for (Discovery.Candidate c : files) {
             FileAnalyzer a = analyzers.stream().filter(x -> x.accepts(c.relPath())).findFirst().orElse(null);
-            if (a instanceof LinkingAnalyzer l) {
+            if (a instanceof LinkingAnalyzer l && c.size() <= MAX_LINKED_FILE_BYTES) {
                 byPath.put(c.relPath(), c);
                 linkerOf.put(c.relPath(), l);
             }
@@ -102,6 +108,14 @@ final class Units {
                 }
                 units.add(members.size() == 1 ? Unit.single(byPath.get(p))
                         : new Unit(candidates(members, byPath), Set.of(p), linker));
+            }
+        }
+        if (Boolean.getBoolean("wsscan.debug")) {
+            for (Unit u : units) {
+                if (u.files().size() < 2) continue;
+                long bytes = u.files().stream().mapToLong(Discovery.Candidate::size).sum();
+                System.err.printf("wsscan.debug: unit of %d files, %d KB, keeps %d: %s%n", u.files().size(), bytes / 1024,
+                        u.keep().size(), u.files().get(0).relPath());
             }
         }
         return units;
