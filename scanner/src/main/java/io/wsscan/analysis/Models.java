@@ -41,6 +41,14 @@ public final class Models {
     public record Handler(String kind) {
     }
 
+    /**
+     * A call that creates a server-side WebSocket endpoint ({@code new WebSocketServer(opts)},
+     * {@code app.ws(path, handler)}). {@code policy} names how the endpoint decides which origins it
+     * accepts, for the structural checks that judge it.
+     */
+    public record Endpoint(String library, String policy) {
+    }
+
     public record NameClass(String kind, Pattern include, Pattern exclude) {
     }
 
@@ -57,6 +65,7 @@ public final class Models {
     /** Functions whose result is their arguments serialised, nested data included (JSON.stringify). */
     final Set<String> serializers = new HashSet<>();
     final Map<String, Handler> handlers = new HashMap<>();
+    final Map<String, Endpoint> endpoints = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
     final Map<String, String> elementHints = new HashMap<>();
@@ -98,7 +107,7 @@ public final class Models {
         String file = doc.path("library").asText("model file");
         if (doc.has("triggers")) {
             if (triggers != null) for (JsonNode t : doc.path("triggers")) triggers.add(t.asText());
-        } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers")) {
+        } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers") || doc.has("endpoints")) {
             triggers = null;
         }
         for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
@@ -136,6 +145,10 @@ public final class Models {
         for (JsonNode r : doc.path("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);
+        }
+        for (JsonNode r : doc.path("endpoints")) {
+            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"));
+            for (String p : expand(file, r)) endpoints.put(p, e);
         }
         for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
         for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
