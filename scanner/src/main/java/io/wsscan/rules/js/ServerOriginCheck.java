@@ -281,15 +281,25 @@ public final class ServerOriginCheck implements StructuralCheck {
     }
 
     /**
-     * A verifyClient that cannot say no: its body holds no condition and returns or calls back with a
-     * constant ({@code () => true}, {@code (info, cb) => cb(true)}).
+     * A verifyClient that cannot say no: its body holds no condition and reads no value, it only
+     * returns or calls back with constants ({@code () => true}, {@code (info, cb) => cb(true)}).
      */
     static boolean acceptsAll(Node fn) {
-        List<Node> conditions = new ArrayList<>();
+        List<Node> found = new ArrayList<>();
         Syntax.collect(fn.kid(1), n -> n.kind == Kind.IF || n.kind == Kind.CONDITIONAL || n.kind == Kind.SWITCH
-                || n.kind == Kind.LOGICAL || n.kind == Kind.BINARY && !"+".equals(n.text) || n.kind == Kind.UNARY && "!".equals(n.text)
-                || n.kind == Kind.THROW, conditions);
-        return conditions.isEmpty();
+                || n.kind == Kind.LOGICAL || n.kind == Kind.BINARY || n.kind == Kind.UNARY || n.kind == Kind.THROW
+                || n.kind == Kind.MEMBER || n.kind == Kind.THIS, found);
+        if (!found.isEmpty()) return false;
+        List<Node> calls = new ArrayList<>();
+        Syntax.collect(fn.kid(1), n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
+        List<Node> idents = new ArrayList<>();
+        Syntax.collect(fn.kid(1), n -> n.kind == Kind.IDENT, idents);
+        for (Node id : idents) {
+            boolean callee = false;
+            for (Node c : calls) callee |= c.kid(0) == id;
+            if (!callee) return false;
+        }
+        return true;
     }
 
     /** What a parameter of a graded function holds. */
