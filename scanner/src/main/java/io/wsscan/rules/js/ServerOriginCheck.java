@@ -31,6 +31,9 @@ public final class ServerOriginCheck implements StructuralCheck {
 
     enum Strength { NONE, WEAK, STRONG }
 
+    /** Middleware names that mean cookie sessions (express-session, cookie-session, passport). */
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("(?i)session|passport");
+
     /** Names of functions that make an access decision (their verdict is unknown when they are out of sight). */
     private static final java.util.regex.Pattern DECIDER =
             java.util.regex.Pattern.compile("(?i)auth|verif|check|valid|allow|origin|guard|permi|trust|cors");
@@ -194,14 +197,15 @@ public final class ServerOriginCheck implements StructuralCheck {
                 if (g.strength == Strength.STRONG) return null;
                 if (g.strength == Strength.WEAK) return hit("its allowRequest " + g.why, fn, "allowRequest");
             }
-            if (opts == null) return null;
+            Hit cookies = sessionCookies();
+            if (opts == null) return cookies;
             String origins = Syntax.constant(Syntax.property(opts, "origins", scopes), scopes);
             if (origins != null && (origins.equals("*:*") || origins.equals("*"))) {
                 return hit("the socket.io 2 option origins '" + origins + "' accepts every origin, with credentials", null, null);
             }
             Node cors = Syntax.object(Syntax.property(opts, "cors", scopes), scopes);
-            if (cors == null) return null;
-            if (!"true".equals(Syntax.constant(Syntax.property(cors, "credentials", scopes), scopes))) return null;
+            if (cors == null) return cookies;
+            if (!"true".equals(Syntax.constant(Syntax.property(cors, "credentials", scopes), scopes))) return cookies;
             Node origin = Syntax.property(cors, "origin", scopes);
             List<Node> fns = registered("cors-origin");
             if (!fns.isEmpty()) {
@@ -212,7 +216,7 @@ public final class ServerOriginCheck implements StructuralCheck {
                         return hit("its cors.origin function accepts every origin, with credentials: true", fn, "cors.origin");
                     }
                 }
-                return null;
+                return cookies;
             }
             if (origin == null) return hit("cors.origin is not set, so the cors default '*' applies, with credentials: true", null, null);
             Node v = Syntax.resolve(origin, scopes);
@@ -231,6 +235,31 @@ public final class ServerOriginCheck implements StructuralCheck {
                         String p = PostMessageOriginCheck.regexProblem(e.text);
                         if (p != null) return hit("the cors.origin entry /" + e.text + "/ " + p + ", and credentials are allowed", null, null);
                     }
+                }
+            }
+            return cookies;
+        }
+
+        /**
+         * socket.io does not check the Origin of WebSocket handshakes. That is exploitable when the
+         * server authenticates connections by cookie: an express-session (or passport) middleware
+         * attached with {@code io.engine.use(...)} or {@code io.use(wrap(...))} on this server. Without
+         * a strong allowRequest (checked by the caller) such a server is reported.
+         */
+        private Hit sessionCookies() {
+            List<Node> uses = new ArrayList<>();
+            Syntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
+                    && "use".equals(n.kid(0).propertyName()) && n.size() > 1, uses);
+            for (Node u : uses) {
+                Node recv = u.kid(0).kid(0);
+                if (recv.kind == Kind.MEMBER && "engine".equals(recv.propertyName())) recv = recv.kid(0);
+                if (Syntax.resolve(recv, scopes) != call) continue;
+                List<Node> names = new ArrayList<>();
+                Syntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && SESSION.matcher(n.text).find()
+                        || n.kind == Kind.MEMBER && n.propertyName() != null && SESSION.matcher(n.propertyName()).find(), names);
+                if (!names.isEmpty()) {
+                    return hit("it authenticates connections with the session cookie, and socket.io checks no Origin on "
+                            + "WebSocket handshakes unless allowRequest does", u, "the session middleware");
                 }
             }
             return null;

@@ -223,6 +223,21 @@ class ServerOriginCheckTest {
     }
 
     @Test
+    void socketIoCookieSessionsNeedAnOriginCheck() {
+        String head = "const { Server } = require('socket.io');\nconst session = require('express-session');\n"
+                + "const sessionMiddleware = session({ secret: 'x' });\n";
+        assertEquals(4, one(head + "const io = new Server(srv);\nio.engine.use(sessionMiddleware);\n").region().startLine());
+        assertEquals(4, one(head + "const io = new Server(srv);\nio.use((socket, next) => sessionMiddleware(socket.request, {}, next));\n")
+                .region().startLine());
+        none(head + "const io = new Server(srv, { allowRequest: (req, cb) => cb(null, req.headers.origin === 'https://a.example.com') });\n"
+                + "io.engine.use(sessionMiddleware);\n");
+        none(head + "const io = new Server(srv);\nio.use((socket, next) => next(socket.handshake.auth.token ? null : new Error('x')));\n");
+        // another server's session does not count
+        none(head + "const io = new Server(srv);\nconst other = new Server(srv2);\nother.engine.use(sessionMiddleware);\n"
+                .replace("const other = new Server(srv2);\nother", "const other = {};\nother"));
+    }
+
+    @Test
     void socketIoWeakAllowRequest() {
         assertTrue(one(sio("{ allowRequest: (req, cb) => cb(null, req.headers.origin.includes('example.com')) }"))
                 .message().contains("allowRequest"));
