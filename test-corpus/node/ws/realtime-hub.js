@@ -50,4 +50,24 @@ class LegacyBridge {
   }
 }
 
-module.exports = { RealtimeHub, LegacyBridge };
+// Checks the origin when the connection arrives and closes foreign sockets before reading from them.
+class PresenceChannel {
+  constructor(httpServer) {
+    // safe: js/ws-server-origin-check
+    this.wss = new WebSocketServer({ server: httpServer, path: '/presence' });
+    this.wss.on('connection', (ws, req) => {
+      if (!PresenceChannel.ORIGINS.includes(req.headers.origin)) {
+        ws.close(1008, 'origin not allowed');
+        return;
+      }
+      ws.on('message', (data) => this.update(ws, JSON.parse(data)));
+    });
+  }
+
+  update(ws, state) {
+    ws.send(JSON.stringify({ ok: true, status: String(state.status) }));
+  }
+}
+PresenceChannel.ORIGINS = ['https://app.example.com', 'https://m.example.com'];
+
+module.exports = { RealtimeHub, LegacyBridge, PresenceChannel };

@@ -121,7 +121,8 @@ public final class ServerOriginCheck implements StructuralCheck {
         Hit ws() {
             Node opts = Syntax.object(arg(0), scopes);
             List<Node> verify = registered("ws-verify-client");
-            if (verify.isEmpty() && (opts == null || Syntax.property(opts, "verifyClient", scopes) != null)) {
+            if (verify.isEmpty() && (opts == null || Syntax.property(opts, "verifyClient", scopes) != null
+                    || Syntax.opaqueSpread(opts, scopes))) {
                 return null; // options or verifyClient out of sight
             }
             if (!verify.isEmpty()) {
@@ -139,7 +140,20 @@ public final class ServerOriginCheck implements StructuralCheck {
                 return hit(acceptsAll(worstFn) ? "its verifyClient accepts every handshake"
                         : "its verifyClient never compares the Origin header (info.origin)", worstFn, "verifyClient");
             }
+            // a 'connection' listener of this server that checks req.headers.origin and closes the socket
+            Grade onConnection = Grade.NONE;
+            Node weakListener = null;
+            for (Node fn : listenersOf("ws-connection")) {
+                Grade g = grade(fn, Role.REQUEST, 1);
+                if (g.strength == Strength.WEAK && onConnection.strength == Strength.NONE) weakListener = fn;
+                onConnection = onConnection.better(g);
+            }
+            if (onConnection.strength == Strength.STRONG) return null;
+            if (onConnection.strength == Strength.WEAK) {
+                return hit("its 'connection' listener " + onConnection.why, weakListener, "the 'connection' listener");
+            }
             if (!"true".equals(Syntax.constant(Syntax.property(opts, "noServer", scopes), scopes))) {
+                if (onConnection.opaque) return null;
                 return hit("it has no verifyClient, so handshakes from every origin are accepted", null, null);
             }
             // noServer: the application's 'upgrade' listener calls handleUpgrade and decides
@@ -160,6 +174,51 @@ public final class ServerOriginCheck implements StructuralCheck {
             return hit("it has noServer: true and no verifyClient, and " + what + " never checks the Origin header", worstFn, what);
         }
 
+        /**
+         * Functions registered with {@code kind} on a receiver that is this endpoint, or whose receiver is
+         * out of sight ({@code this.wss.on(...)}); not those of another endpoint.
+         */
+        private List<Node> listenersOf(String kind) {
+            Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
+            List<Node> out = new ArrayList<>();
+            for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) {
+                Node reg = h.registration();
+                if (reg.size() > 0 && reg.kid(0).kind == Kind.MEMBER && !mayBeThis(reg.kid(0).kid(0), endpointCalls)) continue;
+                if (!out.contains(h.function())) out.add(h.function());
+            }
+            return out;
+        }
+
+        /**
+         * Whether a receiver may be this endpoint: a name holding it; not a name holding another
+         * endpoint; {@code this.x} only when this endpoint is stored in a field {@code x} (when it is
+         * stored in a field at all); anything else out of sight may be.
+         */
+        private boolean mayBeThis(Node recvExpr, Set<Node> endpointCalls) {
+            Node r = Syntax.resolve(recvExpr, scopes);
+            if (r == call) return true;
+            if (r != null && endpointCalls.contains(r)) return false;
+            if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
+                Set<String> fields = thisFields();
+                return fields.isEmpty() || fields.contains(recvExpr.propertyName());
+            }
+            return true;
+        }
+
+        private Set<String> thisFields;
+
+        /** Fields of {@code this} the endpoint is stored in ({@code this.wss = new WebSocketServer(...)}). */
+        private Set<String> thisFields() {
+            if (thisFields != null) return thisFields;
+            thisFields = new HashSet<>();
+            List<Node> assigns = new ArrayList<>();
+            Syntax.collect(ctx.file().program(), n -> n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
+                    && n.kid(0).kid(0).kind == Kind.THIS && Syntax.resolve(n.kid(1), scopes) == call, assigns);
+            for (Node a : assigns) if (a.kid(0).propertyName() != null) thisFields.add(a.kid(0).propertyName());
+            return thisFields;
+        }
+
         /** The functions that call handleUpgrade with their own request parameter. */
         private List<Node> upgradeListeners() {
             List<Node> calls = new ArrayList<>();
@@ -174,8 +233,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             for (Node c : calls) {
                 if (c.size() < 2 || c.kid(1).kind != Kind.IDENT) continue;
                 // wss.handleUpgrade of another server (a const holding another construction) is not this one's
-                Node recv = c.kid(0).kind == Kind.MEMBER ? Syntax.resolve(c.kid(0).kid(0), scopes) : null;
-                if (recv != null && recv != call && endpointCalls.contains(recv)) continue;
+                if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0), endpointCalls)) continue;
                 Binding b = scopes.binding(c.kid(1));
                 if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
                 if (!out.contains(b.function)) out.add(b.function);
@@ -285,7 +343,9 @@ public final class ServerOriginCheck implements StructuralCheck {
             List<Node> upgrade = registered("uws-upgrade");
             if (upgrade.isEmpty()) {
                 Node behavior = Syntax.object(arg(1), scopes);
-                if (behavior == null || Syntax.property(behavior, "upgrade", scopes) != null) return null;
+                if (behavior == null || Syntax.property(behavior, "upgrade", scopes) != null || Syntax.opaqueSpread(behavior, scopes)) {
+                    return null;
+                }
                 return hit("its behavior has no upgrade handler, so uWebSockets.js accepts handshakes from every origin", null, null);
             }
             Grade worst = null;
@@ -663,6 +723,21 @@ public final class ServerOriginCheck implements StructuralCheck {
                 }
             }
             return found;
+        }
+
+        /** True when an object literal spreads an object that is not in sight ({@code {...defaults, port}}). */
+        static boolean opaqueSpread(Node obj, Scopes scopes) {
+            return opaqueSpread(obj, scopes, 0);
+        }
+
+        private static boolean opaqueSpread(Node obj, Scopes scopes, int depth) {
+            if (depth > 3) return true;
+            for (Node p : obj.kids()) {
+                if (p.kind != Kind.SPREAD) continue;
+                Node o = object(p.kid(0), scopes);
+                if (o == null || opaqueSpread(o, scopes, depth + 1)) return true;
+            }
+            return false;
         }
 
         /** A string or boolean constant (directly or through a const), or null. */

@@ -95,6 +95,20 @@ class ServerOriginCheckTest {
                 .message().contains("it has no verifyClient"));
     }
 
+    @Test
+    void connectionListenerThatClosesForeignOrigins() {
+        String head = "const { WebSocketServer } = require('ws');\nconst ALLOWED = ['https://a.example.com'];\n"
+                + "const wss = new WebSocketServer({ port: 1 });\n";
+        none(head + "wss.on('connection', (ws, req) => {\n  if (!ALLOWED.includes(req.headers.origin)) return ws.close(1008);\n});\n");
+        assertTrue(one(head + "wss.on('connection', (ws, req) => {\n  if (!req.headers.origin.includes('example.com')) ws.terminate();\n});\n")
+                .message().contains("'connection' listener"));
+        assertTrue(one(head + "wss.on('connection', (ws, req) => {\n  console.log(req.headers.origin);\n});\n")
+                .message().contains("no verifyClient"));
+        // another server's listener does not count
+        assertEquals(3, one(head + "const other = new WebSocketServer({ port: 2, verifyClient: (i) => ALLOWED.includes(i.origin) });\n"
+                + "other.on('connection', (ws, req) => { if (!ALLOWED.includes(req.headers.origin)) ws.close(); });\n").region().startLine());
+    }
+
     // ------------------------------------------------------------------ ws: verifyClient grades
 
     @Test
@@ -140,6 +154,10 @@ class ServerOriginCheckTest {
         none("const { WebSocketServer } = require('ws');\nmodule.exports = (opts) => new WebSocketServer(opts);\n");
         none("const { WebSocketServer } = require('ws');\nconst { verifyOrigin } = require('@corp/auth');\n"
                 + "const wss = new WebSocketServer({ port: 1, verifyClient: (info) => verifyOrigin(info.origin) });\n");
+        none("const { WebSocketServer } = require('ws');\nfunction make(base) {\n  const options = { ...base.options, clientTracking: false };\n"
+                + "  return new WebSocketServer(options);\n}\n");
+        assertEquals(2, one("const { WebSocketServer } = require('ws');\nconst DEFAULTS = { clientTracking: false };\n"
+                + "const wss = new WebSocketServer({ ...DEFAULTS, port: 1 });\n").region().startLine() - 1);
         none("const { WebSocketServer } = require('ws');\nfunction make(auth) {\n"
                 + "  return new WebSocketServer({ port: 1, verifyClient: (info, cb) => auth.authorize(info.req, cb) });\n}\n");
     }
