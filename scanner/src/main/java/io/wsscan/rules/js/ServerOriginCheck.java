@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -162,7 +161,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             Grade worst = null;
             Node worstFn = null;
             for (Node fn : listeners) {
-                Grade g = gradeUpgradeListener(fn);
+                Grade g = grade(fn, Role.REQUEST, 0);
                 if (worst == null || g.strength.ordinal() < worst.strength.ordinal()) {
                     worst = g;
                     worstFn = fn;
@@ -239,10 +238,6 @@ public final class ServerOriginCheck implements StructuralCheck {
                 if (!out.contains(b.function)) out.add(b.function);
             }
             return out;
-        }
-
-        private Grade gradeUpgradeListener(Node fn) {
-            return grade(fn, Role.REQUEST, 0);
         }
 
         // ---------------------------------------------------------------- socket.io
@@ -767,9 +762,5 @@ public final class ServerOriginCheck implements StructuralCheck {
             if (def != null && def.kind == Kind.FUNCTION) return def;
             return null;
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
