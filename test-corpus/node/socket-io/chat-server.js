@@ -49,6 +49,14 @@ const legacy = require('socket.io')(httpServer, { path: '/legacy', origins: '*:*
 // expect: js/ws-server-origin-check
 const mobile = new Server(httpServer, { path: '/mobile', cors: { origin: [/\.example\.com$/, 'https://example.com'], credentials: true } });
 
+// The wildcard comes back whenever the environment variable is not set.
+// expect: js/ws-server-origin-check
+const widgets = new Server(httpServer, { path: '/widgets', cors: { origin: process.env.WIDGET_ORIGIN || '*', credentials: true } });
+
+// An origin from the environment with a fixed fallback.
+// safe: js/ws-server-origin-check
+const reports = new Server(httpServer, { path: '/reports', cors: { origin: process.env.REPORTS_ORIGIN || 'https://reports.example.com', credentials: true } });
+
 // Allowlist of full origins.
 // safe: js/ws-server-origin-check
 const admin = new Server(httpServer, { path: '/admin', cors: { origin: ALLOWED, credentials: true } });
@@ -108,4 +116,4 @@ admin.of('/ops').on('connection', (socket) => {
 });
 
 httpServer.listen(3000);
-module.exports = { io, support, presence, games, legacy, mobile, admin, publicFeed, internal, checked, billing };
+module.exports = { io, support, presence, games, legacy, mobile, widgets, reports, admin, publicFeed, internal, checked, billing };

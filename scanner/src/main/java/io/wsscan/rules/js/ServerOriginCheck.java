@@ -277,6 +277,16 @@ public final class ServerOriginCheck implements StructuralCheck {
                 return hit("cors.origin true reflects every origin, with credentials: true", null, null);
             }
             if (v.kind == Kind.STRING && v.text.equals("*")) return hit("cors.origin '*' admits every origin, with credentials: true", null, null);
+            // process.env.CORS_ORIGIN || '*': the wildcard whenever the setting is missing
+            if (v.kind == Kind.LOGICAL || v.kind == Kind.CONDITIONAL) {
+                for (Node alt : v.kind == Kind.LOGICAL ? v.kids() : v.rest(1)) {
+                    Node a = Syntax.resolve(alt, scopes);
+                    if (a.kind == Kind.STRING && a.text.equals("*") || a.kind == Kind.BOOLEAN && "true".equals(a.text)) {
+                        return hit("cors.origin falls back to " + (a.kind == Kind.STRING ? "'*'" : "true")
+                                + ", which admits every origin, with credentials: true", null, null);
+                    }
+                }
+            }
             if (v.kind == Kind.REGEX) {
                 String p = PostMessageOriginCheck.regexProblem(v.text);
                 if (p != null) return hit("cors.origin /" + v.text + "/ " + p + ", and credentials are allowed", null, null);

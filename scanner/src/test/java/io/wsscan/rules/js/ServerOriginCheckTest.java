@@ -223,6 +223,8 @@ class ServerOriginCheckTest {
                 .message().contains("leading dot"));
         assertTrue(one(sio("{ cors: { origin: /example\\.com/, credentials: true } }")).message().contains("not anchored"));
         assertTrue(one(sio("{ origins: '*:*' }")).message().contains("socket.io 2"));
+        assertTrue(one(sio("{ cors: { origin: process.env.CLIENT_ORIGIN || '*', credentials: true } }")).message().contains("falls back"));
+        assertTrue(one(sio("{ cors: { origin: dev ? true : 'https://app.example.com', credentials: true } }")).message().contains("falls back"));
         assertEquals(2, one("const io = require('socket.io')(srv, { cors: { origin: true, credentials: true } });\n"
                 + "io.on('connection', (s) => {});\n").region().startLine() + 1);
         assertEquals(1, one("server.mjs", "import { Server } from 'socket.io';\nconst io = new Server({ cors: { origin: '*', credentials: true } });\n")
@@ -233,6 +235,7 @@ class ServerOriginCheckTest {
     void socketIoSafeSettings() {
         none(sio("{ cors: { origin: LIST, credentials: true } }"));
         none(sio("{ cors: { origin: 'https://app.example.com', credentials: true } }"));
+        none(sio("{ cors: { origin: process.env.CLIENT_ORIGIN || 'https://app.example.com', credentials: true } }"));
         none(sio("{ cors: { origin: '*' } }"));
         none(sio("{ path: '/rt' }"));
         none("const { Server } = require('socket.io');\nconst io = new Server(httpServer);\n");
