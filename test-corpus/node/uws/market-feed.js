@@ -59,6 +59,26 @@ app.ws('/desk/v2', {
   },
 });
 
+// An allowlist, with the header read once and destructured options.
+const RISK_ORIGINS = new Set(['https://risk.example.com', 'https://desk.example.com']);
+const riskBehavior = {
+  upgrade(res, req, context) {
+    const origin = req.getHeader('origin').toLowerCase();
+    if (!RISK_ORIGINS.has(origin)) {
+      res.writeStatus('403 Forbidden').end();
+      return;
+    }
+    res.upgrade({}, req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'),
+      req.getHeader('sec-websocket-extensions'), context);
+  },
+  message(ws, message) {
+    // safe: js/ws-message-code-injection
+    ws.send(JSON.stringify({ ack: decoder.decode(message).length }));
+  },
+};
+// safe: js/ws-server-origin-check
+app.ws('/risk', riskBehavior);
+
 // startsWith accepts https://desk.example.com.evil.net
 // expect: js/ws-server-origin-check
 app.ws('/operator', {
