@@ -73,6 +73,10 @@ public final class Engine {
     public record HandlerSite(Node registration, Node function, Models.Handler model) {
     }
 
+    /** A call that creates a modeled server endpoint ({@code new WebSocketServer(...)}). */
+    public record EndpointSite(Node call, Models.Endpoint model) {
+    }
+
     private record SinkHit(int param, Node at, Models.Sink sink, Set<String> barriers, List<Trace.Step> steps) {
         @Override
         public boolean equals(Object o) {
@@ -131,6 +135,7 @@ public final class Engine {
     private final Map<ReportKey, SinkReport> reports = new LinkedHashMap<>();
     private final Map<Node, ConnectionSite> connections = new LinkedHashMap<>();
     private final Map<List<Node>, HandlerSite> handlers = new LinkedHashMap<>();
+    private final Map<Node, EndpointSite> endpoints = new LinkedHashMap<>();
     private final Map<Integer, Map<Obj, Value>> deepCache = new HashMap<>();
     /** Nodes whose reads are sensitive only because of a name (heuristic sources). */
     private final Set<Node> nameSources = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -244,6 +249,10 @@ public final class Engine {
 
     public List<HandlerSite> handlers() {
         return List.copyOf(handlers.values());
+    }
+
+    public List<EndpointSite> endpoints() {
+        return List.copyOf(endpoints.values());
     }
 
 
@@ -1537,6 +1546,8 @@ public final class Engine {
                     result = result.join(Value.of(box));
                 }
             }
+            Models.Endpoint ep = models.endpoints.get(v);
+            if (ep != null) endpoints.putIfAbsent(n, new EndpointSite(n, ep));
             Models.Connection c = models.connections.get(v);
             if (c != null) {
                 ConnectionSite site = connections.computeIfAbsent(n, k -> new ConnectionSite(n, c));

@@ -19,6 +19,7 @@ import io.wsscan.rules.RuleMeta;
 import io.wsscan.rules.StructuralCheck;
 import io.wsscan.rules.js.CleartextCheck;
 import io.wsscan.rules.js.PostMessageOriginCheck;
+import io.wsscan.rules.js.ServerOriginCheck;
 import io.wsscan.rules.js.UrlCredentialsCheck;
 
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private static final Map<String, StructuralCheck> CHECKS = Map.of(
             "connection-cleartext", new CleartextCheck(),
             "url-credentials", new UrlCredentialsCheck(),
-            "postmessage-origin", new PostMessageOriginCheck());
+            "postmessage-origin", new PostMessageOriginCheck(),
+            "server-origin", new ServerOriginCheck());
 
     private final RuleCatalog catalog;
     private final Models models;

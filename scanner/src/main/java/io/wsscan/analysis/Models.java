@@ -54,6 +54,14 @@ public final class Models {
     public record Wrapper(String field, int argument, boolean call) {
     }
 
+    /**
+     * A call that creates a server-side WebSocket endpoint ({@code new WebSocketServer(opts)},
+     * {@code app.ws(path, handler)}). {@code policy} names how the endpoint decides which origins it
+     * accepts, for the structural checks that judge it.
+     */
+    public record Endpoint(String library, String policy) {
+    }
+
     public record NameClass(String kind, Pattern include, Pattern exclude) {
     }
 
@@ -77,6 +85,7 @@ public final class Models {
     final Map<String, List<String>> typeHints = new HashMap<>();
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, Wrapper> wrappers = new HashMap<>();
+    final Map<String, Endpoint> endpoints = new HashMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
     final Map<String, String> elementHints = new HashMap<>();
@@ -118,7 +127,7 @@ public final class Models {
         String file = doc.path("library").asText("model file");
         if (doc.has("triggers")) {
             if (triggers != null) for (JsonNode t : doc.path("triggers")) triggers.add(t.asText());
-        } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers")) {
+        } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers") || doc.has("endpoints")) {
             triggers = null;
         }
         for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
@@ -167,6 +176,10 @@ public final class Models {
         for (JsonNode r : doc.path("wrappers")) {
             Wrapper w = new Wrapper(r.path("field").asText(null), r.path("argument").asInt(0), r.path("call").asBoolean(false));
             for (String p : expand(file, r)) wrappers.put(p, w);
+        }
+        for (JsonNode r : doc.path("endpoints")) {
+            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"));
+            for (String p : expand(file, r)) endpoints.put(p, e);
         }
         for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
         for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
