@@ -1,0 +1,133 @@
+package io.wsscan.java;
+
+import io.wsscan.engine.FileReport;
+import io.wsscan.engine.ProjectAnalyzer;
+import io.wsscan.engine.SourceFile;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Step;
+import io.wsscan.findings.Suppressions;
+import io.wsscan.rules.RuleCatalog;
+import io.wsscan.rules.RuleMeta;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Java server code through the pipeline: JavaParser front end (each file parsed once) -> project index
+ * (types, hierarchy, constants across files) -> origin checks and taint analysis driven by the Java
+ * models -> findings of the rules that name these checks ({@code check:}) or sink kinds
+ * ({@code sinks:}). Also reads {@code application.properties}/{@code application.yml} for framework
+ * settings. The analysis works on the JavaParser AST behind small model classes ({@link JavaIndex},
+ * {@link JavaTypes}) rather than on the shared IR.
+ */
+public final class JavaAnalyzer implements ProjectAnalyzer {
+
+    public static final String FRONT_END = "javaparser";
+
+    private final RuleCatalog catalog;
+    private final JavaModels models;
+    private final JavaFrontEnd frontEnd = new JavaFrontEnd();
+
+    public JavaAnalyzer(RuleCatalog catalog) {
+        this.catalog = catalog;
+        this.models = JavaModels.load(catalog.modelDocuments());
+    }
+
+    @Override
+    public boolean accepts(String relPath) {
+        String p = relPath.toLowerCase(Locale.ROOT);
+        return p.endsWith(".java") || isSettings(p);
+    }
+
+    /** Framework settings files: application[-profile].properties / .yml / .yaml. */
+    static boolean isSettings(String relPath) {
+        String name = relPath.substring(relPath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.matches("(application|bootstrap)(-[\\w.-]+)?\\.(properties|ya?ml)");
+    }
+
+    @Override
+    public FileReport analyze(SourceFile file) {
+        return analyzeTogether(List.of(file)).get(file.relPath());
+    }
+
+    @Override
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        Map<String, FileReport> out = new TreeMap<>();
+        List<JavaUnit> units = new ArrayList<>();
+        List<SourceFile> settingsFiles = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (isSettings(f.relPath())) {
+                settingsFiles.add(f);
+                continue;
+            }
+            try {
+                units.add(new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text())));
+            } catch (JavaFrontEnd.Failure e) {
+                out.put(f.relPath(), FileReport.skipped(new Notification(f.relPath(), e.line, e.column, "parse-error",
+                        "JavaParser could not parse this file (" + e.getMessage() + "); it was not analysed")));
+            }
+        }
+        JavaIndex index = JavaIndex.build(units, models);
+        JavaTypes types = new JavaTypes(index, models);
+        ProjectSettings settings = ProjectSettings.read(settingsFiles, models, usedSettings(index));
+        OriginAnalysis origin = new OriginAnalysis(index, models, types, settings);
+
+        Map<String, List<JavaHit>> hitsByFile = new HashMap<>();
+        for (JavaHit h : settings.hits()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+        for (JavaUnit u : units) hitsByFile.computeIfAbsent(u.relPath, k -> new ArrayList<>()).addAll(origin.run(u));
+        if (catalog.rules().values().stream().anyMatch(RuleMeta::isTaint)) {
+            for (JavaHit h : new JavaTaint(index, models, types).run()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+        }
+
+        Map<String, JavaUnit> unitByPath = new HashMap<>();
+        for (JavaUnit u : units) unitByPath.put(u.relPath, u);
+        for (SourceFile f : files) {
+            if (out.containsKey(f.relPath())) continue;
+            List<Finding> findings = findings(hitsByFile.getOrDefault(f.relPath(), List.of()));
+            JavaUnit u = unitByPath.get(f.relPath());
+            if (u != null) findings = Suppressions.apply(findings, List.of(JavaSuppressions.of(u)));
+            out.put(f.relPath(), new FileReport(findings, List.of(), FRONT_END, true));
+        }
+        return out;
+    }
+
+    private Set<String> usedSettings(JavaIndex index) {
+        Set<String> used = new HashSet<>();
+        for (JavaModels.Endpoint e : models.endpoints) {
+            if (e.config() == null || e.annotations().isEmpty()) continue;
+            for (JavaIndex.TypeInfo t : index.allTypes()) {
+                if (t.decl.getAnnotations().stream().anyMatch(a -> e.annotations().contains(index.resolve(a.getNameAsString(), a)))) used.add(e.config());
+            }
+        }
+        return used;
+    }
+
+    /** Hits to findings of every rule that asks for them; one finding per rule and start position. */
+    private List<Finding> findings(List<JavaHit> hits) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        for (JavaHit h : hits) {
+            for (RuleMeta rule : catalog.rules().values()) {
+                if (!rule.id().startsWith("java/")) continue;
+                boolean match = h.source() == null ? h.check().equals(rule.check())
+                        : rule.isTaint() && rule.sources().contains(h.source()) && rule.sinks().contains(h.check());
+                if (!match) continue;
+                String message = rule.message().replace("{detail}", h.detail())
+                        .replace("{source}", h.detail()).replace("{sink}", h.sink() == null ? "" : h.sink());
+                List<Step> trace = h.trace();
+                Finding f = new Finding(rule.id(), rule.level(), h.file(), h.region(), message, trace, null);
+                out.putIfAbsent(rule.id() + "@" + h.region().startLine() + ":" + h.region().startColumn(), f);
+            }
+        }
+        List<Finding> list = new ArrayList<>(out.values());
+        list.sort(Finding.ORDER);
+        return list;
+    }
+}
