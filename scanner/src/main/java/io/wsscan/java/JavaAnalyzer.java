@@ -104,7 +104,9 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         for (JavaModels.Endpoint e : models.endpoints) {
             if (e.config() == null || e.annotations().isEmpty()) continue;
             for (JavaIndex.TypeInfo t : index.allTypes()) {
-                if (t.decl.getAnnotations().stream().anyMatch(a -> e.annotations().contains(index.resolve(a.getNameAsString(), a)))) used.add(e.config());
+                if (t.decl.getAnnotations().stream().anyMatch(a -> e.annotations().contains(index.resolve(a.getNameAsString(), a)))) {
+                    used.add(t.unit.module() + "|" + e.config());
+                }
             }
         }
         return used;

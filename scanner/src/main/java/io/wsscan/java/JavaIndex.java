@@ -89,6 +89,7 @@ public final class JavaIndex {
 
     private final Map<String, TypeInfo> types = new HashMap<>();
     private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
+    private final List<TypeInfo> ordered = new ArrayList<>();
     private final List<JavaUnit> units;
     private final Set<String> libraryTypes;
     private final Map<String, List<String>> libraryHierarchy;
@@ -110,7 +111,7 @@ public final class JavaIndex {
         for (JavaUnit u : units) {
             for (TypeDeclaration<?> t : u.cu.getTypes()) ix.declare(u, t, null);
         }
-        for (TypeInfo t : ix.byDecl.values()) ix.link(t);
+        for (TypeInfo t : ix.ordered) ix.link(t);
         return ix;
     }
 
@@ -120,6 +121,7 @@ public final class JavaIndex {
         TypeInfo info = new TypeInfo(fqn, t, u, outer);
         types.putIfAbsent(fqn, info);
         byDecl.put(t, info);
+        ordered.add(info);
         for (BodyDeclaration<?> m : t.getMembers()) {
             if (m instanceof TypeDeclaration<?> nested) declare(u, nested, info);
             else if (m instanceof FieldDeclaration f) for (VariableDeclarator v : f.getVariables()) info.fields.put(v.getNameAsString(), v);
@@ -152,8 +154,9 @@ public final class JavaIndex {
         return byDecl.get(decl);
     }
 
-    public java.util.Collection<TypeInfo> allTypes() {
-        return byDecl.values();
+    /** Every declared type, in file and declaration order. */
+    public List<TypeInfo> allTypes() {
+        return ordered;
     }
 
     /** The innermost type declared around a node (anonymous classes excluded), or null. */
@@ -316,12 +319,10 @@ public final class JavaIndex {
                     }
                 }
                 if (found != null) return found;
-            } else if (p instanceof MethodDeclaration m) {
+            } else if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> m) {
                 for (Parameter prm : m.getParameters()) if (prm.getNameAsString().equals(name)) return new Local(name, prm.getType(), null, prm);
-                return null;
-            } else if (p instanceof com.github.javaparser.ast.body.ConstructorDeclaration c) {
-                for (Parameter prm : c.getParameters()) if (prm.getNameAsString().equals(name)) return new Local(name, prm.getType(), null, prm);
-                return null;
+                // a method of an anonymous class still sees the locals around the 'new'
+                if (!(m.getParentNode().orElse(null) instanceof ObjectCreationExpr)) return null;
             } else if (p instanceof LambdaExpr l) {
                 for (Parameter prm : l.getParameters()) if (prm.getNameAsString().equals(name)) return new Local(name, prm.getType(), null, prm);
             } else if (p instanceof ForEachStmt f) {
@@ -465,6 +466,10 @@ public final class JavaIndex {
             for (Expression x : a.getValues()) ok &= foldAll(x, out, depth + 1);
             return ok;
         }
+        if (e instanceof MethodCallExpr m && VIEWS.contains(m.getNameAsString()) && m.getScope().isPresent()) {
+            // LIST.toArray(new String[0]), SET.stream().toList(): the elements of the receiver
+            return foldAll(m.getScope().get(), out, depth + 1);
+        }
         if (e instanceof MethodCallExpr m && COLLECTION_FACTORIES.contains(m.getNameAsString())) {
             boolean ok = true;
             for (Expression x : m.getArguments()) ok &= foldAll(x, out, depth + 1);
@@ -482,7 +487,8 @@ public final class JavaIndex {
     }
 
     private static final Set<String> COLLECTION_FACTORIES = Set.of("of", "asList", "singletonList", "singleton",
-            "copyOf", "unmodifiableList", "unmodifiableSet", "toArray", "stream", "toList");
+            "copyOf", "unmodifiableList", "unmodifiableSet");
+    private static final Set<String> VIEWS = Set.of("toArray", "stream", "toList");
 
     /** Optional helper for callers: the project method a name refers to by arity in a type and its supertypes. */
     public Optional<MethodDeclaration> method(String typeFqn, String name, int arity) {

@@ -37,7 +37,8 @@ public final class JavaModels {
     /** An explicitly permissive configuration. */
     public record Permissive(Set<String> types, Set<String> methods, Set<String> newTypes, boolean wildcardArgs,
                              boolean always, boolean noArgs, String context, Set<String> extendsTypes, String method,
-                             boolean alwaysTrue, Set<String> alwaysPermit, String noOpBean, String what) {
+                             boolean alwaysTrue, Set<String> alwaysPermit, String noOpBean, Set<String> unlessChained,
+                             String what) {
     }
 
     /** A framework setting read from application.properties / application.yml. */
@@ -79,6 +80,7 @@ public final class JavaModels {
     public final List<Callback> callbacks = new ArrayList<>();
     public final Set<String> storeInReceiver = new LinkedHashSet<>();
     public final Set<String> allowListChecks = new LinkedHashSet<>();
+    public final Set<String> fillArgument = new LinkedHashSet<>();
     public java.util.regex.Pattern contextTypeNames = java.util.regex.Pattern.compile("$^");
     /** Known library types (for wildcard imports) and their supertypes. */
     public final Set<String> libraryTypes = new LinkedHashSet<>();
@@ -113,6 +115,13 @@ public final class JavaModels {
         for (JsonNode r : d.path("types")) {
             String t = req(file, r, "type");
             libraryTypes.add(t);
+            // outer types of nested ones (MessageHandler of MessageHandler.Whole) resolve through wildcard imports too
+            String[] parts = t.split("\\.");
+            StringBuilder prefix = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length - 1; i++) {
+                prefix.append('.').append(parts[i]);
+                if (Character.isUpperCase(parts[i].charAt(0))) libraryTypes.add(prefix.toString());
+            }
             List<String> sup = strings(r.path("supertypes"));
             if (!sup.isEmpty()) hierarchy.computeIfAbsent(t, k -> new ArrayList<>()).addAll(sup);
         }
@@ -148,7 +157,8 @@ public final class JavaModels {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),
                     r.path("always").asBoolean(false), r.path("noArgs").asBoolean(false), r.path("context").asText("any"),
                     set(r, "extends"), r.path("method").asText(null), r.path("alwaysTrue").asBoolean(false),
-                    set(r, "alwaysPermit"), r.path("noOpBean").asText(null), r.path("what").asText("allows every origin")));
+                    set(r, "alwaysPermit"), r.path("noOpBean").asText(null), set(r, "unlessChained"),
+                    r.path("what").asText("allows every origin")));
         }
         for (JsonNode r : d.path("settings")) {
             settings.add(new Setting(req(file, r, "name"), strings(r.path("files")), strings(r.path("enabled")),
@@ -174,6 +184,7 @@ public final class JavaModels {
         }
         for (JsonNode s : d.path("storeInReceiver")) storeInReceiver.add(s.asText());
         for (JsonNode s : d.path("allowListChecks")) allowListChecks.add(s.asText());
+        for (JsonNode s : d.path("fillArgument")) fillArgument.add(s.asText());
         if (d.has("contextTypeNames")) contextTypeNames = java.util.regex.Pattern.compile(d.path("contextTypeNames").asText());
     }
 

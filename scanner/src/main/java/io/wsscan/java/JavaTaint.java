@@ -448,7 +448,8 @@ final class JavaTaint {
             }
             VariableDeclarator fd = index.fieldFor(n.getNameAsString(), n);
             if (fd != null) fields.merge(fd, v, Val::merge);
-            else env.vars.put(n.getNameAsString(), v);
+            else if (JavaIndex.local(n.getNameAsString(), n) != null) env.vars.put(n.getNameAsString(), v);
+            // otherwise a type name (String.format) or something unknown: nothing to store into
         } else if (t instanceof FieldAccessExpr fa && (fa.getScope() instanceof ThisExpr)) {
             VariableDeclarator fd = index.field(types.thisType(fa), fa.getNameAsString());
             if (fd != null) fields.merge(fd, v, Val::merge);
@@ -512,6 +513,10 @@ final class JavaTaint {
             // a helper on a tainted object still returns its data (getters of a decoded POJO)
             return recv.tainted() ? r.merge(new Val(recv.taint(), false)) : r;
         }
+        // calls that fill an argument from a tainted receiver: buffer.get(bytes), in.read(buf)
+        if (recv.tainted() && models.fillArgument.contains(name)) {
+            for (Expression a : m.getArguments()) if (a instanceof NameExpr) store(a, new Val(recv.taint(), false), true, env);
+        }
         // calls that store their arguments in the receiver: sb.append(x), list.add(x), map.put(k, x)
         Val all = Val.CLEAN;
         for (Val a : args) all = all.merge(a);
@@ -546,8 +551,7 @@ final class JavaTaint {
     }
 
     private List<CallableDeclaration<?>> methodRef(MethodReferenceExpr mr) {
-        String owner = mr.getScope() instanceof ThisExpr ? types.thisType(mr) : index.typeNamed(mr.getScope(), mr);
-        if (owner == null) owner = types.of(mr.getScope());
+        String owner = types.methodRefOwner(mr);
         List<CallableDeclaration<?>> out = new ArrayList<>();
         if (owner != null) for (MethodDeclaration md : index.methods(owner, mr.getIdentifier())) if (md.getBody().isPresent()) out.add(md);
         return out;
@@ -650,6 +654,13 @@ final class JavaTaint {
     /** Return values of @OnMessage / @MessageMapping methods are sent to the client. */
     private void replySink(ReturnStmt r, Val v, Frame f) {
         if (f.method == null || !v.tainted()) return;
+        // return broadcaster.broadcast(html): the send inside the return was already reported
+        int from = JavaUnit.line(r), to = r.getRange().map(x -> x.end.line).orElse(from);
+        JavaUnit ru = index.unitOf(r);
+        for (JavaHit h : hits.values()) {
+            if (ru != null && h.file().equals(ru.relPath) && h.region().startLine() >= from && h.region().startLine() <= to
+                    && h.check().endsWith("-html")) return;
+        }
         for (JavaModels.Sink s : models.sinks) {
             if (s.returnOf().isEmpty()) continue;
             for (AnnotationExpr a : f.method.getAnnotations()) {

@@ -66,6 +66,7 @@ public final class JavaTypes {
         if (e instanceof CastExpr c) return index.resolve(c.getType(), c);
         if (e instanceof ObjectCreationExpr o) return index.resolve(o.getType(), o);
         if (e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr) return "java.lang.String";
+        if (e instanceof com.github.javaparser.ast.expr.ClassExpr) return "java.lang.Class";
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
             String l = of(b.getLeft(), depth + 1);
             return "java.lang.String".equals(l) || "java.lang.String".equals(of(b.getRight(), depth + 1)) ? "java.lang.String" : null;
@@ -77,7 +78,8 @@ public final class JavaTypes {
             String owner = index.typeNamed(f.getScope(), f);
             if (owner != null && index.type(owner) != null) return fieldType(owner, f.getNameAsString());
             String scopeType = of(f.getScope(), depth + 1);
-            if (scopeType != null) return fieldType(scopeType, f.getNameAsString());
+            String ft = scopeType == null ? null : fieldType(scopeType, f.getNameAsString());
+            if (ft != null) return ft;
             String spelled = JavaIndex.spelled(f);
             return spelled != null && Character.isUpperCase(JavaUnit.simple(spelled).charAt(0)) ? index.resolve(spelled, f) : null;
         }
@@ -128,6 +130,28 @@ public final class JavaTypes {
             if (f != null) return f;
         }
         return null;
+    }
+
+    /**
+     * The class whose method a method reference names: {@code this::m}, {@code Type::m}, or
+     * {@code var::m} (JavaParser reads a simple name before '::' as a type; a variable of that name wins).
+     */
+    public String methodRefOwner(com.github.javaparser.ast.expr.MethodReferenceExpr mr) {
+        Expression scope = mr.getScope();
+        if (scope instanceof ThisExpr) return thisType(mr);
+        if (scope instanceof com.github.javaparser.ast.expr.TypeExpr te) {
+            String name = JavaIndex.typeName(te.getType());
+            if (!name.contains(".")) {
+                NameExpr asName = new NameExpr(name);
+                asName.setParentNode(mr);
+                String varType = JavaIndex.local(name, mr) != null || index.fieldFor(name, mr) != null ? nameType(asName, 0) : null;
+                asName.setParentNode(null);
+                if (varType != null) return varType;
+            }
+            return index.resolve(name, mr);
+        }
+        String owner = index.typeNamed(scope, mr);
+        return owner != null ? owner : of(scope);
     }
 
     /** Type of parameter {@code param} of a lambda passed to a modeled callback position. */

@@ -44,6 +44,23 @@ public final class JavaUnit {
         }
     }
 
+    /**
+     * The module (build project) a file belongs to: the path before {@code src/main/} or {@code src/},
+     * else the file's folder. Framework settings and project-wide checks apply within one module.
+     */
+    public static String moduleOf(String relPath) {
+        int i = relPath.indexOf("src/main/");
+        if (i == 0 || (i > 0 && relPath.charAt(i - 1) == '/')) return relPath.substring(0, i);
+        i = relPath.indexOf("src/");
+        if (i == 0 || (i > 0 && relPath.charAt(i - 1) == '/')) return relPath.substring(0, i);
+        int slash = relPath.lastIndexOf('/');
+        return slash < 0 ? "" : relPath.substring(0, slash + 1);
+    }
+
+    public String module() {
+        return moduleOf(relPath);
+    }
+
     static String simple(String qualified) {
         int i = qualified.lastIndexOf('.');
         return i < 0 ? qualified : qualified.substring(i + 1);
@@ -60,6 +77,12 @@ public final class JavaUnit {
     public static Region region(Node n) {
         return n.getRange().map(r -> new Region(r.begin.line, r.begin.column, r.end.line, r.end.column + 1))
                 .orElse(Region.NONE);
+    }
+
+    /** From the start of {@code from} (e.g. a method with its annotations) to the end of {@code to} (its name). */
+    public static Region region(Node from, Node to) {
+        Region a = region(from), b = region(to);
+        return new Region(a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
     }
 
     public static int line(Node n) {

@@ -49,9 +49,10 @@ final class OriginAnalysis {
     private final JavaTypes types;
     private final OriginLogic logic;
     private final ProjectSettings settings;
-    private final Set<String> calledNames = new HashSet<>();
-    private final Set<String> createdTypes = new HashSet<>();
-    private final Map<JavaModels.Endpoint, OriginLogic.Verdict> projectVerdicts = new HashMap<>();
+    /** Per module: names of methods called and types instantiated anywhere in it. */
+    private final Map<String, Set<String>> calledNames = new HashMap<>();
+    private final Map<String, Set<String>> createdTypes = new HashMap<>();
+    private final Map<String, OriginLogic.Verdict> projectVerdicts = new HashMap<>();
 
     OriginAnalysis(JavaIndex index, JavaModels models, JavaTypes types, ProjectSettings settings) {
         this.index = index;
@@ -60,8 +61,10 @@ final class OriginAnalysis {
         this.logic = new OriginLogic(models, types);
         this.settings = settings;
         for (JavaUnit u : index.units()) {
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) calledNames.add(c.getNameAsString());
-            for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) createdTypes.add(index.resolve(o.getType(), o));
+            Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
+            Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
+            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) called.add(c.getNameAsString());
+            for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
         }
     }
 
@@ -114,12 +117,12 @@ final class OriginAnalysis {
             v = r.verdict;
             permissiveCheck = r.permissive;
         }
-        v = v.or(project(e));
-        String cfgState = e.config() == null ? null : settings.state(e.config());
+        v = v.or(project(e, u));
+        String cfgState = e.config() == null ? null : settings.state(e.config(), u.relPath);
         if ("checked".equals(cfgState)) v = v.or(new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, null));
         if ("permissive".equals(cfgState)) permissiveCheck = true;
         OriginLogic.Verdict late = late(t, e);
-        report(u, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, hits);
+        report(u, ann, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, hits);
     }
 
     private void subclass(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -134,11 +137,11 @@ final class OriginAnalysis {
             }
         }
         if (!e.alsoImplements().isEmpty() && index.isA(t.fqn, e.alsoImplements())) v = v.or(strong());
-        for (String call : e.projectCalls()) if (calledNames.contains(call)) v = v.or(strong());
-        for (String pt : e.projectTypes()) if (createdTypes.contains(pt)) v = v.or(strong());
-        v = v.or(project(e));
+        for (String call : e.projectCalls()) if (calledNames.getOrDefault(u.module(), Set.of()).contains(call)) v = v.or(strong());
+        for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
+        v = v.or(project(e, u));
         OriginLogic.Verdict late = late(t, e);
-        report(u, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, hits);
+        report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, hits);
     }
 
     private void created(JavaUnit u, ObjectCreationExpr o, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -156,7 +159,7 @@ final class OriginAnalysis {
         }
         for (Expression a : checkArgs) v = v.or(interceptor(a));
         if (!e.siblingHandlers().isEmpty()) v = v.or(siblings(o, e));
-        report(u, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+        report(u, o, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
     }
 
     private void called(JavaUnit u, MethodCallExpr call, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -185,7 +188,7 @@ final class OriginAnalysis {
             }
         }
         if (!e.wrappers().isEmpty()) v = v.or(wrapper(call, e));
-        report(u, call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
     }
 
     // ------------------------------------------------------------------ check points
@@ -237,8 +240,7 @@ final class OriginAnalysis {
         Expression x = resolveValue(arg);
         if (x instanceof LambdaExpr l) return logic.classify(l.getBody(), Set.of());
         if (x instanceof MethodReferenceExpr mr) {
-            String owner = mr.getScope().isThisExpr() ? types.thisType(mr) : index.typeNamed(mr.getScope(), mr);
-            if (owner == null) owner = types.of(mr.getScope());
+            String owner = types.methodRefOwner(mr);
             OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
             for (MethodDeclaration md : index.methods(owner, mr.getIdentifier())) v = v.or(logic.classify(md, Set.of()));
             return v;
@@ -337,12 +339,15 @@ final class OriginAnalysis {
         return false;
     }
 
-    /** Project-wide checks of a framework (upgrade checks, server filters), decided once. */
-    private OriginLogic.Verdict project(JavaModels.Endpoint e) {
+    /** Module-wide checks of a framework (upgrade checks, server filters), decided once per module. */
+    private OriginLogic.Verdict project(JavaModels.Endpoint e, JavaUnit u) {
         if (e.projectChecks().isEmpty()) return OriginLogic.Verdict.NONE;
-        return projectVerdicts.computeIfAbsent(e, k -> {
+        String module = u.module();
+        return projectVerdicts.computeIfAbsent(e.framework() + "|" + module, key -> {
+            JavaModels.Endpoint k = e;
             OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
             for (JavaIndex.TypeInfo t : index.allTypes()) {
+                if (!t.unit.module().equals(module)) continue;
                 for (JavaModels.ProjectCheck pc : k.projectChecks()) {
                     boolean match = (!pc.extendsTypes().isEmpty() && index.isA(t.fqn, pc.extendsTypes()))
                             || t.decl.getAnnotations().stream().anyMatch(a -> pc.annotated().contains(index.resolve(a.getNameAsString(), a)));
@@ -368,7 +373,7 @@ final class OriginAnalysis {
         return v;
     }
 
-    private void report(JavaUnit u, Node at, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
+    private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
                         OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
         String auth = authScope != null && sessionAuth(authScope)
@@ -385,7 +390,7 @@ final class OriginAnalysis {
         } else {
             detail = e.framework() + " endpoint " + what + " accepts WebSocket handshakes from any Origin: nothing checks the Origin header before the handshake.";
         }
-        hits.add(JavaHit.structural(MISSING, u.relPath, JavaUnit.region(at), detail + auth));
+        hits.add(JavaHit.structural(MISSING, u.relPath, JavaUnit.region(at, atEnd), detail + auth));
     }
 
     private boolean sessionAuth(Node scope) {
@@ -408,7 +413,7 @@ final class OriginAnalysis {
                         String recv = c.getScope().map(types::of).orElse(null);
                         if (recv == null || !types.isA(recv, p.types())) continue;
                     }
-                    if (p.noArgs() && c.getArguments().isEmpty()) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
+                    if (p.noArgs() && c.getArguments().isEmpty() && !chainedWith(c, p.unlessChained())) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
                     else if (p.always()) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
                     else if (p.wildcardArgs()) wildcard(u, c.getName(), c.getArguments(), p, hits);
                 }
@@ -424,12 +429,12 @@ final class OriginAnalysis {
                     if (t == null || !index.isA(t.fqn, p.extendsTypes())) continue;
                     for (MethodDeclaration md : t.methods(p.method())) {
                         if (p.alwaysTrue() && logic.alwaysTrue(md)) {
-                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md.getName()),
+                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()),
                                     md.getNameAsString() + "() always returns true: " + (p.what().equals("allows every origin")
                                             ? "every Origin is accepted" : p.what()) + "."));
                         }
                         if (!p.alwaysPermit().isEmpty() && alwaysPermits(md, p.alwaysPermit())) {
-                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md.getName()), p.what() + "."));
+                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
                         }
                     }
                 }
@@ -437,7 +442,7 @@ final class OriginAnalysis {
             if (p.noOpBean() != null) {
                 for (MethodDeclaration md : u.cu.findAll(MethodDeclaration.class)) {
                     if (beanName(md).equals(p.noOpBean()) && noOp(md)) {
-                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md.getName()), p.what() + "."));
+                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
                     }
                 }
             }
@@ -455,6 +460,15 @@ final class OriginAnalysis {
                 }
             }
         }
+    }
+
+    private static boolean chainedWith(Expression e, Set<String> names) {
+        Node cur = e;
+        while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
+            if (names.contains(m.getNameAsString())) return true;
+            cur = m;
+        }
+        return false;
     }
 
     private boolean alwaysPermits(MethodDeclaration md, Set<String> permits) {

@@ -85,7 +85,9 @@ final class OriginLogic {
             boolean argOrigin = c.getArguments().stream().anyMatch(a -> isOrigin(a, vars));
             if (onOrigin && m.weak().contains(name)) {
                 String arg = c.getArguments().isEmpty() ? null : types.index().fold(c.getArgument(0));
-                if (name.startsWith("endsWith") && arg != null && (arg.startsWith(".") || arg.contains("://"))) {
+                if (name.startsWith("startsWith") && arg != null && arg.matches("[a-zA-Z][a-zA-Z0-9+.-]*://")) {
+                    continue; // a scheme test alone decides nothing about the host
+                } else if (name.startsWith("endsWith") && arg != null && (arg.startsWith(".") || arg.contains("://"))) {
                     out = out.or(new Verdict(Kind.STRONG, null, c));
                 } else {
                     out = out.or(new Verdict(Kind.WEAK, name + "(" + (arg == null ? "..." : '"' + arg + '"') + ")", c));

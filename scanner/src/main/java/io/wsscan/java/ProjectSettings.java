@@ -29,7 +29,7 @@ final class ProjectSettings {
         return new ProjectSettings();
     }
 
-    /** Reads the config files for the settings the models describe; {@code used} says which settings matter. */
+    /** Reads the config files for the settings the models describe; {@code used} holds 'module|setting' keys that matter. */
     static ProjectSettings read(List<SourceFile> files, JavaModels models, java.util.Set<String> used) {
         ProjectSettings s = new ProjectSettings();
         List<Entry> entries = new ArrayList<>();
@@ -38,8 +38,16 @@ final class ProjectSettings {
             if (name.endsWith(".properties")) entries.addAll(properties(f));
             else entries.addAll(yaml(f));
         }
+        Map<String, List<Entry>> byModule = new java.util.TreeMap<>();
+        for (Entry e : entries) byModule.computeIfAbsent(JavaUnit.moduleOf(e.file()), k -> new ArrayList<>()).add(e);
+        for (Map.Entry<String, List<Entry>> m : byModule.entrySet()) s.decide(m.getKey(), m.getValue(), models, used);
+        return s;
+    }
+
+    private void decide(String module, List<Entry> entries, JavaModels models, java.util.Set<String> used) {
+        ProjectSettings s = this;
         for (JavaModels.Setting st : models.settings) {
-            if (!used.contains(st.name())) continue;
+            if (!used.contains(module + "|" + st.name())) continue;
             Entry enabled = null;
             List<Entry> origins = new ArrayList<>();
             for (Entry e : entries) {
@@ -49,22 +57,23 @@ final class ProjectSettings {
             if (enabled == null) continue;
             Entry wildcard = null;
             for (Entry e : origins) for (String v : e.values()) if (models.origin.wildcards().contains(v.trim())) wildcard = e;
+            String key = module + "|" + st.name();
             if (wildcard != null) {
-                s.states.put(st.name(), "permissive");
+                s.states.put(key, "permissive");
                 s.hits.add(JavaHit.structural(OriginAnalysis.PERMISSIVE, wildcard.file(), lineRegion(wildcard.line()), st.what() + "."));
             } else if (!origins.isEmpty() || "checked".equals(st.enabledWithoutOrigins())) {
-                s.states.put(st.name(), "checked");
+                s.states.put(key, "checked");
             } else {
-                s.states.put(st.name(), "permissive");
+                s.states.put(key, "permissive");
                 s.hits.add(JavaHit.structural(OriginAnalysis.PERMISSIVE, enabled.file(), lineRegion(enabled.line()),
                         st.what() + " (CORS is on without an allowed-origins list)."));
             }
         }
-        return s;
     }
 
-    String state(String name) {
-        return states.get(name);
+    /** The decided state of a setting for the module of a file, or null. */
+    String state(String name, String relPath) {
+        return states.get(JavaUnit.moduleOf(relPath) + "|" + name);
     }
 
     List<JavaHit> hits() {

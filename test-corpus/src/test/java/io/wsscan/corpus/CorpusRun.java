@@ -145,7 +145,7 @@ public final class CorpusRun {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile() && SOURCE_EXTENSIONS.contains(extension(file))) {
+                        if (attrs.isRegularFile() && (SOURCE_EXTENSIONS.contains(extension(file)) || isSettings(file))) {
                             String rel = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                             out.put(rel, Files.readString(file, StandardCharsets.UTF_8));
                         }
@@ -157,6 +157,12 @@ public final class CorpusRun {
             }
         }
         return out;
+    }
+
+    /** Framework settings files the Java analyzer reads (application[-profile].properties/.yml/.yaml). */
+    static boolean isSettings(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT)
+                .matches("(application|bootstrap)(-[\\w.-]+)?\\.(properties|ya?ml)");
     }
 
     private static String extension(Path file) {
