@@ -81,10 +81,24 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         OriginAnalysis origin = new OriginAnalysis(index, models, types, settings);
 
         Map<String, List<JavaHit>> hitsByFile = new HashMap<>();
+        Map<String, List<Notification>> notes = new HashMap<>();
         for (JavaHit h : settings.hits()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
-        for (JavaUnit u : units) hitsByFile.computeIfAbsent(u.relPath, k -> new ArrayList<>()).addAll(origin.run(u));
+        for (JavaUnit u : units) {
+            try {
+                hitsByFile.computeIfAbsent(u.relPath, k -> new ArrayList<>()).addAll(origin.run(u));
+            } catch (RuntimeException | StackOverflowError e) {
+                // one odd file must not cost the others their results
+                notes.computeIfAbsent(u.relPath, k -> new ArrayList<>()).add(new Notification(u.relPath, 0, 0, "info",
+                        "the origin analysis of this file failed (" + e.getClass().getSimpleName() + "); its other results are kept"));
+            }
+        }
         if (catalog.rules().values().stream().anyMatch(RuleMeta::isTaint)) {
-            for (JavaHit h : new JavaTaint(index, models, types).run()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+            JavaTaint taint = new JavaTaint(index, models, types);
+            for (JavaHit h : taint.run()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+            for (Map.Entry<String, String> f : taint.failures().entrySet()) {
+                notes.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(new Notification(f.getKey(), 0, 0, "info",
+                        "the data-flow analysis of part of this file failed (" + f.getValue() + "); the rest was analysed"));
+            }
         }
 
         Map<String, JavaUnit> unitByPath = new HashMap<>();
@@ -94,7 +108,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
             List<Finding> findings = findings(hitsByFile.getOrDefault(f.relPath(), List.of()));
             JavaUnit u = unitByPath.get(f.relPath());
             if (u != null) findings = Suppressions.apply(findings, List.of(JavaSuppressions.of(u)));
-            out.put(f.relPath(), new FileReport(findings, List.of(), FRONT_END, true));
+            out.put(f.relPath(), new FileReport(findings, notes.getOrDefault(f.relPath(), List.of()), FRONT_END, true));
         }
         return out;
     }

@@ -77,6 +77,7 @@ final class JavaTaint {
     private final Map<String, Val> summaries = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, JavaHit> hits = new LinkedHashMap<>();
+    private final Map<String, String> failures = new java.util.TreeMap<>();
 
     JavaTaint(JavaIndex index, JavaModels models, JavaTypes types) {
         this.index = index;
@@ -92,15 +93,26 @@ final class JavaTaint {
                 for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
                     String owner = index.info(td) == null ? null : index.info(td).fqn;
                     for (BodyDeclaration<?> b : td.getMembers()) {
-                        if (b instanceof CallableDeclaration<?> cd) entry(cd, owner, new Env(null));
-                        else if (b instanceof com.github.javaparser.ast.body.FieldDeclaration fd) {
-                            for (VariableDeclarator v : fd.getVariables()) v.getInitializer().ifPresent(i -> eval(i, new Frame(null, 0, null), new Env(null)));
+                        try {
+                            if (b instanceof CallableDeclaration<?> cd) entry(cd, owner, new Env(null));
+                            else if (b instanceof com.github.javaparser.ast.body.FieldDeclaration fd) {
+                                for (VariableDeclarator v : fd.getVariables()) v.getInitializer().ifPresent(i -> eval(i, new Frame(null, 0, null), new Env(null)));
+                            }
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // keep going with the other members; the file gets a note
+                            inProgress.clear();
+                            failures.putIfAbsent(u.relPath, e.getClass().getSimpleName());
                         }
                     }
                 }
             }
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /** Files where the analysis of some member failed, with the error's class name. */
+    Map<String, String> failures() {
+        return failures;
     }
 
     // ------------------------------------------------------------------ frames and environments
