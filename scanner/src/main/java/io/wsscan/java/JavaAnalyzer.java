@@ -63,14 +63,15 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         Map<String, FileReport> out = new TreeMap<>();
         List<JavaUnit> units = new ArrayList<>();
         List<SourceFile> settingsFiles = new ArrayList<>();
-        for (SourceFile f : files) {
-            if (isSettings(f.relPath())) {
-                settingsFiles.add(f);
-                continue;
-            }
-            try {
-                units.add(new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text())));
-            } catch (JavaFrontEnd.Failure e) {
+        List<SourceFile> javaFiles = new ArrayList<>();
+        for (SourceFile f : files) (isSettings(f.relPath()) ? settingsFiles : javaFiles).add(f);
+        List<Object> parsed = parseAll(javaFiles);
+        for (int i = 0; i < javaFiles.size(); i++) {
+            SourceFile f = javaFiles.get(i);
+            if (parsed.get(i) instanceof JavaUnit u) {
+                units.add(u);
+            } else {
+                JavaFrontEnd.Failure e = (JavaFrontEnd.Failure) parsed.get(i);
                 out.put(f.relPath(), FileReport.skipped(new Notification(f.relPath(), e.line, e.column, "parse-error",
                         "JavaParser could not parse this file (" + e.getMessage() + "); it was not analysed")));
             }
@@ -111,6 +112,51 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
             out.put(f.relPath(), new FileReport(findings, notes.getOrDefault(f.relPath(), List.of()), FRONT_END, true));
         }
         return out;
+    }
+
+    /**
+     * Parses the files in parallel (the analysis after it needs all of them): a {@link JavaUnit} or a
+     * {@link JavaFrontEnd.Failure} per file, in input order. Threads get a large stack for deep nesting.
+     */
+    private List<Object> parseAll(List<SourceFile> javaFiles) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), javaFiles.size() / 8));
+        if (threads == 1) {
+            List<Object> out = new ArrayList<>();
+            for (SourceFile f : javaFiles) out.add(parseOne(f));
+            return out;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "wsscan-javaparser-" + n.incrementAndGet(), 16L * 1024 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+            for (SourceFile f : javaFiles) futures.add(pool.submit(() -> parseOne(f)));
+            List<Object> out = new ArrayList<>();
+            for (var fu : futures) {
+                try {
+                    out.add(fu.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(new JavaFrontEnd.Failure("JavaParser failed: " + e.getCause(), 0, 0));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while parsing Java files", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Object parseOne(SourceFile f) {
+        try {
+            return new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text()));
+        } catch (JavaFrontEnd.Failure e) {
+            return e;
+        }
     }
 
     private Set<String> usedSettings(JavaIndex index) {

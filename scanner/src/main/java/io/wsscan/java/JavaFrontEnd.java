@@ -17,7 +17,7 @@ public final class JavaFrontEnd {
         public final int line;
         public final int column;
 
-        Failure(String message, int line, int column) {
+        public Failure(String message, int line, int column) {
             super(message);
             this.line = line;
             this.column = column;

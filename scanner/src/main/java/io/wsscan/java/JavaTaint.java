@@ -78,11 +78,13 @@ final class JavaTaint {
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, JavaHit> hits = new LinkedHashMap<>();
     private final Map<String, String> failures = new java.util.TreeMap<>();
+    private final Set<String> callbackNames = new HashSet<>();
 
     JavaTaint(JavaIndex index, JavaModels models, JavaTypes types) {
         this.index = index;
         this.models = models;
         this.types = types;
+        for (JavaModels.Source s : models.sources) callbackNames.addAll(s.callbackMethods());
     }
 
     /** Runs over every class of the project (two rounds, so that fields written in one method reach the others). */
@@ -227,15 +229,15 @@ final class JavaTaint {
                 exec(st, f, env);
                 // if (!ALLOWED.contains(x)) return;  ->  x is safe from here on
                 if (st instanceof IfStmt is && is.getElseStmt().isEmpty() && exits(is.getThenStmt())) {
-                    for (String v : guarded(negate(is.getCondition()))) env.set(v, Val.CLEAN);
+                    for (String v : guarded(is.getCondition(), false)) env.set(v, Val.CLEAN);
                 }
             }
         } else if (s instanceof ExpressionStmt es) {
             eval(es.getExpression(), f, env);
         } else if (s instanceof IfStmt is) {
             eval(is.getCondition(), f, env);
-            withClean(guarded(is.getCondition()), env, () -> exec(is.getThenStmt(), f, env));
-            is.getElseStmt().ifPresent(e -> withClean(guarded(negate(is.getCondition())), env, () -> exec(e, f, env)));
+            withClean(guarded(is.getCondition(), true), env, () -> exec(is.getThenStmt(), f, env));
+            is.getElseStmt().ifPresent(e -> withClean(guarded(is.getCondition(), false), env, () -> exec(e, f, env)));
         } else if (s instanceof ReturnStmt r) {
             if (r.getExpression().isPresent()) {
                 Val v = eval(r.getExpression().get(), f, env);
@@ -305,31 +307,26 @@ final class JavaTaint {
         for (Map.Entry<String, Val> e : saved.entrySet()) if (e.getValue() != null) env.set(e.getKey(), e.getValue());
     }
 
-    private static Expression negate(Expression c) {
-        if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) return u.getExpression();
-        return new UnaryExpr(c.clone(), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
-    }
-
-    /** Variables an allow-list test makes safe when the condition holds. */
-    private Set<String> guarded(Expression c) {
+    /** Variables an allow-list test makes safe when the condition holds ({@code holds}) or fails. */
+    private Set<String> guarded(Expression c, boolean holds) {
         Set<String> out = new HashSet<>();
-        if (c instanceof EnclosedExpr p) return guarded(p.getInner());
-        if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.AND) {
-            out.addAll(guarded(b.getLeft()));
-            out.addAll(guarded(b.getRight()));
-        } else if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) {
-            Set<String> l = guarded(b.getLeft());
-            l.retainAll(guarded(b.getRight()));
-            out.addAll(l);
-        } else if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-            Expression inner = u.getExpression();
-            if (inner instanceof EnclosedExpr p) inner = p.getInner();
-            if (inner instanceof UnaryExpr u2 && u2.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) return guarded(u2.getExpression());
-            if (inner instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) {
-                out.addAll(guarded(negate(b.getLeft())));
-                out.addAll(guarded(negate(b.getRight())));
+        if (c instanceof EnclosedExpr p) return guarded(p.getInner(), holds);
+        if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) return guarded(u.getExpression(), !holds);
+        if (c instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
+            // a && b holding, or a || b failing: both parts decided; otherwise only what both parts guard
+            boolean both = (b.getOperator() == BinaryExpr.Operator.AND) == holds;
+            Set<String> l = guarded(b.getLeft(), holds), r = guarded(b.getRight(), holds);
+            if (both) {
+                out.addAll(l);
+                out.addAll(r);
+            } else {
+                l.retainAll(r);
+                out.addAll(l);
             }
-        } else if (c instanceof MethodCallExpr m && models.allowListChecks.contains(m.getNameAsString())) {
+            return out;
+        }
+        if (!holds) return out;
+        if (c instanceof MethodCallExpr m && models.allowListChecks.contains(m.getNameAsString())) {
             Expression scope = m.getScope().orElse(null);
             String name = m.getNameAsString();
             boolean equality = name.startsWith("equals") || name.equals("matches");
@@ -542,6 +539,7 @@ final class JavaTaint {
     }
 
     private Taint callbackSource(MethodCallExpr m, int arg, String recvType) {
+        if (!callbackNames.contains(m.getNameAsString())) return null;
         for (JavaModels.Source s : models.sources) {
             if (!s.callbackMethods().contains(m.getNameAsString())) continue;
             int want = "last".equals(s.callbackArg()) ? m.getArguments().size() - 1 : Integer.parseInt(s.callbackArg());
