@@ -47,10 +47,23 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         return p.endsWith(".java") || isSettings(p);
     }
 
-    /** Framework settings files: application[-profile].properties / .yml / .yaml. */
-    static boolean isSettings(String relPath) {
-        String name = relPath.substring(relPath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.matches("(application|bootstrap)(-[\\w.-]+)?\\.(properties|ya?ml)");
+    /**
+     * Framework settings files: application[-profile].properties / .yml / .yaml, and Spring XML
+     * configuration (an .xml file under resources/, webapp/ or WEB-INF/, or named like a Spring context).
+     */
+    public static boolean isSettings(String relPath) {
+        String p = relPath.toLowerCase(Locale.ROOT);
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (name.matches("(application|bootstrap)(-[\\w.-]+)?\\.(properties|ya?ml)")) return true;
+        return isXml(p);
+    }
+
+    static boolean isXml(String relPath) {
+        String p = relPath.toLowerCase(Locale.ROOT);
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (!name.endsWith(".xml") || name.equals("pom.xml")) return false;
+        return p.contains("/resources/") || p.startsWith("resources/") || p.contains("webapp/") || p.contains("web-inf/")
+                || name.matches(".*(spring|context|servlet|websocket).*\\.xml");
     }
 
     @Override
@@ -78,12 +91,15 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         }
         JavaIndex index = JavaIndex.build(units, models);
         JavaTypes types = new JavaTypes(index, models);
+        List<SourceFile> xmlFiles = settingsFiles.stream().filter(f -> isXml(f.relPath())).toList();
+        settingsFiles = settingsFiles.stream().filter(f -> !isXml(f.relPath())).toList();
         ProjectSettings settings = ProjectSettings.read(settingsFiles, models, usedSettings(index));
         OriginAnalysis origin = new OriginAnalysis(index, models, types, settings);
 
         Map<String, List<JavaHit>> hitsByFile = new HashMap<>();
         Map<String, List<Notification>> notes = new HashMap<>();
         for (JavaHit h : settings.hits()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+        for (SourceFile x : xmlFiles) hitsByFile.computeIfAbsent(x.relPath(), k -> new ArrayList<>()).addAll(ProjectSettings.xml(x, models));
         for (JavaUnit u : units) {
             try {
                 hitsByFile.computeIfAbsent(u.relPath, k -> new ArrayList<>()).addAll(origin.run(u));

@@ -43,7 +43,11 @@ public final class JavaModels {
 
     /** A framework setting read from application.properties / application.yml. */
     public record Setting(String name, List<String> files, List<String> enabled, List<String> origins,
-                          String enabledWithoutOrigins, String what) {
+                          String enabledWithoutOrigins, List<String> requiresKeys, String requiresValue, String what) {
+    }
+
+    /** An attribute of Spring XML configuration that makes the origin policy permissive. */
+    public record XmlAttribute(String attribute, boolean wildcard, String equalsValue, String what) {
     }
 
     /** Where payload data enters. Exactly one of the shapes is set. */
@@ -74,6 +78,7 @@ public final class JavaModels {
     public final List<Endpoint> endpoints = new ArrayList<>();
     public final List<Permissive> permissive = new ArrayList<>();
     public final List<Setting> settings = new ArrayList<>();
+    public final List<XmlAttribute> xmlAttributes = new ArrayList<>();
     public final List<Source> sources = new ArrayList<>();
     public final List<Sink> sinks = new ArrayList<>();
     public final List<Sanitizer> sanitizers = new ArrayList<>();
@@ -162,7 +167,12 @@ public final class JavaModels {
         }
         for (JsonNode r : d.path("settings")) {
             settings.add(new Setting(req(file, r, "name"), strings(r.path("files")), strings(r.path("enabled")),
-                    strings(r.path("origins")), r.path("enabledWithoutOrigins").asText("checked"), r.path("what").asText("")));
+                    strings(r.path("origins")), r.path("enabledWithoutOrigins").asText("checked"),
+                    strings(r.path("requires").path("keys")), r.path("requires").path("value").asText(".*"), r.path("what").asText("")));
+        }
+        for (JsonNode r : d.path("xml")) {
+            xmlAttributes.add(new XmlAttribute(req(file, r, "attribute"), r.path("wildcard").asBoolean(false),
+                    r.path("equals").asText(null), req(file, r, "what")));
         }
         for (JsonNode r : d.path("sources")) {
             sources.add(new Source(set(r, "annotation"), "payload".equals(r.path("params").asText("")), set(r, "paramAnnotation"),

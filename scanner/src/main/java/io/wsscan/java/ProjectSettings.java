@@ -47,13 +47,15 @@ final class ProjectSettings {
     private void decide(String module, List<Entry> entries, JavaModels models, java.util.Set<String> used) {
         ProjectSettings s = this;
         for (JavaModels.Setting st : models.settings) {
-            if (!used.contains(module + "|" + st.name())) continue;
+            if (st.requiresKeys().isEmpty() ? !used.contains(module + "|" + st.name()) : !required(st, entries)) continue;
             Entry enabled = null;
             List<Entry> origins = new ArrayList<>();
             for (Entry e : entries) {
                 if (matches(st.enabled(), e.key()) && !e.values().isEmpty() && e.values().get(0).equalsIgnoreCase("true")) enabled = e;
                 if (matches(st.origins(), e.key())) origins.add(e);
             }
+            // settings without a switch (Spring Cloud Gateway CORS) apply as written
+            if (st.enabled().isEmpty() && !origins.isEmpty()) enabled = origins.get(0);
             if (enabled == null) continue;
             Entry wildcard = null;
             for (Entry e : origins) for (String v : e.values()) if (models.origin.wildcards().contains(v.trim())) wildcard = e;
@@ -69,6 +71,14 @@ final class ProjectSettings {
                         st.what() + " (CORS is on without an allowed-origins list)."));
             }
         }
+    }
+
+    /** True when an entry the setting requires is present (a WebSocket route of a gateway: uri ws://, lb:ws://). */
+    private static boolean required(JavaModels.Setting st, List<Entry> entries) {
+        for (Entry e : entries) {
+            if (matches(st.requiresKeys(), e.key()) && e.values().stream().anyMatch(v -> v.matches(st.requiresValue()))) return true;
+        }
+        return false;
     }
 
     /** The decided state of a setting for the module of a file, or null. */
@@ -92,6 +102,29 @@ final class ProjectSettings {
         return false;
     }
 
+    /** Permissive attributes of Spring XML configuration (websocket namespace), one hit per attribute. */
+    static List<JavaHit> xml(SourceFile f, JavaModels models) {
+        List<JavaHit> out = new ArrayList<>();
+        if (!f.text().contains("websocket")) return out;
+        String[] lines = f.text().split("\r\n|\r|\n", -1);
+        for (JavaModels.XmlAttribute a : models.xmlAttributes) {
+            Pattern p = Pattern.compile("(?<![\\w-])" + Pattern.quote(a.attribute()) + "\\s*=\\s*[\"']([^\"']*)[\"']");
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = p.matcher(lines[i]);
+                while (m.find()) {
+                    List<String> values = split(m.group(1));
+                    boolean hit = a.wildcard() ? values.stream().anyMatch(v -> models.origin.wildcards().contains(v))
+                            : a.equalsValue() != null && values.contains(a.equalsValue());
+                    if (hit) {
+                        out.add(JavaHit.structural(OriginAnalysis.PERMISSIVE, f.relPath(),
+                                new Region(i + 1, m.start() + 1, i + 1, m.end() + 1), a.what() + "."));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Entry> properties(SourceFile f) {
         List<Entry> out = new ArrayList<>();
         String[] lines = f.text().split("\r\n|\r|\n", -1);
@@ -103,6 +136,8 @@ final class ProjectSettings {
             String key = l.substring(0, eq).strip();
             // Quarkus profiles: %prod.quarkus.http.cors.origins
             if (key.startsWith("%") && key.indexOf('.') > 0) key = key.substring(key.indexOf('.') + 1);
+            // routes[0].uri -> routes.uri (YAML sequences read the same way)
+            key = key.replaceAll("\\[\\d+]", "");
             out.add(new Entry(f.relPath(), key, split(l.substring(eq + 1).strip()), i + 1));
         }
         return out;
