@@ -145,6 +145,7 @@ final class OriginAnalysis {
     }
 
     private void created(JavaUnit u, ObjectCreationExpr o, JavaModels.Endpoint e, List<JavaHit> hits) {
+        if (!e.insideAnnotated().isEmpty() && !insideAnnotated(o, e.insideAnnotated())) return;
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
         boolean permissiveCheck = false;
         List<Expression> checkArgs = new ArrayList<>();
@@ -281,6 +282,9 @@ final class OriginAnalysis {
         if (x instanceof ObjectCreationExpr oc) news.add(oc);
         else if (x != null) news.addAll(x.findAll(ObjectCreationExpr.class));
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        // interceptors handed in from elsewhere (a parameter, a getter): not visible here, so no verdict
+        if (news.isEmpty() && x != null && !(x instanceof com.github.javaparser.ast.expr.LiteralExpr)
+                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) return strong();
         for (ObjectCreationExpr oc : news) {
             String t = index.resolve(oc.getType(), oc);
             if (t.endsWith("OriginHandshakeInterceptor")) v = v.or(strong());
@@ -552,8 +556,11 @@ final class OriginAnalysis {
         else if (p instanceof com.github.javaparser.ast.expr.AssignExpr as && as.getTarget() instanceof NameExpr n) var = n.getNameAsString();
         else if (p instanceof com.github.javaparser.ast.expr.AssignExpr as && as.getTarget() instanceof FieldAccessExpr f) var = f.getNameAsString();
         if (var != null) {
+            // a local is searched in its method, a field in its class
+            boolean local = p instanceof VariableDeclarator vd0 ? !(vd0.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.FieldDeclaration)
+                    : (p instanceof com.github.javaparser.ast.expr.AssignExpr as0 && as0.getTarget() instanceof NameExpr n0 && JavaIndex.local(n0.getNameAsString(), n0) != null);
             JavaIndex.TypeInfo t = index.enclosingType(start);
-            Node scope = t != null ? t.decl : start.findRootNode();
+            Node scope = local && enclosingBody(start) != null ? enclosingBody(start) : t != null ? t.decl : start.findRootNode();
             for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
                 Expression s = m.getScope().orElse(null);
                 String sn = s instanceof NameExpr n ? n.getNameAsString() : s instanceof FieldAccessExpr f && f.getScope().isThisExpr() ? f.getNameAsString() : null;
@@ -571,6 +578,16 @@ final class OriginAnalysis {
             e = init;
         }
         return e;
+    }
+
+    /** True when the node is inside a method carrying one of these annotations (a @Bean factory method). */
+    private boolean insideAnnotated(Node n, Set<String> annotations) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof MethodDeclaration md) {
+                return md.getAnnotations().stream().anyMatch(a -> annotations.contains(index.resolve(a.getNameAsString(), a)));
+            }
+        }
+        return false;
     }
 
     static Node enclosingBody(Node n) {
