@@ -71,8 +71,38 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         return analyzeTogether(List.of(file)).get(file.relPath());
     }
 
+    /**
+     * Source text analysed as one unit at most (characters). Parsed Java keeps every token, roughly a
+     * hundred times the text in heap, so larger scans are split along module boundaries (the folder
+     * above {@code src/main/}); facts across modules of different batches are then not linked.
+     */
+    static final long BATCH_CHARS = 24L * 1024 * 1024;
+
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        long total = 0;
+        for (SourceFile f : files) total += f.text().length();
+        if (total <= BATCH_CHARS) return analyzeBatch(files);
+        Map<String, List<SourceFile>> modules = new TreeMap<>();
+        for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
+        Map<String, FileReport> out = new TreeMap<>();
+        List<SourceFile> batch = new ArrayList<>();
+        long size = 0;
+        for (List<SourceFile> module : modules.values()) {
+            long m = module.stream().mapToLong(f -> f.text().length()).sum();
+            if (!batch.isEmpty() && size + m > BATCH_CHARS) {
+                out.putAll(analyzeBatch(batch));
+                batch = new ArrayList<>();
+                size = 0;
+            }
+            batch.addAll(module);
+            size += m;
+        }
+        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch));
+        return out;
+    }
+
+    private Map<String, FileReport> analyzeBatch(List<SourceFile> files) {
         Map<String, FileReport> out = new TreeMap<>();
         List<JavaUnit> units = new ArrayList<>();
         List<SourceFile> settingsFiles = new ArrayList<>();
