@@ -638,6 +638,13 @@ final class JavaTaint {
                 if (b instanceof CallableDeclaration<?> cd) entry(cd, f.owner, env);
             }
         }
+        // a project class: its constructor stores the arguments (new Command(payload).run())
+        JavaIndex.TypeInfo t = index.type(type);
+        if (t != null) {
+            for (ConstructorDeclaration c : t.decl.getConstructors()) {
+                if (c.getParameters().size() == args.size()) invoke(c, args, f, o);
+            }
+        }
         Val all = Val.CLEAN;
         for (Val a : args) all = all.merge(a);
         return all;
