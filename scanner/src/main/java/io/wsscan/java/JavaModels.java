@@ -86,6 +86,7 @@ public final class JavaModels {
     public final Set<String> storeInReceiver = new LinkedHashSet<>();
     public final Set<String> allowListChecks = new LinkedHashSet<>();
     public final Set<String> fillArgument = new LinkedHashSet<>();
+    public final Set<String> lookupMethods = new LinkedHashSet<>();
     public java.util.regex.Pattern contextTypeNames = java.util.regex.Pattern.compile("$^");
     /** Known library types (for wildcard imports) and their supertypes. */
     public final Set<String> libraryTypes = new LinkedHashSet<>();
@@ -195,6 +196,7 @@ public final class JavaModels {
         for (JsonNode s : d.path("storeInReceiver")) storeInReceiver.add(s.asText());
         for (JsonNode s : d.path("allowListChecks")) allowListChecks.add(s.asText());
         for (JsonNode s : d.path("fillArgument")) fillArgument.add(s.asText());
+        for (JsonNode s : d.path("lookupMethods")) lookupMethods.add(s.asText());
         if (d.has("contextTypeNames")) contextTypeNames = java.util.regex.Pattern.compile(d.path("contextTypeNames").asText());
     }
 

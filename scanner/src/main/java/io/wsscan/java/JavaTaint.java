@@ -518,10 +518,18 @@ final class JavaTaint {
         List<CallableDeclaration<?>> callees = callees(m, scope, recvType);
         if (!callees.isEmpty()) {
             Val r = Val.CLEAN;
-            for (CallableDeclaration<?> md : callees) r = r.merge(invoke(md, args, f, m));
+            boolean dataResult = false;
+            for (CallableDeclaration<?> md : callees) {
+                r = r.merge(invoke(md, args, f, m));
+                dataResult |= carriesData((MethodDeclaration) md);
+            }
+            // numbers, booleans and enums carry no injectable text
+            if (!dataResult) return Val.CLEAN;
             // a helper on a tainted object still returns its data (getters of a decoded POJO)
             return recv.tainted() ? r.merge(new Val(recv.taint(), false)) : r;
         }
+        // a lookup in a clean map or list (HANDLERS.get(type)) returns the collection's data, not the key
+        if (models.lookupMethods.contains(name) && !recv.tainted() && isVariable(scope, env)) return Val.CLEAN;
         // calls that fill an argument from a tainted receiver: buffer.get(bytes), in.read(buf)
         if (recv.tainted() && models.fillArgument.contains(name)) {
             for (Expression a : m.getArguments()) if (a instanceof NameExpr) store(a, new Val(recv.taint(), false), true, env);
@@ -536,6 +544,21 @@ final class JavaTaint {
         }
         // anything else carries what went in: String.format, formatted, valueOf, new String(..), readValue(..)
         return recv.merge(all);
+    }
+
+    /** False for methods declared to return a primitive, a boxed number or boolean, or an enum of the project. */
+    private boolean carriesData(MethodDeclaration md) {
+        if (md.getType().isVoidType() || md.getType().isPrimitiveType()) return false;
+        String t = index.resolve(md.getType(), md);
+        if (t.matches("java\\.lang\\.(Integer|Long|Short|Byte|Boolean|Double|Float|Character)|java\\.util\\.UUID")) return false;
+        JavaIndex.TypeInfo ti = index.type(t);
+        return ti == null || !ti.decl.isEnumDeclaration();
+    }
+
+    /** A local, parameter or field (not a type name used for a static call). */
+    private boolean isVariable(Expression scope, Env env) {
+        if (scope instanceof NameExpr n) return env.has(n.getNameAsString()) || index.fieldFor(n.getNameAsString(), n) != null;
+        return scope instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr;
     }
 
     private Taint callbackSource(MethodCallExpr m, int arg, String recvType) {

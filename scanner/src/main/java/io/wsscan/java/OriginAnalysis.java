@@ -184,7 +184,20 @@ final class OriginAnalysis {
             if (e.optionsArg() < call.getArguments().size() && setsOptions(call.getArgument(e.optionsArg()), e.optionsMethods())) v = v.or(strong());
         }
         if (!e.siblingCalls().isEmpty()) {
-            for (MethodCallExpr c : index.unitOf(call).cu.findAll(MethodCallExpr.class)) {
+            // server.webSocketHandshakeHandler(..) on the same server: the same variable, or the same call chain
+            List<MethodCallExpr> same = new ArrayList<>();
+            Expression scope = call.getScope().orElse(null);
+            Node body = enclosingBody(call);
+            if (scope instanceof NameExpr n && body != null) {
+                for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+                    if (c.getScope().orElse(null) instanceof NameExpr sn && sn.getNameAsString().equals(n.getNameAsString())) same.add(c);
+                }
+            } else {
+                Expression root = call;
+                while (root instanceof MethodCallExpr mc && mc.getScope().isPresent()) root = mc.getScope().get();
+                same.addAll(chainCalls(root));
+            }
+            for (MethodCallExpr c : same) {
                 if (e.siblingCalls().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) v = v.or(creator(c.getArgument(0), Set.of()));
             }
         }
@@ -394,7 +407,16 @@ final class OriginAnalysis {
         } else {
             detail = e.framework() + " endpoint " + what + " accepts WebSocket handshakes from any Origin: nothing checks the Origin header before the handshake.";
         }
-        hits.add(JavaHit.structural(MISSING, u.relPath, JavaUnit.region(at, atEnd), detail + auth));
+        List<io.wsscan.findings.Step> trace = new ArrayList<>();
+        OriginLogic.Verdict shown = v.kind() == OriginLogic.Kind.WEAK ? v : late;
+        JavaUnit where = shown.at() == null ? null : index.unitOf(shown.at());
+        if (where != null) {
+            // endpoint -> the comparison that does not protect it (maybe in a configurator in another file)
+            trace.add(new io.wsscan.findings.Step(u.relPath, JavaUnit.region(at, atEnd), "endpoint: " + what));
+            trace.add(new io.wsscan.findings.Step(where.relPath, JavaUnit.region(shown.at()),
+                    v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
+        }
+        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
     }
 
     private boolean sessionAuth(Node scope) {
