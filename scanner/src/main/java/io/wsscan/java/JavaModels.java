@@ -87,6 +87,9 @@ public final class JavaModels {
     public final Set<String> allowListChecks = new LinkedHashSet<>();
     public final Set<String> fillArgument = new LinkedHashSet<>();
     public final Set<String> lookupMethods = new LinkedHashSet<>();
+    /** Calls and header names that show a handshake authenticated by session, principal or cookie. */
+    public final Set<String> sessionAuthMethods = new LinkedHashSet<>();
+    public final Set<String> sessionAuthHeaders = new LinkedHashSet<>();
     public java.util.regex.Pattern contextTypeNames = java.util.regex.Pattern.compile("$^");
     /** Known library types (for wildcard imports) and their supertypes. */
     public final Set<String> libraryTypes = new LinkedHashSet<>();
@@ -139,6 +142,8 @@ public final class JavaModels {
             callbacks.add(new Callback(set(r, "type"), set(r, "methods"), r.path("arg").asInt(0), r.path("param").asInt(0), req(file, r, "paramType")));
         }
         JsonNode o = d.path("originLogic");
+        for (JsonNode x : o.path("sessionAuth").path("methods")) sessionAuthMethods.add(x.asText());
+        for (JsonNode x : o.path("sessionAuth").path("headers")) sessionAuthHeaders.add(x.asText());
         if (!o.isMissingNode()) {
             origin = new OriginLogic(set(o, "headerNames"), set(o, "headerConstants"), set(o, "accessors"), set(o, "strong"),
                     set(o, "lookups"), set(o, "weak"), set(o, "wildcards"));

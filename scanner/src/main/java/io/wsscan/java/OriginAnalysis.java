@@ -394,7 +394,7 @@ final class OriginAnalysis {
                         OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
         String auth = authScope != null && sessionAuth(authScope)
-                ? " The endpoint reads the HTTP session or user principal, so a hijacked socket acts with the victim's identity." : "";
+                ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
         String detail;
         if (v.kind() == OriginLogic.Kind.STRONG) return;
         if (v.kind() == OriginLogic.Kind.WEAK) {
@@ -419,9 +419,14 @@ final class OriginAnalysis {
         hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
     }
 
+    /** True when the endpoint reads the HTTP session, the user principal or the cookies (see originLogic.sessionAuth). */
     private boolean sessionAuth(Node scope) {
         for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
-            if (Set.of("getHttpSession", "getUserPrincipal", "getPrincipal", "getCookies", "getSession").contains(c.getNameAsString())) return true;
+            if (models.sessionAuthMethods.contains(c.getNameAsString())) return true;
+            for (Expression a : c.getArguments()) {
+                String v = a instanceof StringLiteralExpr sl ? sl.asString() : null;
+                if (v != null && models.sessionAuthHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(v))) return true;
+            }
         }
         return false;
     }
