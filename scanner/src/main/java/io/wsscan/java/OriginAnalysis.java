@@ -159,6 +159,12 @@ final class OriginAnalysis {
             }
         }
         for (Expression a : checkArgs) v = v.or(interceptor(a));
+        if (o.getAnonymousClassBody().isPresent() && !e.configuratorMethods().isEmpty()) {
+            // new ServerEndpointRegistration(path, ep) { checkOrigin(..) }: the registration is its own configurator
+            Result r = configuratorOf(o, e.configuratorMethods());
+            v = v.or(r.verdict);
+            permissiveCheck |= r.permissive;
+        }
         if (!e.siblingHandlers().isEmpty()) v = v.or(siblings(o, e));
         report(u, o, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
     }

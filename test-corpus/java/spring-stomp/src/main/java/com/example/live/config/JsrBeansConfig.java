@@ -30,6 +30,17 @@ public class JsrBeansConfig {
     }
 
     @Bean
+    public ServerEndpointRegistration checkedTickerEndpoint() {
+        // safe: java/ws-missing-origin-check
+        return new ServerEndpointRegistration("/jsr/checked-ticker", new TickerEndpoint()) {
+            @Override
+            public boolean checkOrigin(String originHeaderValue) {
+                return AppOrigins.ADMIN.equals(originHeaderValue);
+            }
+        };
+    }
+
+    @Bean
     public WebSocketHttpRequestHandler auditHandler() {
         // safe: java/ws-missing-origin-check
         WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(new PriceHandler());
