@@ -23,4 +23,13 @@ public class BoardSocket {
         File g = new File(UPLOADS, Integer.toHexString(msg.hashCode()));
         Files.writeString(g.toPath(), f.getName());
     }
+
+    @OnWebSocketMessage
+    public void onBinary(Session session, byte[] payload, int offset, int length) throws IOException {
+        String board = session.getUpgradeRequest().getParameterMap().get("board").get(0);
+        // expect: java/ws-message-injection
+        Files.write(java.nio.file.Paths.get(UPLOADS, board, "latest.bin"), payload);
+        // safe: java/ws-message-injection
+        Files.write(java.nio.file.Paths.get(UPLOADS, "inbox", Integer.toString(length)), payload);
+    }
 }
