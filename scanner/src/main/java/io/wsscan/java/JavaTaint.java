@@ -603,6 +603,14 @@ final class JavaTaint {
             if (md.getBody().isPresent() && (md.getParameters().size() == m.getArguments().size()
                     || (!md.getParameters().isEmpty() && md.getParameters().getLast().get().isVarArgs()))) out.add(md);
         }
+        // an interface or abstract method of the project: the implementations in the scan (service interfaces)
+        if (out.isEmpty() && index.type(owner) != null) {
+            for (String impl : implementations(owner)) {
+                for (MethodDeclaration md : index.methods(impl, m.getNameAsString())) {
+                    if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size() && !out.contains(md)) out.add(md);
+                }
+            }
+        }
         // the enclosing class of an inner or anonymous class
         if (out.isEmpty() && scope == null) {
             for (JavaIndex.TypeInfo t = index.enclosingType(m); t != null; t = t.outer) {
@@ -613,6 +621,20 @@ final class JavaTaint {
             }
         }
         return out;
+    }
+
+    private final Map<String, List<String>> implementations = new HashMap<>();
+
+    /** Project classes that extend or implement a project type (at most 8, in declaration order). */
+    private List<String> implementations(String fqn) {
+        return implementations.computeIfAbsent(fqn, k -> {
+            List<String> out = new ArrayList<>();
+            for (JavaIndex.TypeInfo t : index.allTypes()) {
+                if (!t.fqn.equals(k) && index.isA(t.fqn, Set.of(k))) out.add(t.fqn);
+                if (out.size() == 8) break;
+            }
+            return out;
+        });
     }
 
     /** Evaluates a project method with these argument values; memoised per argument pattern. */
