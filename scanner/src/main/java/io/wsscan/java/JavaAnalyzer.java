@@ -124,6 +124,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         List<SourceFile> xmlFiles = settingsFiles.stream().filter(f -> isXml(f.relPath())).toList();
         settingsFiles = settingsFiles.stream().filter(f -> !isXml(f.relPath())).toList();
         ProjectSettings settings = ProjectSettings.read(settingsFiles, models, usedSettings(index));
+        index.properties(settings::property);
         OriginAnalysis origin = new OriginAnalysis(index, models, types, settings);
 
         Map<String, List<JavaHit>> hitsByFile = new HashMap<>();

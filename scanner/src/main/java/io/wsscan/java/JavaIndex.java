@@ -94,6 +94,8 @@ public final class JavaIndex {
     private final Set<String> libraryTypes;
     private final Map<String, List<String>> libraryHierarchy;
     private final JavaModels models;
+    /** Property lookup for {@code @Value("${key:default}")} injection: (key, relPath of the using file) -> values. */
+    private java.util.function.BiFunction<String, String, List<String>> properties = (k, f) -> null;
 
     private JavaIndex(List<JavaUnit> units, JavaModels models) {
         this.units = List.copyOf(units);
@@ -140,6 +142,68 @@ public final class JavaIndex {
             supers.addAll(r.getImplementedTypes());
         }
         for (ClassOrInterfaceType s : supers) t.supertypes.add(resolve(typeName(s), t.decl));
+    }
+
+    /** Lets {@code @Value("${key}")} fields and parameters fold to the module's configured values. */
+    public void properties(java.util.function.BiFunction<String, String, List<String>> lookup) {
+        this.properties = lookup;
+    }
+
+    /**
+     * Values injected by Spring's {@code @Value("${key:default}")} into the field or parameter an
+     * expression names: the module's property values, else the default, else null.
+     */
+    List<String> injected(Expression e) {
+        com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> holder = null;
+        if (e instanceof NameExpr n) {
+            Local l = local(n.getNameAsString(), n);
+            if (l != null && l.decl() instanceof Parameter p) holder = p;
+            else if (l == null) {
+                VariableDeclarator v = fieldFor(n.getNameAsString(), n);
+                if (v != null && v.getParentNode().orElse(null) instanceof FieldDeclaration fd) holder = fd;
+            }
+        } else if (e instanceof FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+            TypeInfo t = enclosingType(f);
+            VariableDeclarator v = t == null ? null : field(t.fqn, f.getNameAsString());
+            if (v != null && v.getParentNode().orElse(null) instanceof FieldDeclaration fd) holder = fd;
+        }
+        if (holder == null) return null;
+        if (holder instanceof FieldDeclaration fd && fd.getAnnotations().isEmpty()) {
+            // constructor injection: this.origins = origins, where the parameter carries @Value
+            String name = e instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) e).getNameAsString();
+            TypeInfo t = enclosingType(fd);
+            if (t == null) return null;
+            for (com.github.javaparser.ast.body.ConstructorDeclaration c : t.decl.getConstructors()) {
+                for (com.github.javaparser.ast.expr.AssignExpr as : c.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+                    Expression target = as.getTarget();
+                    boolean same = target instanceof FieldAccessExpr tf && tf.getNameAsString().equals(name)
+                            || target instanceof NameExpr tn && tn.getNameAsString().equals(name);
+                    if (same && as.getValue() instanceof NameExpr vn && local(vn.getNameAsString(), vn) != null) {
+                        List<String> r = injected(vn);
+                        if (r != null) return r;
+                    }
+                }
+            }
+            return null;
+        }
+        for (com.github.javaparser.ast.expr.AnnotationExpr a : holder.getAnnotations()) {
+            if (!a.getNameAsString().equals("Value") && !a.getNameAsString().endsWith(".Value")) continue;
+            Expression v = a instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr sm ? sm.getMemberValue() : null;
+            if (a instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr na) {
+                for (var pair : na.getPairs()) if (pair.getNameAsString().equals("value")) v = pair.getValue();
+            }
+            String spec = v == null ? null : fold(v);
+            java.util.regex.Matcher m = spec == null ? null : java.util.regex.Pattern.compile("^\\$\\{([^:}]+)(?::(.*))?}$").matcher(spec.trim());
+            if (m == null || !m.matches()) return null;
+            JavaUnit u = unitOf(e);
+            List<String> configured = u == null ? null : properties.apply(m.group(1).trim(), u.relPath);
+            if (configured != null) return configured;
+            if (m.group(2) == null) return null;
+            List<String> out = new ArrayList<>();
+            for (String x : m.group(2).split(",")) if (!x.isBlank()) out.add(x.trim());
+            return out;
+        }
+        return null;
     }
 
     public List<JavaUnit> units() {
@@ -480,6 +544,11 @@ public final class JavaIndex {
             return foldAll(o.getArgument(0), out, depth + 1);
         }
         if (e instanceof NameExpr || e instanceof FieldAccessExpr) {
+            List<String> injected = injected(e);
+            if (injected != null) {
+                out.addAll(injected);
+                return true;
+            }
             Expression init = initializer(e);
             return init != null && foldAll(init, out, depth + 1);
         }

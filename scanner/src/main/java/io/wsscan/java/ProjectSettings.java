@@ -23,6 +23,8 @@ final class ProjectSettings {
     }
 
     private final Map<String, String> states = new HashMap<>();
+    /** module -> property key -> values, from every settings file (for @Value("${key}") injection). */
+    private final Map<String, Map<String, List<String>>> properties = new HashMap<>();
     private final List<JavaHit> hits = new ArrayList<>();
 
     static ProjectSettings none() {
@@ -40,6 +42,14 @@ final class ProjectSettings {
         }
         Map<String, List<Entry>> byModule = new java.util.TreeMap<>();
         for (Entry e : entries) byModule.computeIfAbsent(JavaUnit.moduleOf(e.file()), k -> new ArrayList<>()).add(e);
+        for (Map.Entry<String, List<Entry>> m : byModule.entrySet()) {
+            Map<String, List<String>> props = s.properties.computeIfAbsent(m.getKey(), k -> new HashMap<>());
+            for (Entry e : m.getValue()) props.merge(e.key(), e.values(), (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+            });
+        }
         for (Map.Entry<String, List<Entry>> m : byModule.entrySet()) s.decide(m.getKey(), m.getValue(), models, used);
         return s;
     }
@@ -79,6 +89,21 @@ final class ProjectSettings {
             if (matches(st.requiresKeys(), e.key()) && e.values().stream().anyMatch(v -> v.matches(st.requiresValue()))) return true;
         }
         return false;
+    }
+
+    /** Values of a property in the module of a file ({@code app.origins} also as {@code app.origins} list items), or null. */
+    List<String> property(String key, String relPath) {
+        Map<String, List<String>> props = properties.get(JavaUnit.moduleOf(relPath));
+        if (props == null) return null;
+        List<String> v = props.get(key);
+        if (v == null) {
+            // relaxed binding: allowed-origins / allowedOrigins
+            String relaxed = key.replaceAll("-([a-z])", "$1");
+            for (Map.Entry<String, List<String>> e : props.entrySet()) {
+                if (e.getKey().replaceAll("-([a-z])", "$1").equalsIgnoreCase(relaxed)) return e.getValue();
+            }
+        }
+        return v;
     }
 
     /** The decided state of a setting for the module of a file, or null. */
