@@ -497,7 +497,7 @@ final class JavaTaint {
         // source calls: session.receive(), session.getQueryString()
         for (JavaModels.Source s : models.sources) {
             if (!s.callMethods().contains(name)) continue;
-            if (recvType != null ? types.isA(recvType, s.callTypes()) : s.untyped()) return new Val(source(s, m, name + "()"), false);
+            if (recvType != null ? types.isA(recvType, s.callTypes()) : s.untyped()) return new Val(source(s, m, null), false);
         }
         // sanitizers
         for (JavaModels.Sanitizer s : models.sanitizers) {

@@ -159,4 +159,26 @@ class OriginChecksTest {
         assertEquals(List.of("Sec.java:3 " + PERMISSIVE), JavaFixture.of("Sec.java", sec).lines());
         assertEquals(List.of(), JavaFixture.of("Sec.java", sec.replace("return true", "return false")).lines());
     }
+
+    @Test
+    void springValueInjectionFoldsToTheModulesProperties() {
+        String cfg = """
+                import org.springframework.beans.factory.annotation.Value;
+                import org.springframework.web.socket.config.annotation.*;
+                class Cfg implements WebSocketConfigurer {
+                    @Value("${ws.origins}") String[] origins;
+                    @Value("${ws.other:https://a.example.com}") String other;
+                    public void registerWebSocketHandlers(WebSocketHandlerRegistry r) {
+                        r.addHandler(null, "/a").setAllowedOrigins(origins);
+                        r.addHandler(null, "/b").setAllowedOrigins(other);
+                    }
+                }
+                """;
+        assertEquals(List.of("m/src/main/java/Cfg.java:7 " + PERMISSIVE), JavaFixture.of("m/src/main/java/Cfg.java", cfg)
+                .with("m/src/main/resources/application.yml", "ws:\n  origins: \"*\"\n").lines());
+        assertEquals(List.of(), JavaFixture.of("m/src/main/java/Cfg.java", cfg)
+                .with("m/src/main/resources/application.properties", "ws.origins=https://a.example.com,https://b.example.com\n").lines());
+        assertEquals(List.of("m/src/main/java/Cfg.java:8 " + PERMISSIVE), JavaFixture.of("m/src/main/java/Cfg.java",
+                cfg.replace("ws.other:https://a.example.com", "ws.other:*")).lines());
+    }
 }
