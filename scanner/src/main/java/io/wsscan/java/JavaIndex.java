@@ -44,7 +44,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -559,12 +558,4 @@ public final class JavaIndex {
             "copyOf", "unmodifiableList", "unmodifiableSet");
     private static final Set<String> VIEWS = Set.of("toArray", "stream", "toList");
 
-    /** Optional helper for callers: the project method a name refers to by arity in a type and its supertypes. */
-    public Optional<MethodDeclaration> method(String typeFqn, String name, int arity) {
-        for (MethodDeclaration m : methods(typeFqn, name)) {
-            if (m.getParameters().size() == arity || (m.getParameters().size() > 0
-                    && m.getParameters().get(m.getParameters().size() - 1).isVarArgs())) return Optional.of(m);
-        }
-        return Optional.empty();
-    }
 }

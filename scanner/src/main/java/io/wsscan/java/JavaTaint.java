@@ -280,7 +280,7 @@ final class JavaTaint {
         } else if (s instanceof ThrowStmt t) {
             eval(t.getExpression(), f, env);
         } else if (s instanceof YieldStmt y) {
-            f.ret = f.ret; // yields belong to switch expressions, evaluated there
+            // yields belong to switch expressions, whose values are merged there
             eval(y.getExpression(), f, env);
         } else if (s instanceof ExplicitConstructorInvocationStmt ec) {
             ec.getArguments().forEach(a -> eval(a, f, env));
@@ -490,9 +490,8 @@ final class JavaTaint {
                 for (CallableDeclaration<?> md : methodRef(mr)) {
                     args.set(i, invoke(md, List.of(param), f, m));
                 }
-            } else if (a instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent() && src != null) {
-                // new MessageHandler.Whole<String>() { onMessage(String m) } handled as an anonymous class entry
             }
+            // anonymous classes (new MessageHandler.Whole<String>() {..}) are entries of their own, see create()
         }
         // source calls: session.receive(), session.getQueryString()
         for (JavaModels.Source s : models.sources) {

@@ -68,10 +68,6 @@ final class OriginAnalysis {
         }
     }
 
-    OriginLogic logic() {
-        return logic;
-    }
-
     List<JavaHit> run(JavaUnit u) {
         List<JavaHit> hits = new ArrayList<>();
         for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
