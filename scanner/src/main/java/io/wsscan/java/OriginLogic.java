@@ -92,6 +92,8 @@ final class OriginLogic {
                 } else {
                     out = out.or(new Verdict(Kind.WEAK, name + "(" + (arg == null ? "..." : '"' + arg + '"') + ")", c));
                 }
+            } else if (onOrigin && name.equals("matches") && c.getArguments().size() == 1 && looseRegex(types.index().fold(c.getArgument(0)))) {
+                out = out.or(new Verdict(Kind.WEAK, "matches(\"" + types.index().fold(c.getArgument(0)) + "\")", c));
             } else if (onOrigin && m.strong().contains(name)) {
                 out = out.or(new Verdict(Kind.STRONG, null, c));
             } else if (argOrigin && (m.strong().contains(name) || m.lookups().contains(name))) {
@@ -110,6 +112,19 @@ final class OriginLogic {
         for (SwitchStmt s : scope.findAll(SwitchStmt.class)) if (isOrigin(s.getSelector(), vars)) out = out.or(new Verdict(Kind.STRONG, null, s));
         for (SwitchExpr s : scope.findAll(SwitchExpr.class)) if (isOrigin(s.getSelector(), vars)) out = out.or(new Verdict(Kind.STRONG, null, s));
         return out;
+    }
+
+    /**
+     * A regular expression for an origin that other hosts can match: a leading {@code .*}, a wildcard
+     * right after the scheme that is not followed by an escaped dot ({@code https://.*example\.com}),
+     * or an unescaped dot between host labels ({@code app.example\.com}).
+     */
+    static boolean looseRegex(String re) {
+        if (re == null) return false;
+        String r = re.startsWith("^") ? re.substring(1) : re;
+        if (r.startsWith(".*") || r.startsWith(".+")) return true;
+        if (r.matches(".*://(\\.\\*|\\.\\+|\\[\\^/]\\*)[A-Za-z0-9].*")) return true;
+        return r.matches(".*[A-Za-z0-9](?<!\\\\)\\.[A-Za-z].*") && !r.matches(".*\\.[*+?].*");
     }
 
     /** True when the code reads the Origin header at all (used for checks made too late). */
