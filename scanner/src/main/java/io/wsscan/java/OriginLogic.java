@@ -96,6 +96,8 @@ final class OriginLogic {
                 out = out.or(new Verdict(Kind.WEAK, "matches(\"" + types.index().fold(c.getArgument(0)) + "\")", c));
             } else if (onOrigin && m.strong().contains(name)) {
                 out = out.or(new Verdict(Kind.STRONG, null, c));
+            } else if (argOrigin && name.equals("matcher") && looseRegex(compiledRegex(c.getScope().orElse(null)))) {
+                out = out.or(new Verdict(Kind.WEAK, "Pattern \"" + compiledRegex(c.getScope().orElse(null)) + "\"", c));
             } else if (argOrigin && (m.strong().contains(name) || m.lookups().contains(name))) {
                 out = out.or(new Verdict(Kind.STRONG, null, c));
             } else if (argOrigin && depth < 2) {
@@ -125,6 +127,15 @@ final class OriginLogic {
         if (r.startsWith(".*") || r.startsWith(".+")) return true;
         if (r.matches(".*://(\\.\\*|\\.\\+|\\[\\^/]\\*)[A-Za-z0-9].*")) return true;
         return r.matches(".*[A-Za-z0-9](?<!\\\\)\\.[A-Za-z].*") && !r.matches(".*\\.[*+?].*");
+    }
+
+    /** The expression of a {@code Pattern.compile("...")} constant, or null. */
+    private String compiledRegex(Expression pattern) {
+        Expression init = pattern instanceof NameExpr || pattern instanceof FieldAccessExpr ? types.index().initializer(pattern) : pattern;
+        if (init instanceof MethodCallExpr mc && mc.getNameAsString().equals("compile") && !mc.getArguments().isEmpty()) {
+            return types.index().fold(mc.getArgument(0));
+        }
+        return null;
     }
 
     /** True when the code reads the Origin header at all (used for checks made too late). */

@@ -53,7 +53,8 @@ class OriginChecksTest {
     void looseComparisonsAreReportedWithTheirOwnMessage() {
         String c = ", configurator = E.C.class";
         for (String weak : List.of("o.contains(\"example.com\")", "o.endsWith(\"example.com\")",
-                "o.startsWith(\"https://a.example.com\")", "o.indexOf(\"example\") >= 0", "OK.contains(o) || o.endsWith(\"example.com\")")) {
+                "o.startsWith(\"https://a.example.com\")", "o.indexOf(\"example\") >= 0", "OK.contains(o) || o.endsWith(\"example.com\")",
+                "o.matches(\".*example\\\\.com\")", "java.util.regex.Pattern.compile(\"https://.*example\\\\.com\").matcher(o).matches()")) {
             List<Finding> f = JavaFixture.of("p/E.java", endpoint(c).formatted(c, weak)).findings();
             assertEquals(1, f.size(), weak);
             assertEquals(MISSING, f.get(0).ruleId());
