@@ -472,7 +472,23 @@ public final class JavaIndex {
         }
         if (e instanceof NameExpr || e instanceof FieldAccessExpr) {
             Expression init = initializer(e);
-            return init == null ? null : fold(init, depth + 1);
+            if (init == null) return libraryConstant(e);
+            return fold(init, depth + 1);
+        }
+        return null;
+    }
+
+    /** A constant of a library type the models know ({@code CorsConfiguration.ALL}), also through a static import. */
+    private String libraryConstant(Expression e) {
+        if (models.constants.isEmpty()) return null;
+        if (e instanceof FieldAccessExpr f) {
+            String owner = typeNamed(f.getScope(), f);
+            return owner == null ? null : models.constants.get(models.canonical(owner) + "." + f.getNameAsString());
+        }
+        if (e instanceof NameExpr n && local(n.getNameAsString(), n) == null) {
+            JavaUnit u = unitOf(n);
+            String owner = u == null ? null : u.staticImports.get(n.getNameAsString());
+            if (owner != null) return models.constants.get(models.canonical(owner) + "." + n.getNameAsString());
         }
         return null;
     }

@@ -2,6 +2,7 @@ package com.example.live.config;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -28,5 +29,7 @@ public class StompConfig implements WebSocketMessageBrokerConfigurer {
         registry.addEndpoint("/ws-default").withSockJS();
         // safe: java/ws-permissive-origin
         registry.addEndpoint("/ws-partners").setAllowedOriginPatterns("https://*.partner.example.com");
+        // expect: java/ws-permissive-origin
+        registry.addEndpoint("/ws-kiosk").setAllowedOrigins(CorsConfiguration.ALL);
     }
 }
