@@ -27,7 +27,7 @@ public final class JavaModels {
                            Set<String> lateAnnotations, Set<String> alsoImplements, Set<String> projectCalls,
                            List<ProjectCheck> projectChecks, Set<String> projectTypes, Set<String> siblingHandlers,
                            Set<String> siblingCalls, Set<String> wrappers, int optionsArg, Set<String> optionsMethods,
-                           String config, Set<String> insideAnnotated) {
+                           String config, Set<String> insideAnnotated, Set<String> plainConfigurators) {
     }
 
     /** A project class that, when it checks the Origin, guards every endpoint of a framework. */
@@ -165,7 +165,7 @@ public final class JavaModels {
                     r.path("checkArgs").asBoolean(false), set(r, "checkMethods"), set(late, "methods"), set(late, "annotations"),
                     set(r, "alsoImplements"), set(r, "projectCalls"), checks, set(r, "projectTypes"), set(r, "siblingHandlers"),
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
-                    r.path("config").asText(null), set(r, "insideAnnotated")));
+                    r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain")));
         }
         for (JsonNode r : d.path("permissive")) {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),

@@ -108,7 +108,8 @@ final class OriginAnalysis {
         if (conf instanceof ClassExpr ce) {
             String cfg = index.resolve(ce.getType(), ce);
             JavaIndex.TypeInfo ct = index.type(cfg);
-            if (ct == null) return; // a library configurator we cannot see: no verdict
+            // a library configurator we cannot see gives no verdict, unless the models say it does not check
+            if (ct == null && !e.plainConfigurators().contains(cfg)) return;
             Result r = configurator(cfg, e.configuratorMethods());
             v = r.verdict;
             permissiveCheck = r.permissive;
