@@ -37,8 +37,14 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     private final JavaFrontEnd frontEnd = new JavaFrontEnd();
 
     public JavaAnalyzer(RuleCatalog catalog) {
+        this(catalog, BATCH_CHARS);
+    }
+
+    /** With another batch size (tests). */
+    JavaAnalyzer(RuleCatalog catalog, long batchChars) {
         this.catalog = catalog;
         this.models = JavaModels.load(catalog.modelDocuments());
+        this.batchChars = batchChars;
     }
 
     @Override
@@ -73,16 +79,18 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
 
     /**
      * Source text analysed as one unit at most (characters). Parsed Java keeps every token, roughly a
-     * hundred times the text in heap, so larger scans are split along module boundaries (the folder
+     * hundred times the text in heap (8 MB of source: about 1 GB), so larger scans are split along module boundaries (the folder
      * above {@code src/main/}); facts across modules of different batches are then not linked.
      */
-    static final long BATCH_CHARS = 24L * 1024 * 1024;
+    static final long BATCH_CHARS = 8L * 1024 * 1024;
+
+    private final long batchChars;
 
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
         long total = 0;
         for (SourceFile f : files) total += f.text().length();
-        if (total <= BATCH_CHARS) return analyzeBatch(files);
+        if (total <= batchChars) return analyzeBatch(files);
         Map<String, List<SourceFile>> modules = new TreeMap<>();
         for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
         Map<String, FileReport> out = new TreeMap<>();
@@ -90,7 +98,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         long size = 0;
         for (List<SourceFile> module : modules.values()) {
             long m = module.stream().mapToLong(f -> f.text().length()).sum();
-            if (!batch.isEmpty() && size + m > BATCH_CHARS) {
+            if (!batch.isEmpty() && size + m > batchChars) {
                 out.putAll(analyzeBatch(batch));
                 batch = new ArrayList<>();
                 size = 0;

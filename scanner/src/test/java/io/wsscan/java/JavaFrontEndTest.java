@@ -78,4 +78,29 @@ class JavaFrontEndTest {
         assertFalse(a.accepts("src/main/resources/messages.properties"));
         assertFalse(a.accepts("web/app.js"));
     }
+
+    @Test
+    void largeScansAreAnalysedInModuleBatches() {
+        JavaAnalyzer small = new JavaAnalyzer(io.wsscan.rules.RuleCatalog.builtin(), 1);
+        String endpoint = """
+                package p;
+                @jakarta.websocket.server.ServerEndpoint(value = "/e", configurator = C.class)
+                public class E {}
+                """;
+        String configurator = """
+                package p;
+                public class C extends jakarta.websocket.server.ServerEndpointConfig.Configurator {
+                    public boolean checkOrigin(String o) { return "https://a.example.com".equals(o); }
+                }
+                """;
+        List<io.wsscan.engine.SourceFile> files = List.of(
+                new io.wsscan.engine.SourceFile(java.nio.file.Path.of("/x/a/src/main/java/p/E.java"), "a/src/main/java/p/E.java", endpoint),
+                new io.wsscan.engine.SourceFile(java.nio.file.Path.of("/x/a/src/main/java/p/C.java"), "a/src/main/java/p/C.java", configurator),
+                new io.wsscan.engine.SourceFile(java.nio.file.Path.of("/x/b/src/main/java/p/E.java"), "b/src/main/java/p/E.java", endpoint));
+        Map<String, FileReport> r = small.analyzeTogether(files);
+        assertEquals(3, r.size());
+        // module a keeps its configurator (same batch); module b has none of its own
+        assertEquals(0, r.get("a/src/main/java/p/E.java").findings().size());
+        assertEquals(0, r.get("b/src/main/java/p/E.java").findings().size(), "configurator class not visible: no verdict");
+    }
 }
