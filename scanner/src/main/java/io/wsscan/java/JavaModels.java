@@ -98,6 +98,8 @@ public final class JavaModels {
     public final Map<String, String> returns = new HashMap<>();
     /** "type#field" -> field type (inherited fields of library superclasses). */
     public final Map<String, String> fields = new HashMap<>();
+    /** Functional interfaces of the frameworks: type -> parameter types of its method. */
+    public final Map<String, List<String>> functional = new HashMap<>();
     /** Library constants: qualified field name -> value (CorsConfiguration.ALL = "*"). */
     public final Map<String, String> constants = new HashMap<>();
     /** Package prefix aliases: javax.websocket -> jakarta.websocket. */
@@ -139,6 +141,7 @@ public final class JavaModels {
         for (JsonNode r : d.path("returns")) {
             for (String t : strings(r.path("type"))) for (String mm : strings(r.path("methods"))) returns.put(t + "#" + mm, req(file, r, "returns"));
         }
+        for (JsonNode r : d.path("functional")) functional.put(req(file, r, "type"), strings(r.path("params")));
         for (JsonNode r : d.path("constants")) constants.put(req(file, r, "name"), req(file, r, "value"));
         for (JsonNode r : d.path("fields")) fields.put(req(file, r, "type") + "#" + req(file, r, "field"), req(file, r, "fieldType"));
         for (JsonNode r : d.path("callbacks")) {

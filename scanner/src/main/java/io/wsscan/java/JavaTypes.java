@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -109,7 +110,12 @@ public final class JavaTypes {
             if (l.type() != null && !l.type().isVarType() && !l.type().isUnknownType()) return index.resolve(l.type(), l.decl());
             if (l.init() != null) return of(l.init(), depth + 1);
             if (l.decl() instanceof Parameter p && p.getParentNode().orElse(null) instanceof LambdaExpr lambda) {
-                return callbackParamType(lambda, lambda.getParameters().indexOf(p));
+                int i = lambda.getParameters().indexOf(p);
+                String cb = callbackParamType(lambda, i);
+                if (cb != null) return cb;
+                // session -> .. implementing a modeled functional interface (WebFlux WebSocketHandler)
+                List<String> ps = models.functional.get(lambdaTarget(lambda));
+                return ps != null && i < ps.size() ? ps.get(i) : null;
             }
             return null;
         }
@@ -152,6 +158,21 @@ public final class JavaTypes {
         }
         String owner = index.typeNamed(scope, mr);
         return owner != null ? owner : of(scope);
+    }
+
+    /** The functional interface a lambda implements: a declared variable, a cast, or the enclosing method's result. */
+    public String lambdaTarget(LambdaExpr l) {
+        Node p = l.getParentNode().orElse(null);
+        while (p instanceof EnclosedExpr) p = p.getParentNode().orElse(null);
+        if (p instanceof CastExpr c) return index.resolve(c.getType(), c);
+        if (p instanceof VariableDeclarator vd && !vd.getType().isVarType()) return index.resolve(vd.getType(), vd);
+        if (p instanceof com.github.javaparser.ast.stmt.ReturnStmt) {
+            for (Node q = p.getParentNode().orElse(null); q != null; q = q.getParentNode().orElse(null)) {
+                if (q instanceof LambdaExpr) return null;
+                if (q instanceof MethodDeclaration md) return index.resolve(md.getType(), md);
+            }
+        }
+        return null;
     }
 
     /** Type of parameter {@code param} of a lambda passed to a modeled callback position. */

@@ -78,6 +78,13 @@ final class OriginAnalysis {
                 if (!e.extendsTypes().isEmpty()) subclass(u, t, e, hits);
             }
         }
+        for (LambdaExpr l : u.cu.findAll(LambdaExpr.class)) {
+            String target = types.lambdaTarget(l);
+            if (target == null) continue;
+            for (JavaModels.Endpoint e : models.endpoints) {
+                if (!e.extendsTypes().isEmpty() && index.isA(target, e.extendsTypes())) functional(u, l, e, hits);
+            }
+        }
         for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
             String type = index.resolve(o.getType(), o);
             for (JavaModels.Endpoint e : models.endpoints) if (e.newTypes().contains(type)) created(u, o, e, hits);
@@ -139,6 +146,16 @@ final class OriginAnalysis {
         v = v.or(project(e, u));
         OriginLogic.Verdict late = late(t, e);
         report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, hits);
+    }
+
+    /** A handler written as a lambda (WebFlux {@code WebSocketHandler h = session -> ..}): module-wide checks only. */
+    private void functional(JavaUnit u, LambdaExpr l, JavaModels.Endpoint e, List<JavaHit> hits) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        for (String call : e.projectCalls()) if (calledNames.getOrDefault(u.module(), Set.of()).contains(call)) v = v.or(strong());
+        for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
+        v = v.or(project(e, u));
+        Node end = l.getParameters().isEmpty() ? l : l.getParameter(l.getParameters().size() - 1);
+        report(u, l, end, e, "lambda handler", v, OriginLogic.Verdict.NONE, false, null, hits);
     }
 
     private void created(JavaUnit u, ObjectCreationExpr o, JavaModels.Endpoint e, List<JavaHit> hits) {

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
 
 import java.util.Map;
 
@@ -23,7 +24,9 @@ public class AlertsWebSocketConfig {
         CorsConfiguration partner = new CorsConfiguration();
         // safe: java/ws-permissive-origin
         partner.addAllowedOrigin("https://partner.example.com");
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/alerts", new AlertHandler()), -1);
+        // safe: java/ws-missing-origin-check
+        WebSocketHandler ping = session -> session.send(session.receive().map(m -> session.textMessage("pong")));
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/alerts", new AlertHandler(), "/ping", ping), -1);
         mapping.setCorsConfigurations(Map.of("/alerts", cors, "/internal", internal, "/partner", partner));
         return mapping;
     }
