@@ -124,6 +124,8 @@ public final class Models {
     }
 
     private void add(JsonNode doc) {
+        // model files of other languages (language: java) are read by their own analyzers
+        if (!"js".equals(doc.path("language").asText("js"))) return;
         String file = doc.path("library").asText("model file");
         if (doc.has("triggers")) {
             if (triggers != null) for (JsonNode t : doc.path("triggers")) triggers.add(t.asText());

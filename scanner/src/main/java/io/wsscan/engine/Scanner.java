@@ -39,11 +39,11 @@ public final class Scanner {
 
     private final Function<RuleCatalog, List<FileAnalyzer>> analyzers;
 
-    /** The standard analyzers: JavaScript files, and the scripts inside HTML/JSP/Vue templates. */
+    /** The standard analyzers: JavaScript files, the scripts inside HTML/JSP/Vue templates, and Java server code. */
     public Scanner() {
         this(catalog -> {
             JsAnalyzer js = new JsAnalyzer(catalog);
-            return List.of(js, new TemplateAnalyzer(js));
+            return List.of(js, new TemplateAnalyzer(js), new io.wsscan.java.JavaAnalyzer(catalog));
         });
     }
 
@@ -111,6 +111,9 @@ public final class Scanner {
     private List<FileOutcome> analyseAll(List<Discovery.Candidate> files, List<FileAnalyzer> fileAnalyzers,
                                          ScanOptions options) {
         if (files.isEmpty()) return List.of();
+        List<FileOutcome> together = new ArrayList<>();
+        files = analyseProjects(files, fileAnalyzers, options, together);
+        if (files.isEmpty()) return together;
         int threads = Math.min(options.threads(), files.size());
         // Supervisors read a file and wait for its analysis; analysis runs on its own thread so that a
         // runaway analyzer can be abandoned (daemon threads) without stalling the pool.
@@ -132,7 +135,7 @@ public final class Scanner {
                     }
                 }));
             }
-            List<FileOutcome> out = new ArrayList<>(files.size());
+            List<FileOutcome> out = new ArrayList<>(together);
             for (int i = 0; i < futures.size(); i++) {
                 out.addAll(await(futures.get(i), units.get(i)));
             }
@@ -141,6 +144,87 @@ public final class Scanner {
             supervisors.shutdownNow();
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * Files of {@link ProjectAnalyzer}s (Java) are loaded and analysed as one unit per analyzer, under
+     * a time budget of the per-file budget times the number of files; their outcomes go to {@code out}.
+     * Returns the files left for per-file analysis.
+     */
+    private static List<Discovery.Candidate> analyseProjects(List<Discovery.Candidate> files,
+                                                             List<FileAnalyzer> fileAnalyzers, ScanOptions options,
+                                                             List<FileOutcome> out) {
+        Map<ProjectAnalyzer, List<Discovery.Candidate>> groups = new java.util.LinkedHashMap<>();
+        List<Discovery.Candidate> rest = new ArrayList<>();
+        for (Discovery.Candidate c : files) {
+            FileAnalyzer a = fileAnalyzers.stream().filter(x -> x.accepts(c.relPath())).findFirst().orElse(null);
+            if (a instanceof ProjectAnalyzer p) groups.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
+            else rest.add(c);
+        }
+        for (Map.Entry<ProjectAnalyzer, List<Discovery.Candidate>> g : groups.entrySet()) {
+            out.addAll(analyseProject(g.getKey(), g.getValue(), options));
+        }
+        return rest;
+    }
+
+    private static List<FileOutcome> analyseProject(ProjectAnalyzer analyzer, List<Discovery.Candidate> group,
+                                                    ScanOptions options) {
+        List<FileOutcome> out = new ArrayList<>();
+        List<SourceFile> sources = new ArrayList<>();
+        Map<String, Long> bytes = new TreeMap<>();
+        for (Discovery.Candidate c : group) {
+            Discovery.Loaded loaded = Discovery.load(c, options.maxFileSize());
+            if (loaded.skipped() != null) {
+                out.add(FileOutcome.skipped(c.relPath(), loaded.skipped(), loaded.bytes()));
+                options.progress().fileDone(c.relPath(), c.size());
+            } else {
+                sources.add(loaded.source());
+                bytes.put(c.relPath(), loaded.bytes());
+            }
+        }
+        if (sources.isEmpty()) return out;
+        ExecutorService worker = Executors.newSingleThreadExecutor(daemonThreads("wsscan-project", ANALYSIS_STACK_BYTES));
+        Map<String, FileReport> reports;
+        Notification failed = null;
+        try {
+            Future<Map<String, FileReport>> task = worker.submit(() -> analyzer.analyzeTogether(sources));
+            try {
+                reports = task.get(options.timeBudget().toMillis() * Math.max(1, sources.size()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                task.cancel(true);
+                reports = Map.of();
+                failed = new Notification("", 0, 0, "time-budget", "analysis took longer than the time budget; file skipped");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reports = Map.of();
+                failed = new Notification("", 0, 0, "internal-error", "scan interrupted");
+            } catch (ExecutionException | CancellationException e) {
+                Throwable t = e.getCause() == null ? e : e.getCause();
+                reports = Map.of();
+                failed = t instanceof StackOverflowError
+                        ? new Notification("", 0, 0, "too-deep", "code is nested too deeply to analyse (stack overflow)")
+                        : internalError("", t);
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        for (SourceFile src : sources) {
+            String rel = src.relPath();
+            long b = bytes.get(rel);
+            FileReport report = reports == null ? null : reports.get(rel);
+            if (report == null) {
+                Notification n = failed != null
+                        ? new Notification(rel, 0, 0, failed.kind(), failed.message())
+                        : new Notification(rel, 0, 0, "internal-error",
+                                "analyzer " + analyzer.getClass().getSimpleName() + " returned no report");
+                out.add(FileOutcome.skipped(rel, n, b));
+            } else {
+                List<Finding> findings = Suppressions.apply(src.text(), report.findings());
+                out.add(new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(), b));
+            }
+            options.progress().fileDone(rel, b);
+        }
+        return out;
     }
 
     private static List<FileOutcome> await(Future<List<FileOutcome>> f, Units.Unit u) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>An annotation is a comment on its own line: {@code // expect: ID[, ID...]} or
  *       {@code // safe: ID[, ID...]}; in HTML also {@code <!-- expect: ID -->}. Keywords are lower case.
- *       {@code #} comments are not annotations.</li>
+ *       {@code #} comments are not annotations, except in framework settings files
+ *       ({@code .properties}, {@code .yml}, {@code .yaml}), where {@code # expect: ID} is the form.</li>
  *   <li>It applies to the next line that is not blank and not a comment line ({@code //} lines, lines of
  *       a {@code /* ... *}{@code /} or {@code <!-- ... -->} comment). Consecutive annotation lines all
  *       apply to the same code line, so one line can carry both {@code expect} and {@code safe} ids.</li>
@@ -59,11 +60,24 @@ public final class AnnotationParser {
     private AnnotationParser() {
     }
 
+    /** Framework settings files (application.properties, application.yml) use '#' comments. */
+    static boolean isSettingsFile(String file) {
+        String f = file.toLowerCase(Locale.ROOT);
+        return f.endsWith(".properties") || f.endsWith(".yml") || f.endsWith(".yaml");
+    }
+
     /** Parses the annotations of {@code text}; {@code file} is only used in results and messages. */
     public static Result parse(String file, String text) {
         List<Annotation> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
+        if (isSettingsFile(file)) {
+            // settings files comment with '#': read '# expect: ...' as '// expect: ...'
+            for (int i = 0; i < lines.length; i++) {
+                String t = lines[i].strip();
+                if (t.startsWith("#")) lines[i] = "//" + t.substring(1);
+            }
+        }
 
         List<Pending> pending = new ArrayList<>();
         Block block = Block.NONE;

@@ -145,8 +145,8 @@ public final class CorpusRun {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile() && SOURCE_EXTENSIONS.contains(extension(file))) {
-                            String rel = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                        String rel = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                        if (attrs.isRegularFile() && (SOURCE_EXTENSIONS.contains(extension(file)) || isSettings(rel))) {
                             out.put(rel, Files.readString(file, StandardCharsets.UTF_8));
                         }
                         return FileVisitResult.CONTINUE;
@@ -157,6 +157,11 @@ public final class CorpusRun {
             }
         }
         return out;
+    }
+
+    /** Framework settings files the Java analyzer reads (application.properties/.yml, Spring XML). */
+    static boolean isSettings(String relPath) {
+        return io.wsscan.java.JavaAnalyzer.isSettings(relPath);
     }
 
     private static String extension(Path file) {

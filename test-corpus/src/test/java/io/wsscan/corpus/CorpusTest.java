@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The corpus is the specification of the rules: this test runs the real scanner over it and requires
  * every {@code expect} to be reported and nothing else (ARCHITECTURE.md §5). It also requires the
- * annotations to be well formed and to name rules of the built-in catalog, every {@code js/} rule to
+ * annotations to be well formed and to name rules of the built-in catalog, every {@code js/} and {@code java/} rule to
  * have at least {@value #MIN_CASES} {@code expect} and {@value #MIN_CASES} {@code safe} cases, and every
  * corpus file to be analysed without notifications.
  *
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CorpusTest {
 
-    /** Minimum number of expect and of safe annotations for every rule whose id starts with {@code js/}. */
+    /** Minimum number of expect and of safe annotations for every rule whose id starts with {@code js/} or {@code java/}. */
     static final int MIN_CASES = 5;
 
     private static Path root;
@@ -79,10 +79,10 @@ class CorpusTest {
     }
 
     @Test
-    void everyJsRuleHasEnoughCases() {
+    void everyJsAndJavaRuleHasEnoughCases() {
         Map<String, int[]> counts = new TreeMap<>();
         for (String id : RuleCatalog.builtin().rules().keySet()) {
-            if (id.startsWith("js/")) counts.put(id, new int[2]);
+            if (id.startsWith("js/") || id.startsWith("java/")) counts.put(id, new int[2]);
         }
         for (Annotation a : annotations) {
             int[] c = counts.get(a.ruleId());

@@ -1,0 +1,18 @@
+package io.wsscan.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A language whose files are analysed together: a project pass over all of them (declarations,
+ * class hierarchy, constants) before each file is analysed. {@link #analyze(SourceFile)} still works
+ * on one file alone, as if it were the whole project.
+ */
+public interface ProjectAnalyzer extends FileAnalyzer {
+
+    /**
+     * Analyses these files as one project and returns one report per file, keyed by relative path.
+     * Must not throw for bad input; a file missing from the result counts as not analysed.
+     */
+    Map<String, FileReport> analyzeTogether(List<SourceFile> files);
+}

@@ -1,0 +1,648 @@
+package io.wsscan.java;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The origin checks of Java WebSocket servers: finds every endpoint the models describe, decides
+ * whether something checks the Origin before the handshake completes (a configurator, creator,
+ * interceptor, filter, upgrade check, CORS setting), and reports endpoints without a check or with a
+ * loose or late one ({@value #MISSING}), plus explicitly permissive configuration ({@value #PERMISSIVE}).
+ */
+final class OriginAnalysis {
+
+    static final String MISSING = "java-origin-missing";
+    static final String PERMISSIVE = "java-origin-permissive";
+
+    private final JavaIndex index;
+    private final JavaModels models;
+    private final JavaTypes types;
+    private final OriginLogic logic;
+    private final ProjectSettings settings;
+    /** Per module: names of methods called and types instantiated anywhere in it. */
+    private final Map<String, Set<String>> calledNames = new HashMap<>();
+    private final Map<String, Set<String>> createdTypes = new HashMap<>();
+    private final Map<String, OriginLogic.Verdict> projectVerdicts = new HashMap<>();
+
+    OriginAnalysis(JavaIndex index, JavaModels models, JavaTypes types, ProjectSettings settings) {
+        this.index = index;
+        this.models = models;
+        this.types = types;
+        this.logic = new OriginLogic(models, types);
+        this.settings = settings;
+        for (JavaUnit u : index.units()) {
+            Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
+            Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
+            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) called.add(c.getNameAsString());
+            for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
+        }
+    }
+
+    List<JavaHit> run(JavaUnit u) {
+        List<JavaHit> hits = new ArrayList<>();
+        for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
+            JavaIndex.TypeInfo t = index.info(td);
+            if (t == null) continue;
+            for (JavaModels.Endpoint e : models.endpoints) {
+                if (!e.annotations().isEmpty()) annotated(u, t, e, hits);
+                if (!e.extendsTypes().isEmpty()) subclass(u, t, e, hits);
+            }
+        }
+        for (LambdaExpr l : u.cu.findAll(LambdaExpr.class)) {
+            String target = types.lambdaTarget(l);
+            if (target == null) continue;
+            for (JavaModels.Endpoint e : models.endpoints) {
+                if (!e.extendsTypes().isEmpty() && index.isA(target, e.extendsTypes())) functional(u, l, e, hits);
+            }
+        }
+        for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
+            String type = index.resolve(o.getType(), o);
+            for (JavaModels.Endpoint e : models.endpoints) if (e.newTypes().contains(type)) created(u, o, e, hits);
+        }
+        for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+            for (JavaModels.Endpoint e : models.endpoints) {
+                if (!e.callMethods().contains(c.getNameAsString())) continue;
+                String recv = c.getScope().map(types::of).orElse(null);
+                boolean typed = recv != null && types.isA(recv, e.callTypes());
+                if (typed || (recv == null && e.untyped())) called(u, c, e, hits);
+            }
+        }
+        permissive(u, hits);
+        return hits;
+    }
+
+    // ------------------------------------------------------------------ endpoint shapes
+
+    private void annotated(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
+        AnnotationExpr ann = null;
+        for (AnnotationExpr a : t.decl.getAnnotations()) {
+            if (e.annotations().contains(index.resolve(a.getNameAsString(), a))) ann = a;
+        }
+        if (ann == null) return;
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissiveCheck = false;
+        Expression conf = e.configuratorElement() == null ? null : element(ann, e.configuratorElement());
+        if (conf instanceof ClassExpr ce) {
+            String cfg = index.resolve(ce.getType(), ce);
+            JavaIndex.TypeInfo ct = index.type(cfg);
+            // a library configurator we cannot see gives no verdict, unless the models say it does not check
+            if (ct == null && !e.plainConfigurators().contains(cfg)) return;
+            Result r = configurator(cfg, e.configuratorMethods());
+            v = r.verdict;
+            permissiveCheck = r.permissive;
+        }
+        v = v.or(project(e, u));
+        String cfgState = e.config() == null ? null : settings.state(e.config(), u.relPath);
+        if ("checked".equals(cfgState)) v = v.or(new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, null));
+        if ("permissive".equals(cfgState)) permissiveCheck = true;
+        OriginLogic.Verdict late = late(t, e);
+        report(u, ann, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, hits);
+    }
+
+    private void subclass(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
+        if (!(t.decl instanceof ClassOrInterfaceDeclaration c) || c.isInterface() || c.isAbstract()) return;
+        if (!index.isA(t.fqn, e.extendsTypes())) return;
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissiveCheck = false;
+        for (String mname : e.checkMethods()) {
+            for (MethodDeclaration md : index.methods(t.fqn, mname)) {
+                if (logic.alwaysTrue(md)) permissiveCheck = true;
+                v = v.or(logic.classify(md, originParams(md, mname)));
+            }
+        }
+        if (!e.alsoImplements().isEmpty() && index.isA(t.fqn, e.alsoImplements())) v = v.or(strong());
+        for (String call : e.projectCalls()) if (calledNames.getOrDefault(u.module(), Set.of()).contains(call)) v = v.or(strong());
+        for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
+        v = v.or(project(e, u));
+        OriginLogic.Verdict late = late(t, e);
+        report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, hits);
+    }
+
+    /** A handler written as a lambda (WebFlux {@code WebSocketHandler h = session -> ..}): module-wide checks only. */
+    private void functional(JavaUnit u, LambdaExpr l, JavaModels.Endpoint e, List<JavaHit> hits) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        for (String call : e.projectCalls()) if (calledNames.getOrDefault(u.module(), Set.of()).contains(call)) v = v.or(strong());
+        for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
+        v = v.or(project(e, u));
+        Node end = l.getParameters().isEmpty() ? l : l.getParameter(l.getParameters().size() - 1);
+        report(u, l, end, e, "lambda handler", v, OriginLogic.Verdict.NONE, false, null, hits);
+    }
+
+    private void created(JavaUnit u, ObjectCreationExpr o, JavaModels.Endpoint e, List<JavaHit> hits) {
+        if (!e.insideAnnotated().isEmpty() && !insideAnnotated(o, e.insideAnnotated())) return;
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissiveCheck = false;
+        List<Expression> checkArgs = new ArrayList<>();
+        if (e.checkArgs()) checkArgs.addAll(o.getArguments());
+        for (MethodCallExpr c : chainCalls(o)) {
+            if (e.chainCheck().contains(c.getNameAsString())) checkArgs.addAll(c.getArguments());
+            if (e.chainConfigurator().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) {
+                Result r = configuratorOf(c.getArgument(0), e.configuratorMethods());
+                v = v.or(r.verdict);
+                permissiveCheck |= r.permissive;
+            }
+        }
+        for (Expression a : checkArgs) v = v.or(interceptor(a));
+        if (o.getAnonymousClassBody().isPresent() && !e.configuratorMethods().isEmpty()) {
+            // new ServerEndpointRegistration(path, ep) { checkOrigin(..) }: the registration is its own configurator
+            Result r = configuratorOf(o, e.configuratorMethods());
+            v = v.or(r.verdict);
+            permissiveCheck |= r.permissive;
+        }
+        if (!e.siblingHandlers().isEmpty()) v = v.or(siblings(o, e));
+        report(u, o, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+    }
+
+    private void called(JavaUnit u, MethodCallExpr call, JavaModels.Endpoint e, List<JavaHit> hits) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissiveCheck = false;
+        if ("enclosing".equals(e.creator())) {
+            Node scope = enclosingBody(call);
+            v = v.or(logic.classify(scope, Set.of()));
+        } else if (e.creator() != null) {
+            int i = Integer.parseInt(e.creator());
+            if (i < call.getArguments().size()) v = v.or(creator(call.getArgument(i), e.checkMethods()));
+        }
+        for (MethodCallExpr c : chainCalls(call)) {
+            if (e.chainConfigurator().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) {
+                Result r = configuratorOf(c.getArgument(0), e.configuratorMethods());
+                v = v.or(r.verdict);
+                permissiveCheck |= r.permissive;
+            }
+        }
+        if (e.optionsArg() >= 0) {
+            if (e.optionsArg() < call.getArguments().size() && setsOptions(call.getArgument(e.optionsArg()), e.optionsMethods())) v = v.or(strong());
+        }
+        if (!e.siblingCalls().isEmpty()) {
+            // server.webSocketHandshakeHandler(..) on the same server: the same variable, or the same call chain
+            List<MethodCallExpr> same = new ArrayList<>();
+            Expression scope = call.getScope().orElse(null);
+            Node body = enclosingBody(call);
+            if (scope instanceof NameExpr n && body != null) {
+                for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+                    if (c.getScope().orElse(null) instanceof NameExpr sn && sn.getNameAsString().equals(n.getNameAsString())) same.add(c);
+                }
+            } else {
+                Expression root = call;
+                while (root instanceof MethodCallExpr mc && mc.getScope().isPresent()) root = mc.getScope().get();
+                same.addAll(chainCalls(root));
+            }
+            for (MethodCallExpr c : same) {
+                if (e.siblingCalls().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) v = v.or(creator(c.getArgument(0), Set.of()));
+            }
+        }
+        if (!e.wrappers().isEmpty()) v = v.or(wrapper(call, e));
+        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+    }
+
+    // ------------------------------------------------------------------ check points
+
+    private record Result(OriginLogic.Verdict verdict, boolean permissive) {
+    }
+
+    /** A configurator class: its checkOrigin (parameter 0 is the origin) and modifyHandshake. */
+    private Result configurator(String fqn, Set<String> methods) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissive = false;
+        for (String mname : methods) {
+            for (MethodDeclaration md : index.methods(fqn, mname)) {
+                if ("checkOrigin".equals(mname) && logic.alwaysTrue(md)) permissive = true;
+                v = v.or(logic.classify(md, originParams(md, mname)));
+            }
+        }
+        return new Result(v, permissive);
+    }
+
+    private Result configuratorOf(Expression arg, Set<String> methods) {
+        Expression x = resolveValue(arg);
+        if (x instanceof ObjectCreationExpr oc) {
+            if (oc.getAnonymousClassBody().isPresent()) {
+                OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+                boolean permissive = false;
+                for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
+                    if (b instanceof MethodDeclaration md && methods.contains(md.getNameAsString())) {
+                        if ("checkOrigin".equals(md.getNameAsString()) && logic.alwaysTrue(md)) permissive = true;
+                        v = v.or(logic.classify(md, originParams(md, md.getNameAsString())));
+                    }
+                }
+                return new Result(v, permissive);
+            }
+            return configurator(index.resolve(oc.getType(), oc), methods);
+        }
+        String t = types.of(x);
+        return t == null ? new Result(OriginLogic.Verdict.NONE, false) : configurator(t, methods);
+    }
+
+    /** checkOrigin(String) and verifyOrigin(String) take the origin as their first parameter. */
+    private static Set<Parameter> originParams(MethodDeclaration md, String name) {
+        if ((name.equals("checkOrigin") || name.equals("verifyOrigin")) && md.getParameters().size() == 1) return Set.of(md.getParameter(0));
+        return Set.of();
+    }
+
+    /** A creator/listener/handler argument: lambda, method reference, anonymous or project class, variable. */
+    private OriginLogic.Verdict creator(Expression arg, Set<String> checkMethods) {
+        Expression x = resolveValue(arg);
+        if (x instanceof LambdaExpr l) return logic.classify(l.getBody(), Set.of());
+        if (x instanceof MethodReferenceExpr mr) {
+            String owner = types.methodRefOwner(mr);
+            OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+            for (MethodDeclaration md : index.methods(owner, mr.getIdentifier())) v = v.or(logic.classify(md, Set.of()));
+            return v;
+        }
+        if (x instanceof ObjectCreationExpr oc) {
+            if (oc.getAnonymousClassBody().isPresent()) {
+                OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+                for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
+                    if (b instanceof MethodDeclaration md && (checkMethods.isEmpty() || checkMethods.contains(md.getNameAsString()))) {
+                        v = v.or(logic.classify(md, Set.of()));
+                    }
+                }
+                return v;
+            }
+            return classMethods(index.resolve(oc.getType(), oc), checkMethods);
+        }
+        if (x instanceof ClassExpr ce) return classMethods(index.resolve(ce.getType(), ce), checkMethods);
+        String t = x == null ? null : types.of(x);
+        return t == null ? OriginLogic.Verdict.NONE : classMethods(t, checkMethods);
+    }
+
+    private OriginLogic.Verdict classMethods(String fqn, Set<String> names) {
+        JavaIndex.TypeInfo t = index.type(fqn);
+        if (t == null) return OriginLogic.Verdict.NONE;
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        if (names.isEmpty()) {
+            for (List<MethodDeclaration> ms : t.methods.values()) for (MethodDeclaration md : ms) v = v.or(logic.classify(md, Set.of()));
+        } else {
+            for (String n : names) for (MethodDeclaration md : index.methods(fqn, n)) v = v.or(logic.classify(md, originParams(md, n)));
+        }
+        return v;
+    }
+
+    /** A handshake interceptor: Spring's OriginHandshakeInterceptor, or a project interceptor that checks. */
+    private OriginLogic.Verdict interceptor(Expression arg) {
+        Expression x = resolveValue(arg);
+        List<ObjectCreationExpr> news = new ArrayList<>();
+        if (x instanceof ObjectCreationExpr oc) news.add(oc);
+        else if (x != null) news.addAll(x.findAll(ObjectCreationExpr.class));
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        // interceptors handed in from elsewhere (a parameter, a getter): not visible here, so no verdict
+        if (news.isEmpty() && x != null && !(x instanceof com.github.javaparser.ast.expr.LiteralExpr)
+                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) return strong();
+        for (ObjectCreationExpr oc : news) {
+            String t = index.resolve(oc.getType(), oc);
+            if (t.endsWith("OriginHandshakeInterceptor")) v = v.or(strong());
+            else v = v.or(classMethods(t, Set.of()));
+        }
+        return v;
+    }
+
+    /** Netty: project handlers created in the same method as the protocol handler (the pipeline). */
+    private OriginLogic.Verdict siblings(ObjectCreationExpr o, JavaModels.Endpoint e) {
+        Node body = enclosingBody(o);
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        if (body == null) return v;
+        for (ObjectCreationExpr s : body.findAll(ObjectCreationExpr.class)) {
+            if (s == o) continue;
+            if (s.getAnonymousClassBody().isPresent()) {
+                v = v.or(logic.classify(s, Set.of()));
+                continue;
+            }
+            String t = index.resolve(s.getType(), s);
+            if (index.type(t) != null) v = v.or(classMethods(t, e.checkMethods()));
+        }
+        return v;
+    }
+
+    /** Undertow: a project HttpHandler that wraps the WebSocket handler (directly or through a variable). */
+    private OriginLogic.Verdict wrapper(MethodCallExpr call, JavaModels.Endpoint e) {
+        List<Node> holders = new ArrayList<>();
+        holders.add(call);
+        if (call.getParentNode().orElse(null) instanceof VariableDeclarator vd) {
+            Node body = enclosingBody(call);
+            if (body != null) for (NameExpr n : body.findAll(NameExpr.class)) if (n.getNameAsString().equals(vd.getNameAsString())) holders.add(n);
+        }
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        for (Node h : holders) {
+            for (Node p = h.getParentNode().orElse(null); p != null && !(p instanceof MethodDeclaration); p = p.getParentNode().orElse(null)) {
+                if (p instanceof ObjectCreationExpr oc) {
+                    String t = index.resolve(oc.getType(), oc);
+                    if (index.type(t) != null && index.isA(t, e.wrappers())) v = v.or(classMethods(t, e.checkMethods()));
+                }
+            }
+        }
+        return v;
+    }
+
+    private boolean setsOptions(Expression arg, Set<String> methods) {
+        Expression x = resolveValue(arg);
+        if (x == null) return false;
+        for (MethodCallExpr c : x.findAll(MethodCallExpr.class)) if (methods.contains(c.getNameAsString())) return true;
+        if (arg instanceof NameExpr n) {
+            Node body = enclosingBody(arg);
+            if (body != null) for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+                if (methods.contains(c.getNameAsString()) && c.getScope().map(s -> s instanceof NameExpr sn && sn.getNameAsString().equals(n.getNameAsString())).orElse(false)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Module-wide checks of a framework (upgrade checks, server filters), decided once per module. */
+    private OriginLogic.Verdict project(JavaModels.Endpoint e, JavaUnit u) {
+        if (e.projectChecks().isEmpty()) return OriginLogic.Verdict.NONE;
+        String module = u.module();
+        return projectVerdicts.computeIfAbsent(e.framework() + "|" + module, key -> {
+            JavaModels.Endpoint k = e;
+            OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+            for (JavaIndex.TypeInfo t : index.allTypes()) {
+                if (!t.unit.module().equals(module)) continue;
+                for (JavaModels.ProjectCheck pc : k.projectChecks()) {
+                    boolean match = (!pc.extendsTypes().isEmpty() && index.isA(t.fqn, pc.extendsTypes()))
+                            || t.decl.getAnnotations().stream().anyMatch(a -> pc.annotated().contains(index.resolve(a.getNameAsString(), a)));
+                    if (match) v = v.or(classMethods(t.fqn, pc.methods()));
+                }
+            }
+            return v;
+        });
+    }
+
+    /** A check in a method that runs after the handshake (onOpen): too late. */
+    private OriginLogic.Verdict late(JavaIndex.TypeInfo t, JavaModels.Endpoint e) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        for (BodyDeclaration<?> b : t.decl.getMembers()) {
+            if (!(b instanceof MethodDeclaration md)) continue;
+            boolean isLate = e.lateMethods().contains(md.getNameAsString())
+                    || md.getAnnotations().stream().anyMatch(a -> e.lateAnnotations().contains(index.resolve(a.getNameAsString(), a)));
+            if (isLate && logic.readsOrigin(md)) {
+                OriginLogic.Verdict c = logic.classify(md, Set.of());
+                v = v.or(c.kind() == OriginLogic.Kind.NONE ? new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, md) : c);
+            }
+        }
+        return v;
+    }
+
+    private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
+                        OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
+        if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
+        String auth = authScope != null && sessionAuth(authScope)
+                ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
+        String detail;
+        if (v.kind() == OriginLogic.Kind.STRONG) return;
+        if (v.kind() == OriginLogic.Kind.WEAK) {
+            String bypass = v.detail().startsWith("endsWith") ? "https://attacker-example.com" : "https://example.com.attacker.net";
+            detail = e.framework() + " endpoint " + what + " checks the Origin only loosely (" + v.detail() + " at line "
+                    + JavaUnit.line(v.at()) + "), so an attacker's origin such as " + bypass + " can pass.";
+        } else if (late.kind() != OriginLogic.Kind.NONE) {
+            detail = e.framework() + " endpoint " + what + " checks the Origin only after the handshake (line "
+                    + JavaUnit.line(late.at()) + "); by then the cross-site page already has an open socket.";
+        } else {
+            detail = e.framework() + " endpoint " + what + " accepts WebSocket handshakes from any Origin: nothing checks the Origin header before the handshake.";
+        }
+        List<io.wsscan.findings.Step> trace = new ArrayList<>();
+        OriginLogic.Verdict shown = v.kind() == OriginLogic.Kind.WEAK ? v : late;
+        JavaUnit where = shown.at() == null ? null : index.unitOf(shown.at());
+        if (where != null) {
+            // endpoint -> the comparison that does not protect it (maybe in a configurator in another file)
+            trace.add(new io.wsscan.findings.Step(u.relPath, JavaUnit.region(at, atEnd), "endpoint: " + what));
+            trace.add(new io.wsscan.findings.Step(where.relPath, JavaUnit.region(shown.at()),
+                    v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
+        }
+        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
+    }
+
+    /** True when the endpoint reads the HTTP session, the user principal or the cookies (see originLogic.sessionAuth). */
+    private boolean sessionAuth(Node scope) {
+        for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
+            if (models.sessionAuthMethods.contains(c.getNameAsString())) return true;
+            for (Expression a : c.getArguments()) {
+                String v = a instanceof StringLiteralExpr sl ? sl.asString() : null;
+                if (v != null && models.sessionAuthHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(v))) return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ permissive configuration
+
+    private void permissive(JavaUnit u, List<JavaHit> hits) {
+        boolean wsFile = u.text.toLowerCase(Locale.ROOT).matches("(?s).*(websocket|sockjs|stomp).*");
+        for (JavaModels.Permissive p : models.permissive) {
+            if ("websocket-file".equals(p.context()) && !wsFile) continue;
+            if (!p.methods().isEmpty()) {
+                for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+                    if (!p.methods().contains(c.getNameAsString())) continue;
+                    if (!p.types().isEmpty()) {
+                        String recv = c.getScope().map(types::of).orElse(null);
+                        if (recv == null || !types.isA(recv, p.types())) continue;
+                    }
+                    if (p.noArgs() && c.getArguments().isEmpty() && !chainedWith(c, p.unlessChained())) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
+                    else if (p.always()) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
+                    else if (p.wildcardArgs()) wildcard(u, c.getName(), c.getArguments(), p, hits);
+                }
+            }
+            if (!p.newTypes().isEmpty()) {
+                for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
+                    if (p.newTypes().contains(index.resolve(o.getType(), o)) && p.wildcardArgs()) wildcard(u, o, o.getArguments(), p, hits);
+                }
+            }
+            if (p.method() != null && !p.extendsTypes().isEmpty()) {
+                for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
+                    JavaIndex.TypeInfo t = index.info(td);
+                    if (t == null || !index.isA(t.fqn, p.extendsTypes())) continue;
+                    for (MethodDeclaration md : t.methods(p.method())) {
+                        if (p.alwaysTrue() && logic.alwaysTrue(md)) {
+                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()),
+                                    md.getNameAsString() + "() always returns true: " + (p.what().equals("allows every origin")
+                                            ? "every Origin is accepted" : p.what()) + "."));
+                        }
+                        if (!p.alwaysPermit().isEmpty() && alwaysPermits(md, p.alwaysPermit())) {
+                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
+                        }
+                    }
+                }
+            }
+            if (p.noOpBean() != null) {
+                for (MethodDeclaration md : u.cu.findAll(MethodDeclaration.class)) {
+                    if (beanName(md).equals(p.noOpBean()) && noOp(md)) {
+                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
+                    }
+                }
+            }
+        }
+    }
+
+    private void wildcard(JavaUnit u, Node at, NodeList<Expression> args, JavaModels.Permissive p, List<JavaHit> hits) {
+        for (Expression a : args) {
+            List<String> values = index.foldAll(a);
+            if (values == null) continue;
+            for (String s : values) {
+                if (models.origin.wildcards().contains(s.trim())) {
+                    hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(at), p.what() + " (\"" + s.trim() + "\")."));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean chainedWith(Expression e, Set<String> names) {
+        Node cur = e;
+        while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
+            if (names.contains(m.getNameAsString())) return true;
+            cur = m;
+        }
+        return false;
+    }
+
+    private boolean alwaysPermits(MethodDeclaration md, Set<String> permits) {
+        if (md.getBody().isEmpty()) return false;
+        boolean permit = md.findAll(MethodCallExpr.class).stream().anyMatch(c -> permits.contains(c.getNameAsString()));
+        boolean branches = !md.findAll(IfStmt.class).isEmpty() || !md.findAll(ConditionalExpr.class).isEmpty();
+        return permit && !branches && logic.classify(md, Set.of()).kind() == OriginLogic.Kind.NONE;
+    }
+
+    private static String beanName(MethodDeclaration md) {
+        for (AnnotationExpr a : md.getAnnotations()) {
+            if (!a.getNameAsString().endsWith("Bean")) continue;
+            Expression v = a instanceof SingleMemberAnnotationExpr s ? s.getMemberValue() : null;
+            if (a instanceof NormalAnnotationExpr n) {
+                for (MemberValuePair p : n.getPairs()) if (p.getNameAsString().equals("name") || p.getNameAsString().equals("value")) v = p.getValue();
+            }
+            if (v instanceof StringLiteralExpr s) return s.asString();
+            if (v != null && v.isArrayInitializerExpr() && !v.asArrayInitializerExpr().getValues().isEmpty()
+                    && v.asArrayInitializerExpr().getValues().get(0) instanceof StringLiteralExpr s) return s.asString();
+            return md.getNameAsString();
+        }
+        return "";
+    }
+
+    /** A bean method that returns an interceptor doing nothing: an empty anonymous class, or one that passes messages through. */
+    private static boolean noOp(MethodDeclaration md) {
+        for (ReturnStmt r : md.findAll(ReturnStmt.class)) {
+            Expression e = r.getExpression().orElse(null);
+            if (e instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()) {
+                boolean passThrough = true;
+                for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
+                    if (b instanceof MethodDeclaration m && m.getBody().isPresent()) {
+                        var stmts = m.getBody().get().getStatements();
+                        passThrough &= stmts.size() == 1 && stmts.get(0) instanceof ReturnStmt rs
+                                && rs.getExpression().map(x -> x.isNameExpr() && !m.getParameters().isEmpty()
+                                && m.getParameters().stream().anyMatch(pp -> pp.getNameAsString().equals(x.asNameExpr().getNameAsString()))).orElse(false);
+                    }
+                }
+                if (passThrough) return true;
+            }
+            if (e instanceof LambdaExpr l && l.getParameters().size() >= 1 && l.getExpressionBody().map(x -> x.isNameExpr()
+                    && x.asNameExpr().getNameAsString().equals(l.getParameter(0).getNameAsString())).orElse(false)) return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static OriginLogic.Verdict strong() {
+        return new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, null);
+    }
+
+    /** The value of an annotation element ({@code value} for the single-member form). */
+    static Expression element(AnnotationExpr a, String name) {
+        if (a instanceof NormalAnnotationExpr n) {
+            for (MemberValuePair p : n.getPairs()) if (p.getNameAsString().equals(name)) return p.getValue();
+        } else if (a instanceof SingleMemberAnnotationExpr s && name.equals("value")) {
+            return s.getMemberValue();
+        }
+        return null;
+    }
+
+    private static String describe(JavaIndex.TypeInfo t, AnnotationExpr a) {
+        Expression path = element(a, "value");
+        if (path == null) path = element(a, "path");
+        String p = path instanceof StringLiteralExpr s ? " \"" + s.asString() + "\"" : "";
+        return t.simpleName() + p;
+    }
+
+    /** Calls chained on an expression: {@code x.a(..).b(..)} gives a then b; a variable holding it adds calls on the variable. */
+    private List<MethodCallExpr> chainCalls(Expression start) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        Node cur = start;
+        while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
+            out.add(m);
+            cur = m;
+        }
+        String var = null;
+        Node p = cur.getParentNode().orElse(null);
+        if (p instanceof VariableDeclarator vd) var = vd.getNameAsString();
+        else if (p instanceof com.github.javaparser.ast.expr.AssignExpr as && as.getTarget() instanceof NameExpr n) var = n.getNameAsString();
+        else if (p instanceof com.github.javaparser.ast.expr.AssignExpr as && as.getTarget() instanceof FieldAccessExpr f) var = f.getNameAsString();
+        if (var != null) {
+            // a local is searched in its method, a field in its class
+            boolean local = p instanceof VariableDeclarator vd0 ? !(vd0.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.FieldDeclaration)
+                    : (p instanceof com.github.javaparser.ast.expr.AssignExpr as0 && as0.getTarget() instanceof NameExpr n0 && JavaIndex.local(n0.getNameAsString(), n0) != null);
+            JavaIndex.TypeInfo t = index.enclosingType(start);
+            Node scope = local && enclosingBody(start) != null ? enclosingBody(start) : t != null ? t.decl : start.findRootNode();
+            for (MethodCallExpr m : scope.findAll(MethodCallExpr.class)) {
+                Expression s = m.getScope().orElse(null);
+                String sn = s instanceof NameExpr n ? n.getNameAsString() : s instanceof FieldAccessExpr f && f.getScope().isThisExpr() ? f.getNameAsString() : null;
+                if (var.equals(sn)) out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** A variable's initializer (for {@code x} in {@code setCreator(x)}), else the expression itself. */
+    private Expression resolveValue(Expression e) {
+        for (int i = 0; i < 4 && (e instanceof NameExpr || (e instanceof FieldAccessExpr f && f.getScope().isThisExpr())); i++) {
+            Expression init = index.initializer(e);
+            if (init == null) break;
+            e = init;
+        }
+        return e;
+    }
+
+    /** True when the node is inside a method carrying one of these annotations (a @Bean factory method). */
+    private boolean insideAnnotated(Node n, Set<String> annotations) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof MethodDeclaration md) {
+                return md.getAnnotations().stream().anyMatch(a -> annotations.contains(index.resolve(a.getNameAsString(), a)));
+            }
+        }
+        return false;
+    }
+
+    static Node enclosingBody(Node n) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof MethodDeclaration || p instanceof LambdaExpr
+                    || p instanceof com.github.javaparser.ast.body.ConstructorDeclaration
+                    || p instanceof com.github.javaparser.ast.body.InitializerDeclaration) return p;
+        }
+        return null;
+    }
+}

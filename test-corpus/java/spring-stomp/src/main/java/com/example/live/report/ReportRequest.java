@@ -1,0 +1,5 @@
+package com.example.live.report;
+
+/** STOMP payload of report requests. */
+public record ReportRequest(String template, String owner) {
+}
