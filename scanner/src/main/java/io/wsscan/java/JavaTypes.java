@@ -165,6 +165,17 @@ public final class JavaTypes {
         Node p = l.getParentNode().orElse(null);
         while (p instanceof EnclosedExpr) p = p.getParentNode().orElse(null);
         if (p instanceof CastExpr c) return index.resolve(c.getType(), c);
+        // map.put("/echo", session -> ..) on a Map<String, WebSocketHandler>: the value type argument
+        if (p instanceof MethodCallExpr call && call.getNameAsString().equals("put") && call.getArguments().size() == 2
+                && call.getArgument(1) == l && call.getScope().orElse(null) instanceof NameExpr map) {
+            JavaIndex.Local local = JavaIndex.local(map.getNameAsString(), map);
+            com.github.javaparser.ast.type.Type declared = local != null ? local.type()
+                    : index.fieldFor(map.getNameAsString(), map) != null ? index.fieldFor(map.getNameAsString(), map).getType() : null;
+            if (declared instanceof com.github.javaparser.ast.type.ClassOrInterfaceType ct && ct.getTypeArguments().isPresent()
+                    && ct.getTypeArguments().get().size() == 2) {
+                return index.resolve(ct.getTypeArguments().get().get(1), map);
+            }
+        }
         if (p instanceof VariableDeclarator vd && !vd.getType().isVarType()) return index.resolve(vd.getType(), vd);
         if (p instanceof com.github.javaparser.ast.stmt.ReturnStmt) {
             for (Node q = p.getParentNode().orElse(null); q != null; q = q.getParentNode().orElse(null)) {

@@ -475,18 +475,26 @@ final class OriginAnalysis {
                 }
             }
             if (p.method() != null && !p.extendsTypes().isEmpty()) {
+                // declared classes and anonymous ones (new Configurator() { checkOrigin(..) { return true; } })
+                List<MethodDeclaration> candidates = new ArrayList<>();
                 for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
                     JavaIndex.TypeInfo t = index.info(td);
-                    if (t == null || !index.isA(t.fqn, p.extendsTypes())) continue;
-                    for (MethodDeclaration md : t.methods(p.method())) {
-                        if (p.alwaysTrue() && logic.alwaysTrue(md)) {
-                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()),
-                                    md.getNameAsString() + "() always returns true: " + (p.what().equals("allows every origin")
-                                            ? "every Origin is accepted" : p.what()) + "."));
-                        }
-                        if (!p.alwaysPermit().isEmpty() && alwaysPermits(md, p.alwaysPermit())) {
-                            hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
-                        }
+                    if (t != null && index.isA(t.fqn, p.extendsTypes())) candidates.addAll(t.methods(p.method()));
+                }
+                for (ObjectCreationExpr oc : u.cu.findAll(ObjectCreationExpr.class)) {
+                    if (oc.getAnonymousClassBody().isEmpty() || !index.isA(index.resolve(oc.getType(), oc), p.extendsTypes())) continue;
+                    for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
+                        if (b instanceof MethodDeclaration md && md.getNameAsString().equals(p.method())) candidates.add(md);
+                    }
+                }
+                for (MethodDeclaration md : candidates) {
+                    if (p.alwaysTrue() && logic.alwaysTrue(md)) {
+                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()),
+                                md.getNameAsString() + "() always returns true: " + (p.what().equals("allows every origin")
+                                        ? "every Origin is accepted" : p.what()) + "."));
+                    }
+                    if (!p.alwaysPermit().isEmpty() && alwaysPermits(md, p.alwaysPermit())) {
+                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
                     }
                 }
             }

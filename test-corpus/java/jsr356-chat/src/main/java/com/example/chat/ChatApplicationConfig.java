@@ -20,6 +20,17 @@ public class ChatApplicationConfig implements ServerApplicationConfig {
                 .create(EchoEndpoint.class, "/echo-secure")
                 .configurator(new OriginConfigurator())
                 .build());
+        configs.add(ServerEndpointConfig.Builder
+                // safe: java/ws-missing-origin-check
+                .create(EchoEndpoint.class, "/echo-open")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    // expect: java/ws-permissive-origin
+                    @Override
+                    public boolean checkOrigin(String originHeaderValue) {
+                        return true;
+                    }
+                })
+                .build());
         return configs;
     }
 

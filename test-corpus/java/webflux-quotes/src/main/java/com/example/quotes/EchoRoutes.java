@@ -19,6 +19,14 @@ public class EchoRoutes {
         return new SimpleUrlHandlerMapping(Map.of("/echo", echo, "/upper", upper()), 10);
     }
 
+    @Bean
+    public HandlerMapping statusMapping() {
+        Map<String, WebSocketHandler> handlers = new java.util.HashMap<>();
+        // expect: java/ws-missing-origin-check
+        handlers.put("/status", session -> session.send(session.receive().map(m -> session.textMessage("up"))));
+        return new SimpleUrlHandlerMapping(handlers, 11);
+    }
+
     WebSocketHandler upper() {
         // expect: java/ws-missing-origin-check
         return session -> session.send(session.receive()
