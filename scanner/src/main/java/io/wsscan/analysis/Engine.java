@@ -94,6 +94,12 @@ public final class Engine {
     }
 
     private static final class Summary {
+        /**
+         * Change cells: {@code in} (what callers pass: parameters, 'this') is read by the function's
+         * own body, {@code out} (return value, sink hits) by its callers — so a caller passing one
+         * more object does not make every other caller evaluate again.
+         */
+        final Object in = new Object(), out = new Object();
         Value ret = Value.EMPTY;
         Value thisVal = Value.EMPTY;
         final Value[] paramIn = new Value[MAX_PARAMS];
@@ -587,7 +593,7 @@ public final class Engine {
         SinkHit normal = new SinkHit(h.param, h.at, h.sink, relevant(h.barriers, h.sink), h.steps);
         if (s.hits.add(normal)) {
             changed = true;
-            bump(s);
+            bump(s.out);
         }
     }
 
@@ -627,7 +633,7 @@ public final class Engine {
         Value nv = s.thisVal.join(v);
         if (nv != s.thisVal) {
             s.thisVal = nv;
-            bump(s);
+            bump(s.in);
             changed = true;
         }
     }
@@ -638,7 +644,7 @@ public final class Engine {
         Value nv = s.paramIn[i].join(v);
         if (nv != s.paramIn[i]) {
             s.paramIn[i] = nv;
-            bump(s);
+            bump(s.in);
             changed = true;
         }
     }
@@ -648,7 +654,7 @@ public final class Engine {
         Value nv = s.ret.join(v);
         if (nv != s.ret) {
             s.ret = nv;
-            bump(s);
+            bump(s.out);
             changed = true;
         }
     }
@@ -665,7 +671,7 @@ public final class Engine {
 
     private void evalFunctionBody(Node fn) {
         Summary s = summary(fn);
-        read(s);
+        read(s.in);
         List<Node> params = fn.kid(0).kids();
         for (int i = 0; i < params.size(); i++) {
             Node p = params.get(i);
@@ -693,7 +699,7 @@ public final class Engine {
         // Only the objects a function is called on: 'this' is not a summary input, or every method
         // touching this.anything would report through every caller.
         Summary s = summary(owner);
-        read(s);
+        read(s.in);
         return s.thisVal;
     }
 
@@ -701,7 +707,7 @@ public final class Engine {
     private Value invoke(Obj f, Value self, List<Value> args, Node call) {
         Node fn = f.function;
         Summary s = summary(fn);
-        read(s);
+        read(s.out);
         for (int i = 0; i < Math.min(args.size(), MAX_PARAMS); i++) addParamIn(fn, i, nonData(argFor(fn, i, args)));
         if (!fn.has(Node.ARROW)) addThis(fn, nonData(self));
         Value result = substitute(s.ret, fn, args, self, call);
@@ -734,6 +740,7 @@ public final class Engine {
         for (Fact f : ret.facts()) {
             if (f instanceof Param p && p.function() == fn && p.index() >= 0 && p.index() < MAX_PARAMS) {
                 if (passedIn == null) passedIn = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                read(s.in);
                 passedIn.addAll(s.paramIn[p.index()].all(Obj.class));
             }
         }
