@@ -65,3 +65,17 @@ prices.subscribe((m) => {
   // safe: js/ws-message-xss
   document.getElementById('prices-at').textContent = new Date(m.at).toISOString();
 });
+
+// Ably key authentication in browser code: the key goes into the WebSocket URL.
+// expect: js/ws-credentials-in-url
+const leaky = new Ably.Realtime({ key: 'xVLyHw.DQrNxQ:s3cr3tKeyValue-123', clientId: 'dashboard' });
+// expect: js/ws-credentials-in-url
+const leakyToo = new Ably.Realtime('xVLyHw.A1b2C3:anotherSecretKey');
+// safe: js/ws-credentials-in-url
+const tokenAuth = new Ably.Realtime({ authUrl: '/ably/token', clientId: 'dashboard' });
+// safe: js/ws-credentials-in-url
+const keyName = new Ably.Realtime({ key: 'not a key', echoMessages: false });
+leaky.close();
+leakyToo.close();
+tokenAuth.close();
+keyName.close();

@@ -1058,6 +1058,15 @@ public final class Engine {
     }
 
     private void sinkCheck(Value v, Models.Sink sink, Node at) {
+        Models.Hardcoded hc = sink.hardcoded();
+        if (hc != null && joins.wantsSource(hc.kind())) {
+            for (Str str : v.all(Str.class)) {
+                if (str.complete() && hc.pattern().matcher(str.prefix()).matches()) {
+                    report(at, sink, new Taint(hc.kind(), str.origin(), Set.of(), Trace.start(str.origin(), hc.label()))
+                            .step(at, "reaches " + sink.label()));
+                }
+            }
+        }
         Value facts = sink.deep() ? deepData(v, 3) : v;
         for (Fact f : facts.facts()) {
             if (f instanceof Taint t) {

@@ -29,7 +29,18 @@ public final class Models {
     public record Source(String kind, String label, String nameFrom, List<String> nameClasses, boolean windowOnly) {
     }
 
-    public record Sink(Set<String> kinds, String label, boolean deep) {
+    /**
+     * A sink. {@code hardcoded}, when set, also makes a constant string of that shape reaching it a
+     * finding: a credential written into the code ({@code new Ably.Realtime({key: 'app.id:secret'})}).
+     */
+    public record Sink(Set<String> kinds, String label, boolean deep, Hardcoded hardcoded) {
+        public Sink(Set<String> kinds, String label, boolean deep) {
+            this(kinds, label, deep, null);
+        }
+    }
+
+    /** A constant string matching {@code pattern} counts as data of source {@code kind}. */
+    public record Hardcoded(String kind, Pattern pattern, String label) {
     }
 
     public record Sanitizer(Set<String> blocks) {
@@ -143,7 +154,14 @@ public final class Models {
             for (String p : expand(file, r)) sources.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
         for (JsonNode r : doc.path("sinks")) {
-            Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false));
+            JsonNode h = r.path("hardcoded");
+            Hardcoded hardcoded = null;
+            if (!h.isMissingNode()) {
+                Pattern shape = regex(file, h.path("pattern"));
+                if (shape == null) throw new RulesetException(file + ": 'hardcoded' without 'pattern': " + r);
+                hardcoded = new Hardcoded(text(file, h, "kind"), shape, text(file, h, "label"));
+            }
+            Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false), hardcoded);
             for (String p : expand(file, r)) sinks.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
         for (JsonNode r : doc.path("sanitizers")) {
