@@ -41,4 +41,39 @@ class ModelsTest {
         assertEquals(java.util.List.of(), models.nameKinds("tokenCount"));
         assertEquals(java.util.List.of(), models.nameKinds("username"));
     }
+
+    private static Models parse(String yaml) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        return Models.load(java.util.List.of(m.readTree(yaml)));
+    }
+
+    @Test
+    void newRowTypesAreReadAndCheckedWithClearErrors() throws Exception {
+        Models m = parse("""
+                library: t
+                typeHints: [{ path: ["Global[WebSocket].Instance", "Global[X].Instance"], names: [WebSocket] }]
+                stateHooks: [{ path: "Module[react].Member[useState]" }]
+                workerMarkers: [importScripts]
+                connections: [{ path: "Module[m].Member[Client]", library: m, url: "0.brokerURL", cleartext: ["ws:"] }]
+                sinks: [{ path: "Module[k].Argument[0]", kinds: [ws-url-data], label: k,
+                          hardcoded: { kind: secret, pattern: "k-[0-9]+", label: "a key" } }]
+                """);
+        assertEquals(java.util.List.of("Global[WebSocket].Instance", "Global[X].Instance"), m.typeHints.get("WebSocket"));
+        assertTrue(m.stateHooks.contains("Module[react].Member[useState]"));
+        assertTrue(m.workerMarkers.contains("importScripts"));
+        assertEquals("brokerURL", m.connections.get("Module[m].Member[Client]").urlMember());
+        assertEquals(0, m.connections.get("Module[m].Member[Client]").urlArgument());
+        assertTrue(m.sinks.get("Module[k].Argument[0]").get(0).hardcoded().pattern().matcher("k-42").matches());
+
+        io.wsscan.rules.RulesetException e = org.junit.jupiter.api.Assertions.assertThrows(io.wsscan.rules.RulesetException.class,
+                () -> parse("library: t\nsinks: [{ path: \"A\", kinds: [x], label: l, hardcoded: { kind: secret, label: k } }]"));
+        assertTrue(e.getMessage().contains("'hardcoded' without 'pattern'"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.wsscan.rules.RulesetException.class,
+                () -> parse("library: t\nconnections: [{ path: \"A\", library: l, url: \"first.url\" }]"));
+        assertTrue(e.getMessage().contains("argument index or INDEX.member"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.wsscan.rules.RulesetException.class,
+                () -> parse("library: t\ntypeHints: [{ path: \"A\" }]"));
+        assertTrue(e.getMessage().contains("without 'names'"), e.getMessage());
+    }
 }
