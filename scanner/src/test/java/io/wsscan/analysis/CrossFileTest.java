@@ -130,4 +130,14 @@ class CrossFileTest {
                 "app.js", "import { socket } from './missing.js';\nimport x from 'some-package';\n"
                         + "socket.onmessage = (e) => { document.body.textContent = e.data; };\n"));
     }
+
+    @Test
+    void declarationFilesHoldOnlyTypesAndAreNotParsed() {
+        FileReport r = analyzer.analyze(new SourceFile(Path.of("socket.d.ts"), "types/socket.d.ts",
+                "export declare class Feed { ws: WebSocket; }\ndeclare function connect(url: string): WebSocket;\n"));
+        assertTrue(r.analysed());
+        assertEquals("types-only", r.frontEnd());
+        assertEquals(List.of(), r.findings());
+        assertEquals(List.of(), r.notifications());
+    }
 }
