@@ -29,6 +29,8 @@ final class Units {
      * programs into one analysis without any value crossing between them.
      */
     static final long MAX_LINKED_FILE_BYTES = 256 * 1024;
+    /** How far from a relevant file linked files join its unit, and when a file counts as a hub. */
+    static final int NEAR_HOPS = 4, HUB_LINKS = 12;
 
     /**
      * Files analysed together; findings are kept for the files in {@code keep}. A unit of one file
@@ -87,13 +89,22 @@ final class Units {
                 continue;
             }
             LinkingAnalyzer linker = linkerOf.get(c.relPath());
-            if (fits(component, byPath)) {
-                units.add(new Unit(candidates(component, byPath), Set.copyOf(component), linker));
+            // Only the files near a relevant one take part: further away, a module of a large package
+            // (d3, async, rxjs) would only add its own analysis time to the group.
+            Set<String> near = near(relevant, edges);
+            for (String p : component) if (!near.contains(p)) units.add(Unit.single(byPath.get(p)));
+            List<String> group = component.stream().filter(near::contains).toList();
+            if (group.size() == 1) {
+                units.add(Unit.single(byPath.get(group.get(0))));
+                continue;
+            }
+            if (fits(group, byPath)) {
+                units.add(new Unit(candidates(group, byPath), Set.copyOf(group), linker));
                 continue;
             }
             // too large as one program: each relevant file with its neighbours as context
             Set<String> relevantSet = Set.copyOf(relevant);
-            for (String p : component) {
+            for (String p : group) {
                 if (!relevantSet.contains(p)) {
                     units.add(Unit.single(byPath.get(p)));
                     continue;
@@ -149,6 +160,26 @@ final class Units {
             }
         }
         return out;
+    }
+
+    /**
+     * Files within {@link #NEAR_HOPS} links of a relevant file. A hub (a barrel or index module that
+     * links to more than {@link #HUB_LINKS} files) is included but not walked through: every module of
+     * its package would otherwise be two steps from anything.
+     */
+    private static Set<String> near(List<String> relevant, Map<String, Set<String>> edges) {
+        Set<String> seen = new java.util.HashSet<>(relevant);
+        List<String> frontier = new ArrayList<>(relevant);
+        for (int hop = 0; hop < NEAR_HOPS && !frontier.isEmpty(); hop++) {
+            List<String> next = new ArrayList<>();
+            for (String f : frontier) {
+                Set<String> links = edges.getOrDefault(f, Set.of());
+                if (links.size() > HUB_LINKS && !relevant.contains(f)) continue;
+                for (String n : links) if (seen.add(n)) next.add(n);
+            }
+            frontier = next;
+        }
+        return seen;
     }
 
     /** The connected files, in path order (deterministic units). */

@@ -315,10 +315,11 @@ class ScannerTest {
     }
 
     @Test
-    void aLinkedGroupTooLargeForOneProgramIsSplitAroundItsRelevantFiles() throws IOException {
-        // a hub importing more files than one unit may hold; one of them is relevant
+    void aHubIsNotWalkedThroughSoItsPackageStaysOutOfTheUnit() throws IOException {
+        // an index module linking to many files, one of them relevant: the relevant file, its import
+        // and the hub form the unit; the hub's other modules are analysed alone
         StringBuilder hub = new StringBuilder();
-        for (int i = 0; i < Units.MAX_FILES + 5; i++) {
+        for (int i = 0; i < 40; i++) {
             String name = String.format("m/f%03d.mjs", i);
             write(name, i == 7 ? "WS\nlink m/helper.mjs\n" : "SINK\n");
             hub.append("link ").append(name).append('\n');
@@ -327,11 +328,32 @@ class ScannerTest {
         write("hub.mjs", hub.toString());
         FakeLinker linker = new FakeLinker();
         ScanResult r = new Scanner(List.of(linker)).scan(options().build());
-        assertEquals(List.of(List.of("m/f007.mjs", "hub.mjs", "m/helper.mjs")), linker.units,
-                "the relevant file with its importer and its import as context");
-        assertEquals(Units.MAX_FILES + 5 + 1, linker.alone.size(), "every other file alone");
-        assertEquals(Units.MAX_FILES + 7, r.stats().filesAnalysed());
-        assertEquals(Units.MAX_FILES + 5, r.findings().size(), "context files' findings come from their own analysis, once");
+        assertEquals(List.of(List.of("hub.mjs", "m/f007.mjs", "m/helper.mjs")), linker.units);
+        assertEquals(39, linker.alone.size(), "every other module alone");
+        assertEquals(42, r.stats().filesAnalysed());
+        assertEquals(40, r.findings().size(), "39 modules and the helper, each once");
+    }
+
+    @Test
+    void aLinkedGroupTooLargeForOneProgramIsSplitAroundItsRelevantFiles() throws IOException {
+        // a relevant file importing more files than one unit may hold
+        StringBuilder main = new StringBuilder("WS\n");
+        for (int i = 0; i < Units.MAX_FILES + 5; i++) {
+            String name = String.format("m/f%03d.mjs", i);
+            write(name, i == 7 ? "WS SINK\n" : "SINK\n");
+            main.append("link ").append(name).append('\n');
+        }
+        write("main.mjs", main.toString());
+        FakeLinker linker = new FakeLinker();
+        ScanResult r = new Scanner(List.of(linker)).scan(options().build());
+        assertEquals(2, linker.units.size(), "one unit per relevant file: " + linker.units.stream().map(List::size).toList());
+        List<String> forF007 = linker.units.stream().filter(u -> u.get(0).equals("m/f007.mjs")).findFirst().orElseThrow();
+        assertEquals(List.of("m/f007.mjs", "main.mjs"), forF007, "its importer as context");
+        List<String> forMain = linker.units.stream().filter(u -> u.get(0).equals("main.mjs")).findFirst().orElseThrow();
+        assertEquals(Units.MAX_FILES, forMain.size(), "bounded");
+        assertEquals(Units.MAX_FILES + 4, linker.alone.size(), "the other files alone, each once");
+        assertEquals(Units.MAX_FILES + 6, r.stats().filesAnalysed());
+        assertEquals(Units.MAX_FILES + 5, r.findings().size(), "every file's findings once");
     }
 
     @Test
