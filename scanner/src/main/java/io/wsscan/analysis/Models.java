@@ -110,6 +110,8 @@ public final class Models {
 
     /** Texts one of which a file must contain for any model to apply; null when some model always applies. */
     private List<String> triggers = new ArrayList<>();
+    /** Triggers written as {@code /regex/}, for names too short to be unique ({@code io(}). */
+    private final List<Pattern> triggerPatterns = new ArrayList<>();
 
     public static Models load(List<JsonNode> docs) {
         Models m = new Models();
@@ -126,6 +128,7 @@ public final class Models {
         if (triggers == null) return true;
         String t = text.toString();
         for (String trigger : triggers) if (t.contains(trigger)) return true;
+        for (Pattern p : triggerPatterns) if (p.matcher(t).find()) return true;
         return false;
     }
 
@@ -139,7 +142,16 @@ public final class Models {
         if (!"js".equals(doc.path("language").asText("js"))) return;
         String file = doc.path("library").asText("model file");
         if (doc.has("triggers")) {
-            if (triggers != null) for (JsonNode t : doc.path("triggers")) triggers.add(t.asText());
+            if (triggers != null) {
+                for (JsonNode t : doc.path("triggers")) {
+                    String text = t.asText();
+                    if (text.length() > 2 && text.startsWith("/") && text.endsWith("/")) {
+                        triggerPatterns.add(regex(file, new com.fasterxml.jackson.databind.node.TextNode(text.substring(1, text.length() - 1))));
+                    } else {
+                        triggers.add(text);
+                    }
+                }
+            }
         } else if (doc.has("sources") || doc.has("sinks") || doc.has("connections") || doc.has("handlers") || doc.has("endpoints")) {
             triggers = null;
         }
