@@ -35,11 +35,26 @@ final class ClassDirTypeSolver implements TypeSolver {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(p -> p.getFileName().toString().endsWith(".class")).forEach(p -> {
                 String rel = dir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-                String binary = rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
-                if (binary.endsWith("module-info") || binary.endsWith("package-info")) return;
-                known.put(binary.replace('$', '.'), binary);
+                String name = className(rel);
+                if (name != null) known.put(name, rel.substring(0, rel.length() - ".class".length()).replace('/', '.'));
             });
         }
+    }
+
+    /**
+     * The canonical name of the class a jar or folder entry holds ({@code a/B$C.class} -> {@code a.B.C}),
+     * or null for other files, module and package descriptors, and the versioned copies under META-INF.
+     */
+    static String className(String entry) {
+        if (!entry.endsWith(".class") || entry.startsWith("META-INF/")) return null;
+        String binary = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+        if (binary.endsWith("module-info") || binary.endsWith("package-info")) return null;
+        return binary.replace('$', '.');
+    }
+
+    /** Canonical names of the folder's classes. */
+    java.util.Set<String> classes() {
+        return known.keySet();
     }
 
     @Override

@@ -142,7 +142,7 @@ public final class JavaTypes {
         for (String t : ordered(owner, supers)) {
             if (index.type(t) != null) continue;
             String f = cp.fieldType(t, name);
-            if (f != null) return models.canonical(f);
+            if (f != null) return cp.hierarchyComplete(f) ? models.canonical(f) : null;
         }
         return null;
     }
@@ -157,7 +157,9 @@ public final class JavaTypes {
         for (String t : ordered(recv, supers)) {
             if (index.type(t) != null) continue;
             String r = cp.methodReturn(t, name, args);
-            if (r != null) return models.canonical(r);
+            // a type whose hierarchy a missing jar cuts off stays unknown: a known type that is not a
+            // sink type ends untyped matching, which only a complete hierarchy may decide
+            if (r != null) return cp.hierarchyComplete(r) ? models.canonical(r) : null;
         }
         return null;
     }

@@ -110,7 +110,22 @@ class ClasspathTest {
                 public abstract class BaseServer extends org.java_websocket.server.WebSocketServer {
                     protected BaseServer(int port) { super(new java.net.InetSocketAddress(port)); }
                 }""");
-        libraryClasses = compile(libSrc, tmp.resolve("lib-classes"), List.of(frameworkJar));
+        // a base class of a jar that is not on the scan's classpath
+        Path otherSrc = tmp.resolve("other-src");
+        write(otherSrc, "com/other/PooledStatement.java", """
+                package com.other;
+                public abstract class PooledStatement { public abstract Object executeQuery(String sql); }""");
+        Path otherClasses = compile(otherSrc, tmp.resolve("other-classes"), List.of());
+        write(libSrc, "com/acme/wslib/Db.java", """
+                package com.acme.wslib;
+                public interface Db {
+                    java.sql.Statement statement();
+                    Wrapped wrapped();
+                    Report report();
+                    abstract class Wrapped extends com.other.PooledStatement {}
+                    final class Report { public String executeQuery(String title) { return title; } }
+                }""");
+        libraryClasses = compile(libSrc, tmp.resolve("lib-classes"), List.of(frameworkJar, otherClasses));
         libraryJar = jar(libraryClasses, tmp.resolve("acme-wslib.jar"));
     }
 
@@ -199,6 +214,34 @@ class ClasspathTest {
         String f = "src/main/java/com/example/GameServer.java";
         assertEquals(List.of(), lines(scan(List.of(), f, LIBRARY_SERVER)));
         assertEquals(List.of(f + ":3 " + MISSING), lines(scan(List.of(libraryJar, frameworkJar), f, LIBRARY_SERVER)));
+    }
+
+    /**
+     * JDBC's statement is an untyped sink (an unknown receiver counts): a library result whose type
+     * the classpath knows completely decides; one whose hierarchy a missing jar cuts off stays unknown.
+     */
+    @Test
+    void untypedSinksNeedACompleteHierarchyToBeRuledOut() {
+        String src = """
+                package com.example;
+                import com.acme.wslib.Db;
+                import org.springframework.web.socket.*;
+                import org.springframework.web.socket.handler.TextWebSocketHandler;
+                public class Query extends TextWebSocketHandler {
+                    Db db;
+                    @Override
+                    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+                        String p = message.getPayload();
+                        db.statement().executeQuery("SELECT " + p);
+                        db.wrapped().executeQuery("SELECT " + p);
+                        db.report().executeQuery("Report " + p);
+                    }
+                }
+                """;
+        String f = "src/main/java/com/example/Query.java";
+        assertEquals(List.of(f + ":10 " + INJ, f + ":11 " + INJ, f + ":12 " + INJ), lines(scan(List.of(), f, src)));
+        // Db.Report is not a statement (its whole hierarchy is known); Db.Wrapped's base class is missing
+        assertEquals(List.of(f + ":10 " + INJ, f + ":11 " + INJ), lines(scan(List.of(libraryJar, frameworkJar), f, src)));
     }
 
     @Test
