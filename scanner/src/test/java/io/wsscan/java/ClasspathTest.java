@@ -81,6 +81,11 @@ class ClasspathTest {
                     protected WebSocketServer(java.net.InetSocketAddress address) {}
                     public abstract void onMessage(Object conn, String message);
                 }""");
+        write(fwSrc, "javax/websocket/MessageHandler.java", """
+                package javax.websocket;
+                public interface MessageHandler {
+                    interface Whole<T> extends MessageHandler { void onMessage(T message); }
+                }""");
         Path fwClasses = compile(fwSrc, tmp.resolve("fw-classes"), List.of());
         frameworkJar = jar(fwClasses, tmp.resolve("framework.jar"));
 
@@ -125,6 +130,10 @@ class ClasspathTest {
                     abstract class Wrapped extends com.other.PooledStatement {}
                     final class Report { public String executeQuery(String title) { return title; } }
                 }""");
+        write(libSrc, "com/acme/wslib/TextCommand.java", """
+                package com.acme.wslib;
+                /** Handles text messages of a JSR-356 session (the javax names of Java EE 8). */
+                public abstract class TextCommand implements javax.websocket.MessageHandler.Whole<String> {}""");
         libraryClasses = compile(libSrc, tmp.resolve("lib-classes"), List.of(frameworkJar, otherClasses));
         libraryJar = jar(libraryClasses, tmp.resolve("acme-wslib.jar"));
     }
@@ -242,6 +251,24 @@ class ClasspathTest {
         assertEquals(List.of(f + ":10 " + INJ, f + ":11 " + INJ, f + ":12 " + INJ), lines(scan(List.of(), f, src)));
         // Db.Report is not a statement (its whole hierarchy is known); Db.Wrapped's base class is missing
         assertEquals(List.of(f + ":10 " + INJ, f + ":11 " + INJ), lines(scan(List.of(libraryJar, frameworkJar), f, src)));
+    }
+
+    /** A library class on the javax names implements a JSR-356 handler that the models know as jakarta. */
+    @Test
+    void javaxLibraryTypesMeetTheJakartaModels() {
+        String src = """
+                package com.example;
+                import com.acme.wslib.TextCommand;
+                public class RunCommand extends TextCommand {
+                    @Override
+                    public void onMessage(String message) {
+                        try { Runtime.getRuntime().exec(message); } catch (java.io.IOException e) { }
+                    }
+                }
+                """;
+        String f = "src/main/java/com/example/RunCommand.java";
+        assertEquals(List.of(), lines(scan(List.of(), f, src)));
+        assertEquals(List.of(f + ":6 " + INJ), lines(scan(List.of(libraryJar, frameworkJar), f, src)));
     }
 
     @Test
