@@ -140,6 +140,43 @@ class ScanJobTest {
         assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.txt"), summary.toString());
     }
 
+    /**
+     * The module's compile classpath reaches the Java analysis: a server whose base class comes from a
+     * class folder (a sibling module's target/classes) is an endpoint only with the classpath.
+     */
+    @Test
+    void theCompileClasspathReachesTheJavaAnalysis() throws IOException {
+        Path libSrc = dir.resolve("lib-src");
+        Files.createDirectories(libSrc.resolve("org/java_websocket/server"));
+        Files.createDirectories(libSrc.resolve("com/example/base"));
+        // a stand-in of Java-WebSocket's server class (no network in tests), and a library base class on it
+        Files.writeString(libSrc.resolve("org/java_websocket/server/WebSocketServer.java"),
+                "package org.java_websocket.server; public abstract class WebSocketServer {"
+                        + " public abstract void onMessage(Object conn, String message); }");
+        Files.writeString(libSrc.resolve("com/example/base/BaseServer.java"),
+                "package com.example.base; public abstract class BaseServer extends org.java_websocket.server.WebSocketServer {}");
+        Path classes = dir.resolve("lib/target/classes");
+        Files.createDirectories(classes);
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, System.err, "-d", classes.toString(),
+                "--release", "17", "-proc:none", libSrc.resolve("org/java_websocket/server/WebSocketServer.java").toString(),
+                libSrc.resolve("com/example/base/BaseServer.java").toString());
+        assertEquals(0, rc);
+        write("src/main/java/com/example/app/GameServer.java", """
+                package com.example.app;
+                import com.example.base.*;
+                public class GameServer extends BaseServer {
+                    @Override public void onMessage(Object conn, String message) { }
+                }
+                """);
+        ScanJob without = job();
+        without.sourceRoots = List.of(dir.resolve("src/main/java"));
+        assertEquals(List.of(), without.run().result().findings().stream().map(Finding::ruleId).toList());
+        ScanJob with = job();
+        with.sourceRoots = List.of(dir.resolve("src/main/java"));
+        with.classpath = List.of(classes, dir.resolve("not-built/classes"));
+        assertEquals(List.of("java/ws-missing-origin-check"), with.run().result().findings().stream().map(Finding::ruleId).toList());
+    }
+
     @Test
     void includesBaselineAndRulesNarrowTheResults() throws IOException {
         write("src/main/resources/static/app.js", APP_JS);

@@ -84,6 +84,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "Excludes still apply.")
     private List<String> includes = new ArrayList<>();
 
+    @Option(names = "--classpath", paramLabel = "PATHS",
+            description = "Jars and class folders the scanned Java code compiles against, separated by '${sys:path.separator}' "
+                    + "(repeatable); library types found there resolve names that imports alone cannot.")
+    private List<String> classpath = new ArrayList<>();
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -119,6 +124,7 @@ final class ScanCommand implements Callable<Integer> {
             if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
         }
         List<Path> userRulesets = existingFiles(rulesets, "--ruleset");
+        List<Path> cp = classpathEntries(classpath);
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Map<Formats, Path> targets = targets(fmts, output);
         for (Path t : targets.values()) {
@@ -127,7 +133,7 @@ final class ScanCommand implements Callable<Integer> {
 
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
-                .rulesets(userRulesets).maxFileSize(maxSize);
+                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanResult result = new Scanner().scan(b.build());
@@ -215,6 +221,31 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The entries of {@code --classpath} values split at the platform's path separator (empty parts
+     * ignored), each an existing jar or folder (a usage error otherwise).
+     */
+    static List<Path> classpathEntries(List<String> values) {
+        List<Path> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (part.isBlank()) continue;
+                Path p;
+                try {
+                    p = Path.of(part);
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new UsageException("--classpath entry is not a valid path: " + part);
+                }
+                if (!Files.exists(p)) throw new UsageException("--classpath entry not found: " + part);
+                if (Files.isRegularFile(p) && !part.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(jar|zip)")) {
+                    throw new UsageException("--classpath entry is neither a jar nor a folder: " + part);
+                }
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The given files, each checked to exist (a usage error otherwise). */

@@ -15,4 +15,12 @@ public interface ProjectAnalyzer extends FileAnalyzer {
      * Must not throw for bad input; a file missing from the result counts as not analysed.
      */
     Map<String, FileReport> analyzeTogether(List<SourceFile> files);
+
+    /**
+     * The same within a scan, which passes its options (the classpath of the scanned code, for one);
+     * by default the options are not used.
+     */
+    default Map<String, FileReport> analyzeTogether(List<SourceFile> files, ScanOptions options) {
+        return analyzeTogether(files);
+    }
 }

@@ -187,7 +187,7 @@ public final class Scanner {
         Map<String, FileReport> reports;
         Notification failed = null;
         try {
-            Future<Map<String, FileReport>> task = worker.submit(() -> analyzer.analyzeTogether(sources));
+            Future<Map<String, FileReport>> task = worker.submit(() -> analyzer.analyzeTogether(sources, options));
             try {
                 reports = task.get(options.timeBudget().toMillis() * Math.max(1, sources.size()), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {

@@ -88,9 +88,20 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
 
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        return analyzeTogether(files, Classpath.NONE);
+    }
+
+    /** With the scan's classpath (the Maven plugin's module compile classpath, the CLI's --classpath). */
+    @Override
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files, io.wsscan.engine.ScanOptions options) {
+        return analyzeTogether(files, Classpath.of(options.classpath(), models));
+    }
+
+    /** With library types from this classpath (shared by every batch of the scan, so its caches are too). */
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Classpath classpath) {
         long total = 0;
         for (SourceFile f : files) total += f.text().length();
-        if (total <= batchChars) return analyzeBatch(files);
+        if (total <= batchChars) return analyzeBatch(files, classpath);
         Map<String, List<SourceFile>> modules = new TreeMap<>();
         for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
         Map<String, FileReport> out = new TreeMap<>();
@@ -99,18 +110,18 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         for (List<SourceFile> module : modules.values()) {
             long m = module.stream().mapToLong(f -> f.text().length()).sum();
             if (!batch.isEmpty() && size + m > batchChars) {
-                out.putAll(analyzeBatch(batch));
+                out.putAll(analyzeBatch(batch, classpath));
                 batch = new ArrayList<>();
                 size = 0;
             }
             batch.addAll(module);
             size += m;
         }
-        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch));
+        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch, classpath));
         return out;
     }
 
-    private Map<String, FileReport> analyzeBatch(List<SourceFile> files) {
+    private Map<String, FileReport> analyzeBatch(List<SourceFile> files, Classpath classpath) {
         Map<String, FileReport> out = new TreeMap<>();
         List<JavaUnit> units = new ArrayList<>();
         List<SourceFile> settingsFiles = new ArrayList<>();
@@ -127,7 +138,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
                         "JavaParser could not parse this file (" + e.getMessage() + "); it was not analysed")));
             }
         }
-        JavaIndex index = JavaIndex.build(units, models);
+        JavaIndex index = JavaIndex.build(units, models, classpath);
         JavaTypes types = new JavaTypes(index, models);
         List<SourceFile> xmlFiles = settingsFiles.stream().filter(f -> isXml(f.relPath())).toList();
         settingsFiles = settingsFiles.stream().filter(f -> !isXml(f.relPath())).toList();
@@ -154,6 +165,15 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
             for (Map.Entry<String, String> f : taint.failures().entrySet()) {
                 notes.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(new Notification(f.getKey(), 0, 0, "info",
                         "the data-flow analysis of part of this file failed (" + f.getValue() + "); the rest was analysed"));
+            }
+        }
+
+        // a jar or class folder the solver could not read: said once, on the first Java file of the batch
+        if (!units.isEmpty()) {
+            String first = units.stream().map(u -> u.relPath).sorted().findFirst().orElseThrow();
+            for (String problem : classpath.problems()) {
+                notes.computeIfAbsent(first, k -> new ArrayList<>()).add(new Notification(first, 0, 0, "info",
+                        problem + "; its types were resolved from imports only"));
             }
         }
 

@@ -93,12 +93,15 @@ public final class JavaIndex {
     private final Set<String> libraryTypes;
     private final Map<String, List<String>> libraryHierarchy;
     private final JavaModels models;
+    /** Library types of the scanned code's classpath, asked only where imports and models have no answer. */
+    private final Classpath classpath;
     /** Property lookup for {@code @Value("${key:default}")} injection: (key, relPath of the using file) -> values. */
     private java.util.function.BiFunction<String, String, List<String>> properties = (k, f) -> null;
 
-    private JavaIndex(List<JavaUnit> units, JavaModels models) {
+    private JavaIndex(List<JavaUnit> units, JavaModels models, Classpath classpath) {
         this.units = List.copyOf(units);
         this.models = models;
+        this.classpath = classpath;
         this.libraryTypes = models.libraryTypes;
         this.libraryHierarchy = models.hierarchy;
     }
@@ -108,7 +111,12 @@ public final class JavaIndex {
      * to them), their supertypes and package aliases (javax -> jakarta).
      */
     public static JavaIndex build(List<JavaUnit> units, JavaModels models) {
-        JavaIndex ix = new JavaIndex(units, models);
+        return build(units, models, Classpath.NONE);
+    }
+
+    /** Indexes these units; names that imports and models leave unresolved are looked up on the classpath. */
+    public static JavaIndex build(List<JavaUnit> units, JavaModels models, Classpath classpath) {
+        JavaIndex ix = new JavaIndex(units, models, classpath);
         for (JavaUnit u : units) {
             for (TypeDeclaration<?> t : u.cu.getTypes()) ix.declare(u, t, null);
         }
@@ -288,6 +296,14 @@ public final class JavaIndex {
             if (types.containsKey(c) || libraryTypes.contains(models.canonical(c))) return c;
         }
         if (JAVA_LANG.contains(name)) return "java.lang." + name;
+        if (!classpath.isEmpty()) {
+            // the same package in another module or jar, then the wildcard imports' packages in library jars
+            if (classpath.hasType(samePkg)) return samePkg;
+            for (String w : u.wildcards) {
+                if (classpath.hasType(w + "." + name)) return w + "." + name;
+            }
+            if (classpath.hasType("java.lang." + name)) return "java.lang." + name;
+        }
         return null;
     }
 
@@ -317,7 +333,15 @@ public final class JavaIndex {
         if (fqn == null || !out.add(fqn)) return;
         TypeInfo t = types.get(fqn);
         if (t != null) for (String s : t.supertypes) collect(s, out);
-        for (String s : libraryHierarchy.getOrDefault(fqn, List.of())) collect(s, out);
+        List<String> modeled = libraryHierarchy.get(fqn);
+        if (modeled != null) for (String s : modeled) collect(s, out);
+        // a library class that the models do not know: its supertypes from the classpath
+        else if (t == null && fqn.indexOf('.') > 0) for (String s : classpath.supertypes(fqn)) collect(models.canonical(s), out);
+    }
+
+    /** The classpath of the scanned code ({@link Classpath#NONE} without one). */
+    public Classpath classpath() {
+        return classpath;
     }
 
     /** True when {@code fqn} is, extends or implements one of {@code targets}. */

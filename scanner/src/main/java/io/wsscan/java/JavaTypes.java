@@ -94,11 +94,12 @@ public final class JavaTypes {
                     return index.resolve(md.getType(), md);
                 }
             }
-            for (String t : index.supertypes(recv)) {
+            Set<String> supers = index.supertypes(recv);
+            for (String t : supers) {
                 String r = models.returns.get(t + "#" + m.getNameAsString());
                 if (r != null) return r;
             }
-            return null;
+            return libraryReturn(recv, supers, m.getNameAsString(), m.getArguments().size());
         }
         return null;
     }
@@ -131,11 +132,44 @@ public final class JavaTypes {
         if (owner == null) return null;
         VariableDeclarator v = index.field(owner, name);
         if (v != null) return index.resolve(v.getType(), v);
-        for (String t : index.supertypes(owner)) {
+        Set<String> supers = index.supertypes(owner);
+        for (String t : supers) {
             String f = models.fields.get(t + "#" + name);
             if (f != null) return f;
         }
+        Classpath cp = index.classpath();
+        if (cp.isEmpty()) return null;
+        for (String t : ordered(owner, supers)) {
+            if (index.type(t) != null) continue;
+            String f = cp.fieldType(t, name);
+            if (f != null) return cp.hierarchyComplete(f) ? models.canonical(f) : null;
+        }
         return null;
+    }
+
+    /**
+     * The result type of a library method that neither the project nor the models know, from the
+     * classpath: the receiver's own type first, then its supertypes. Null without a classpath.
+     */
+    private String libraryReturn(String recv, Set<String> supers, String name, int args) {
+        Classpath cp = index.classpath();
+        if (cp.isEmpty()) return null;
+        for (String t : ordered(recv, supers)) {
+            if (index.type(t) != null) continue;
+            String r = cp.methodReturn(t, name, args);
+            // a type whose hierarchy a missing jar cuts off stays unknown: a known type that is not a
+            // sink type ends untyped matching, which only a complete hierarchy may decide
+            if (r != null) return cp.hierarchyComplete(r) ? models.canonical(r) : null;
+        }
+        return null;
+    }
+
+    /** The type itself, then its other supertypes in name order (deterministic across runs). */
+    private static List<String> ordered(String self, Set<String> supers) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(self);
+        supers.stream().filter(x -> !x.equals(self)).sorted().forEach(out::add);
+        return out;
     }
 
     /**

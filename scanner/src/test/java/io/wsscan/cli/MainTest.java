@@ -70,6 +70,37 @@ class MainTest {
     }
 
     @Test
+    void classpathEntriesMustExist() throws IOException {
+        js("app.js", "new WebSocket('wss://x.example/s');\n");
+        assertUsageError(run("scan", "--classpath", dir.resolve("missing.jar").toString(), dir.toString()), "--classpath entry not found");
+        Path txt = js("notes.txt", "x");
+        assertUsageError(run("scan", "--classpath", txt.toString(), dir.toString()), "neither a jar nor a folder");
+    }
+
+    /** A Java-WebSocket server whose base class is in a class folder: found only with --classpath. */
+    @Test
+    void classpathResolvesLibraryBaseClasses() throws IOException {
+        Path src = js("lib-src/com/acme/BaseServer.java",
+                "package com.acme; public abstract class BaseServer extends org.java_websocket.server.WebSocketServer {}");
+        Path fw = js("lib-src/org/java_websocket/server/WebSocketServer.java",
+                "package org.java_websocket.server; public abstract class WebSocketServer {}");
+        Path classes = dir.resolve("classes");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, System.err, "-d", classes.toString(),
+                "--release", "17", "-proc:none", src.toString(), fw.toString());
+        assertEquals(0, rc);
+        Path app = js("app/src/main/java/com/example/Game.java",
+                "package com.example;\nimport com.acme.*;\npublic class Game extends BaseServer {}\n");
+        Path module = app.getParent().getParent().getParent().getParent().getParent().getParent();
+        Run without = run("scan", "-q", "-f", "json", module.toString());
+        assertEquals(0, without.code(), without::toString);
+        assertFalse(without.out().contains("java/ws-missing-origin-check"), without.out());
+        String cp = java.io.File.pathSeparator + classes + java.io.File.pathSeparator; // empty parts are ignored
+        Run with = run("scan", "-q", "-f", "json", "--classpath", cp, module.toString());
+        assertTrue(with.out().contains("java/ws-missing-origin-check"), with.out());
+        assertEquals(1, with.code(), with::toString);
+    }
+
+    @Test
     void unknownOption() {
         assertUsageError(run("scan", "--frobnicate", dir.toString()), "--frobnicate");
         assertUsageError(run("--frobnicate"), "--frobnicate");
