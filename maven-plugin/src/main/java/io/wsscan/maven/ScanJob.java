@@ -187,8 +187,7 @@ final class ScanJob {
         if (base != null) {
             List<Finding> kept = base.filter(result.root(), result.findings());
             inBaseline = result.findings().size() - kept.size();
-            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
-                    result.frontEnds());
+            result = result.withFindings(kept);
         }
         Files.createDirectories(outputDirectory);
         Map<Formats, Path> written = new LinkedHashMap<>();

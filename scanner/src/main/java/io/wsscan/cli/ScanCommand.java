@@ -7,6 +7,7 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.policy.Policy;
 import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
 import picocli.CommandLine.Command;
@@ -84,6 +85,14 @@ final class ScanCommand implements Callable<Integer> {
                     + "Excludes still apply.")
     private List<String> includes = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
+    private Path config;
+
+    @Option(names = "--inventory",
+            description = "Add the endpoint inventory to the SARIF report as note results (rule inventory/ws-endpoint).")
+    private boolean inventory;
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -105,6 +114,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
     private boolean quiet;
 
+    private Policy policy;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -125,8 +136,10 @@ final class ScanCommand implements Callable<Integer> {
             if (t != null) checkWritable(t);
         }
 
+        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        policy = Policy.find(config, Scanner.root(scanPaths));
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
+        ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
@@ -136,8 +149,7 @@ final class ScanCommand implements Callable<Integer> {
         if (base != null) {
             List<Finding> kept = base.filter(result.root(), result.findings());
             inBaseline = result.findings().size() - kept.size();
-            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
-                    result.frontEnds());
+            result = result.withFindings(kept);
         }
 
         List<String> written = new ArrayList<>();
@@ -274,15 +286,23 @@ final class ScanCommand implements Callable<Integer> {
         if (target == null) {
             boolean colour = !format.machineReadable() && Terminal.colourAllowed(main.env);
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            format.write(result, new Formats.Options(category, colour), w);
+            format.write(result, new Formats.Options(category, colour, inventory(result)), w);
             w.flush();
             return;
         }
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            format.write(result, new Formats.Options(category, false), w);
+            format.write(result, new Formats.Options(category, false, inventory(result)), w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + target + ": " + describe(e));
         }
+    }
+
+    private io.wsscan.inventory.Inventory inventory(ScanResult result) {
+        return inventory ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts()) : null;
+    }
+
+    private Policy policyOf(ScanResult result) {
+        return policy == null ? Policy.NONE : policy;
     }
 
     /** The exit code for these findings: 1 when an unsuppressed one is at or above the threshold (null = none). */

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public enum Formats {
 
-    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), out)),
+    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), options.inventory(), out)),
     JSON("json", ".json", (scan, options, out) -> JsonReport.write(scan, out)),
     TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color()));
 
@@ -24,9 +24,14 @@ public enum Formats {
      *
      * @param category SARIF {@code automationDetails.id}; null means {@link SarifReport#DEFAULT_CATEGORY}
      * @param color    ANSI colour in the text report (only when writing to a terminal that wants it)
+     * @param inventory the endpoint inventory to add to the report (SARIF: note results), or null
      */
-    public record Options(String category, boolean color) {
+    public record Options(String category, boolean color, io.wsscan.inventory.Inventory inventory) {
         public static final Options DEFAULTS = new Options(SarifReport.DEFAULT_CATEGORY, false);
+
+        public Options(String category, boolean color) {
+            this(category, color, null);
+        }
     }
 
     /** Writes one report; implementations flush {@code out} and leave it open. */
