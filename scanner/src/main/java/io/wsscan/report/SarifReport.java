@@ -388,7 +388,9 @@ public final class SarifReport {
             if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
             if (!f.trace().isEmpty()) r.setCodeFlows(List.of(codeFlow(f.trace())));
             if (f.suppressed()) {
-                Suppression s = new Suppression().withKind(Suppression.Kind.IN_SOURCE);
+                // line 0: an ignore entry of the policy file, not a comment in the source
+                Suppression s = new Suppression().withKind(f.suppression().line() == 0
+                        ? Suppression.Kind.EXTERNAL : Suppression.Kind.IN_SOURCE);
                 String reason = f.suppression().reason();
                 if (reason != null && !reason.isBlank()) s.setJustification(reason.trim());
                 r.setSuppressions(new LinkedHashSet<>(List.of(s)));
