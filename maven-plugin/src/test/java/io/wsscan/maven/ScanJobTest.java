@@ -68,7 +68,7 @@ class ScanJobTest {
                 List.copyOf(ScanJob.formats(List.of("json,text", "sarif", " JSON "))));
         ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class,
                 () -> ScanJob.formats(List.of("sarif,pdf")));
-        assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text)", e.getMessage());
+        assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text, html)", e.getMessage());
     }
 
     @Test

@@ -55,12 +55,12 @@ final class ScanCommand implements Callable<Integer> {
     private List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
-            description = "sarif, json or text (repeatable or comma-separated; default: text).")
+            description = "sarif, json, text or html (repeatable or comma-separated; default: text).")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of stdout; with several formats FILE is a base "
-                    + "name and each format adds its extension (.sarif, .json, .txt).")
+                    + "name and each format adds its extension (.sarif, .json, .txt, .html).")
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -169,9 +169,8 @@ final class ScanCommand implements Callable<Integer> {
         for (String f : formats) {
             String n = f.trim().toLowerCase(Locale.ROOT);
             if (n.isEmpty()) continue;
-            Formats fmt = Formats.byName(n).orElseThrow(() -> new UsageException(n.equals("html")
-                    ? "format 'html' is not available yet (choose " + choices + ")"
-                    : "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
+            Formats fmt = Formats.byName(n).orElseThrow(() -> new UsageException(
+                    "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
             out.add(fmt);
         }
         if (out.isEmpty()) out.add(Formats.TEXT);
@@ -286,19 +285,21 @@ final class ScanCommand implements Callable<Integer> {
         if (target == null) {
             boolean colour = !format.machineReadable() && Terminal.colourAllowed(main.env);
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            format.write(result, new Formats.Options(category, colour, inventory(result)), w);
+            format.write(result, new Formats.Options(category, colour, inventory(format, result)), w);
             w.flush();
             return;
         }
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            format.write(result, new Formats.Options(category, false, inventory(result)), w);
+            format.write(result, new Formats.Options(category, false, inventory(format, result)), w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + target + ": " + describe(e));
         }
     }
 
-    private io.wsscan.inventory.Inventory inventory(ScanResult result) {
-        return inventory ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts()) : null;
+    /** The inventory a report shows: always in HTML (the endpoint map), in SARIF only with --inventory. */
+    private io.wsscan.inventory.Inventory inventory(Formats format, ScanResult result) {
+        boolean wanted = format == Formats.HTML || inventory && format == Formats.SARIF;
+        return wanted ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts()) : null;
     }
 
     private Policy policyOf(ScanResult result) {

@@ -17,7 +17,8 @@ public enum Formats {
 
     SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), options.inventory(), out)),
     JSON("json", ".json", (scan, options, out) -> JsonReport.write(scan, out)),
-    TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color()));
+    TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color())),
+    HTML("html", ".html", (scan, options, out) -> HtmlReport.write(scan, options.inventory(), out));
 
     /**
      * What the writers may need besides the scan.
