@@ -35,7 +35,7 @@ public final class ClientEndpoints {
             Endpoint.Party party = party(u, models);
             if (party == Endpoint.Party.FIRST_PARTY || party == Endpoint.Party.RELATIVE) auth.add("cookie");
             List<String> notes = new ArrayList<>();
-            if (s.mirrored()) notes.add("scheme follows the page (ws: on http pages, wss: on https pages)");
+            if (s.mirrored()) notes.add(Endpoint.MIRRORED);
             out.putIfAbsent(u.display(), new Endpoint(Endpoint.Side.CLIENT, file, region, site.model.library(),
                     u.display(), u.scheme(), u.host(), u.port(), u.path(), u.unknown(), party,
                     List.copyOf(auth), null, null, notes));

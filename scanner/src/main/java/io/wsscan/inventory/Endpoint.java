@@ -87,9 +87,12 @@ public record Endpoint(Side side, String file, Region region, String framework, 
         return side == Side.CLIENT;
     }
 
-    /** True when the URL's scheme is a cleartext one (ws:, http:). */
+    /** Note on a client URL whose scheme follows the page's protocol (one of a ws:/wss: pair). */
+    public static final String MIRRORED = "scheme follows the page (ws: on http pages, wss: on https pages)";
+
+    /** True when the URL's scheme is a cleartext one (ws:, http:) and not chosen to follow the page's. */
     public boolean cleartext() {
-        return "ws".equals(scheme) || "http".equals(scheme);
+        return ("ws".equals(scheme) || "http".equals(scheme)) && !notes.contains(MIRRORED);
     }
 
     private static String nz(String s) {

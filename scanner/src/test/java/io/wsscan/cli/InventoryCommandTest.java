@@ -75,4 +75,19 @@ class InventoryCommandTest {
         assertTrue(r.out().contains("stats.tracker-example.io"), r.out());
         assertTrue(!r.out().contains("host chat.example.com"), r.out());
     }
+
+    @Test
+    void complianceReport() throws IOException {
+        app();
+        MainTest.Run r = run("report", "--compliance", dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("PCI DSS v4.0.1\n"), r.out());
+        // ws:// to a remote host: cleartext, tagged PCI 4.2.1, HIPAA 164.312(e)(1), ASVS V4.4.1
+        assertTrue(r.out().contains("  4.2.1                1  PAN is protected"), r.out());
+        assertTrue(r.out().contains("      js/app.js:2  js/ws-cleartext\n"), r.out());
+        assertTrue(r.out().contains("  V4.4.1               1  WebSocket over TLS (WSS)"), r.out());
+        MainTest.Run md = run("report", "--compliance", "-f", "markdown", dir.toString());
+        assertTrue(md.out().contains("| V14.2.1 | Sensitive data such as API keys and session tokens is never sent in URLs or query strings | 1 | js/ws-credentials-in-url |"), md.out());
+        assertUsageError(run("report", dir.toString()), "choose a report view: --compliance");
+    }
 }
