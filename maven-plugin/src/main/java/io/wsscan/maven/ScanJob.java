@@ -201,10 +201,20 @@ final class ScanJob {
         return new Outcome(result, written, inBaseline);
     }
 
-    /** The scanner's options for this job (the module's classpath goes to Java analysis). */
+    /**
+     * The scanner's options for this job (the module's classpath goes to Java analysis), under the
+     * policy {@code .wsscan.yml} of the project folder when there is one.
+     */
     ScanOptions options() {
+        io.wsscan.policy.Policy policy;
+        try {
+            policy = io.wsscan.policy.Policy.find(null, root);
+        } catch (io.wsscan.policy.PolicyException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
-                .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath);
+                .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
+                .policy(policy);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -212,6 +222,8 @@ final class ScanJob {
     private ScanResult scan() {
         try {
             return new Scanner().scan(options());
+        } catch (io.wsscan.policy.PolicyException e) {
+            throw new ConfigurationException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
