@@ -341,7 +341,9 @@ public final class HtmlReport {
         }
 
         private void box(int x, int y, int w, String cls, String label, String title) {
-            String shown = label.length() > 36 ? label.substring(0, 34) + "…" : label;
+            // about 7 px per monospace character at 12 px: keep the label inside its box
+            int max = (w - 16) / 7;
+            String shown = label.length() > max ? "…" + label.substring(label.length() - max + 1) : label;
             a("<g class=\"node ").a(cls).a("\"><title>").t(title).a("</title><rect x=\"").a(String.valueOf(x)).a("\" y=\"")
                     .a(String.valueOf(y)).a("\" width=\"").a(String.valueOf(w)).a("\" height=\"24\" rx=\"4\"/><text x=\"")
                     .a(String.valueOf(x + 8)).a("\" y=\"").a(String.valueOf(y + 16)).a("\">").t(shown).a("</text></g>\n");
