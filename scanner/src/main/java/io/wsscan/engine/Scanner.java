@@ -69,6 +69,12 @@ public final class Scanner {
         io.wsscan.policy.Policy policy = options.policy();
         policy.checkRules(catalog.rules().keySet());
         if (!options.ruleIds().isEmpty()) catalog = catalog.only(options.ruleIds());
+        for (String id : options.ruleIds()) {
+            // asked for by name, a rule that cannot run must not pass silently
+            if (catalog.rule(id).needsAllowlist() && !policy.hasAllowlist()) {
+                throw new io.wsscan.rules.RulesetException("rule " + id + " needs allowedHosts in .wsscan.yml (or --config FILE)");
+            }
+        }
         catalog = catalog.only(catalog.rules().values().stream()
                 .filter(r -> policy.enabled(r.id()) && (!r.needsAllowlist() || policy.hasAllowlist()))
                 .map(io.wsscan.rules.RuleMeta::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));

@@ -119,5 +119,8 @@ class PolicyTest {
         ScanResult r = new Scanner().scan(ScanOptions.builder().path(dir).threads(1).build());
         assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().equals("js/ws-untrusted-host")));
         assertTrue(r.catalog().rule("js/ws-untrusted-host") == null);
+        io.wsscan.rules.RulesetException e = assertThrows(io.wsscan.rules.RulesetException.class, () -> new Scanner().scan(
+                ScanOptions.builder().path(dir).ruleIds(Set.of("js/ws-untrusted-host")).threads(1).build()));
+        assertEquals("rule js/ws-untrusted-host needs allowedHosts in .wsscan.yml (or --config FILE)", e.getMessage());
     }
 }
