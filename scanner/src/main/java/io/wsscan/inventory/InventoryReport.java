@@ -75,7 +75,7 @@ public enum InventoryReport {
             out.write("      scheme " + or(c.scheme(), "-") + ", host " + or(c.host(), "-") + ", port "
                     + or(c.port(), "-") + ", path " + or(c.path(), "-") + "; " + c.party().id()
                     + "; auth: " + list(c.auth()) + (c.unknown().isEmpty() ? "" : "; unknown: " + list(c.unknown()))
-                    + "\n");
+                    + (c.notes().isEmpty() ? "" : "; " + String.join("; ", c.notes())) + "\n");
         }
         out.write("\nServer endpoints (" + inv.servers().size() + ")\n");
         for (Endpoint s : inv.servers()) {
