@@ -187,8 +187,7 @@ final class ScanJob {
         if (base != null) {
             List<Finding> kept = base.filter(result.root(), result.findings());
             inBaseline = result.findings().size() - kept.size();
-            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
-                    result.frontEnds());
+            result = result.withFindings(kept);
         }
         Files.createDirectories(outputDirectory);
         Map<Formats, Path> written = new LinkedHashMap<>();
@@ -202,10 +201,20 @@ final class ScanJob {
         return new Outcome(result, written, inBaseline);
     }
 
-    /** The scanner's options for this job (the module's classpath goes to Java analysis). */
+    /**
+     * The scanner's options for this job (the module's classpath goes to Java analysis), under the
+     * policy {@code .wsscan.yml} of the project folder when there is one.
+     */
     ScanOptions options() {
+        io.wsscan.policy.Policy policy;
+        try {
+            policy = io.wsscan.policy.Policy.find(null, root);
+        } catch (io.wsscan.policy.PolicyException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
-                .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath);
+                .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
+                .policy(policy);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -213,6 +222,8 @@ final class ScanJob {
     private ScanResult scan() {
         try {
             return new Scanner().scan(options());
+        } catch (io.wsscan.policy.PolicyException e) {
+            throw new ConfigurationException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }

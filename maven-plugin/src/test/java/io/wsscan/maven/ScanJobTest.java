@@ -68,7 +68,26 @@ class ScanJobTest {
                 List.copyOf(ScanJob.formats(List.of("json,text", "sarif", " JSON "))));
         ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class,
                 () -> ScanJob.formats(List.of("sarif,pdf")));
-        assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text)", e.getMessage());
+        assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text, html)", e.getMessage());
+    }
+
+    @Test
+    void projectPolicyApplies() throws IOException {
+        write("src/main/resources/static/app.js", APP_JS + "const t = new WebSocket('wss://stats.tracker-example.io/x');\n");
+        write(".wsscan.yml", "allowedHosts: [\"*.example.com\"]\nrules:\n  js/ws-message-xss: off\n");
+        ScanJob j = job();
+        j.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        j.formats = ScanJob.formats(List.of("html"));
+        ScanJob.Outcome o = j.run();
+        List<String> rules = o.result().findings().stream().map(f -> f.ruleId()).toList();
+        assertTrue(rules.contains("js/ws-untrusted-host"), rules.toString());
+        assertFalse(rules.contains("js/ws-message-xss"), rules.toString());
+        assertTrue(Files.readString(dir.resolve("target/wsscan/wsscan.html")).contains("stats.tracker-example.io"));
+
+        write(".wsscan.yml", "allowedHosts: [\"*.example.com\"]\nrulez: {}\n");
+        ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class, () -> job().options());
+        assertTrue(e.getMessage().endsWith(".wsscan.yml:2: rulez: unknown key (known: allowedHosts, exclude, firstPartyHosts, ignore, rules, version)"),
+                e.getMessage());
     }
 
     @Test

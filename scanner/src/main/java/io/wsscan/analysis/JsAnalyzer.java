@@ -6,6 +6,8 @@ import io.wsscan.engine.SourceFile;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.findings.Step;
+import io.wsscan.inventory.ClientEndpoints;
+import io.wsscan.inventory.Endpoint;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
@@ -15,12 +17,14 @@ import io.wsscan.js.ModuleLinks;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.js.treesitter.TreeSitterFrontEnd;
+import io.wsscan.policy.Policy;
 import io.wsscan.rules.RuleCatalog;
 import io.wsscan.rules.RuleMeta;
 import io.wsscan.rules.StructuralCheck;
 import io.wsscan.rules.js.CleartextCheck;
 import io.wsscan.rules.js.PostMessageOriginCheck;
 import io.wsscan.rules.js.ServerOriginCheck;
+import io.wsscan.rules.js.UntrustedHostCheck;
 import io.wsscan.rules.js.UrlCredentialsCheck;
 
 import java.util.ArrayList;
@@ -45,9 +49,11 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             "connection-cleartext", new CleartextCheck(),
             "url-credentials", new UrlCredentialsCheck(),
             "postmessage-origin", new PostMessageOriginCheck(),
-            "server-origin", new ServerOriginCheck());
+            "server-origin", new ServerOriginCheck(),
+            "untrusted-host", new UntrustedHostCheck());
 
     private final RuleCatalog catalog;
+    private final Policy policy;
     private final Models models;
     private final List<RuleMeta> taintRules;
     private final Engine.Joins joins;
@@ -56,7 +62,13 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private final TreeSitterFrontEnd treeSitter = new TreeSitterFrontEnd();
 
     public JsAnalyzer(RuleCatalog catalog) {
+        this(catalog, Policy.NONE);
+    }
+
+    /** An analyzer whose checks read the scan policy (the host allowlist). */
+    public JsAnalyzer(RuleCatalog catalog, Policy policy) {
         this.catalog = catalog;
+        this.policy = policy == null ? Policy.NONE : policy;
         this.models = Models.load(catalog.modelDocuments());
         this.taintRules = catalog.rules().values().stream().filter(RuleMeta::isTaint).toList();
         List<RuleMeta> rules = taintRules;
@@ -237,22 +249,33 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         boolean relevant = relevance != null && models.relevant(relevance);
         if (relevance == null) for (IrFile ir : irs) relevant |= models.relevant(ir.text());
         List<List<Finding>> perFile = new ArrayList<>();
-        for (int i = 0; i < irs.size(); i++) perFile.add(new ArrayList<>());
-        if (relevant) findings(irs, perFile);
+        List<List<Endpoint>> endpoints = new ArrayList<>();
+        for (int i = 0; i < irs.size(); i++) {
+            perFile.add(new ArrayList<>());
+            endpoints.add(new ArrayList<>());
+        }
+        if (relevant) findings(irs, perFile, endpoints);
         List<FileReport> out = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) {
             List<Finding> fs = perFile.get(i);
             fs.sort(Finding.ORDER);
-            out.add(new FileReport(fs, parsed.get(i).notes(), irs.get(i).frontEnd(), true));
+            List<Endpoint> es = endpoints.get(i);
+            es.sort(Endpoint.ORDER);
+            out.add(new FileReport(fs, parsed.get(i).notes(), irs.get(i).frontEnd(), true, es));
         }
         return out;
     }
 
-    private void findings(List<IrFile> irs, List<List<Finding>> perFile) {
+    private void findings(List<IrFile> irs, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
         Scopes scopes = Scopes.of(programs);
         Owners owners = new Owners(irs);
         Engine engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
+        for (Engine.ConnectionSite c : engine.connections()) {
+            int at = owners.fileOf(c.call);
+            IrFile ir = irs.get(at);
+            endpoints.get(at).addAll(ClientEndpoints.of(c, ir.relPath(), ir.lines().region(c.call), models));
+        }
         List<Map<String, Finding>> found = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
@@ -278,7 +301,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (rules.isEmpty()) continue;
             for (int i = 0; i < irs.size(); i++) {
                 IrFile ir = irs.get(i);
-                StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models);
+                StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models, policy);
                 for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
                     // checks read the engine's facts of every file; each file keeps its own hits
                     if (owners.fileOf(h.at()) != i) continue;

@@ -107,6 +107,10 @@ public final class Models {
     Pattern credentialParams = Pattern.compile("$^");
     Pattern namesExclude;
     final Set<String> loopbackHosts = new HashSet<>();
+    /** Inventory: option names of a connect call that carry credentials, and the pattern each means. */
+    final Map<String, String> authOptions = new java.util.TreeMap<>();
+    /** Inventory: library -> index of the argument that lists WebSocket subprotocols. */
+    final Map<String, Integer> subprotocolArguments = new java.util.TreeMap<>();
 
     /** Texts one of which a file must contain for any model to apply; null when some model always applies. */
     private List<String> triggers = new ArrayList<>();
@@ -230,6 +234,8 @@ public final class Models {
         }
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
         for (JsonNode r : h.path("loopbackHosts")) loopbackHosts.add(r.asText());
+        h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
+        h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
     }
 
     private static String text(String file, JsonNode r, String key) {
@@ -360,6 +366,14 @@ public final class Models {
 
     public Pattern credentialParams() {
         return credentialParams;
+    }
+
+    public Map<String, String> authOptions() {
+        return authOptions;
+    }
+
+    public Map<String, Integer> subprotocolArguments() {
+        return subprotocolArguments;
     }
 
     private final Map<String, String> anyMembers = new java.util.concurrent.ConcurrentHashMap<>();

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * (one line; the stack trace only with {@code WSSCAN_DEBUG=1}).
  */
 @Command(name = "wsscan", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class},
+        subcommands = {ScanCommand.class, InventoryCommand.class, ReportCommand.class, RulesCommand.class, ExplainCommand.class},
         description = "Static analysis for WebSocket security in JavaScript clients and Java servers.",
         footer = {"", "Run 'wsscan COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
@@ -75,13 +75,13 @@ public final class Main implements Callable<Integer> {
     /** {@code wsscan} without a command. */
     @Override
     public Integer call() {
-        err.println(ERROR_PREFIX + "missing command: scan, rules or explain");
+        err.println(ERROR_PREFIX + "missing command: scan, inventory, report, rules or explain");
         err.println("see 'wsscan --help'");
         return USAGE;
     }
 
     int handle(Exception ex) {
-        if (ex instanceof UsageException || ex instanceof RulesetException) {
+        if (ex instanceof UsageException || ex instanceof RulesetException || ex instanceof io.wsscan.policy.PolicyException) {
             err.println(ERROR_PREFIX + firstLine(ex.getMessage()));
             if (ex instanceof UsageException u && u.hint() != null) err.println(u.hint());
             return USAGE;

@@ -7,6 +7,7 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.policy.Policy;
 import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
 import picocli.CommandLine.Command;
@@ -54,12 +55,12 @@ final class ScanCommand implements Callable<Integer> {
     private List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
-            description = "sarif, json or text (repeatable or comma-separated; default: text).")
+            description = "sarif, json, text or html (repeatable or comma-separated; default: text).")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of stdout; with several formats FILE is a base "
-                    + "name and each format adds its extension (.sarif, .json, .txt).")
+                    + "name and each format adds its extension (.sarif, .json, .txt, .html).")
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -89,6 +90,14 @@ final class ScanCommand implements Callable<Integer> {
                     + "(repeatable); library types found there resolve names that imports alone cannot.")
     private List<String> classpath = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
+    private Path config;
+
+    @Option(names = "--inventory",
+            description = "Add the endpoint inventory to the SARIF report as note results (rule inventory/ws-endpoint).")
+    private boolean inventory;
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -109,6 +118,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary on stderr.")
     private boolean quiet;
+
+    private Policy policy;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -131,8 +142,10 @@ final class ScanCommand implements Callable<Integer> {
             if (t != null) checkWritable(t);
         }
 
+        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        policy = Policy.find(config, Scanner.root(scanPaths));
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
+        ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
@@ -142,8 +155,7 @@ final class ScanCommand implements Callable<Integer> {
         if (base != null) {
             List<Finding> kept = base.filter(result.root(), result.findings());
             inBaseline = result.findings().size() - kept.size();
-            result = new ScanResult(result.root(), kept, result.notifications(), result.catalog(), result.stats(),
-                    result.frontEnds());
+            result = result.withFindings(kept);
         }
 
         List<String> written = new ArrayList<>();
@@ -163,9 +175,8 @@ final class ScanCommand implements Callable<Integer> {
         for (String f : formats) {
             String n = f.trim().toLowerCase(Locale.ROOT);
             if (n.isEmpty()) continue;
-            Formats fmt = Formats.byName(n).orElseThrow(() -> new UsageException(n.equals("html")
-                    ? "format 'html' is not available yet (choose " + choices + ")"
-                    : "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
+            Formats fmt = Formats.byName(n).orElseThrow(() -> new UsageException(
+                    "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
             out.add(fmt);
         }
         if (out.isEmpty()) out.add(Formats.TEXT);
@@ -305,15 +316,25 @@ final class ScanCommand implements Callable<Integer> {
         if (target == null) {
             boolean colour = !format.machineReadable() && Terminal.colourAllowed(main.env);
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            format.write(result, new Formats.Options(category, colour), w);
+            format.write(result, new Formats.Options(category, colour, inventory(format, result)), w);
             w.flush();
             return;
         }
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            format.write(result, new Formats.Options(category, false), w);
+            format.write(result, new Formats.Options(category, false, inventory(format, result)), w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + target + ": " + describe(e));
         }
+    }
+
+    /** The inventory a report shows: always in HTML (the endpoint map), in SARIF only with --inventory. */
+    private io.wsscan.inventory.Inventory inventory(Formats format, ScanResult result) {
+        boolean wanted = format == Formats.HTML || inventory && format == Formats.SARIF;
+        return wanted ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts()) : null;
+    }
+
+    private Policy policyOf(ScanResult result) {
+        return policy == null ? Policy.NONE : policy;
     }
 
     /** The exit code for these findings: 1 when an unsuppressed one is at or above the threshold (null = none). */

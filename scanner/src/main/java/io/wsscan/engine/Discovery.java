@@ -364,11 +364,11 @@ public final class Discovery {
      * {@code {a,b}} as usual. A glob with no '/' (other than a trailing one) matches any single file or
      * folder name at any depth; otherwise it is matched against the whole path relative to the scan root.
      */
-    static final class Glob {
+    public static final class Glob {
         private final Pattern pattern;
         private final boolean anyName;
 
-        Glob(String glob) {
+        public Glob(String glob) {
             String g = glob.trim().replace('\\', '/');
             while (g.startsWith("./")) g = g.substring(2);
             while (g.length() > 1 && g.endsWith("/")) g = g.substring(0, g.length() - 1);
@@ -378,9 +378,18 @@ public final class Discovery {
             this.pattern = Pattern.compile(toRegex(g));
         }
 
-        boolean matches(String relPath) {
+        public boolean matches(String relPath) {
             if (!anyName) return pattern.matcher(relPath).matches();
             return pattern.matcher(relPath.substring(relPath.lastIndexOf('/') + 1)).matches();
+        }
+
+        /** True when the glob matches the file's path or a folder above it. */
+        public boolean matchesFileOrFolder(String relPath) {
+            if (matches(relPath)) return true;
+            for (int i = relPath.indexOf('/'); i >= 0; i = relPath.indexOf('/', i + 1)) {
+                if (matches(relPath.substring(0, i))) return true;
+            }
+            return false;
         }
 
         static String toRegex(String g) {

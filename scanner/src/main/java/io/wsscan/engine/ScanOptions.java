@@ -37,7 +37,8 @@ import java.util.Set;
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
-                          ProgressListener progress, Path root, List<String> includes, List<Path> classpath) {
+                          ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
+                          io.wsscan.policy.Policy policy) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -49,6 +50,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         rulesets = List.copyOf(rulesets);
         includes = List.copyOf(includes);
         classpath = List.copyOf(classpath);
+        if (policy == null) policy = io.wsscan.policy.Policy.NONE;
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(progress, "progress");
         if (paths.isEmpty()) throw new IllegalArgumentException("no paths to scan");
@@ -97,6 +99,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private Path root;
         private final List<String> includes = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
+        private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
 
         private Builder() {
         }
@@ -183,10 +186,18 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** The scan policy ({@code .wsscan.yml}); its excludes are added to the scan's. */
+        public Builder policy(io.wsscan.policy.Policy p) {
+            policy = p == null ? io.wsscan.policy.Policy.NONE : p;
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-            return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
-                    followSymlinks, progress, root, includes, classpath);
+            List<String> ex = new ArrayList<>(excludes);
+            for (String g : policy.exclude()) if (!ex.contains(g)) ex.add(g);
+            return new ScanOptions(ps, ex, ruleIds, rulesets, threads, maxFileSize, timeBudget,
+                    followSymlinks, progress, root, includes, classpath, policy);
         }
     }
 }

@@ -37,14 +37,14 @@ public final class Scanner {
     /** Stack size of analysis threads; deep ASTs recurse deeply. */
     static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
 
-    private final Function<RuleCatalog, List<FileAnalyzer>> analyzers;
+    private final java.util.function.BiFunction<RuleCatalog, ScanOptions, List<FileAnalyzer>> analyzers;
 
     /** The standard analyzers: JavaScript files, the scripts inside HTML/JSP/Vue templates, and Java server code. */
     public Scanner() {
-        this(catalog -> {
-            JsAnalyzer js = new JsAnalyzer(catalog);
+        this.analyzers = (catalog, options) -> {
+            JsAnalyzer js = new JsAnalyzer(catalog, options.policy());
             return List.of(js, new TemplateAnalyzer(js), new io.wsscan.java.JavaAnalyzer(catalog));
-        });
+        };
     }
 
     /** Fixed analyzers (tests, embedding); the catalog still decides which rules' findings are kept. */
@@ -54,7 +54,7 @@ public final class Scanner {
 
     /** Analyzers built from the scan's rule catalog (after user rulesets and the rule filter). */
     public Scanner(Function<RuleCatalog, List<FileAnalyzer>> analyzers) {
-        this.analyzers = analyzers;
+        this.analyzers = (catalog, options) -> analyzers.apply(catalog);
     }
 
     /**
@@ -66,8 +66,19 @@ public final class Scanner {
     public ScanResult scan(ScanOptions options) {
         long t0 = System.nanoTime();
         RuleCatalog catalog = RuleCatalog.load(options.rulesets());
+        io.wsscan.policy.Policy policy = options.policy();
+        policy.checkRules(catalog.rules().keySet());
         if (!options.ruleIds().isEmpty()) catalog = catalog.only(options.ruleIds());
-        List<FileAnalyzer> fileAnalyzers = List.copyOf(analyzers.apply(catalog));
+        for (String id : options.ruleIds()) {
+            // asked for by name, a rule that cannot run must not pass silently
+            if (catalog.rule(id).needsAllowlist() && !policy.hasAllowlist()) {
+                throw new io.wsscan.rules.RulesetException("rule " + id + " needs allowedHosts in .wsscan.yml (or --config FILE)");
+            }
+        }
+        catalog = catalog.only(catalog.rules().values().stream()
+                .filter(r -> policy.enabled(r.id()) && (!r.needsAllowlist() || policy.hasAllowlist()))
+                .map(io.wsscan.rules.RuleMeta::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        List<FileAnalyzer> fileAnalyzers = List.copyOf(analyzers.apply(catalog, options));
 
         Discovery.Result found = new Discovery(fileAnalyzers, options).discover(options.paths());
         List<Discovery.Candidate> files = found.files();
@@ -78,6 +89,7 @@ public final class Scanner {
         options.progress().finished();
 
         List<Finding> findings = new ArrayList<>();
+        List<io.wsscan.inventory.Endpoint> endpoints = new ArrayList<>();
         List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
         int analysed = 0;
@@ -90,21 +102,24 @@ public final class Scanner {
             for (Finding f : o.findings()) {
                 if (catalog.rule(f.ruleId()) != null) findings.add(f);
             }
+            endpoints.addAll(o.endpoints());
             if (o.frontEnd() != null && !"rhino".equals(o.frontEnd())) frontEnds.put(o.relPath(), o.frontEnd());
         }
-        List<Finding> sorted = findings.stream().distinct().sorted(Finding.ORDER).toList();
+        List<Finding> sorted = policy.apply(findings).stream().distinct().sorted(Finding.ORDER).toList();
         List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
         int discovered = files.size() + found.skippedFiles();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         ScanResult.Stats stats = new ScanResult.Stats(discovered, analysed, discovered - analysed, bytes, millis);
-        return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds));
+        List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
+                .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
+        return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints);
     }
 
     /** What one file contributed, with its suppressions applied; the text is not kept. */
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
-                               String frontEnd, boolean analysed, long bytes) {
+                               String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints) {
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
-            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes);
+            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of());
         }
     }
 
@@ -220,7 +235,7 @@ public final class Scanner {
                 out.add(FileOutcome.skipped(rel, n, b));
             } else {
                 List<Finding> findings = Suppressions.apply(src.text(), report.findings());
-                out.add(new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(), b));
+                out.add(new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(), b, report.endpoints()));
             }
             options.progress().fileDone(rel, b);
         }
@@ -287,7 +302,7 @@ public final class Scanner {
             }
             List<Finding> findings = Suppressions.apply(src.text(), r.findings());
             out.add(new FileOutcome(src.relPath(), findings, r.notifications(), r.frontEnd(), r.analysed(),
-                    loaded.get(src.relPath()).bytes()));
+                    loaded.get(src.relPath()).bytes(), r.endpoints()));
         }
         return out;
     }
@@ -330,7 +345,7 @@ public final class Scanner {
         }
         List<Finding> findings = Suppressions.apply(src.text(), report.findings());
         return new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(),
-                loaded.bytes());
+                loaded.bytes(), report.endpoints());
     }
 
     private static Notification internalError(String rel, Throwable t) {

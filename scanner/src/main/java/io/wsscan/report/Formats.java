@@ -15,18 +15,24 @@ import java.util.Optional;
  */
 public enum Formats {
 
-    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), out)),
+    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), options.inventory(), out)),
     JSON("json", ".json", (scan, options, out) -> JsonReport.write(scan, out)),
-    TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color()));
+    TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color())),
+    HTML("html", ".html", (scan, options, out) -> HtmlReport.write(scan, options.inventory(), out));
 
     /**
      * What the writers may need besides the scan.
      *
      * @param category SARIF {@code automationDetails.id}; null means {@link SarifReport#DEFAULT_CATEGORY}
      * @param color    ANSI colour in the text report (only when writing to a terminal that wants it)
+     * @param inventory the endpoint inventory to add to the report (SARIF: note results), or null
      */
-    public record Options(String category, boolean color) {
+    public record Options(String category, boolean color, io.wsscan.inventory.Inventory inventory) {
         public static final Options DEFAULTS = new Options(SarifReport.DEFAULT_CATEGORY, false);
+
+        public Options(String category, boolean color) {
+            this(category, color, null);
+        }
     }
 
     /** Writes one report; implementations flush {@code out} and leave it open. */

@@ -20,13 +20,13 @@ import java.io.Writer;
  * entries sorted by key, no {@code null} members, every character outside ASCII escaped (the bytes
  * are then the same in any ASCII-compatible encoding the caller's writer uses), and a final newline.
  */
-final class JsonOutput {
+public final class JsonOutput {
 
     private JsonOutput() {
     }
 
     /** A writer over a mapper with the settings above and the given annotation introspector. */
-    static ObjectWriter writer(AnnotationIntrospector introspector) {
+    public static ObjectWriter writer(AnnotationIntrospector introspector) {
         JsonMapper.Builder b = JsonMapper.builder()
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -45,7 +45,7 @@ final class JsonOutput {
     }
 
     /** Writes {@code value} and a final newline, flushes, and leaves {@code out} open. */
-    static void write(ObjectWriter writer, Object value, Writer out) throws IOException {
+    public static void write(ObjectWriter writer, Object value, Writer out) throws IOException {
         writer.writeValue(out, value);
         out.write('\n');
         out.flush();

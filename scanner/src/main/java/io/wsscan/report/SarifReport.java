@@ -33,6 +33,9 @@ import io.wsscan.findings.Notification;
 import io.wsscan.findings.Region;
 import io.wsscan.findings.Step;
 import io.wsscan.rules.RuleMeta;
+import io.wsscan.inventory.Endpoint;
+import io.wsscan.inventory.Inventory;
+import io.wsscan.inventory.InventoryReport;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -94,13 +97,28 @@ public final class SarifReport {
      * becomes {@code automationDetails.id}; null or blank means {@link #DEFAULT_CATEGORY}.
      */
     public static void write(ScanResult scan, String category, Writer out) throws IOException {
-        JsonOutput.write(WRITER, build(scan, category), out);
+        write(scan, category, null, out);
+    }
+
+    /**
+     * {@link #write(ScanResult, String, Writer)} with the endpoint inventory as {@code note} results
+     * under {@link #INVENTORY_RULE} (null: no inventory).
+     */
+    public static void write(ScanResult scan, String category, Inventory inventory, Writer out) throws IOException {
+        JsonOutput.write(WRITER, build(scan, category, inventory), out);
     }
 
     /** The SARIF log as java-sarif objects, for callers that post-process it (e.g. baselines). */
     public static SarifSchema210 build(ScanResult scan, String category) {
-        return new Builder(scan).log(automationId(category));
+        return build(scan, category, null);
     }
+
+    public static SarifSchema210 build(ScanResult scan, String category, Inventory inventory) {
+        return new Builder(scan, inventory).log(automationId(category));
+    }
+
+    /** Rule id of inventory results. */
+    public static final String INVENTORY_RULE = "inventory/ws-endpoint";
 
     /**
      * {@code automationDetails.id} for a category, as GitHub's upload action forms it: the category
@@ -156,12 +174,14 @@ public final class SarifReport {
      */
     private static final class Builder {
         private final ScanResult scan;
+        private final Inventory inventory;
         private final Map<String, Integer> ruleIndex = new HashMap<>();
         private String hashedFile;
         private List<String> hashes = List.of();
 
-        Builder(ScanResult scan) {
+        Builder(ScanResult scan, Inventory inventory) {
             this.scan = scan;
+            this.inventory = inventory;
         }
 
         SarifSchema210 log(String automationId) {
@@ -174,6 +194,15 @@ public final class SarifReport {
             List<Finding> kept = capped(findings, MAX_RESULTS);
             List<Result> results = new ArrayList<>(kept.size());
             for (Finding f : kept) results.add(result(f));
+            if (inventory != null) {
+                List<Endpoint> all = new ArrayList<>(inventory.clients());
+                all.addAll(inventory.servers());
+                all.sort(Endpoint.ORDER);
+                for (Endpoint e : all) {
+                    if (results.size() >= MAX_RESULTS) break;
+                    results.add(inventoryResult(e));
+                }
+            }
 
             List<com.contrastsecurity.sarif.Notification> toolNotes = new ArrayList<>();
             for (Notification n : notifications) toolNotes.add(notification(n));
@@ -226,11 +255,13 @@ public final class SarifReport {
             Map<String, RuleMeta> catalog = scan.catalog().rules();
             Set<String> ids = new TreeSet<>(catalog.keySet());
             for (Finding f : findings) ids.add(f.ruleId());
+            if (inventory != null) ids.add(INVENTORY_RULE);
             List<ReportingDescriptor> out = new ArrayList<>(ids.size());
             for (String id : ids) {
                 ruleIndex.put(id, out.size());
                 RuleMeta meta = catalog.get(id);
-                out.add(meta != null ? descriptor(meta) : unknownRule(id));
+                if (meta == null && id.equals(INVENTORY_RULE) && inventory != null) out.add(inventoryRule());
+                else out.add(meta != null ? descriptor(meta) : unknownRule(id));
             }
             return out;
         }
@@ -252,6 +283,52 @@ public final class SarifReport {
                     .withDefaultConfiguration(configuration(r.level()))
                     .withHelp(new MultiformatMessageString().withText(r.helpText()).withMarkdown(r.helpMarkdown()))
                     .withProperties(props);
+        }
+
+        /** The inventory rule, described by its data file in the rulesets. */
+        private static ReportingDescriptor inventoryRule() {
+            com.fasterxml.jackson.databind.JsonNode d = inventoryRuleData();
+            PropertyBag props = new PropertyBag().withTags(new LinkedHashSet<>(List.of("inventory", "websocket")));
+            props.setAdditionalProperty("precision", "high");
+            props.setAdditionalProperty("problem.severity", "recommendation");
+            return new ReportingDescriptor()
+                    .withId(INVENTORY_RULE)
+                    .withName(d.path("name").asText())
+                    .withShortDescription(new MultiformatMessageString().withText(d.path("shortDescription").asText()))
+                    .withFullDescription(new MultiformatMessageString().withText(clip(d.path("fullDescription").asText(), MAX_DESCRIPTION)))
+                    .withDefaultConfiguration(configuration(Finding.Level.NOTE))
+                    .withHelp(new MultiformatMessageString().withText(d.path("help").asText())
+                            .withMarkdown(d.path("help").asText()))
+                    .withProperties(props);
+        }
+
+        private Result inventoryResult(Endpoint e) {
+            StringBuilder text = new StringBuilder();
+            if (e.isClient()) {
+                text.append("WebSocket client connection (").append(e.framework()).append(") to ")
+                        .append(InventoryReport.target(e)).append(": ").append(e.party().id());
+            } else {
+                text.append("WebSocket server endpoint (").append(e.framework()).append(") at ")
+                        .append(InventoryReport.target(e));
+                if (e.handler() != null) text.append(", handler ").append(e.handler());
+                if (e.originPolicy() != null) text.append(", origin policy ").append(e.originPolicy().id());
+            }
+            if (!e.auth().isEmpty()) text.append("; auth: ").append(String.join(", ", e.auth()));
+            text.append('.');
+            Result r = new Result()
+                    .withRuleId(INVENTORY_RULE)
+                    .withRuleIndex(ruleIndex.get(INVENTORY_RULE))
+                    .withLevel(Result.Level.NOTE)
+                    .withMessage(new Message().withText(text.toString()))
+                    .withLocations(List.of(location(e.file(), e.region(), null)));
+            r.setKind(null);
+            r.setRank(null);
+            String hash = lineHash(e.file(), e.region().startLine());
+            if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
+            PropertyBag props = new PropertyBag();
+            props.setAdditionalProperty("endpoint", new TreeMap<>(InventoryReport.json(e)));
+            r.setProperties(props);
+            return r;
         }
 
         /** A finding names a rule the catalog does not know: describe it just enough to be valid. */
@@ -311,7 +388,9 @@ public final class SarifReport {
             if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
             if (!f.trace().isEmpty()) r.setCodeFlows(List.of(codeFlow(f.trace())));
             if (f.suppressed()) {
-                Suppression s = new Suppression().withKind(Suppression.Kind.IN_SOURCE);
+                // line 0: an ignore entry of the policy file, not a comment in the source
+                Suppression s = new Suppression().withKind(f.suppression().line() == 0
+                        ? Suppression.Kind.EXTERNAL : Suppression.Kind.IN_SOURCE);
                 String reason = f.suppression().reason();
                 if (reason != null && !reason.isBlank()) s.setJustification(reason.trim());
                 r.setSuppressions(new LinkedHashSet<>(List.of(s)));
@@ -413,6 +492,20 @@ public final class SarifReport {
      * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
      * notes, then in output order; returned in output order.
      */
+    private static com.fasterxml.jackson.databind.JsonNode inventoryData;
+
+    private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData() {
+        if (inventoryData == null) {
+            try (java.io.InputStream in = SarifReport.class.getClassLoader().getResourceAsStream("wsscan/inventory/ws-endpoint.yml")) {
+                if (in == null) throw new IllegalStateException("built-in file missing: wsscan/inventory/ws-endpoint.yml");
+                inventoryData = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return inventoryData;
+    }
+
     static List<Finding> capped(List<Finding> sorted, int max) {
         if (sorted.size() <= max) return sorted;
         List<Integer> order = new ArrayList<>(sorted.size());

@@ -19,6 +19,11 @@ public record RuleMeta(String id, String name, String shortDescription, String f
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message) {
 
+    /** Rules whose check reads the policy's host allowlist run only when the policy has one. */
+    public boolean needsAllowlist() {
+        return "untrusted-host".equals(check);
+    }
+
     public boolean isTaint() {
         return "taint".equals(kind);
     }

@@ -17,11 +17,12 @@ class FormatsTest {
 
     @Test
     void lookUpByName() {
-        assertEquals(List.of("sarif", "json", "text"), Formats.names());
+        assertEquals(List.of("sarif", "json", "text", "html"), Formats.names());
         assertEquals(Optional.of(Formats.SARIF), Formats.byName("sarif"));
         assertEquals(Optional.of(Formats.JSON), Formats.byName(" JSON "));
         assertEquals(Optional.of(Formats.TEXT), Formats.byName("text"));
-        assertEquals(Optional.empty(), Formats.byName("html"));
+        assertEquals(Optional.of(Formats.HTML), Formats.byName("html"));
+        assertEquals(Optional.empty(), Formats.byName("xml"));
         assertEquals(Optional.empty(), Formats.byName(null));
         assertEquals(".sarif", Formats.SARIF.extension());
     }

@@ -337,6 +337,43 @@ class SarifReportTest {
         assertEquals(0, p.exitValue(), output);
     }
 
+    @Test
+    void inventoryAsNoteResults() throws IOException {
+        io.wsscan.findings.Region r = new io.wsscan.findings.Region(2, 3, 2, 40);
+        io.wsscan.inventory.Endpoint client = new io.wsscan.inventory.Endpoint(io.wsscan.inventory.Endpoint.Side.CLIENT,
+                "src/chat.js", r, "WebSocket", "wss://chat.example.com/ws?token=${\u2026}", "wss", "chat.example.com",
+                null, "/ws", List.of("query"), io.wsscan.inventory.Endpoint.Party.THIRD_PARTY, List.of("token-in-url"),
+                null, null, List.of());
+        io.wsscan.inventory.Endpoint server = io.wsscan.inventory.Endpoint.server("src/Server.java", r, "spring-websocket",
+                "/ws", "ChatHandler", io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE, List.of(), List.of());
+        io.wsscan.inventory.Inventory inv = io.wsscan.inventory.Inventory.of(List.of(server, client), List.of());
+        StringWriter out = new StringWriter();
+        SarifReport.write(scan, "wsscan/", inv, out);
+        JsonNode doc = JSON.readTree(out.toString());
+        assertEquals(Set.of(), schemaErrors(doc));
+        JsonNode run = doc.at("/runs/0");
+        int rule = -1;
+        for (int i = 0; i < run.at("/tool/driver/rules").size(); i++) {
+            if (run.at("/tool/driver/rules/" + i + "/id").asText().equals(SarifReport.INVENTORY_RULE)) rule = i;
+        }
+        assertTrue(rule >= 0, "inventory rule in the driver");
+        assertEquals("note", run.at("/tool/driver/rules/" + rule + "/defaultConfiguration/level").asText());
+        List<JsonNode> inventory = new java.util.ArrayList<>();
+        for (JsonNode res : run.path("results")) if (res.path("ruleId").asText().equals(SarifReport.INVENTORY_RULE)) inventory.add(res);
+        assertEquals(2, inventory.size());
+        assertEquals("WebSocket client connection (WebSocket) to wss://chat.example.com/ws?token=${\u2026}: third-party; auth: token-in-url.",
+                inventory.get(1).at("/message/text").asText());
+        assertEquals(rule, inventory.get(1).path("ruleIndex").asInt());
+        assertEquals("note", inventory.get(1).path("level").asText());
+        // sorted by file: src/Server.java before src/chat.js
+        assertEquals("ChatHandler", inventory.get(0).at("/properties/endpoint/handler").asText());
+        assertEquals("permissive", inventory.get(0).at("/properties/endpoint/originPolicy").asText());
+        // without --inventory the report is unchanged
+        assertFalse(sarif.contains(SarifReport.INVENTORY_RULE));
+        Path p = Path.of("target", "sarif-sample", "inventory.sarif");
+        Files.writeString(p, out.toString(), StandardCharsets.UTF_8);
+    }
+
     private static void assertNoMinusOne(JsonNode n, String path) {
         if (n.isNumber()) assertFalse(n.asDouble() == -1.0, "java-sarif default -1 printed at " + path);
         if (n.isArray()) for (int i = 0; i < n.size(); i++) assertNoMinusOne(n.get(i), path + "/" + i);

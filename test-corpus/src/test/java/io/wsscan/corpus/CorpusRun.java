@@ -9,6 +9,7 @@ import io.wsscan.engine.ScanResult;
 import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
+import io.wsscan.policy.Policy;
 import io.wsscan.rules.RuleCatalog;
 
 import java.io.IOException;
@@ -117,11 +118,13 @@ public final class CorpusRun {
 
     /**
      * The one place that calls the scanner: the real {@link Scanner} with its standard analyzers and the
-     * built-in rules, over the corpus root without its own {@code src/} (this test) and {@code target/}.
+     * built-in rules, over the corpus root without its own {@code src/} (this test) and {@code target/},
+     * under the corpus policy {@code .wsscan.yml} (its host allowlist turns on js/ws-untrusted-host).
      */
     static ScanResult scan(Path root, ScanOptions.ProgressListener progress) {
         ScanOptions options = ScanOptions.builder()
                 .path(root)
+                .policy(Policy.find(null, root))
                 .exclude("/src")
                 .threads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
                 .progress(progress)

@@ -1,0 +1,84 @@
+package io.wsscan.cli;
+
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import io.wsscan.inventory.Inventory;
+import io.wsscan.inventory.InventoryReport;
+import io.wsscan.policy.Policy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code wsscan inventory}: every WebSocket client connection and server endpoint, and how they meet. */
+@Command(name = "inventory", sortOptions = false,
+        description = "List every WebSocket client connection and server endpoint, matched by path.",
+        footer = {"", "Exit codes: 0 inventory written; 2 usage or configuration error; 3 internal error."})
+final class InventoryCommand implements Callable<Integer> {
+
+    static final String HINT = "see 'wsscan inventory --help'";
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (default: .).")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown or csv (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    private Path output;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
+    private Path config;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (repeatable).")
+    private List<String> excludes = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() throws IOException {
+        InventoryReport report = InventoryReport.byName(format).orElseThrow(() -> new UsageException(
+                "unknown inventory format '" + format + "' (choose " + String.join(", ", InventoryReport.names()) + ")", HINT));
+        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path p : scanPaths) {
+            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
+        }
+        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        Policy policy = Policy.find(config, Scanner.root(scanPaths));
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy);
+        ScanResult result = new Scanner().scan(b.build());
+        Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts());
+        if (output == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
+            report.write(inv, w);
+            w.flush();
+        } else {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                report.write(inv, w);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + output + ": " + Main.firstLine(e.getMessage()));
+            }
+        }
+        return Main.OK;
+    }
+}

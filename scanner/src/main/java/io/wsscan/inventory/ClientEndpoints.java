@@ -1,0 +1,90 @@
+package io.wsscan.inventory;
+
+import io.wsscan.analysis.Engine;
+import io.wsscan.analysis.Fact.Str;
+import io.wsscan.analysis.Models;
+import io.wsscan.findings.Region;
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The inventory entries of one connection site: one per distinct URL text constant folding found
+ * for it (a URL chosen at run time between two constants gives two entries), or one entry with an
+ * unknown URL. Party here is decided without a policy (any named host is third party); the
+ * inventory reclassifies with the policy's first-party hosts.
+ */
+public final class ClientEndpoints {
+
+    private ClientEndpoints() {
+    }
+
+    public static List<Endpoint> of(Engine.ConnectionSite site, String file, Region region, Models models) {
+        Map<String, Endpoint> out = new LinkedHashMap<>();
+        List<String> optionAuth = optionAuth(site, models);
+        for (Str s : site.url().all(Str.class)) {
+            UrlParts u = UrlParts.parse(s.parts());
+            TreeSet<String> auth = new TreeSet<>(optionAuth);
+            if (credentialInUrl(u, models.credentialParams())) auth.add("token-in-url");
+            Endpoint.Party party = party(u, models);
+            if (party == Endpoint.Party.FIRST_PARTY || party == Endpoint.Party.RELATIVE) auth.add("cookie");
+            List<String> notes = new ArrayList<>();
+            if (s.mirrored()) notes.add(Endpoint.MIRRORED);
+            out.putIfAbsent(u.display(), new Endpoint(Endpoint.Side.CLIENT, file, region, site.model.library(),
+                    u.display(), u.scheme(), u.host(), u.port(), u.path(), u.unknown(), party,
+                    List.copyOf(auth), null, null, notes));
+        }
+        if (out.isEmpty()) {
+            out.put("", new Endpoint(Endpoint.Side.CLIENT, file, region, site.model.library(), null, null, null, null,
+                    null, List.of("url"), Endpoint.Party.UNKNOWN, optionAuth, null, null,
+                    List.of("the URL is not known to constant folding")));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Party without a policy: relative, the page's own host, loopback (first party), a named host, unknown. */
+    static Endpoint.Party party(UrlParts u, Models models) {
+        if (u.pageHost() || u.host() != null && models.loopbackHosts().contains(u.host())) return Endpoint.Party.FIRST_PARTY;
+        if (u.relative() && u.host() == null) return Endpoint.Party.RELATIVE;
+        if (u.host() == null || u.unknown().contains("host")) return Endpoint.Party.UNKNOWN;
+        return Endpoint.Party.THIRD_PARTY;
+    }
+
+    private static boolean credentialInUrl(UrlParts u, Pattern params) {
+        String display = u.display();
+        int scheme = display.indexOf("://");
+        if (scheme > 0) {
+            int end = display.indexOf('/', scheme + 3);
+            String authority = end < 0 ? display.substring(scheme + 3) : display.substring(scheme + 3, end);
+            if (authority.contains("@")) return true;
+        }
+        return u.query() != null && params.matcher("?" + u.query()).find();
+    }
+
+    /** Patterns the call's options and extra arguments show: subprotocols, auth options. */
+    private static List<String> optionAuth(Engine.ConnectionSite site, Models models) {
+        TreeSet<String> out = new TreeSet<>();
+        Node call = site.call;
+        if (!call.is(Kind.NEW) && !call.is(Kind.CALL)) return List.of();
+        Integer sub = models.subprotocolArguments().get(site.model.library());
+        if (sub != null && call.size() > sub + 1 && !call.kid(sub + 1).is(Kind.EMPTY)) out.add("subprotocol");
+        for (int i = 1; i < call.size(); i++) {
+            Node arg = call.kid(i);
+            if (!arg.is(Kind.OBJECT)) continue;
+            for (Node p : arg.kids()) {
+                if (!p.is(Kind.PROPERTY) || p.size() == 0) continue;
+                Node key = p.kid(0);
+                if (key.text == null) continue;
+                String pattern = models.authOptions().get(key.text);
+                if (pattern != null) out.add(pattern);
+            }
+        }
+        return List.copyOf(out);
+    }
+}

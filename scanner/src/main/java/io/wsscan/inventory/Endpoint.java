@@ -1,0 +1,109 @@
+package io.wsscan.inventory;
+
+import io.wsscan.findings.Region;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One WebSocket endpoint found in source: a client connection (a connect call and one URL it may use)
+ * or a server endpoint (a handler registered on a path). Client entries are made by the JavaScript
+ * analysis; server entries by the server-side analyzers (Java, Node), which fill {@code handler} and
+ * {@code originPolicy}. Fields that do not apply to a side are null.
+ *
+ * @param side         client or server
+ * @param file         path relative to the scan root, '/' separators
+ * @param region       the connect call, or the registration of the server endpoint
+ * @param framework    client library ({@code WebSocket}, {@code socket.io}, ...) or server framework
+ *                     ({@code spring-websocket}, {@code jakarta-websocket}, {@code ws}, ...)
+ * @param url          the client URL as constant folding knows it, unknown parts as {@code ${…}}; null
+ *                     when nothing of it is known, and for servers
+ * @param scheme       {@code wss}, {@code ws}, {@code https}, ...; null when not known or relative
+ * @param host         host name, {@code {page-host}} for the page's own host; null when unknown
+ * @param port         port text when the URL names one
+ * @param path         the path, unknown parts as {@code ${…}}; server paths may hold {@code {var}}
+ * @param unknown      which parts of the URL are not known (scheme, host, port, path, query, url)
+ * @param party        first party, third party, relative, or unknown
+ * @param auth         client authentication patterns seen (token-in-url, subprotocol, cookie, header)
+ * @param handler      server handler class or function
+ * @param originPolicy server origin policy
+ * @param notes        anything else worth saying (e.g. message size limits, SockJS, STOMP)
+ */
+public record Endpoint(Side side, String file, Region region, String framework, String url, String scheme,
+                       String host, String port, String path, List<String> unknown, Party party,
+                       List<String> auth, String handler, OriginPolicy originPolicy, List<String> notes) {
+
+    public enum Side { CLIENT, SERVER }
+
+    public enum Party {
+        FIRST_PARTY, THIRD_PARTY, RELATIVE, UNKNOWN;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** How a server endpoint decides which origins may connect. */
+    public enum OriginPolicy {
+        /** the handshake compares Origin against an allowlist */
+        CHECKED,
+        /** any origin is accepted explicitly ({@code setAllowedOrigins("*")}, {@code verifyClient} returning true) */
+        PERMISSIVE,
+        /** no check where the framework performs none by default */
+        MISSING,
+        /** nothing configured; the framework's default applies (e.g. Spring's same-origin check) */
+        FRAMEWORK_DEFAULT;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public Endpoint {
+        unknown = unknown == null ? List.of() : List.copyOf(unknown);
+        auth = auth == null ? List.of() : List.copyOf(auth);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A server endpoint (for the server-side analyzers). */
+    public static Endpoint server(String file, Region region, String framework, String path, String handler,
+                                  OriginPolicy originPolicy, List<String> auth, List<String> notes) {
+        return new Endpoint(Side.SERVER, file, region, framework, null, null, null, null, path, List.of(),
+                null, auth, handler, originPolicy, notes);
+    }
+
+    public Endpoint withParty(Party p) {
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, p, auth, handler,
+                originPolicy, notes);
+    }
+
+    public Endpoint withAuth(List<String> a) {
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, a, handler,
+                originPolicy, notes);
+    }
+
+    public boolean isClient() {
+        return side == Side.CLIENT;
+    }
+
+    /** Note on a client URL whose scheme follows the page's protocol (one of a ws:/wss: pair). */
+    public static final String MIRRORED = "scheme follows the page (ws: on http pages, wss: on https pages)";
+
+    /** True when the URL's scheme is a cleartext one (ws:, http:) and not chosen to follow the page's. */
+    public boolean cleartext() {
+        return ("ws".equals(scheme) || "http".equals(scheme)) && !notes.contains(MIRRORED);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Output order: file, position, side, framework, URL or path. */
+    public static final Comparator<Endpoint> ORDER = Comparator.comparing(Endpoint::file)
+            .thenComparing(Endpoint::region)
+            .thenComparing(Endpoint::side)
+            .thenComparing(e -> nz(e.framework()))
+            .thenComparing(e -> nz(e.url()))
+            .thenComparing(e -> nz(e.path()));
+}

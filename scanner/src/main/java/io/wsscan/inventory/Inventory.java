@@ -1,0 +1,111 @@
+package io.wsscan.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The endpoint inventory of one scan: clients (party decided with the policy's first-party hosts),
+ * servers, which server endpoints each client reaches (by path), server endpoints no client of the
+ * scan uses ("hidden"), first-party client paths no server of the scan defines, and third-party hosts
+ * with the files that connect to them. Everything is sorted, so output is deterministic.
+ */
+public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Match> matches,
+                        List<Endpoint> hiddenServers, List<Endpoint> unmatchedClients,
+                        Map<String, List<String>> thirdPartyHosts) {
+
+    /** A client and the server endpoints of the scan whose path it reaches. */
+    public record Match(Endpoint client, List<Endpoint> servers) {
+    }
+
+    /** SockJS adds these to the endpoint path (info probe, raw WebSocket transport). */
+    private static final List<String> SOCKJS_SUFFIXES = List.of("/info", "/websocket", "/*/*/websocket");
+
+    public static Inventory of(List<Endpoint> endpoints, List<HostPattern> firstPartyHosts) {
+        List<Endpoint> clients = new ArrayList<>();
+        List<Endpoint> servers = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            if (e.isClient()) {
+                if (e.party() == Endpoint.Party.THIRD_PARTY && HostPattern.any(firstPartyHosts, e.host())) {
+                    e = e.withParty(Endpoint.Party.FIRST_PARTY);
+                    if (!e.auth().contains("cookie")) {
+                        TreeSet<String> auth = new TreeSet<>(e.auth());
+                        auth.add("cookie");
+                        e = e.withAuth(List.copyOf(auth));
+                    }
+                }
+                clients.add(e);
+            } else {
+                servers.add(e);
+            }
+        }
+        clients.sort(Endpoint.ORDER);
+        servers.sort(Endpoint.ORDER);
+        List<Match> matches = new ArrayList<>();
+        List<Endpoint> unmatched = new ArrayList<>();
+        java.util.Set<Endpoint> used = new java.util.HashSet<>();
+        Map<String, TreeSet<String>> thirdParty = new TreeMap<>();
+        for (Endpoint c : clients) {
+            if (c.party() == Endpoint.Party.THIRD_PARTY) {
+                thirdParty.computeIfAbsent(c.host(), h -> new TreeSet<>()).add(c.file());
+                continue;
+            }
+            List<Endpoint> reached = new ArrayList<>();
+            if (c.path() != null) {
+                for (Endpoint s : servers) if (s.path() != null && pathsMatch(c.path(), s.path())) reached.add(s);
+            }
+            used.addAll(reached);
+            if (!reached.isEmpty()) matches.add(new Match(c, List.copyOf(reached)));
+            else if (c.party() == Endpoint.Party.FIRST_PARTY || c.party() == Endpoint.Party.RELATIVE) unmatched.add(c);
+        }
+        List<Endpoint> hidden = servers.stream().filter(s -> !used.contains(s)).toList();
+        Map<String, List<String>> hosts = new TreeMap<>();
+        thirdParty.forEach((h, files) -> hosts.put(h, List.copyOf(files)));
+        return new Inventory(List.copyOf(clients), List.copyOf(servers), List.copyOf(matches), hidden,
+                List.copyOf(unmatched), hosts);
+    }
+
+    /**
+     * True when a client path reaches a server path: segment by segment, where a server path variable
+     * ({@code {id}}, {@code :id}, {@code *}) or an unknown client part ({@code ${…}}) matches any one
+     * segment, a trailing {@code **} any rest, and SockJS transport suffixes on the client are ignored.
+     */
+    public static boolean pathsMatch(String clientPath, String serverPath) {
+        List<String> s = segments(serverPath);
+        List<String> c = segments(clientPath);
+        if (segmentsMatch(c, s)) return true;
+        for (String suffix : SOCKJS_SUFFIXES) {
+            List<String> suf = segments(suffix);
+            if (c.size() > suf.size() && segmentsMatch(c.subList(c.size() - suf.size(), c.size()), suf)
+                    && segmentsMatch(c.subList(0, c.size() - suf.size()), s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean segmentsMatch(List<String> c, List<String> s) {
+        for (int i = 0; i < s.size(); i++) {
+            String seg = s.get(i);
+            if (seg.equals("**")) return true;
+            if (i >= c.size()) return false;
+            String cs = c.get(i);
+            if (variable(seg) || cs.contains(UrlParts.SHOWN)) continue;
+            if (!cs.equals(seg)) return false;
+        }
+        return c.size() == s.size();
+    }
+
+    private static boolean variable(String seg) {
+        return seg.equals("*") || seg.startsWith(":") || seg.startsWith("{") && seg.endsWith("}");
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String p : path.toLowerCase(Locale.ROOT).split("/")) if (!p.isEmpty()) out.add(p);
+        return out;
+    }
+}

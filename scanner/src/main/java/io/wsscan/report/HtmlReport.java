@@ -1,0 +1,534 @@
+package io.wsscan.report;
+
+import io.wsscan.engine.ScanResult;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Notification;
+import io.wsscan.findings.Region;
+import io.wsscan.findings.Step;
+import io.wsscan.inventory.Endpoint;
+import io.wsscan.inventory.Inventory;
+import io.wsscan.inventory.InventoryReport;
+import io.wsscan.rules.Compliance;
+import io.wsscan.rules.RuleMeta;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The HTML report: one self-contained page (inline CSS, inline script, inline SVG; nothing is loaded
+ * from the network) with the summary by severity and rule, the findings with code snippets and
+ * data-flow traces, the endpoint map, the compliance view, the inventory and the files not analysed.
+ * Everything taken from the scanned code or the scan (paths, messages, snippets, URLs) is escaped:
+ * the report shows attacker-controlled text. Equal scans give equal bytes (no time stamps).
+ */
+public final class HtmlReport {
+
+    /** Lines shown before and after a finding's region. */
+    private static final int CONTEXT = 2;
+    /** Longest snippet line shown; longer lines (minified code) are cut. */
+    private static final int MAX_LINE = 240;
+
+    private HtmlReport() {
+    }
+
+    public static void write(ScanResult scan, Inventory inventory, Writer out) throws IOException {
+        if (inventory == null) inventory = Inventory.of(scan.endpoints(), List.of());
+        StringBuilder h = new StringBuilder(64 * 1024);
+        new Page(scan, inventory, h).render();
+        out.write(h.toString());
+        out.flush();
+    }
+
+    /** HTML-escapes text for element content and quoted attribute values. */
+    public static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    // control characters (other than tab) would make the document invalid
+                    if (c < 0x20 && c != '\t' && c != '\n') sb.append('\uFFFD');
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final class Page {
+        private final ScanResult scan;
+        private final Inventory inv;
+        private final StringBuilder h;
+        private final Map<String, List<String>> fileLines = new HashMap<>();
+
+        Page(ScanResult scan, Inventory inv, StringBuilder h) {
+            this.scan = scan;
+            this.inv = inv;
+            this.h = h;
+        }
+
+        private Page a(String s) {
+            h.append(s);
+            return this;
+        }
+
+        private Page t(String s) {
+            h.append(esc(s));
+            return this;
+        }
+
+        void render() {
+            a("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .a("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    // no network at view time, and no script other than the page's own
+                    .a("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                            + "script-src 'unsafe-inline'; img-src data:\">\n")
+                    .a("<title>wsscan report</title>\n<style>\n").a(CSS).a("</style>\n</head>\n<body>\n");
+            a("<header><h1>wsscan report</h1><p class=\"meta\">wsscan ").t(Version.get()).a(" &middot; ")
+                    .t(String.valueOf(scan.stats().filesAnalysed())).a(" files analysed, ")
+                    .t(String.valueOf(scan.stats().filesSkipped())).a(" not analysed &middot; root <code>")
+                    .t(scan.root() == null ? "" : scan.root().toString()).a("</code></p>\n");
+            a("<nav><a href=\"#summary\">Summary</a><a href=\"#map\">Endpoint map</a><a href=\"#compliance\">Compliance</a>"
+                    + "<a href=\"#findings\">Findings</a><a href=\"#inventory\">Inventory</a><a href=\"#not-analysed\">Not analysed</a></nav></header>\n<main>\n");
+            summary();
+            map();
+            compliance();
+            findings();
+            inventory();
+            notAnalysed();
+            a("</main>\n<script>\n").a(SCRIPT).a("</script>\n</body>\n</html>\n");
+        }
+
+        private List<Finding> active() {
+            return scan.findings().stream().filter(f -> !f.suppressed()).toList();
+        }
+
+        // ---- summary ---------------------------------------------------------------------------
+
+        private void summary() {
+            Map<Finding.Level, Integer> byLevel = new EnumMap<>(Finding.Level.class);
+            for (Finding.Level l : Finding.Level.values()) byLevel.put(l, 0);
+            Map<String, int[]> byRule = new TreeMap<>();
+            int suppressed = 0;
+            for (Finding f : scan.findings()) {
+                if (f.suppressed()) {
+                    suppressed++;
+                    continue;
+                }
+                byLevel.merge(f.level(), 1, Integer::sum);
+                byRule.computeIfAbsent(f.ruleId(), k -> new int[1])[0]++;
+            }
+            a("<section id=\"summary\"><h2>Summary</h2>\n<div class=\"cards\">");
+            for (Map.Entry<Finding.Level, Integer> e : byLevel.entrySet()) {
+                String l = e.getKey().sarifName();
+                a("<div class=\"card sev-").a(l).a("\"><span class=\"n\">").a(String.valueOf(e.getValue()))
+                        .a("</span><span>").a(l).a(e.getValue() == 1 ? "" : "s").a("</span></div>");
+            }
+            a("<div class=\"card\"><span class=\"n\">").a(String.valueOf(suppressed)).a("</span><span>suppressed</span></div>");
+            a("<div class=\"card\"><span class=\"n\">").a(String.valueOf(inv.clients().size() + inv.servers().size()))
+                    .a("</span><span>endpoints</span></div></div>\n");
+            a("<table class=\"rules\"><thead><tr><th>Rule</th><th>Level</th><th>Findings</th><th>Description</th></tr></thead><tbody>\n");
+            for (Map.Entry<String, int[]> e : byRule.entrySet()) {
+                RuleMeta r = scan.catalog().rule(e.getKey());
+                String level = r == null ? "" : r.level().sarifName();
+                a("<tr><td><a href=\"#rule-").t(anchor(e.getKey())).a("\"><code>").t(e.getKey()).a("</code></a></td><td><span class=\"badge sev-")
+                        .t(level).a("\">").t(level).a("</span></td><td class=\"num\">").a(String.valueOf(e.getValue()[0]))
+                        .a("</td><td>").t(r == null ? "" : r.shortDescription()).a("</td></tr>\n");
+            }
+            if (byRule.isEmpty()) a("<tr><td colspan=\"4\">No findings.</td></tr>\n");
+            a("</tbody></table></section>\n");
+        }
+
+        // ---- findings --------------------------------------------------------------------------
+
+        private void findings() {
+            a("<section id=\"findings\"><h2>Findings</h2>\n<div class=\"filters no-print\" role=\"group\" aria-label=\"Filter by level\">");
+            for (String l : List.of("error", "warning", "note", "suppressed")) {
+                a("<label><input type=\"checkbox\" data-level=\"").a(l).a("\" checked> ").a(l).a("</label>");
+            }
+            a("</div>\n");
+            int n = 0;
+            String lastRule = null;
+            List<Finding> sorted = new ArrayList<>(scan.findings());
+            sorted.sort(java.util.Comparator.comparing(Finding::level).thenComparing(Finding::ruleId).thenComparing(Finding.ORDER));
+            for (Finding f : sorted) {
+                n++;
+                String level = f.suppressed() ? "suppressed" : f.level().sarifName();
+                boolean firstOfRule = !f.ruleId().equals(lastRule);
+                lastRule = f.ruleId();
+                a("<article class=\"finding sev-").a(f.level().sarifName()).a("\" data-level=\"").a(level).a("\" id=\"f")
+                        .a(String.valueOf(n)).a("\"");
+                if (firstOfRule) a(" data-rule-anchor=\"rule-").t(anchor(f.ruleId())).a("\"");
+                a(">\n");
+                if (firstOfRule) a("<span id=\"rule-").t(anchor(f.ruleId())).a("\"></span>");
+                a("<header><span class=\"badge sev-").a(f.level().sarifName()).a("\">").a(f.level().sarifName()).a("</span> <code class=\"rule\">")
+                        .t(f.ruleId()).a("</code> <span class=\"loc\">").t(f.file()).a(":").a(String.valueOf(f.region().startLine()))
+                        .a("</span>");
+                if (f.suppressed()) a(" <span class=\"badge\">suppressed</span>");
+                a("</header>\n<p class=\"msg\">").t(f.message()).a("</p>\n");
+                if (f.suppressed() && f.suppression().reason() != null) {
+                    a("<p class=\"why\">Suppressed: ").t(f.suppression().reason()).a("</p>\n");
+                }
+                snippet(f.file(), f.region());
+                if (!f.trace().isEmpty()) {
+                    a("<details class=\"trace\" open><summary>Data flow (").a(String.valueOf(f.trace().size())).a(" steps)</summary><ol>\n");
+                    for (Step s : f.trace()) {
+                        a("<li><span class=\"loc\">").t(s.file()).a(":").a(String.valueOf(s.region().startLine())).a("</span> ")
+                                .t(s.message());
+                        String line = line(s.file(), s.region().startLine());
+                        if (line != null) a("<pre class=\"step\"><code>").t(clip(line.strip())).a("</code></pre>");
+                        a("</li>\n");
+                    }
+                    a("</ol></details>\n");
+                }
+                a("</article>\n");
+            }
+            if (n == 0) a("<p>No findings.</p>\n");
+            a("</section>\n");
+        }
+
+        private void snippet(String file, Region r) {
+            List<String> lines = lines(file);
+            if (lines.isEmpty() || r.startLine() < 1 || r.startLine() > lines.size()) return;
+            int from = Math.max(1, r.startLine() - CONTEXT);
+            int to = Math.min(lines.size(), Math.max(r.endLine(), r.startLine()) + CONTEXT);
+            a("<pre class=\"snippet\"><code>");
+            for (int i = from; i <= to; i++) {
+                boolean hit = i >= r.startLine() && i <= Math.max(r.endLine(), r.startLine());
+                a("<span class=\"ln").a(hit ? " hit" : "").a("\"><span class=\"no\">").a(String.valueOf(i)).a("</span>")
+                        .t(clip(lines.get(i - 1))).a("</span>");
+            }
+            a("</code></pre>\n");
+        }
+
+        private static String clip(String s) {
+            return s.length() > MAX_LINE ? s.substring(0, MAX_LINE) + " …" : s;
+        }
+
+        private String line(String file, int line) {
+            List<String> lines = lines(file);
+            return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
+        }
+
+        private List<String> lines(String file) {
+            return fileLines.computeIfAbsent(file, f -> {
+                if (scan.root() == null) return List.of();
+                try {
+                    Path p = scan.root().resolve(f).normalize();
+                    if (!p.startsWith(scan.root().normalize()) || !Files.isRegularFile(p)) return List.of();
+                    return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList();
+                } catch (IOException | InvalidPathException e) {
+                    return List.of();
+                }
+            });
+        }
+
+        // ---- endpoint map (inline SVG) ---------------------------------------------------------
+
+        private void map() {
+            a("<section id=\"map\"><h2>Endpoint map</h2>\n");
+            a("<p class=\"legend\"><span class=\"sw cleartext\"></span>cleartext (ws:, http:) <span class=\"sw third\"></span>third party "
+                    + "<span class=\"sw first\"></span>first party / relative <span class=\"sw unknown\"></span>unknown host "
+                    + "<span class=\"sw permissive\"></span>origin permissive or missing <span class=\"sw checked\"></span>origin checked "
+                    + "<span class=\"sw default\"></span>framework default</p>\n");
+            // columns: client files -> targets (hosts, this site) -> server endpoints
+            TreeSet<String> files = new TreeSet<>();
+            for (Endpoint c : inv.clients()) files.add(c.file());
+            Map<String, String> targetClass = new TreeMap<>();
+            for (Endpoint c : inv.clients()) {
+                String t = target(c);
+                String cls = switch (c.party()) {
+                    case THIRD_PARTY -> "third";
+                    case FIRST_PARTY, RELATIVE -> "first";
+                    case UNKNOWN -> "unknown";
+                };
+                targetClass.merge(t, cls, (x, y) -> x);
+            }
+            List<Endpoint> servers = inv.servers();
+            int rows = Math.max(Math.max(files.size(), targetClass.size()), Math.max(servers.size(), 1));
+            int rowH = 34;
+            int height = rows * rowH + 40;
+            int width = 1000;
+            int colW = 250;
+            int[] x = {10, 375, 740};
+            Map<String, Integer> fileY = new LinkedHashMap<>();
+            Map<String, Integer> targetY = new LinkedHashMap<>();
+            Map<Endpoint, Integer> serverY = new LinkedHashMap<>();
+            int i = 0;
+            for (String f : files) fileY.put(f, 30 + i++ * rowH);
+            i = 0;
+            for (String t : targetClass.keySet()) targetY.put(t, 30 + i++ * rowH);
+            i = 0;
+            for (Endpoint s : servers) serverY.put(s, 30 + i++ * rowH);
+
+            a("<svg id=\"endpoint-map\" role=\"img\" aria-label=\"WebSocket endpoint map\" viewBox=\"0 0 ").a(String.valueOf(width))
+                    .a(" ").a(String.valueOf(height)).a("\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+            a("<text class=\"colh\" x=\"").a(String.valueOf(x[0])).a("\" y=\"16\">Client files</text>")
+                    .a("<text class=\"colh\" x=\"").a(String.valueOf(x[1])).a("\" y=\"16\">Hosts</text>")
+                    .a("<text class=\"colh\" x=\"").a(String.valueOf(x[2])).a("\" y=\"16\">Server endpoints</text>\n");
+            // edges first, so boxes are drawn over them
+            TreeSet<String> drawn = new TreeSet<>();
+            for (Endpoint c : inv.clients()) {
+                int y1 = fileY.get(c.file()) + 12;
+                int y2 = targetY.get(target(c)) + 12;
+                String cls = c.cleartext() ? "cleartext" : targetClass.get(target(c));
+                String key = c.file() + "|" + target(c) + "|" + cls;
+                if (!drawn.add(key)) continue;
+                a("<path class=\"edge ").a(cls).a("\" d=\"M").a(String.valueOf(x[0] + colW)).a(" ").a(String.valueOf(y1))
+                        .a(" C").a(String.valueOf(x[0] + colW + 60)).a(" ").a(String.valueOf(y1)).a(" ")
+                        .a(String.valueOf(x[1] - 60)).a(" ").a(String.valueOf(y2)).a(" ").a(String.valueOf(x[1])).a(" ")
+                        .a(String.valueOf(y2)).a("\"><title>").t(c.file() + " -> " + InventoryReport.target(c)).a("</title></path>\n");
+            }
+            for (Inventory.Match m : inv.matches()) {
+                int y1 = targetY.get(target(m.client())) + 12;
+                for (Endpoint s : m.servers()) {
+                    int y2 = serverY.get(s) + 12;
+                    String key = target(m.client()) + "|" + s.file() + ":" + s.region().startLine() + "|" + s.path();
+                    if (!drawn.add(key)) continue;
+                    a("<path class=\"edge first\" d=\"M").a(String.valueOf(x[1] + colW)).a(" ").a(String.valueOf(y1))
+                            .a(" C").a(String.valueOf(x[1] + colW + 60)).a(" ").a(String.valueOf(y1)).a(" ")
+                            .a(String.valueOf(x[2] - 60)).a(" ").a(String.valueOf(y2)).a(" ").a(String.valueOf(x[2])).a(" ")
+                            .a(String.valueOf(y2)).a("\"/>\n");
+                }
+            }
+            for (Map.Entry<String, Integer> e : fileY.entrySet()) box(x[0], e.getValue(), colW, "client", e.getKey(), e.getKey());
+            for (Map.Entry<String, Integer> e : targetY.entrySet()) {
+                box(x[1], e.getValue(), colW, "host " + targetClass.get(e.getKey()), e.getKey(), e.getKey());
+            }
+            for (Map.Entry<Endpoint, Integer> e : serverY.entrySet()) {
+                Endpoint s = e.getKey();
+                String policy = s.originPolicy() == null ? "unknown" : switch (s.originPolicy()) {
+                    case CHECKED -> "checked";
+                    case PERMISSIVE, MISSING -> "permissive";
+                    case FRAMEWORK_DEFAULT -> "default";
+                };
+                boolean hidden = inv.hiddenServers().contains(s);
+                String label = s.path() + (hidden ? " (no client)" : "");
+                box(x[2], e.getValue(), colW, "server " + policy, label, s.framework() + " " + s.path() + " in "
+                        + s.file() + ":" + s.region().startLine() + ", origin " + (s.originPolicy() == null ? "?" : s.originPolicy().id()));
+            }
+            if (servers.isEmpty()) {
+                a("<text class=\"none\" x=\"").a(String.valueOf(x[2])).a("\" y=\"46\">none in this scan</text>\n");
+            }
+            if (files.isEmpty()) a("<text class=\"none\" x=\"").a(String.valueOf(x[0])).a("\" y=\"46\">no client connections</text>\n");
+            a("</svg>\n</section>\n");
+        }
+
+        /** The host node a client connects to: its host, "this site" for relative URLs, or unknown. */
+        private static String target(Endpoint c) {
+            if (c.party() == Endpoint.Party.RELATIVE) return "this site (relative URL)";
+            if (c.host() == null) return "unknown host";
+            if (c.host().startsWith("{page-host}")) return "this site ({page-host})";
+            return c.host();
+        }
+
+        private void box(int x, int y, int w, String cls, String label, String title) {
+            // about 7 px per monospace character at 12 px: keep the label inside its box
+            int max = (w - 16) / 7;
+            String shown = label.length() > max ? "…" + label.substring(label.length() - max + 1) : label;
+            a("<g class=\"node ").a(cls).a("\"><title>").t(title).a("</title><rect x=\"").a(String.valueOf(x)).a("\" y=\"")
+                    .a(String.valueOf(y)).a("\" width=\"").a(String.valueOf(w)).a("\" height=\"24\" rx=\"4\"/><text x=\"")
+                    .a(String.valueOf(x + 8)).a("\" y=\"").a(String.valueOf(y + 16)).a("\">").t(shown).a("</text></g>\n");
+        }
+
+        // ---- compliance ------------------------------------------------------------------------
+
+        private void compliance() {
+            a("<section id=\"compliance\"><h2>Compliance view</h2>\n<p>Unsuppressed findings grouped by the requirements their rules are tagged with.</p>\n");
+            Map<String, Map<String, List<Finding>>> by = complianceGroups(scan);
+            for (Compliance.Standard s : Compliance.standards().values()) {
+                Map<String, List<Finding>> reqs = by.getOrDefault(s.key(), Map.of());
+                a("<h3>").t(s.title()).a("</h3>\n<table class=\"compliance\"><thead><tr><th>Requirement</th><th>Title</th><th>Findings</th><th>Rules</th></tr></thead><tbody>\n");
+                for (Map.Entry<String, String> r : s.requirements().entrySet()) {
+                    List<Finding> fs = reqs.getOrDefault(r.getKey(), List.of());
+                    TreeSet<String> rules = new TreeSet<>();
+                    for (RuleMeta m : scan.catalog().rules().values()) {
+                        if (m.compliance().getOrDefault(s.key(), List.of()).contains(r.getKey())) rules.add(m.id());
+                    }
+                    if (rules.isEmpty()) continue;
+                    a("<tr class=\"").a(fs.isEmpty() ? "clean" : "hit").a("\"><td><code>").t(r.getKey()).a("</code></td><td>").t(r.getValue())
+                            .a("</td><td class=\"num\">").a(String.valueOf(fs.size())).a("</td><td>");
+                    for (String id : rules) a("<code>").t(id).a("</code> ");
+                    a("</td></tr>\n");
+                }
+                a("</tbody></table>\n");
+            }
+            a("</section>\n");
+        }
+
+        // ---- inventory and files not analysed ---------------------------------------------------
+
+        private void inventory() {
+            a("<section id=\"inventory\"><h2>Inventory</h2>\n<h3>Client connections (").a(String.valueOf(inv.clients().size())).a(")</h3>\n");
+            a("<table class=\"inv\"><thead><tr><th>Where</th><th>Library</th><th>URL</th><th>Party</th><th>Auth</th></tr></thead><tbody>\n");
+            for (Endpoint c : inv.clients()) {
+                a("<tr class=\"").a(c.cleartext() ? "cleartext" : "").a("\"><td class=\"loc\">").t(InventoryReport.where(c)).a("</td><td>")
+                        .t(c.framework()).a("</td><td><code>").t(InventoryReport.target(c)).a("</code></td><td>").t(c.party().id())
+                        .a("</td><td>").t(String.join(", ", c.auth())).a("</td></tr>\n");
+            }
+            a("</tbody></table>\n<h3>Server endpoints (").a(String.valueOf(inv.servers().size())).a(")</h3>\n");
+            a("<table class=\"inv\"><thead><tr><th>Where</th><th>Framework</th><th>Path</th><th>Handler</th><th>Origin policy</th><th>Clients</th></tr></thead><tbody>\n");
+            for (Endpoint s : inv.servers()) {
+                a("<tr><td class=\"loc\">").t(InventoryReport.where(s)).a("</td><td>").t(s.framework()).a("</td><td><code>").t(s.path())
+                        .a("</code></td><td>").t(s.handler()).a("</td><td>").t(s.originPolicy() == null ? "" : s.originPolicy().id())
+                        .a("</td><td>").a(inv.hiddenServers().contains(s) ? "none (hidden)" : "yes").a("</td></tr>\n");
+            }
+            a("</tbody></table>\n");
+            if (!inv.unmatchedClients().isEmpty()) {
+                a("<h3>Client paths no server in this scan defines</h3><ul>\n");
+                for (Endpoint c : inv.unmatchedClients()) a("<li><span class=\"loc\">").t(InventoryReport.where(c)).a("</span> <code>").t(InventoryReport.target(c)).a("</code></li>\n");
+                a("</ul>\n");
+            }
+            a("<h3>Third-party hosts (").a(String.valueOf(inv.thirdPartyHosts().size())).a(")</h3><ul>\n");
+            for (Map.Entry<String, List<String>> e : inv.thirdPartyHosts().entrySet()) {
+                a("<li><code>").t(e.getKey()).a("</code> &larr; ").t(String.join(", ", e.getValue())).a("</li>\n");
+            }
+            a("</ul></section>\n");
+        }
+
+        private void notAnalysed() {
+            a("<section id=\"not-analysed\"><h2>Files not analysed</h2>\n");
+            List<Notification> skipped = scan.notifications().stream().filter(Notification::fileSkipped).toList();
+            if (skipped.isEmpty()) {
+                a("<p>Every file found was analysed.</p>\n");
+            } else {
+                a("<table><thead><tr><th>File</th><th>Reason</th><th>Detail</th></tr></thead><tbody>\n");
+                for (Notification n : skipped) {
+                    a("<tr><td class=\"loc\">").t(n.file() + (n.line() > 0 ? ":" + n.line() : "")).a("</td><td>").t(n.kind())
+                            .a("</td><td>").t(n.message()).a("</td></tr>\n");
+                }
+                a("</tbody></table>\n");
+            }
+            List<Notification> info = scan.notifications().stream().filter(n -> !n.fileSkipped()).toList();
+            if (!info.isEmpty()) {
+                a("<details><summary>Notes on partly analysed files (").a(String.valueOf(info.size())).a(")</summary><ul>\n");
+                for (Notification n : info) a("<li><span class=\"loc\">").t(n.file() + (n.line() > 0 ? ":" + n.line() : "")).a("</span> ").t(n.message()).a("</li>\n");
+                a("</ul></details>\n");
+            }
+            a("</section>\n");
+        }
+
+        private static String anchor(String ruleId) {
+            return ruleId.replaceAll("[^A-Za-z0-9_-]", "-");
+        }
+    }
+
+    /** Unsuppressed findings by standard and requirement id (rules' compliance tags). */
+    public static Map<String, Map<String, List<Finding>>> complianceGroups(ScanResult scan) {
+        Map<String, Map<String, List<Finding>>> by = new TreeMap<>();
+        for (Finding f : scan.findings()) {
+            if (f.suppressed()) continue;
+            RuleMeta r = scan.catalog().rule(f.ruleId());
+            if (r == null) continue;
+            r.compliance().forEach((std, ids) -> {
+                for (String id : ids) by.computeIfAbsent(std, k -> new TreeMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+            });
+        }
+        return by;
+    }
+
+    private static final String CSS = """
+            :root{--err:#b42318;--warn:#b54708;--note:#175cd3;--ok:#067647;--mut:#475467;--bg:#fff;--line:#d0d5dd}
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:var(--bg)}
+            header{padding:12px 24px;border-bottom:1px solid var(--line);background:#f9fafb;position:sticky;top:0;z-index:1}
+            h1{margin:0;font-size:20px} .meta{margin:2px 0 6px;color:var(--mut)}
+            nav a{margin-right:14px;color:var(--note);text-decoration:none} nav a:hover{text-decoration:underline}
+            main{max-width:1200px;margin:0 auto;padding:8px 24px 40px}
+            h2{margin-top:28px;border-bottom:2px solid var(--line);padding-bottom:4px} h3{margin-bottom:6px}
+            code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+            table{border-collapse:collapse;width:100%;margin:8px 0} th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+            th{background:#f2f4f7} td.num{text-align:right} td.loc,.loc{font-family:ui-monospace,monospace;font-size:12.5px;color:var(--mut);word-break:break-all}
+            .cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0 12px}
+            .card{border:1px solid var(--line);border-radius:8px;padding:8px 16px;min-width:110px;display:flex;flex-direction:column}
+            .card .n{font-size:24px;font-weight:600}
+            .card.sev-error{border-left:6px solid var(--err)} .card.sev-warning{border-left:6px solid var(--warn)} .card.sev-note{border-left:6px solid var(--note)}
+            .badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;background:#eaecf0;color:#344054}
+            .badge.sev-error{background:#fee4e2;color:var(--err)} .badge.sev-warning{background:#fef0c7;color:var(--warn)} .badge.sev-note{background:#d1e9ff;color:var(--note)}
+            .filters label{margin-right:14px}
+            .finding{border:1px solid var(--line);border-left:6px solid var(--mut);border-radius:6px;padding:8px 12px;margin:10px 0;break-inside:avoid}
+            .finding.sev-error{border-left-color:var(--err)} .finding.sev-warning{border-left-color:var(--warn)} .finding.sev-note{border-left-color:var(--note)}
+            .finding[data-level=suppressed]{opacity:.7}
+            .finding header{position:static;padding:0;border:0;background:none}
+            .msg{margin:6px 0} .why{color:var(--mut);font-style:italic;margin:4px 0}
+            pre{background:#f8f9fb;border:1px solid #eaecf0;border-radius:4px;padding:6px 8px;overflow-x:auto;margin:6px 0;white-space:pre}
+            .ln{display:block} .ln.hit{background:#fff1c2} .no{display:inline-block;width:3.5em;color:#98a2b3;user-select:none}
+            .trace ol{margin:4px 0;padding-left:22px} .trace li{margin:4px 0} pre.step{margin:2px 0}
+            .legend{color:var(--mut)} .sw{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;border-radius:2px;vertical-align:middle}
+            .sw.cleartext{background:#d92d20} .sw.third{background:#f79009} .sw.first{background:#12b76a} .sw.unknown{background:#98a2b3}
+            .sw.permissive{background:#fda29b} .sw.checked{background:#a6f4c5} .sw.default{background:#fef0c7}
+            #endpoint-map{border:1px solid var(--line);border-radius:6px;background:#fcfcfd;max-height:none}
+            #endpoint-map .colh{font-weight:600;font-size:13px;fill:#344054}
+            #endpoint-map .node rect{fill:#fff;stroke:#98a2b3} #endpoint-map .node text{font-size:12px;fill:#101828;font-family:ui-monospace,monospace}
+            #endpoint-map .host.third rect{fill:#fffaeb;stroke:#f79009} #endpoint-map .host.first rect{fill:#ecfdf3;stroke:#12b76a}
+            #endpoint-map .host.unknown rect{fill:#f2f4f7;stroke:#98a2b3}
+            #endpoint-map .server.permissive rect{fill:#fef3f2;stroke:#d92d20} #endpoint-map .server.checked rect{fill:#ecfdf3;stroke:#12b76a}
+            #endpoint-map .server.default rect{fill:#fffaeb;stroke:#dc6803}
+            #endpoint-map .edge{fill:none;stroke-width:2;opacity:.85} #endpoint-map .edge.cleartext{stroke:#d92d20;stroke-dasharray:6 3}
+            #endpoint-map .edge.third{stroke:#f79009} #endpoint-map .edge.first{stroke:#12b76a} #endpoint-map .edge.unknown{stroke:#98a2b3}
+            #endpoint-map .none{fill:#98a2b3;font-size:12px}
+            tr.cleartext td{background:#fef3f2} table.compliance tr.clean td{color:var(--mut)} table.compliance tr.hit td.num{font-weight:700;color:var(--err)}
+            .script-error{background:#fee4e2;color:var(--err);padding:8px;border:1px solid var(--err)}
+            @media (max-width:800px){main{padding:8px} header{position:static}}
+            @media print{header{position:static;background:none} nav,.no-print{display:none} main{max-width:none;padding:0}
+              .finding,pre,tr,svg{break-inside:avoid} pre{white-space:pre-wrap;word-break:break-all} a{color:inherit;text-decoration:none}
+              details:not([open])>*:not(summary){display:block} .finding{border-left-width:4px}}
+            """;
+
+    /** The page's script: level filters, and a ready marker (or the error) for tests and readers. */
+    private static final String SCRIPT = """
+            (function () {
+              'use strict';
+              function report(msg) {
+                var d = document.createElement('div');
+                d.className = 'script-error';
+                d.id = 'wsscan-script-error';
+                d.textContent = 'Report script error: ' + msg;
+                document.body.insertBefore(d, document.body.firstChild);
+              }
+              window.onerror = function (msg) { report(String(msg)); };
+              try {
+                var boxes = document.querySelectorAll('.filters input[data-level]');
+                function apply() {
+                  var on = {};
+                  boxes.forEach(function (b) { on[b.getAttribute('data-level')] = b.checked; });
+                  document.querySelectorAll('.finding').forEach(function (f) {
+                    f.hidden = !on[f.getAttribute('data-level')];
+                  });
+                }
+                boxes.forEach(function (b) { b.addEventListener('change', apply); });
+                apply();
+                // printing shows everything, whatever is filtered or folded
+                window.addEventListener('beforeprint', function () {
+                  document.querySelectorAll('.finding').forEach(function (f) { f.hidden = false; });
+                  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+                });
+                var ok = document.createElement('div');
+                ok.id = 'wsscan-ready';
+                ok.hidden = true;
+                ok.setAttribute('data-findings', String(document.querySelectorAll('.finding').length));
+                document.body.appendChild(ok);
+              } catch (e) {
+                report(e && e.message ? e.message : String(e));
+              }
+            })();
+            """;
+}

@@ -1,0 +1,159 @@
+package io.wsscan.inventory;
+
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import io.wsscan.findings.Region;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InventoryTest {
+
+    @TempDir
+    Path dir;
+
+    private void file(String rel, String text) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private ScanResult scan() {
+        return new Scanner().scan(ScanOptions.builder().path(dir).threads(1).build());
+    }
+
+    private void fixture() throws IOException {
+        file("src/chat.js", """
+                const chat = new WebSocket('wss://' + location.host + '/ws/rooms/' + roomId, ['chat.v2', token]);
+                const feed = new WebSocket('/feed');
+                """);
+        file("src/vendor/widget.js", """
+                var tracker = new WebSocket('wss://collect.tracker-example.io/v1?api_key=' + KEY);
+                var cdn = new WebSocket('wss://live.partner-example.com/stream');
+                """);
+        file("src/sio.js", """
+                import { io } from 'socket.io-client';
+                const s = io('https://api.shop.example/orders', { auth: { token: t } });
+                """);
+        file("src/sockjs.js", """
+                var sock = new SockJS('/stomp/info');
+                var unknownUrl = new WebSocket(config.url);
+                """);
+    }
+
+    private static Endpoint client(List<Endpoint> es, String file, String urlPart) {
+        return es.stream().filter(e -> e.file().equals(file) && e.url() != null && e.url().contains(urlPart))
+                .findFirst().orElseThrow(() -> new AssertionError("no client " + file + " " + urlPart + " in " + es));
+    }
+
+    @Test
+    void clientsCarryUrlPartsPartyAndAuth() throws IOException {
+        fixture();
+        List<Endpoint> es = scan().endpoints();
+        Endpoint chat = client(es, "src/chat.js", "/ws/rooms/");
+        assertEquals("wss://{page-host}/ws/rooms/${…}", chat.url());
+        assertEquals(Endpoint.Party.FIRST_PARTY, chat.party());
+        assertEquals(List.of("cookie", "subprotocol"), chat.auth());
+        assertEquals(1, chat.region().startLine());
+        assertEquals(List.of("path"), chat.unknown());
+
+        Endpoint feed = client(es, "src/chat.js", "/feed");
+        assertEquals(Endpoint.Party.RELATIVE, feed.party());
+
+        Endpoint tracker = client(es, "src/vendor/widget.js", "tracker");
+        assertEquals(Endpoint.Party.THIRD_PARTY, tracker.party());
+        assertEquals("collect.tracker-example.io", tracker.host());
+        assertEquals(List.of("token-in-url"), tracker.auth());
+
+        Endpoint sio = client(es, "src/sio.js", "orders");
+        assertEquals("socket.io", sio.framework());
+        assertEquals("https", sio.scheme());
+        assertEquals(List.of("first-message"), sio.auth());
+
+        Endpoint unknown = es.stream().filter(e -> e.file().equals("src/sockjs.js") && e.url() == null).findFirst().orElseThrow();
+        assertEquals(Endpoint.Party.UNKNOWN, unknown.party());
+        assertEquals(List.of("url"), unknown.unknown());
+        // sorted output
+        List<Endpoint> sorted = new ArrayList<>(es);
+        sorted.sort(Endpoint.ORDER);
+        assertEquals(sorted, es);
+    }
+
+    @Test
+    void matchingHiddenUnmatchedAndThirdPartyHosts() throws IOException {
+        fixture();
+        List<Endpoint> es = new ArrayList<>(scan().endpoints());
+        Region r = new Region(10, 5, 10, 40);
+        es.add(Endpoint.server("server/ChatConfig.java", r, "spring-websocket", "/ws/rooms/{roomId}", "ChatHandler",
+                Endpoint.OriginPolicy.CHECKED, List.of(), List.of()));
+        es.add(Endpoint.server("server/StompConfig.java", r, "spring-stomp", "/stomp", "(STOMP broker)",
+                Endpoint.OriginPolicy.FRAMEWORK_DEFAULT, List.of(), List.of("SockJS")));
+        es.add(Endpoint.server("server/Admin.java", r, "jakarta-websocket", "/admin/console", "AdminEndpoint",
+                Endpoint.OriginPolicy.MISSING, List.of(), List.of()));
+        Inventory inv = Inventory.of(es, List.of(new HostPattern("*.shop.example")));
+
+        assertEquals(3, inv.servers().size());
+        List<String> matched = inv.matches().stream().map(m -> m.client().path() + "->" + m.servers().get(0).path()).toList();
+        assertTrue(matched.contains("/ws/rooms/${…}->/ws/rooms/{roomId}"), matched::toString);
+        assertTrue(matched.contains("/stomp/info->/stomp"), matched::toString);
+        assertEquals(List.of("/admin/console"), inv.hiddenServers().stream().map(Endpoint::path).toList());
+        assertTrue(inv.unmatchedClients().stream().anyMatch(c -> "/feed".equals(c.path())));
+        assertEquals(Map.of("collect.tracker-example.io", List.of("src/vendor/widget.js"),
+                "live.partner-example.com", List.of("src/vendor/widget.js")), inv.thirdPartyHosts());
+        // firstPartyHosts turns api.shop.example into a first-party host (and its cookies apply)
+        Endpoint sio = inv.clients().stream().filter(e -> "socket.io".equals(e.framework())).findFirst().orElseThrow();
+        assertEquals(Endpoint.Party.FIRST_PARTY, sio.party());
+        assertTrue(sio.auth().contains("cookie"));
+    }
+
+    @Test
+    void pathMatching() {
+        assertTrue(Inventory.pathsMatch("/ws/", "/ws"));
+        assertTrue(Inventory.pathsMatch("/users/42/feed", "/users/:id/feed"));
+        assertTrue(Inventory.pathsMatch("/users/${…}/feed", "/users/{id}/feed"));
+        assertTrue(Inventory.pathsMatch("/chat/websocket", "/chat"));
+        assertTrue(Inventory.pathsMatch("/chat/123/abcd/websocket", "/chat"));
+        assertTrue(Inventory.pathsMatch("/topic/a/b", "/topic/**"));
+        assertFalse(Inventory.pathsMatch("/chat", "/chat/{id}"));
+        assertFalse(Inventory.pathsMatch("/chatroom", "/chat"));
+        assertFalse(Inventory.pathsMatch("/other/websocket", "/chat"));
+    }
+
+    @Test
+    void reportsAreDeterministicAndEscaped() throws IOException {
+        fixture();
+        file("src/evil.js", "new WebSocket('wss://x.evil-example.com/=cmd|a,b\"<script>');\n");
+        Inventory inv = Inventory.of(scan().endpoints(), List.of());
+        Inventory again = Inventory.of(scan().endpoints(), List.of());
+        for (InventoryReport f : InventoryReport.values()) {
+            StringWriter a = new StringWriter();
+            StringWriter b = new StringWriter();
+            f.write(inv, a);
+            f.write(again, b);
+            assertEquals(a.toString(), b.toString(), f.id());
+        }
+        StringWriter csv = new StringWriter();
+        InventoryReport.CSV.write(inv, csv);
+        assertTrue(csv.toString().startsWith("side,file,line,framework,url,"));
+        assertTrue(csv.toString().contains("\"wss://x.evil-example.com/=cmd|a,b\"\"<script>\""), csv::toString);
+        StringWriter md = new StringWriter();
+        InventoryReport.MARKDOWN.write(inv, md);
+        assertTrue(md.toString().contains("cmd\\|a,b\"\\<script\\>"), md::toString);
+        StringWriter json = new StringWriter();
+        InventoryReport.JSON.write(inv, json);
+        assertTrue(json.toString().contains("\"thirdPartyHosts\""));
+        assertTrue(json.toString().contains("\"party\" : \"third-party\"") || json.toString().contains("\"party\": \"third-party\""), json::toString);
+    }
+}
