@@ -6,6 +6,8 @@
 # it by hand, on an otherwise idle machine.
 #
 #   scanner/bench/throughput.sh [--threads N] [extra wsscan scan options...]
+#
+# The JVM options are the ./wsscan launcher's (WSSCAN_JAVA_OPTS, default -XX:TieredStopAtLevel=1).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
@@ -20,7 +22,7 @@ fi
 js_bytes=$(find "$work/node_modules" -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.ts' -o -name '*.tsx' -o -name '*.jsx' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs/.ts/.tsx/.jsx)"
 /usr/bin/time -f 'process: %e s wall, %U s user, peak RSS %M KB' \
-  java -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
+  java ${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
   --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)'
 python3 - "$work/result.json" "$work/result.sarif" <<'PY'
 import json, sys, collections
