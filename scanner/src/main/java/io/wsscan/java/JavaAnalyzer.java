@@ -177,6 +177,10 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
             }
         }
 
+        Map<String, List<io.wsscan.inventory.Endpoint>> endpointsByFile = new HashMap<>();
+        for (io.wsscan.inventory.Endpoint ep : origin.endpoints) {
+            endpointsByFile.computeIfAbsent(ep.file(), k -> new ArrayList<>()).add(ep);
+        }
         Map<String, JavaUnit> unitByPath = new HashMap<>();
         for (JavaUnit u : units) unitByPath.put(u.relPath, u);
         for (SourceFile f : files) {
@@ -184,7 +188,8 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
             List<Finding> findings = findings(hitsByFile.getOrDefault(f.relPath(), List.of()));
             JavaUnit u = unitByPath.get(f.relPath());
             if (u != null) findings = Suppressions.apply(findings, List.of(JavaSuppressions.of(u)));
-            out.put(f.relPath(), new FileReport(findings, notes.getOrDefault(f.relPath(), List.of()), FRONT_END, true));
+            out.put(f.relPath(), new FileReport(findings, notes.getOrDefault(f.relPath(), List.of()), FRONT_END, true,
+                    endpointsByFile.getOrDefault(f.relPath(), List.of())));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -67,6 +68,9 @@ final class OriginAnalysis {
             for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
         }
     }
+
+    /** Server endpoints found by {@link #run}, for the inventory (every endpoint, checked ones too). */
+    final List<io.wsscan.inventory.Endpoint> endpoints = new ArrayList<>();
 
     List<JavaHit> run(JavaUnit u) {
         List<JavaHit> hits = new ArrayList<>();
@@ -412,6 +416,7 @@ final class OriginAnalysis {
 
     private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
                         OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
+        endpoints.add(endpoint(u, at, atEnd, e, what, v, late, permissiveCheck));
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
         String auth = authScope != null && sessionAuth(authScope)
                 ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
@@ -437,6 +442,61 @@ final class OriginAnalysis {
                     v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
         }
         hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
+    }
+
+    /**
+     * The inventory entry of an endpoint: its path (the annotation's value or path, or the first
+     * argument of the registering call chain that folds to a string starting with '/') and policy.
+     */
+    private io.wsscan.inventory.Endpoint endpoint(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what,
+                                                  OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck) {
+        io.wsscan.inventory.Endpoint.OriginPolicy policy = permissiveCheck ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE
+                : v.kind() == OriginLogic.Kind.STRONG ? io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED
+                : io.wsscan.inventory.Endpoint.OriginPolicy.MISSING;
+        List<String> notes = new ArrayList<>();
+        if (v.kind() == OriginLogic.Kind.WEAK) notes.add("loose Origin check: " + v.detail());
+        else if (late.kind() != OriginLogic.Kind.NONE) notes.add("Origin checked only after the handshake");
+        return io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(at, atEnd), e.framework(), endpointPath(at),
+                what, policy, List.of(), notes);
+    }
+
+    private String endpointPath(Node at) {
+        Node n = at;
+        while (n != null && !(n instanceof TypeDeclaration<?>) && !(n instanceof MethodCallExpr) && !(n instanceof ObjectCreationExpr)) {
+            n = n.getParentNode().orElse(null);
+        }
+        if (n instanceof TypeDeclaration<?> td) {
+            for (AnnotationExpr a : td.getAnnotations()) {
+                String p = pathOf(a);
+                if (p != null) return p;
+            }
+            return null;
+        }
+        List<Expression> args = new ArrayList<>();
+        if (n instanceof MethodCallExpr mc) {
+            for (MethodCallExpr c : chainCalls(mc)) args.addAll(c.getArguments());
+            args.addAll(mc.getArguments());
+        } else if (n instanceof ObjectCreationExpr oc) {
+            args.addAll(oc.getArguments());
+        }
+        for (Expression a : args) {
+            String p = index.fold(a);
+            if (p != null && p.startsWith("/")) return p;
+        }
+        return null;
+    }
+
+    private String pathOf(AnnotationExpr a) {
+        Expression value = null;
+        if (a instanceof SingleMemberAnnotationExpr sm) value = sm.getMemberValue();
+        if (a instanceof NormalAnnotationExpr na) {
+            for (var pair : na.getPairs()) {
+                if (pair.getNameAsString().equals("value") || pair.getNameAsString().equals("path")) value = pair.getValue();
+            }
+        }
+        if (value instanceof ArrayInitializerExpr arr && !arr.getValues().isEmpty()) value = arr.getValues().get(0);
+        String p = value == null ? null : index.fold(value);
+        return p != null && p.startsWith("/") ? p : null;
     }
 
     /** True when the endpoint reads the HTTP session, the user principal or the cookies (see originLogic.sessionAuth). */

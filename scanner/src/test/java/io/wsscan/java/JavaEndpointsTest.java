@@ -1,0 +1,57 @@
+package io.wsscan.java;
+
+import io.wsscan.engine.FileReport;
+import io.wsscan.engine.SourceFile;
+import io.wsscan.inventory.Endpoint;
+import io.wsscan.rules.RuleCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every Java endpoint the origin analysis finds is an inventory entry, checked ones included. */
+class JavaEndpointsTest {
+
+    private static SourceFile file(String rel, String text) {
+        return new SourceFile(Path.of(rel), rel, text);
+    }
+
+    @Test
+    void endpointsCarryFrameworkPathHandlerAndOriginPolicy() {
+        String paths = "package app;\npublic final class Paths {\n  public static final String BASE = \"/ws\";\n}\n";
+        String open = """
+                package app;
+                import jakarta.websocket.server.ServerEndpoint;
+                import jakarta.websocket.OnMessage;
+                @ServerEndpoint(Paths.BASE + "/chat/{room}")
+                public class ChatEndpoint {
+                  @OnMessage public void onMessage(String m) {}
+                }
+                """;
+        String checked = """
+                package app;
+                import jakarta.websocket.server.ServerEndpoint;
+                import jakarta.websocket.server.ServerEndpointConfig;
+                @ServerEndpoint(value = "/admin", configurator = AdminEndpoint.Check.class)
+                public class AdminEndpoint {
+                  public static class Check extends ServerEndpointConfig.Configurator {
+                    @Override public boolean checkOrigin(String origin) { return "https://admin.example.com".equals(origin); }
+                  }
+                }
+                """;
+        Map<String, FileReport> reports = new JavaAnalyzer(RuleCatalog.builtin()).analyzeTogether(List.of(
+                file("src/app/Paths.java", paths), file("src/app/ChatEndpoint.java", open), file("src/app/AdminEndpoint.java", checked)));
+        Endpoint chat = reports.get("src/app/ChatEndpoint.java").endpoints().get(0);
+        assertEquals(Endpoint.Side.SERVER, chat.side());
+        assertEquals("/ws/chat/{room}", chat.path(), "the path folds constants of other files");
+        assertEquals(Endpoint.OriginPolicy.MISSING, chat.originPolicy());
+        assertEquals(4, chat.region().startLine());
+        Endpoint admin = reports.get("src/app/AdminEndpoint.java").endpoints().get(0);
+        assertEquals("/admin", admin.path());
+        assertEquals(Endpoint.OriginPolicy.CHECKED, admin.originPolicy());
+        assertEquals(List.of(), reports.get("src/app/Paths.java").endpoints());
+    }
+}
