@@ -296,13 +296,16 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
 
+        Map<Node, StructuralCheck.Hit> serverHits = new IdentityHashMap<>();
         for (Map.Entry<String, StructuralCheck> c : CHECKS.entrySet()) {
             List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
-            if (rules.isEmpty()) continue;
+            boolean forInventory = SERVER_CHECK.equals(c.getKey()) && !engine.endpoints().isEmpty();
+            if (rules.isEmpty() && !forInventory) continue;
             for (int i = 0; i < irs.size(); i++) {
                 IrFile ir = irs.get(i);
                 StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models, policy);
                 for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
+                    if (forInventory) serverHits.put(h.at(), h);
                     // checks read the engine's facts of every file; each file keeps its own hits
                     if (owners.fileOf(h.at()) != i) continue;
                     for (RuleMeta rule : rules) {
@@ -314,6 +317,43 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
         for (int i = 0; i < irs.size(); i++) perFile.get(i).addAll(found.get(i).values());
+        for (Engine.EndpointSite site : engine.endpoints()) {
+            int at = owners.fileOf(site.call());
+            IrFile ir = irs.get(at);
+            StructuralCheck.Hit hit = serverHits.get(site.call());
+            // the server-origin check reports endpoints without a sound check; the others check
+            Endpoint.OriginPolicy origin = hit == null ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.MISSING;
+            List<String> notes = hit == null
+                    ? List.of("no js/ws-server-origin-check finding: checked, or decided by code outside the scan")
+                    : List.of(hit.placeholders().getOrDefault("detail", ""));
+            endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
+                    serverPath(site.call()), handlerName(site.call()), origin, List.of(), notes));
+        }
+    }
+
+    /** The check that judges server endpoints; its verdicts also fill the inventory. */
+    private static final String SERVER_CHECK = "server-origin";
+
+    /**
+     * A server endpoint's path as written: a constant first argument ({@code app.ws('/feed', …)},
+     * {@code App().ws('/*', …)}) or a constant {@code path} option ({@code new WebSocketServer({path})}).
+     */
+    private static String serverPath(Node call) {
+        for (Node a : call.rest(1)) {
+            if (a.kind == Kind.STRING && a.text.startsWith("/")) return a.text;
+            if (a.kind == Kind.OBJECT) {
+                for (Node p : a.kids()) {
+                    if (p.kind == Kind.PROPERTY && "path".equals(p.keyName()) && p.kid(1).kind == Kind.STRING) return p.kid(1).text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String handlerName(Node call) {
+        Node callee = call.kid(0);
+        String name = callee.kind == Kind.MEMBER ? callee.text : callee.kind == Kind.IDENT ? callee.text : "a call";
+        return (call.kind == Kind.NEW ? "new " : "") + name + "(..)";
     }
 
     /**

@@ -140,4 +140,18 @@ class CrossFileTest {
         assertEquals(List.of(), r.findings());
         assertEquals(List.of(), r.notifications());
     }
+
+    @Test
+    void nodeServerEndpointsAreInventoryEntriesWithTheirOriginPolicy() {
+        FileReport r = analyzer.analyze(new SourceFile(Path.of("server.js"), "server.js", String.join("\n",
+                "const { WebSocketServer } = require('ws');",
+                "const open = new WebSocketServer({ port: 8080, path: '/feed' });",
+                "const allowed = new Set(['https://app.example.com']);",
+                "const checked = new WebSocketServer({ port: 8081, path: '/admin',",
+                "  verifyClient: (info) => allowed.has(info.origin) });",
+                "")));
+        List<String> servers = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
+                .map(e -> e.region().startLine() + " " + e.framework() + " " + e.path() + " " + e.originPolicy()).toList();
+        assertEquals(List.of("2 ws /feed MISSING", "4 ws /admin CHECKED"), servers);
+    }
 }
