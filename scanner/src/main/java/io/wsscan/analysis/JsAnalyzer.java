@@ -323,9 +323,11 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             StructuralCheck.Hit hit = serverHits.get(site.call());
             // the server-origin check reports endpoints without a sound check; the others check
             Endpoint.OriginPolicy origin = hit == null ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.MISSING;
-            List<String> notes = hit == null
-                    ? List.of("no js/ws-server-origin-check finding: checked, or decided by code outside the scan")
-                    : List.of(hit.placeholders().getOrDefault("detail", ""));
+            List<String> notes = new ArrayList<>(List.of(hit == null
+                    ? "no js/ws-server-origin-check finding: checked, or decided by code outside the scan"
+                    : hit.placeholders().getOrDefault("detail", "")));
+            String limit = sizeOption(site.call(), models.serverSizeOptions);
+            if (limit != null) notes.add("message size limit: " + limit);
             endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
                     serverPath(site.call()), handlerName(site.call()), origin, List.of(), notes));
         }
@@ -344,6 +346,20 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (a.kind == Kind.OBJECT) {
                 for (Node p : a.kids()) {
                     if (p.kind == Kind.PROPERTY && "path".equals(p.keyName()) && p.kid(1).kind == Kind.STRING) return p.kid(1).text;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A size-limiting option written in an options or behavior object of the call ({@code maxPayload: 1e6}). */
+    private static String sizeOption(Node call, Set<String> names) {
+        for (Node a : call.rest(1)) {
+            if (a.kind != Kind.OBJECT) continue;
+            for (Node p : a.kids()) {
+                if (p.kind == Kind.PROPERTY && names.contains(p.keyName())) {
+                    Node v = p.kid(1);
+                    return p.keyName() + " " + (v.kind == Kind.NUMBER || v.kind == Kind.STRING ? v.text : "(computed)");
                 }
             }
         }

@@ -90,6 +90,9 @@ public final class JavaModels {
     /** Calls and header names that show a handshake authenticated by session, principal or cookie. */
     public final Set<String> sessionAuthMethods = new LinkedHashSet<>();
     public final Set<String> sessionAuthHeaders = new LinkedHashSet<>();
+    /** Calls and annotation elements that bound the size of a message (inventory). */
+    public final Set<String> sizeLimitMethods = new LinkedHashSet<>();
+    public final Set<String> sizeLimitElements = new LinkedHashSet<>();
     public java.util.regex.Pattern contextTypeNames = java.util.regex.Pattern.compile("$^");
     /** Known library types (for wildcard imports) and their supertypes. */
     public final Set<String> libraryTypes = new LinkedHashSet<>();
@@ -150,6 +153,8 @@ public final class JavaModels {
         JsonNode o = d.path("originLogic");
         for (JsonNode x : o.path("sessionAuth").path("methods")) sessionAuthMethods.add(x.asText());
         for (JsonNode x : o.path("sessionAuth").path("headers")) sessionAuthHeaders.add(x.asText());
+        for (JsonNode x : o.path("sizeLimits").path("methods")) sizeLimitMethods.add(x.asText());
+        for (JsonNode x : o.path("sizeLimits").path("elements")) sizeLimitElements.add(x.asText());
         if (!o.isMissingNode()) {
             origin = new OriginLogic(set(o, "headerNames"), set(o, "headerConstants"), set(o, "accessors"), set(o, "strong"),
                     set(o, "lookups"), set(o, "weak"), set(o, "wildcards"));

@@ -416,7 +416,7 @@ final class OriginAnalysis {
 
     private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
                         OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
-        endpoints.add(endpoint(u, at, atEnd, e, what, v, late, permissiveCheck));
+        endpoints.add(endpoint(u, at, atEnd, e, what, v, late, permissiveCheck, authScope));
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
         String auth = authScope != null && sessionAuth(authScope)
                 ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
@@ -449,15 +449,37 @@ final class OriginAnalysis {
      * argument of the registering call chain that folds to a string starting with '/') and policy.
      */
     private io.wsscan.inventory.Endpoint endpoint(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what,
-                                                  OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck) {
+                                                  OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck,
+                                                  Node authScope) {
         io.wsscan.inventory.Endpoint.OriginPolicy policy = permissiveCheck ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE
                 : v.kind() == OriginLogic.Kind.STRONG ? io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED
                 : io.wsscan.inventory.Endpoint.OriginPolicy.MISSING;
         List<String> notes = new ArrayList<>();
         if (v.kind() == OriginLogic.Kind.WEAK) notes.add("loose Origin check: " + v.detail());
         else if (late.kind() != OriginLogic.Kind.NONE) notes.add("Origin checked only after the handshake");
+        String limit = sizeLimit(authScope != null ? authScope : u.cu);
+        if (limit != null) notes.add("message size limit: " + limit);
+        List<String> auth = authScope != null && sessionAuth(authScope) ? List.of("session/cookie") : List.of();
         return io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(at, atEnd), e.framework(), endpointPath(at),
-                what, policy, List.of(), notes);
+                what, policy, auth, notes);
+    }
+
+    /** The first call or annotation element in the endpoint's class (or file) that bounds message size. */
+    private String sizeLimit(Node scope) {
+        for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
+            if (models.sizeLimitMethods.contains(c.getNameAsString())) return c.getNameAsString() + "(" + argsText(c) + ")";
+        }
+        for (NormalAnnotationExpr a : scope.findAll(NormalAnnotationExpr.class)) {
+            for (var pair : a.getPairs()) {
+                if (models.sizeLimitElements.contains(pair.getNameAsString())) return "@" + a.getNameAsString() + "(" + pair + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String argsText(MethodCallExpr c) {
+        String s = c.getArguments().stream().map(Node::toString).reduce((a, b) -> a + ", " + b).orElse("");
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private String endpointPath(Node at) {

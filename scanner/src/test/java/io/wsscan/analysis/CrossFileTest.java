@@ -145,7 +145,7 @@ class CrossFileTest {
     void nodeServerEndpointsAreInventoryEntriesWithTheirOriginPolicy() {
         FileReport r = analyzer.analyze(new SourceFile(Path.of("server.js"), "server.js", String.join("\n",
                 "const { WebSocketServer } = require('ws');",
-                "const open = new WebSocketServer({ port: 8080, path: '/feed' });",
+                "const open = new WebSocketServer({ port: 8080, path: '/feed', maxPayload: 65536 });",
                 "const allowed = new Set(['https://app.example.com']);",
                 "const checked = new WebSocketServer({ port: 8081, path: '/admin',",
                 "  verifyClient: (info) => allowed.has(info.origin) });",
@@ -153,5 +153,8 @@ class CrossFileTest {
         List<String> servers = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
                 .map(e -> e.region().startLine() + " " + e.framework() + " " + e.path() + " " + e.originPolicy()).toList();
         assertEquals(List.of("2 ws /feed MISSING", "4 ws /admin CHECKED"), servers);
+        List<String> notes = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
+                .map(e -> e.notes().get(e.notes().size() - 1)).toList();
+        assertEquals("message size limit: maxPayload 65536", notes.get(0));
     }
 }

@@ -54,4 +54,24 @@ class JavaEndpointsTest {
         assertEquals(Endpoint.OriginPolicy.CHECKED, admin.originPolicy());
         assertEquals(List.of(), reports.get("src/app/Paths.java").endpoints());
     }
+
+    @Test
+    void sessionAuthenticationAndMessageSizeLimitsAreNoted() {
+        String ep = """
+                package app;
+                import jakarta.websocket.*;
+                import jakarta.websocket.server.ServerEndpoint;
+                @ServerEndpoint("/desk")
+                public class DeskEndpoint {
+                  @OnOpen public void open(Session s) { if (s.getUserPrincipal() == null) close(s); }
+                  @OnMessage(maxMessageSize = 65536) public void onMessage(String m) {}
+                  private void close(Session s) {}
+                }
+                """;
+        Endpoint desk = new JavaAnalyzer(RuleCatalog.builtin()).analyzeTogether(List.of(file("src/app/DeskEndpoint.java", ep)))
+                .get("src/app/DeskEndpoint.java").endpoints().get(0);
+        assertEquals(List.of("session/cookie"), desk.auth());
+        assertEquals(true, desk.notes().stream().anyMatch(n -> n.equals("message size limit: @OnMessage(maxMessageSize = 65536)")),
+                desk.notes().toString());
+    }
 }
