@@ -35,6 +35,14 @@ public final class JavaModels {
     }
 
     /** An explicitly permissive configuration. */
+    /**
+     * A registration that creates an endpoint whose framework checks the Origin by default (Spring's
+     * registries): an inventory entry only. Paths are the string arguments from {@code pathArg} on;
+     * {@code originMethods} chained on the registration set the allowed origins.
+     */
+    public record Registration(String framework, Set<String> types, Set<String> methods, int pathArg, Set<String> originMethods) {
+    }
+
     public record Permissive(Set<String> types, Set<String> methods, Set<String> newTypes, boolean wildcardArgs,
                              boolean always, boolean noArgs, String context, Set<String> extendsTypes, String method,
                              boolean alwaysTrue, Set<String> alwaysPermit, String noOpBean, Set<String> unlessChained,
@@ -90,6 +98,7 @@ public final class JavaModels {
     /** Calls and header names that show a handshake authenticated by session, principal or cookie. */
     public final Set<String> sessionAuthMethods = new LinkedHashSet<>();
     public final Set<String> sessionAuthHeaders = new LinkedHashSet<>();
+    public final List<Registration> registrations = new ArrayList<>();
     /** Calls and annotation elements that bound the size of a message (inventory). */
     public final Set<String> sizeLimitMethods = new LinkedHashSet<>();
     public final Set<String> sizeLimitElements = new LinkedHashSet<>();
@@ -174,6 +183,10 @@ public final class JavaModels {
                     set(r, "alsoImplements"), set(r, "projectCalls"), checks, set(r, "projectTypes"), set(r, "siblingHandlers"),
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
                     r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain")));
+        }
+        for (JsonNode r : d.path("registrations")) {
+            registrations.add(new Registration(req(file, r, "framework"), set(r, "type"), set(r, "methods"),
+                    r.path("pathArg").asInt(0), set(r, "originMethods")));
         }
         for (JsonNode r : d.path("permissive")) {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),

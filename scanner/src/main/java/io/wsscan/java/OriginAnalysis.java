@@ -102,6 +102,7 @@ final class OriginAnalysis {
             }
         }
         permissive(u, hits);
+        registrations(u);
         return hits;
     }
 
@@ -480,6 +481,45 @@ final class OriginAnalysis {
     private static String argsText(MethodCallExpr c) {
         String s = c.getArguments().stream().map(Node::toString).reduce((a, b) -> a + ", " + b).orElse("");
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /**
+     * Registry registrations (Spring {@code addHandler}, {@code addEndpoint}): same-origin unless their
+     * chain sets allowed origins — "framework default", "permissive" with a wildcard, else "checked".
+     */
+    private void registrations(JavaUnit u) {
+        for (JavaModels.Registration r : models.registrations) {
+            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+                if (!r.methods().contains(c.getNameAsString())) continue;
+                String recv = c.getScope().map(types::of).orElse(null);
+                if (recv == null || !types.isA(recv, r.types())) continue;
+                io.wsscan.inventory.Endpoint.OriginPolicy policy = io.wsscan.inventory.Endpoint.OriginPolicy.FRAMEWORK_DEFAULT;
+                List<String> notes = new ArrayList<>();
+                Node cur = c;
+                while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
+                    if (r.originMethods().contains(m.getNameAsString())) {
+                        boolean wildcard = false;
+                        for (Expression a : m.getArguments()) {
+                            List<String> values = index.foldAll(a);
+                            if (values != null) for (String v : values) wildcard |= models.origin.wildcards().contains(v.trim());
+                        }
+                        policy = wildcard ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE : io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED;
+                        notes.add(m.getNameAsString() + "(" + argsText(m) + ")");
+                    }
+                    cur = m;
+                }
+                List<String> paths = new ArrayList<>();
+                for (int i = r.pathArg(); i < c.getArguments().size(); i++) {
+                    String p = index.fold(c.getArgument(i));
+                    if (p != null && p.startsWith("/")) paths.add(p);
+                }
+                if (paths.isEmpty()) paths.add(null);
+                for (String p : paths) {
+                    endpoints.add(io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(c.getName()), r.framework(), p,
+                            c.getNameAsString() + "(..)", policy, List.of(), notes));
+                }
+            }
+        }
     }
 
     private String endpointPath(Node at) {

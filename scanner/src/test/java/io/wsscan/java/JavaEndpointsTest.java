@@ -74,4 +74,24 @@ class JavaEndpointsTest {
         assertEquals(true, desk.notes().stream().anyMatch(n -> n.equals("message size limit: @OnMessage(maxMessageSize = 65536)")),
                 desk.notes().toString());
     }
+
+    @Test
+    void springRegistryRegistrationsAreListedWithTheirOriginSetting() {
+        String cfg = """
+                package app;
+                import org.springframework.web.socket.config.annotation.*;
+                public class WsConfig implements WebSocketConfigurer {
+                  static final String[] ANY = {"*"};
+                  @Override public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+                    registry.addHandler(new ChatHandler(), "/chat", "/chat-v2");
+                    registry.addHandler(new FeedHandler(), "/feed").setAllowedOrigins(ANY);
+                    registry.addHandler(new OpsHandler(), "/ops").setAllowedOrigins("https://ops.example.com");
+                  }
+                }
+                """;
+        List<String> eps = new JavaAnalyzer(RuleCatalog.builtin()).analyzeTogether(List.of(file("src/app/WsConfig.java", cfg)))
+                .get("src/app/WsConfig.java").endpoints().stream()
+                .map(e -> e.region().startLine() + " " + e.path() + " " + e.originPolicy()).sorted().toList();
+        assertEquals(List.of("6 /chat FRAMEWORK_DEFAULT", "6 /chat-v2 FRAMEWORK_DEFAULT", "7 /feed PERMISSIVE", "8 /ops CHECKED"), eps);
+    }
 }
