@@ -72,10 +72,13 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
      * True when a client path reaches a server path: segment by segment, where a server path variable
      * ({@code {id}}, {@code :id}, {@code *}) or an unknown client part ({@code ${…}}) matches any one
      * segment, a trailing {@code **} any rest, and SockJS transport suffixes on the client are ignored.
+     * A client path with no known segment at all matches nothing.
      */
     public static boolean pathsMatch(String clientPath, String serverPath) {
         List<String> s = segments(serverPath);
         List<String> c = segments(clientPath);
+        // a client path known in no segment ('/${…}') says nothing about which endpoint it reaches
+        if (!c.isEmpty() && c.stream().allMatch(seg -> seg.contains(UrlParts.SHOWN))) return false;
         if (segmentsMatch(c, s)) return true;
         for (String suffix : SOCKJS_SUFFIXES) {
             List<String> suf = segments(suffix);

@@ -129,6 +129,8 @@ class InventoryTest {
         assertFalse(Inventory.pathsMatch("/chat", "/chat/{id}"));
         assertFalse(Inventory.pathsMatch("/chatroom", "/chat"));
         assertFalse(Inventory.pathsMatch("/other/websocket", "/chat"));
+        assertFalse(Inventory.pathsMatch("/${…}", "/events"), "an entirely unknown path reaches no particular endpoint");
+        assertTrue(Inventory.pathsMatch("/${…}/live", "/{room}/live"));
     }
 
     @Test
