@@ -328,8 +328,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                     : hit.placeholders().getOrDefault("detail", "")));
             String limit = sizeOption(site.call(), models.serverSizeOptions);
             if (limit != null) notes.add("message size limit: " + limit);
+            java.util.TreeSet<String> auth = new java.util.TreeSet<>();
+            for (Engine.HandlerSite h : engine.handlers()) {
+                if (h.registration() == site.call()) handshakeAuth(h.function(), models.handshakeAuth, auth);
+            }
             endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
-                    serverPath(site.call()), handlerName(site.call()), origin, List.of(), notes));
+                    serverPath(site.call()), handlerName(site.call()), origin, List.copyOf(auth), notes));
         }
     }
 
@@ -350,6 +354,26 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
         return null;
+    }
+
+    /**
+     * What a handshake handler of the endpoint (verifyClient, allowRequest, an upgrade handler) reads
+     * that authenticates the user: properties named in {@code handshakeAuth} ({@code headers.cookie},
+     * {@code headers['authorization']}, {@code req.session}), each mapped to an auth pattern.
+     */
+    private static void handshakeAuth(Node fn, Map<String, String> names, Set<String> out) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.MEMBER) {
+                String name = n.has(Node.COMPUTED) ? (n.kid(1).kind == Kind.STRING ? n.kid(1).text : null) : n.text;
+                String pattern = name == null ? null : names.get(name.toLowerCase(Locale.ROOT));
+                if (pattern != null) out.add(pattern);
+            } else if (n.kind == Kind.STRING && names.containsKey(n.text.toLowerCase(Locale.ROOT))) {
+                out.add(names.get(n.text.toLowerCase(Locale.ROOT))); // getHeader('cookie'), req.get('authorization')
+            }
+            for (Node k : n.kids()) todo.push(k);
+        }
     }
 
     /** A size-limiting option written in an options or behavior object of the call ({@code maxPayload: 1e6}). */

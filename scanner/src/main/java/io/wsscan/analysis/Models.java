@@ -109,6 +109,8 @@ public final class Models {
     final Set<String> loopbackHosts = new HashSet<>();
     /** Options of Node WebSocket servers that bound a message's size (inventory). */
     final Set<String> serverSizeOptions = new java.util.TreeSet<>();
+    /** Names whose read in a server's handshake handler shows how it authenticates (inventory): name -> pattern. */
+    final Map<String, String> handshakeAuth = new java.util.TreeMap<>();
     /** Inventory: option names of a connect call that carry credentials, and the pattern each means. */
     final Map<String, String> authOptions = new java.util.TreeMap<>();
     /** Inventory: library -> index of the argument that lists WebSocket subprotocols. */
@@ -237,6 +239,7 @@ public final class Models {
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
         for (JsonNode r : h.path("loopbackHosts")) loopbackHosts.add(r.asText());
         for (JsonNode r : h.path("serverSizeOptions")) serverSizeOptions.add(r.asText());
+        h.path("handshakeAuth").fields().forEachRemaining(e -> handshakeAuth.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
     }

@@ -148,7 +148,7 @@ class CrossFileTest {
                 "const open = new WebSocketServer({ port: 8080, path: '/feed', maxPayload: 65536 });",
                 "const allowed = new Set(['https://app.example.com']);",
                 "const checked = new WebSocketServer({ port: 8081, path: '/admin',",
-                "  verifyClient: (info) => allowed.has(info.origin) });",
+                "  verifyClient: (info) => allowed.has(info.origin) && !!info.req.headers.cookie });",
                 "")));
         List<String> servers = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
                 .map(e -> e.region().startLine() + " " + e.framework() + " " + e.path() + " " + e.originPolicy()).toList();
@@ -156,5 +156,8 @@ class CrossFileTest {
         List<String> notes = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
                 .map(e -> e.notes().get(e.notes().size() - 1)).toList();
         assertEquals("message size limit: maxPayload 65536", notes.get(0));
+        List<List<String>> auth = r.endpoints().stream().filter(e -> e.side() == io.wsscan.inventory.Endpoint.Side.SERVER)
+                .map(io.wsscan.inventory.Endpoint::auth).toList();
+        assertEquals(List.of(List.of(), List.of("cookie")), auth, "what the verifyClient reads");
     }
 }
