@@ -29,9 +29,23 @@ public final class ModuleLinks {
 
     /** The relative specifiers a text mentions, in order of first appearance. */
     public static List<String> relativeSpecifiers(CharSequence text) {
+        // The pattern is tried only around quotes that open a relative path ('./ or "../): a regex pass
+        // over every character of every file cost more than parsing them.
+        String t = text.toString();
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = SPECIFIER.matcher(text);
-        while (m.find()) out.add(m.group(2));
+        Matcher m = SPECIFIER.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        int searched = 0;
+        for (int i = t.indexOf("./"); i >= 0; i = t.indexOf("./", i + 2)) {
+            int quote = i - 1;
+            while (quote >= 0 && t.charAt(quote) == '.') quote--;
+            if (quote < 0 || i - quote > 3 || (t.charAt(quote) != '\'' && t.charAt(quote) != '"')) continue;
+            int from = Math.max(searched, quote - 48);
+            int to = Math.min(t.length(), quote + 310);
+            if (from >= to) continue;
+            m.region(from, to);
+            while (m.find()) out.add(m.group(2));
+            searched = Math.max(searched, quote + 1);
+        }
         return new ArrayList<>(out);
     }
 

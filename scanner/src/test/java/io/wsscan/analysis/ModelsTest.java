@@ -17,6 +17,13 @@ class ModelsTest {
         assertTrue(models.relevant("window.addEventListener('message', onMsg);"));
         assertTrue(models.relevant("parent.postMessage(data, '*');"));
         assertFalse(models.relevant("function add(a, b) { return a + b; } throw new Error('bad message');"));
+        // the word alone is common in libraries; a listener registered for it is what matters
+        assertFalse(models.relevant("const err = { \"message\": text, 'code': 1 }; log('message');"));
+        assertTrue(models.relevant("socket.on('message', (data) => run(data));"));
+        assertTrue(models.relevant("emitter.once(\"message\", handle);"));
+        assertTrue(models.relevant("$(window).bind(`message`, handle);"));
+        assertTrue(models.relevant("var socket = io('https://chat.example.com');"));
+        assertFalse(models.relevant("var r = ratio(a, b); probably(fine);"));
     }
 
     @Test
