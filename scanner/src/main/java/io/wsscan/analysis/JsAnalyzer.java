@@ -148,7 +148,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     @Override
     public boolean relevant(SourceFile file) {
-        return models.relevant(file.text());
+        boolean r = models.relevant(file.text());
+        // the scan asks this before planning units; the analysis of the same file reuses the answer
+        prefiltered.put(file.relPath() + "\0" + file.text().length(), r);
+        return r;
+    }
+
+    /** Relevance already computed for a file of this scan (by relative path and length), used once. */
+    private final Map<String, Boolean> prefiltered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean relevant(IrFile ir) {
+        Boolean known = prefiltered.remove(ir.relPath() + "\0" + ir.text().length());
+        return known != null ? known : models.relevant(ir.text());
     }
 
     /**
@@ -247,7 +258,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private List<FileReport> analyze(List<Parsed> parsed, String relevance) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
         boolean relevant = relevance != null && models.relevant(relevance);
-        if (relevance == null) for (IrFile ir : irs) relevant |= models.relevant(ir.text());
+        if (relevance == null) for (IrFile ir : irs) relevant |= relevant(ir);
         List<List<Finding>> perFile = new ArrayList<>();
         List<List<Endpoint>> endpoints = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) {
