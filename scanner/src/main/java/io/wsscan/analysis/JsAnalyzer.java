@@ -131,11 +131,6 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         return analyze(List.of(lowered), extracted.original()).get(0);
     }
 
-    /** Analyses a single already lowered file (any front end). */
-    public FileReport analyze(IrFile ir) {
-        return analyze(List.of(new Parsed(ir, List.of(), null))).get(0);
-    }
-
     @Override
     public List<String> links(SourceFile file, Set<String> scanned) {
         List<String> out = new ArrayList<>();
@@ -414,7 +409,6 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      */
     private static final class Owners {
         private final List<IrFile> irs;
-        private final Map<Node, Integer> programIndex = new IdentityHashMap<>();
         private final Map<String, Node> byPath = new HashMap<>();
         private final Map<Node, String> pathOf = new IdentityHashMap<>();
         private Map<Node, Integer> nodes;
@@ -422,7 +416,6 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         Owners(List<IrFile> irs) {
             this.irs = irs;
             for (int i = 0; i < irs.size(); i++) {
-                programIndex.put(irs.get(i).program(), i);
                 byPath.put(irs.get(i).relPath(), irs.get(i).program());
                 pathOf.put(irs.get(i).program(), irs.get(i).relPath());
             }
