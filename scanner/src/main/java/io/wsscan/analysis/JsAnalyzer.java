@@ -111,6 +111,16 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     }
 
     /**
+     * Reads a file through the same front-end chain as {@link #analyze(SourceFile)} and reports what
+     * the reading found (front end, parse notes) without analysing it: the baseline that benchmarks
+     * compare a full scan with.
+     */
+    public FileReport parseOnly(SourceFile file) {
+        Parsed p = parse(file.relPath(), file.text());
+        return p.ir() == null ? p.failed() : new FileReport(List.of(), p.notes(), p.ir().frontEnd(), true);
+    }
+
+    /**
      * How text extracted from another file (a template) is read: the tree-sitter {@code dialect} its
      * code is written in (null: JavaScript, through the front-end chain the file's extension selects),
      * a {@code lowering} of the parsed program (what the extraction knows about the code that the text
@@ -143,18 +153,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     @Override
     public boolean relevant(SourceFile file) {
-        boolean r = models.relevant(file.text());
+        Triggers.Found found = models.triggers(file.text());
         // the scan asks this before planning units; the analysis of the same file reuses the answer
-        prefiltered.put(file.relPath() + "\0" + file.text().length(), r);
-        return r;
+        prefiltered.put(file.relPath() + "\0" + file.text().length(), found);
+        return found.any();
     }
 
-    /** Relevance already computed for a file of this scan (by relative path and length), used once. */
-    private final Map<String, Boolean> prefiltered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Triggers already found in a file of this scan (by relative path and length), used once. */
+    private final Map<String, Triggers.Found> prefiltered = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private boolean relevant(IrFile ir) {
-        Boolean known = prefiltered.remove(ir.relPath() + "\0" + ir.text().length());
-        return known != null ? known : models.relevant(ir.text());
+    private Triggers.Found triggers(IrFile ir) {
+        Triggers.Found known = prefiltered.remove(ir.relPath() + "\0" + ir.text().length());
+        return known != null ? known : models.triggers(ir.text());
     }
 
     /**
@@ -252,15 +262,22 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     /** {@link #analyze(List)}; {@code relevance}, when set, is the text the model prefilter reads instead. */
     private List<FileReport> analyze(List<Parsed> parsed, String relevance) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
-        boolean relevant = relevance != null && models.relevant(relevance);
-        if (relevance == null) for (IrFile ir : irs) relevant |= relevant(ir);
+        boolean certain = false;
+        Set<String> globals = new java.util.TreeSet<>();
+        for (Triggers.Found f : relevance != null ? List.of(models.triggers(relevance))
+                : irs.stream().map(this::triggers).toList()) {
+            certain |= f.certain();
+            globals.addAll(f.globals());
+        }
+        Scopes scopes = certain || !globals.isEmpty() ? Scopes.of(irs.stream().map(IrFile::program).toList()) : null;
+        boolean relevant = certain || (scopes != null && readsGlobal(irs, scopes, globals));
         List<List<Finding>> perFile = new ArrayList<>();
         List<List<Endpoint>> endpoints = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) {
             perFile.add(new ArrayList<>());
             endpoints.add(new ArrayList<>());
         }
-        if (relevant) findings(irs, perFile, endpoints);
+        if (relevant) findings(irs, scopes, perFile, endpoints);
         List<FileReport> out = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) {
             List<Finding> fs = perFile.get(i);
@@ -272,9 +289,26 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         return out;
     }
 
-    private void findings(List<IrFile> irs, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
+    /**
+     * True when a program reads one of these globals: an identifier of that name it does not declare,
+     * or a property of that name (written {@code window.io}; any object's, to stay on the safe side).
+     */
+    private static boolean readsGlobal(List<IrFile> irs, Scopes scopes, Set<String> globals) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        for (IrFile ir : irs) todo.push(ir.program());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if ((n.kind == Kind.IDENT && n.text != null && globals.contains(n.text) && scopes.binding(n) == null)
+                    || (n.kind == Kind.MEMBER && n.text != null && globals.contains(n.text))) {
+                return true;
+            }
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
+    }
+
+    private void findings(List<IrFile> irs, Scopes scopes, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
-        Scopes scopes = Scopes.of(programs);
         Owners owners = new Owners(irs);
         Engine engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
         for (Engine.ConnectionSite c : engine.connections()) {

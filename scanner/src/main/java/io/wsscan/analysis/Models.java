@@ -116,42 +116,33 @@ public final class Models {
     /** Inventory: library -> index of the argument that lists WebSocket subprotocols. */
     final Map<String, Integer> subprotocolArguments = new java.util.TreeMap<>();
 
-    /** Texts one of which a file must contain for any model to apply; null when some model always applies. */
-    private List<String> triggers = new ArrayList<>();
     /**
-     * Triggers that need more than a word ({@code {near: message, regex: "on\\(\\s*'message'"}}): the
-     * regular expression is tried only around occurrences of the {@code near} text, so that it costs a
-     * substring search rather than a regex pass over every file (that was half of a scan's time).
+     * Texts one of which a file must contain for any model to apply; null when some model always
+     * applies. A trigger with a regular expression ({@code {near: message, regex: "on\\(\\s*'message'"}})
+     * needs the expression to match around an occurrence of its word.
      */
-    private record NearTrigger(String near, Pattern regex) {
-    }
-
-    private static final int NEAR_WINDOW = 64;
-    private final List<NearTrigger> nearTriggers = new ArrayList<>();
+    private List<Triggers.Trigger> triggers = new ArrayList<>();
+    private Triggers triggerScan;
 
     public static Models load(List<JsonNode> docs) {
         Models m = new Models();
         for (JsonNode d : docs) m.add(d);
+        if (m.triggers != null) m.triggerScan = new Triggers(m.triggers);
         return m;
     }
 
     /**
-     * False when the text contains none of the models' trigger strings, so that no connection,
-     * handler or sink of any model can occur in it and the analysis can be skipped (a prefilter in
-     * the spirit of Semgrep's). Model files without {@code triggers} make every text relevant.
+     * False when the text contains none of the models' triggers, so that no connection, handler or
+     * sink of any model can occur in it and the analysis can be skipped (a prefilter in the spirit of
+     * Semgrep's). Model files without {@code triggers} make every text relevant.
      */
     public boolean relevant(CharSequence text) {
-        if (triggers == null) return true;
-        String t = text.toString();
-        for (String trigger : triggers) if (t.contains(trigger)) return true;
-        for (NearTrigger n : nearTriggers) {
-            java.util.regex.Matcher m = n.regex().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int i = t.indexOf(n.near()); i >= 0; i = t.indexOf(n.near(), i + 1)) {
-                m.region(Math.max(0, i - NEAR_WINDOW), Math.min(t.length(), i + n.near().length() + NEAR_WINDOW));
-                if (m.find()) return true;
-            }
-        }
-        return false;
+        return triggers(text).any();
+    }
+
+    /** The triggers a text holds ({@link #relevant}), with the globals some of them depend on. */
+    Triggers.Found triggers(CharSequence text) {
+        return triggerScan == null ? Triggers.Found.CERTAIN : triggerScan.in(text.toString());
     }
 
     /** True when some model row starts with (or is) this path: only such API facts are worth keeping. */
@@ -166,13 +157,19 @@ public final class Models {
         if (doc.has("triggers")) {
             if (triggers != null) {
                 for (JsonNode t : doc.path("triggers")) {
+                    String word = t.isObject() ? t.path("near").asText("") : t.asText();
+                    if ((!t.isObject() || !word.isEmpty()) && (word.length() < 2 || !word.chars().allMatch(c -> c < 128))) {
+                        throw new RulesetException(file + ": a trigger must be at least two ASCII characters: " + t);
+                    }
                     if (t.isObject()) {
                         Pattern p = regex(file, t.path("regex"));
-                        String near = t.path("near").asText("");
-                        if (p == null || near.isEmpty()) throw new RulesetException(file + ": a trigger object needs 'near' and 'regex': " + t);
-                        nearTriggers.add(new NearTrigger(near, p));
+                        String global = t.path("global").asText(null);
+                        if ((p == null && global == null) || word.isEmpty()) {
+                            throw new RulesetException(file + ": a trigger object needs 'near' and 'regex' or 'global': " + t);
+                        }
+                        triggers.add(new Triggers.Trigger(word, p, global));
                     } else {
-                        triggers.add(t.asText());
+                        triggers.add(new Triggers.Trigger(word, null, null));
                     }
                 }
             }

@@ -84,7 +84,7 @@ class ModelsTest {
         assertTrue(e.getMessage().contains("without 'names'"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(io.wsscan.rules.RulesetException.class,
                 () -> parse("library: t\ntriggers: [{ regex: \"a+\" }]"));
-        assertTrue(e.getMessage().contains("needs 'near' and 'regex'"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs 'near' and 'regex' or 'global'"), e.getMessage());
         Models near = parse("library: t\ntriggers: [plain, { near: go, regex: \"\\\\bgo\\\\(\\\\d\" }]");
         assertTrue(near.relevant("x = go(1)"));
         assertFalse(near.relevant("x = ago(1); go(x); cargo(2)"), "the regex decides, around each 'go'");
