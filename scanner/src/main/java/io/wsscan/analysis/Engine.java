@@ -239,6 +239,11 @@ public final class Engine {
             }
             if (!changed) break;
         }
+        if (DEBUG) {
+            unitNanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
+                    .forEach(e -> System.err.printf("   unit %s at %d, %d chars: %d evaluations, %.1f ms%n", e.getKey().kind,
+                            e.getKey().start, e.getKey().end - e.getKey().start, unitCount.get(e.getKey()), e.getValue() / 1e6));
+        }
         return this;
     }
 
@@ -460,6 +465,8 @@ public final class Engine {
     }
 
     private final Map<String, Integer> dirtyBy = new HashMap<>();
+    private final Map<Node, Long> unitNanos = new IdentityHashMap<>();
+    private final Map<Node, Integer> unitCount = new IdentityHashMap<>();
 
     private long evaluations;
 
@@ -469,10 +476,15 @@ public final class Engine {
         Set<Object> r = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         unitStart.put(unit, clock);
         reads = r;
+        long t0 = DEBUG ? System.nanoTime() : 0;
         try {
             body.run();
         } finally {
             reads = null;
+        }
+        if (DEBUG) {
+            unitNanos.merge(unit, System.nanoTime() - t0, Long::sum);
+            unitCount.merge(unit, 1, Integer::sum);
         }
         unitReads.put(unit, r);
     }
@@ -1034,19 +1046,20 @@ public final class Engine {
                     if (o.function != null) handlers.putIfAbsent(List.of(at, o.function), new HandlerSite(at, o.function, h));
                 }
             }
-            for (int k = 0; k < MAX_PARAMS; k++) {
+            Models.Steps next = models.stepsAfter(path);
+            for (int k : next.parameters()) {
+                if (k >= MAX_PARAMS) break;
                 String pp = path + ".Parameter[" + k + "]";
-                if (!models.known(pp)) continue;
                 for (Obj o : v.all(Obj.class)) {
                     if (o.function != null) addParamIn(o.function, k, api(pp, paramNode(o.function, k), null));
                 }
             }
+            if (next.members().isEmpty()) continue;
             for (Obj o : v.all(Obj.class)) {
                 if (o.function != null) continue;
                 read(o);
                 for (Map.Entry<String, Value> e : new ArrayList<>(o.fields.entrySet())) {
-                    String mp = path + ".Member[" + e.getKey() + "]";
-                    if (models.known(mp)) slot(List.of(mp), e.getValue(), at, fn);
+                    if (next.members().contains(e.getKey())) slot(List.of(path + ".Member[" + e.getKey() + "]"), e.getValue(), at, fn);
                 }
             }
         }
@@ -1360,12 +1373,17 @@ public final class Engine {
     /** A field of an object: its own value, else along the prototype chain (each object once, bounded). */
     private Value readObjField(Obj o, String name) {
         if (name == null) {
-            Value out = Value.EMPTY;
             read(o);
+            // kept until the object changes: code reads o[key] over and over, and objects can be large
+            int version = versions.getOrDefault(o, 0);
+            if (o.allFields != null && o.allFieldsVersion == version) return o.allFields;
+            Value.Joiner out = new Value.Joiner();
             for (Map.Entry<String, Value> e : o.fields.entrySet()) {
-                if (!e.getKey().equals("__proto__")) out = out.join(e.getValue());
+                if (!e.getKey().equals("__proto__")) out.add(e.getValue());
             }
-            return out;
+            o.allFields = out.value();
+            o.allFieldsVersion = version;
+            return o.allFields;
         }
         if ("prototype".equals(name) && o.function != null && !o.fields.containsKey("prototype")) {
             putField(o, "prototype", Value.of(obj(o.function, "prototype", null)));

@@ -56,6 +56,9 @@ public sealed interface Fact {
         Value data = Value.EMPTY;
         /** Plain objects held in fields (bounded): serialising reaches their data too. */
         final java.util.LinkedHashSet<Obj> children = new java.util.LinkedHashSet<>();
+        /** Every field's value joined, as of the object's change-clock {@code allFieldsVersion} (Engine.readObjField). */
+        Value allFields;
+        int allFieldsVersion;
 
         Obj(Node site, String tag, Node function) {
             this.site = site;

@@ -128,6 +128,7 @@ public final class Models {
         Models m = new Models();
         for (JsonNode d : docs) m.add(d);
         if (m.triggers != null) m.triggerScan = new Triggers(m.triggers);
+        m.indexSteps();
         return m;
     }
 
@@ -148,6 +149,49 @@ public final class Models {
     /** True when some model row starts with (or is) this path: only such API facts are worth keeping. */
     boolean known(String path) {
         return prefixes.contains(path);
+    }
+
+    /**
+     * The {@code Parameter[k]} and {@code Member[name]} steps that some model row takes after a path,
+     * so that the engine asks for these instead of building every candidate path's string.
+     */
+    record Steps(int[] parameters, Set<String> members) {
+        static final Steps NONE = new Steps(new int[0], Set.of());
+    }
+
+    private Map<String, Steps> steps;
+
+    Steps stepsAfter(String path) {
+        return steps.getOrDefault(path, Steps.NONE);
+    }
+
+    private void indexSteps() {
+        Map<String, java.util.TreeSet<Integer>> params = new HashMap<>();
+        Map<String, Set<String>> members = new HashMap<>();
+        for (String p : prefixes) {
+            if (!p.endsWith("]")) continue;
+            int dot = p.length() - 1;
+            while (dot >= 0 && (p.charAt(dot) != '.' || bracketDepth(p, dot) != 0)) dot--;
+            if (dot < 0) continue;
+            String base = p.substring(0, dot), last = p.substring(dot + 1);
+            if (last.startsWith("Parameter[")) {
+                try {
+                    params.computeIfAbsent(base, k -> new java.util.TreeSet<>())
+                            .add(Integer.parseInt(last.substring("Parameter[".length(), last.length() - 1)));
+                } catch (NumberFormatException e) {
+                    // not a single index: the engine never builds such a path
+                }
+            } else if (last.startsWith("Member[")) {
+                members.computeIfAbsent(base, k -> new HashSet<>()).add(last.substring("Member[".length(), last.length() - 1));
+            }
+        }
+        steps = new HashMap<>();
+        for (String base : params.keySet()) steps.put(base, null);
+        for (String base : members.keySet()) steps.put(base, null);
+        for (String base : List.copyOf(steps.keySet())) {
+            int[] ps = params.getOrDefault(base, new java.util.TreeSet<>()).stream().mapToInt(Integer::intValue).toArray();
+            steps.put(base, new Steps(ps, Set.copyOf(members.getOrDefault(base, Set.of()))));
+        }
     }
 
     private void add(JsonNode doc) {

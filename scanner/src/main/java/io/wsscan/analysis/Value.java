@@ -17,6 +17,9 @@ public final class Value {
     public static final Value EMPTY = new Value(Set.of());
 
     private final Set<Fact> facts;
+    // Derived views, made on first use: the engine asks the same value for them many times over.
+    private List<Fact.Obj> objs;
+    private Value dataOnly;
 
     private Value(Set<Fact> facts) {
         this.facts = facts;
@@ -93,7 +96,16 @@ public final class Value {
         return new Fact.Str(java.util.Collections.unmodifiableList(parts), a.origin(), a.mirrored() || b.mirrored());
     }
 
+    @SuppressWarnings("unchecked")
     public <T extends Fact> List<T> all(Class<T> type) {
+        if (type == Fact.Obj.class) {
+            if (objs == null) objs = List.copyOf(collect(Fact.Obj.class));
+            return (List<T>) objs;
+        }
+        return collect(type);
+    }
+
+    private <T extends Fact> List<T> collect(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (Fact f : facts) if (type.isInstance(f)) out.add(type.cast(f));
         return out;
@@ -113,9 +125,34 @@ public final class Value {
             }
         }
         if (all) return this;
-        List<Fact> out = new ArrayList<>();
+        // a part of a bounded, widened set is one too: no need to go through plusAll
+        LinkedHashSet<Fact> out = new LinkedHashSet<>();
         for (Fact f : facts) if (keep.test(f)) out.add(f);
-        return out.size() == facts.size() ? this : of(out);
+        return out.isEmpty() ? EMPTY : new Value(out);
+    }
+
+    /**
+     * Joins many values into one without a new set per step ({@code a.join(b).join(c)...} copies the
+     * growing set each time): for reads that gather every field of a large object.
+     */
+    static final class Joiner {
+        private Value first = EMPTY;
+        private LinkedHashSet<Fact> more;
+
+        void add(Value v) {
+            if (v == null || v.facts.isEmpty() || v == first) return;
+            if (first.facts.isEmpty()) {
+                first = v;
+                return;
+            }
+            if (first.facts.size() >= MAX_FACTS || first.facts.containsAll(v.facts)) return;
+            if (more == null) more = new LinkedHashSet<>();
+            more.addAll(v.facts);
+        }
+
+        Value value() {
+            return more == null ? first : first.plusAll(more);
+        }
     }
 
     public Value map(Function<Fact, Fact> fn) {
@@ -129,7 +166,8 @@ public final class Value {
 
     /** Only the taints (and symbolic parameters): what a string operation passes on. */
     public Value dataOnly() {
-        return filter(f -> f instanceof Fact.Taint || f instanceof Fact.Param);
+        if (dataOnly == null) dataOnly = filter(f -> f instanceof Fact.Taint || f instanceof Fact.Param);
+        return dataOnly;
     }
 
     @Override
