@@ -95,9 +95,23 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 || TreeSitterFrontEnd.dialectOf(p) != null;
     }
 
+    /**
+     * Analyses a file. A file that no model can apply to (the prefilter) is only read for syntax:
+     * what a scan reports about it (front end, parse errors) is the same, but lowering it into the
+     * IR would be work thrown away, and such files are most of a typical scan (vendored code,
+     * node_modules).
+     */
     @Override
     public FileReport analyze(SourceFile file) {
-        return analyzeText(file.relPath(), file.text());
+        Triggers.Found found = prefiltered.remove(key(file.relPath(), file.text()));
+        if (found == null) found = models.triggers(file.text());
+        if (!found.any()) return readOnly(parse(file.relPath(), file.text(), false));
+        Parsed p = parse(file.relPath(), file.text(), true);
+        return p.failed() != null ? p.failed() : analyze(List.of(p), List.of(found), null).get(0);
+    }
+
+    private static FileReport readOnly(Parsed p) {
+        return p.failed() != null ? p.failed() : new FileReport(List.of(), p.notes(), p.frontEnd(), true);
     }
 
     /**
@@ -106,18 +120,17 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      * blanked), so that every offset still points into the original file.
      */
     public FileReport analyzeText(String relPath, String text) {
-        Parsed p = parse(relPath, text);
-        return p.ir() == null ? p.failed() : analyze(List.of(p)).get(0);
+        Parsed p = parse(relPath, text, true);
+        return p.failed() != null ? p.failed() : analyze(List.of(p)).get(0);
     }
 
     /**
      * Reads a file through the same front-end chain as {@link #analyze(SourceFile)} and reports what
-     * the reading found (front end, parse notes) without analysing it: the baseline that benchmarks
-     * compare a full scan with.
+     * the reading found (front end, parse notes) without analysing it: the baselines that benchmarks
+     * compare a full scan with. {@code lower}: also lower the syntax tree into the IR.
      */
-    public FileReport parseOnly(SourceFile file) {
-        Parsed p = parse(file.relPath(), file.text());
-        return p.ir() == null ? p.failed() : new FileReport(List.of(), p.notes(), p.ir().frontEnd(), true);
+    public FileReport parseOnly(SourceFile file, boolean lower) {
+        return readOnly(parse(file.relPath(), file.text(), lower));
     }
 
     /**
@@ -133,11 +146,11 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     /** {@link #analyzeText(String, String)} for text extracted from another file (null: a file of its own). */
     public FileReport analyzeText(String relPath, String text, Extracted extracted) {
         if (extracted == null) return analyzeText(relPath, text);
-        Parsed p = extracted.dialect() != null ? treeSitter(relPath, text, extracted.dialect(), null) : parse(relPath, text);
-        if (p.ir() == null) return p.failed();
+        Parsed p = extracted.dialect() != null ? treeSitter(relPath, text, extracted.dialect(), null, true) : parse(relPath, text, true);
+        if (p.failed() != null) return p.failed();
         IrFile ir = p.ir();
         Node program = extracted.lowering() == null ? ir.program() : extracted.lowering().apply(ir.program());
-        Parsed lowered = new Parsed(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()), p.notes(), null);
+        Parsed lowered = new Parsed(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()), p.notes());
         return analyze(List.of(lowered), extracted.original()).get(0);
     }
 
@@ -155,15 +168,19 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     public boolean relevant(SourceFile file) {
         Triggers.Found found = models.triggers(file.text());
         // the scan asks this before planning units; the analysis of the same file reuses the answer
-        prefiltered.put(file.relPath() + "\0" + file.text().length(), found);
+        prefiltered.put(key(file.relPath(), file.text()), found);
         return found.any();
     }
 
     /** Triggers already found in a file of this scan (by relative path and length), used once. */
     private final Map<String, Triggers.Found> prefiltered = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private static String key(String relPath, String text) {
+        return relPath + "\0" + text.length();
+    }
+
     private Triggers.Found triggers(IrFile ir) {
-        Triggers.Found known = prefiltered.remove(ir.relPath() + "\0" + ir.text().length());
+        Triggers.Found known = prefiltered.remove(key(ir.relPath(), ir.text()));
         return known != null ? known : models.triggers(ir.text());
     }
 
@@ -176,8 +193,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         Map<String, FileReport> out = new LinkedHashMap<>();
         List<Parsed> parsed = new ArrayList<>();
         for (SourceFile f : files) {
-            Parsed p = parse(f.relPath(), f.text());
-            if (p.ir() == null) out.put(f.relPath(), p.failed());
+            Parsed p = parse(f.relPath(), f.text(), true);
+            if (p.failed() != null) out.put(f.relPath(), p.failed());
             else parsed.add(p);
         }
         List<FileReport> reports = analyze(parsed);
@@ -185,36 +202,55 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         return out;
     }
 
-    /** A file through the front-end chain: its IR and notes, or the report of why it was not analysed. */
-    private record Parsed(IrFile ir, List<Notification> notes, FileReport failed) {
+    /**
+     * A file through the front-end chain: its IR (null when it was only read for syntax), notes and
+     * front end; or, in {@code failed}, the report of why it was not analysed.
+     */
+    private record Parsed(IrFile ir, List<Notification> notes, FileReport failed, String frontEnd) {
+        Parsed(IrFile ir, List<Notification> notes) {
+            this(ir, notes, null, ir.frontEnd());
+        }
+
+        static Parsed failure(FileReport why) {
+            return new Parsed(null, List.of(), why, null);
+        }
     }
 
-    private Parsed parse(String relPath, String text) {
+    /** {@code lower}: lower the syntax tree into the IR; when false, the file is only read for syntax errors. */
+    private Parsed parse(String relPath, String text, boolean lower) {
         TreeSitterFrontEnd.Dialect dialect = TreeSitterFrontEnd.dialectOf(relPath);
-        String lower = relPath.toLowerCase(Locale.ROOT);
-        boolean plainJs = lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
-        if (lower.endsWith(".d.ts") || lower.endsWith(".d.mts") || lower.endsWith(".d.cts")) {
+        String name = relPath.toLowerCase(Locale.ROOT);
+        boolean plainJs = name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs");
+        if (name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts")) {
             // declaration files hold only types (TypeScript allows no code that runs in them): there
             // is nothing to analyse, and parsing them was a fifth of a scan's time on node_modules
             Node empty = new Node(Kind.PROGRAM, 0, text.length(), null, 0, List.of());
-            return new Parsed(new IrFile(relPath, text, empty, new LineIndex(text), "types-only"), List.of(), null);
+            return new Parsed(new IrFile(relPath, text, empty, new LineIndex(text), "types-only"), List.of());
         }
         if (dialect != null && !plainJs) {
             // .ts .mts .cts .tsx .jsx
-            return treeSitter(relPath, text, dialect, null);
+            return treeSitter(relPath, text, dialect, null, lower);
         }
         try {
-            return new Parsed(rhino.parse(relPath, text), List.of(), null);
+            if (!lower) {
+                rhino.check(relPath, text);
+                return new Parsed(null, List.of(), null, "rhino");
+            }
+            return new Parsed(rhino.parse(relPath, text), List.of());
         } catch (JsSyntaxError rhinoError) {
             try {
-                return new Parsed(closure.parse(relPath, text), List.of(), null);
+                if (!lower) {
+                    closure.check(relPath, text);
+                    return new Parsed(null, List.of(), null, "closure");
+                }
+                return new Parsed(closure.parse(relPath, text), List.of());
             } catch (JsSyntaxError e) {
                 String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
                 // tree-sitter is the last resort for JS files only; script text extracted from templates
                 // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
-                Parsed ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why) : null;
+                Parsed ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why, lower) : null;
                 if (ts != null) return ts;
-                return new Parsed(null, List.of(), FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
+                return Parsed.failure(FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
                         "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
                                 + "; Closure: " + e.getMessage() + "); it was not analysed")));
             }
@@ -226,17 +262,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      * Parse errors do not stop the analysis: each error range becomes an {@code info} note. Returns
      * null when tree-sitter could not be used and {@code fallbackWhy} is set (the caller reports).
      */
-    private Parsed treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy) {
+    private Parsed treeSitter(String relPath, String text, TreeSitterFrontEnd.Dialect dialect, String fallbackWhy,
+                              boolean lower) {
         TreeSitterFrontEnd.Result r;
         try {
-            r = treeSitter.parse(relPath, text, dialect);
+            r = lower ? treeSitter.parse(relPath, text, dialect) : treeSitter.check(relPath, text, dialect);
         } catch (TreeSitterFrontEnd.Failure e) {
             if (fallbackWhy != null) return null;
-            return new Parsed(null, List.of(), FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
+            return Parsed.failure(FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
                     "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed")));
         }
         List<Notification> notes = new ArrayList<>();
-        LineIndex lines = r.ir().lines();
+        LineIndex lines = r.ir() != null ? r.ir().lines() : new LineIndex(text);
         if (fallbackWhy != null) {
             notes.add(new Notification(relPath, 0, 0, "info", "read by tree-sitter, the error-tolerant parser ("
                     + fallbackWhy + ")"));
@@ -251,21 +288,28 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             notes.add(new Notification(relPath, 0, 0, "info",
                     "tree-sitter: parts nested more deeply than " + TreeSitterFrontEnd.MAX_DEPTH_LEVELS + " levels were not analysed"));
         }
-        return new Parsed(r.ir(), notes, null);
+        return new Parsed(r.ir(), notes, null, TreeSitterFrontEnd.NAME);
     }
 
     /** Runs the analysis over lowered files as one program; one report per file, in order. */
     private List<FileReport> analyze(List<Parsed> parsed) {
-        return analyze(parsed, null);
+        return analyze(parsed, null, null);
     }
 
     /** {@link #analyze(List)}; {@code relevance}, when set, is the text the model prefilter reads instead. */
     private List<FileReport> analyze(List<Parsed> parsed, String relevance) {
+        return analyze(parsed, null, relevance);
+    }
+
+    /** {@code found}: the prefilter's answer for the files, when already known. */
+    private List<FileReport> analyze(List<Parsed> parsed, List<Triggers.Found> found, String relevance) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
         boolean certain = false;
         Set<String> globals = new java.util.TreeSet<>();
-        for (Triggers.Found f : relevance != null ? List.of(models.triggers(relevance))
-                : irs.stream().map(this::triggers).toList()) {
+        if (found == null) {
+            found = relevance != null ? List.of(models.triggers(relevance)) : irs.stream().map(this::triggers).toList();
+        }
+        for (Triggers.Found f : found) {
             certain |= f.certain();
             globals.addAll(f.globals());
         }

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The parse-only baseline of a scan (not a unit test): the real {@link Scanner} over a folder, with
- * the same discovery, reading, threads and front-end chain as {@code wsscan scan}, but every JS/TS
- * file is only read through the front ends (parse + lower) and not analysed. Run in a fresh JVM with
- * the launcher's options, its time is what a full scan of the same folder is compared with
- * ({@code scanner/bench/throughput.sh} does both).
+ * The parse-only baselines of a scan (not a unit test): the real {@link Scanner} over a folder, with
+ * the same discovery, reading, threads and front-end chain as {@code wsscan scan}, but no JS/TS file
+ * is analysed: with {@code lower} each one is parsed and lowered into the IR, with {@code syntax} only
+ * parsed (what a full scan does with a file that no model applies to). Run in a fresh JVM with the
+ * launcher's options, their times are what a full scan of the same folder is compared with
+ * ({@code scanner/bench/throughput.sh} does all three).
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -cp scanner/target/test-classes:scanner/target/wsscan.jar io.wsscan.engine.ScanBench DIR
+ * java -XX:TieredStopAtLevel=1 -cp scanner/target/test-classes:scanner/target/wsscan.jar io.wsscan.engine.ScanBench lower|syntax DIR
  * </pre>
  *
  * Templates (HTML, JSP, Vue: a handful of files in a package folder) are analysed in full, as there is
@@ -27,12 +28,13 @@ import java.util.Locale;
 public final class ScanBench {
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: ScanBench DIR");
+        if (args.length != 2 || !List.of("lower", "syntax").contains(args[0])) {
+            System.err.println("usage: ScanBench lower|syntax DIR");
             System.exit(2);
         }
+        boolean lower = args[0].equals("lower");
         long t0 = System.nanoTime();
-        ScanOptions options = ScanOptions.builder().path(Path.of(args[0])).build();
+        ScanOptions options = ScanOptions.builder().path(Path.of(args[1])).build();
         Scanner scanner = new Scanner(catalog -> {
             JsAnalyzer js = new JsAnalyzer(catalog);
             FileAnalyzer readOnly = new FileAnalyzer() {
@@ -43,7 +45,7 @@ public final class ScanBench {
 
                 @Override
                 public FileReport analyze(SourceFile file) {
-                    return js.parseOnly(file);
+                    return js.parseOnly(file, lower);
                 }
             };
             return List.of(readOnly, new TemplateAnalyzer(js));
@@ -51,8 +53,8 @@ public final class ScanBench {
         ScanResult r = scanner.scan(options);
         double secs = (System.nanoTime() - t0) / 1e9;
         double mb = r.stats().bytesAnalysed() / 1048576.0;
-        System.out.printf(Locale.ROOT, "parse only: %d files analysed (%.1f MB in %.2f s, %.1f MB/s, %.1f files/s, peak heap %d MB), %d not analysed%n",
-                r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, peakHeap() / 1048576,
+        System.out.printf(Locale.ROOT, "parse only (%s): %d files read (%.1f MB in %.2f s, %.1f MB/s, %.1f files/s, peak heap %d MB), %d not analysed%n",
+                lower ? "parse + lower" : "syntax only", r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, peakHeap() / 1048576,
                 r.stats().filesSkipped());
     }
 

@@ -39,17 +39,7 @@ public final class ClosureFrontEnd {
 
     public IrFile parse(String relPath, String text) throws JsSyntaxError {
         LineIndex lines = new LineIndex(text);
-        FirstError errors = new FirstError();
-        ProgramTree tree;
-        try {
-            tree = new Parser(CONFIG, errors, new SourceFile(relPath, text)).parseProgram();
-        } catch (StackOverflowError e) {
-            throw new JsSyntaxError("the file is nested too deeply to parse", 1, 1);
-        } catch (RuntimeException e) {
-            if (errors.message != null) throw errors.toSyntaxError(lines);
-            throw new JsSyntaxError("the parser failed (" + e.getClass().getSimpleName() + ")", 1, 1);
-        }
-        if (errors.message != null) throw errors.toSyntaxError(lines);
+        ProgramTree tree = syntaxTree(relPath, text, lines);
         Node program;
         try {
             program = new Lowering(text).program(tree);
@@ -57,6 +47,27 @@ public final class ClosureFrontEnd {
             throw new JsSyntaxError("the file is nested too deeply to lower", 1, 1);
         }
         return new IrFile(relPath, text, program, lines, "closure");
+    }
+
+    /** Only whether the parser accepts the file (the first syntax error if not), without lowering it. */
+    public void check(String relPath, String text) throws JsSyntaxError {
+        syntaxTree(relPath, text, null);
+    }
+
+    /** {@code lines} may be null: made only when there is an error to place. */
+    private static ProgramTree syntaxTree(String relPath, String text, LineIndex lines) throws JsSyntaxError {
+        FirstError errors = new FirstError();
+        ProgramTree tree;
+        try {
+            tree = new Parser(CONFIG, errors, new SourceFile(relPath, text)).parseProgram();
+        } catch (StackOverflowError e) {
+            throw new JsSyntaxError("the file is nested too deeply to parse", 1, 1);
+        } catch (RuntimeException e) {
+            if (errors.message != null) throw errors.toSyntaxError(lines != null ? lines : new LineIndex(text));
+            throw new JsSyntaxError("the parser failed (" + e.getClass().getSimpleName() + ")", 1, 1);
+        }
+        if (errors.message != null) throw errors.toSyntaxError(lines != null ? lines : new LineIndex(text));
+        return tree;
     }
 
     /** Keeps the parser's first error; warnings are ignored. */

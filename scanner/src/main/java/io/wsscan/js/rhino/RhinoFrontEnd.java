@@ -42,7 +42,21 @@ public final class RhinoFrontEnd {
         return " ".repeat(eol) + text.substring(eol);
     }
 
+    /**
+     * Only whether Rhino accepts the file (the first syntax error if not), without lowering it: for
+     * files that no model applies to, where the IR would be thrown away.
+     */
+    public void check(String relPath, String text) throws JsSyntaxError {
+        syntaxTree(relPath, text, RECORD_COMMENTS);
+    }
+
     IrFile parse(String relPath, String text, boolean recordComments) throws JsSyntaxError {
+        AstRoot root = syntaxTree(relPath, text, recordComments);
+        Node program = new Lowering().program(root);
+        return new IrFile(relPath, text, program, new LineIndex(text), "rhino");
+    }
+
+    private static AstRoot syntaxTree(String relPath, String text, boolean recordComments) throws JsSyntaxError {
         CompilerEnvirons env = new CompilerEnvirons();
         env.setLanguageVersion(Context.VERSION_ES6);
         env.setRecordingComments(recordComments);
@@ -64,8 +78,7 @@ public final class RhinoFrontEnd {
             throw new JsSyntaxError("Rhino could not parse the file: " + e.getClass().getSimpleName(), 1, 1);
         }
         if (errors.message != null) throw new JsSyntaxError(errors.message, errors.line, errors.column);
-        Node program = new Lowering().program(root);
-        return new IrFile(relPath, text, program, new LineIndex(text), "rhino");
+        return root;
     }
 
     /** Keeps the first error Rhino reports; warnings are ignored. */

@@ -130,28 +130,8 @@ public final class TreeSitterFrontEnd {
 
     /** Parses and lowers one file. Never throws for bad input: syntax errors come back as error ranges. */
     public Result parse(String relPath, String text, Dialect dialect) throws Failure {
-        if (Grammars.FAILURE != null) {
-            throw new Failure("tree-sitter is not available on this platform (" + Grammars.FAILURE + ")", Grammars.FAILURE);
-        }
         Utf8Offsets offsets = new Utf8Offsets(text);
-        Copy copy;
-        try {
-            if (dialect == Dialect.TSX) {
-                // JSX carries the sinks, so the JavaScript (JSX) grammar is preferred unless it fails
-                // on clearly more of the file than the TypeScript grammar does
-                Copy js = copy(text, offsets, Grammars.JS);
-                if (js.errorBytes == 0) {
-                    copy = js;
-                } else {
-                    Copy ts = copy(text, offsets, Grammars.TS);
-                    copy = ts.errorBytes == 0 || ts.errorBytes * 4 < js.errorBytes ? ts : js;
-                }
-            } else {
-                copy = copy(text, offsets, dialect == Dialect.TYPESCRIPT ? Grammars.TS : Grammars.JS);
-            }
-        } catch (RuntimeException e) {
-            throw new Failure("tree-sitter failed (" + e + ")", e);
-        }
+        Copy copy = read(text, offsets, dialect, true);
         Node program;
         try {
             program = new TreeSitterLowering(text).program(copy.root);
@@ -161,6 +141,34 @@ public final class TreeSitterFrontEnd {
             throw new Failure("the tree-sitter lowering failed (" + e + ")", e);
         }
         return new Result(new IrFile(relPath, text, program, new LineIndex(text), NAME), copy.errors, copy.truncated);
+    }
+
+    /**
+     * Parses one file for its error ranges only, without copying or lowering the tree (a result
+     * without IR): for files that no model applies to. The ranges are the ones {@link #parse} finds.
+     */
+    public Result check(String relPath, String text, Dialect dialect) throws Failure {
+        Copy copy = read(text, new Utf8Offsets(text), dialect, false);
+        return new Result(null, copy.errors, false);
+    }
+
+    private static Copy read(String text, Utf8Offsets offsets, Dialect dialect, boolean whole) throws Failure {
+        if (Grammars.FAILURE != null) {
+            throw new Failure("tree-sitter is not available on this platform (" + Grammars.FAILURE + ")", Grammars.FAILURE);
+        }
+        try {
+            if (dialect == Dialect.TSX) {
+                // JSX carries the sinks, so the JavaScript (JSX) grammar is preferred unless it fails
+                // on clearly more of the file than the TypeScript grammar does
+                Copy js = copy(text, offsets, Grammars.JS, whole);
+                if (js.errorBytes == 0) return js;
+                Copy ts = copy(text, offsets, Grammars.TS, whole);
+                return ts.errorBytes == 0 || ts.errorBytes * 4 < js.errorBytes ? ts : js;
+            }
+            return copy(text, offsets, dialect == Dialect.TYPESCRIPT ? Grammars.TS : Grammars.JS, whole);
+        } catch (RuntimeException e) {
+            throw new Failure("tree-sitter failed (" + e + ")", e);
+        }
     }
 
     private static final class Copy {
@@ -179,8 +187,11 @@ public final class TreeSitterFrontEnd {
         return p;
     }
 
-    /** Parses with one grammar and copies the tree into TNodes with one iterative cursor walk. */
-    private static Copy copy(String text, Utf8Offsets offsets, Grammar g) {
+    /**
+     * Parses with one grammar and copies the tree into TNodes with one iterative cursor walk; or, when
+     * not {@code whole}, only visits the nodes that contain an error to collect the error ranges.
+     */
+    private static Copy copy(String text, Utf8Offsets offsets, Grammar g, boolean whole) {
         TSParser parser = parser();
         if (!parser.setLanguage(g.language)) throw new IllegalStateException("grammar version not supported by the tree-sitter core");
         TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8);
@@ -193,6 +204,11 @@ public final class TreeSitterFrontEnd {
         }
         Copy c = new Copy();
         TSTreeCursor cursor = new TSTreeCursor(rootNode);
+        if (!whole) {
+            errors(cursor, rootNode, g, offsets, c);
+            java.lang.ref.Reference.reachabilityFence(tree);
+            return c;
+        }
         TNode root = make(cursor, g, offsets, c, 0);
         root = new TNode(root.type, root.named, null, 0, text.length(), false); // the program spans the file
         TNode current = root;
@@ -234,6 +250,32 @@ public final class TreeSitterFrontEnd {
         root.seal();
         c.root = root;
         return c;
+    }
+
+    /**
+     * The error ranges of a tree in the order of {@link #copy}'s full walk: a pre-order walk that
+     * enters only nodes containing an error, and not the inside of an ERROR node (nested ones are not
+     * reported there either).
+     */
+    private static void errors(TSTreeCursor cursor, TSNode rootNode, Grammar g, Utf8Offsets offsets, Copy c) {
+        make(cursor, g, offsets, c, 0);
+        if (!rootNode.hasError()) return;
+        int depth = 0;
+        boolean descend = true;
+        outer:
+        while (true) {
+            if (descend && depth < MAX_DEPTH && cursor.gotoFirstChild()) {
+                depth++;
+            } else {
+                while (!cursor.gotoNextSibling()) {
+                    if (depth == 0) break outer;
+                    cursor.gotoParent();
+                    depth--;
+                }
+            }
+            TNode t = make(cursor, g, offsets, c, depth);
+            descend = t.type != "ERROR" && cursor.currentNode().hasError();
+        }
     }
 
     private static boolean onlyTrivia(String text, int from) {

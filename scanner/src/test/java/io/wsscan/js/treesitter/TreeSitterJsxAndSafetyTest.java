@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,16 +93,29 @@ class TreeSitterJsxAndSafetyTest {
         inputs.add("{".repeat(30_000) + "}".repeat(30_000));
         inputs.add("<a>".repeat(20_000));
         inputs.add("\u0000\uFFFF\uDBFF\uDFFF\uDC00");
+        int compared = 0;
         for (TreeSitterFrontEnd.Dialect d : TreeSitterFrontEnd.Dialect.values()) {
             for (String in : inputs) {
+                // reading for errors only must find exactly what the full copy finds, and survive too
+                TreeSitterFrontEnd.Result check;
+                try {
+                    check = ts.check("x", in, d);
+                    assertNull(check.ir());
+                } catch (TreeSitterFrontEnd.Failure f) {
+                    check = null;
+                }
                 try {
                     TreeSitterFrontEnd.Result r = ts.parse("x", in, d);
                     assertEquals(in.length(), r.ir().program().end);
+                    assertNotNull(check, "check failed where parse did not");
+                    assertEquals(r.errors(), check.errors(), d + ": " + in.substring(0, Math.min(in.length(), 60)));
+                    if (!r.errors().isEmpty()) compared++;
                 } catch (TreeSitterFrontEnd.Failure f) {
                     // acceptable: reported by the caller (e.g. lowering too deep); the JVM survived
                 }
             }
         }
+        assertTrue(compared > 300, "inputs with errors compared: " + compared);
         TreeSitterFrontEnd.Result r = ts.parse("x.ts", "let a = 1;\nlet b = );\nws.send(a);\n", TreeSitterFrontEnd.Dialect.TYPESCRIPT);
         assertFalse(r.errors().isEmpty());
         assertTrue(r.ir().program().shape().contains("MEMBER\"send\""), r.ir().program().shape());

@@ -1,0 +1,72 @@
+package io.wsscan.analysis;
+
+import io.wsscan.engine.FileReport;
+import io.wsscan.engine.SourceFile;
+import io.wsscan.rules.RuleCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A file that no model applies to is only read for syntax, not lowered: what the scan says about it
+ * (front end, parse notes, failures) must be exactly what reading it in full says.
+ */
+class SyntaxOnlyTest {
+
+    private final JsAnalyzer js = new JsAnalyzer(RuleCatalog.builtin());
+
+    private void assertSameReading(String relPath, String text) {
+        SourceFile f = new SourceFile(Path.of(relPath), relPath, text);
+        FileReport full = js.parseOnly(f, true), syntax = js.parseOnly(f, false);
+        assertEquals(full, syntax, relPath);
+    }
+
+    @Test
+    void corpusFilesReadTheSameWay() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("../test-corpus"))) {
+            files = s.filter(Files::isRegularFile).filter(p -> js.accepts(p.toString())).sorted().toList();
+        }
+        assertTrue(files.size() > 50, "corpus files: " + files.size());
+        for (Path p : files) assertSameReading(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void brokenFilesReadTheSameWay() {
+        List<String[]> cases = new ArrayList<>();
+        // JS that Rhino and Closure reject: tree-sitter's error ranges become notes
+        cases.add(new String[]{"a.js", "function f() {\n  let x = ;\n  return x\n"});
+        cases.add(new String[]{"b.js", "class A { #p = 1; get p() { return this.#p } }\nvar y = (;\n"});
+        cases.add(new String[]{"c.mjs", "export default {\n  a: 1,,\n  b: [\n}\n"});
+        // TypeScript and JSX: tree-sitter only
+        cases.add(new String[]{"d.ts", "let a: number = 1;\nlet b = );\nfunction g(x: string { return x }\n"});
+        cases.add(new String[]{"e.tsx", "const A = (p: Props) => <div>{p.x</div>;\nexport default A;\n"});
+        cases.add(new String[]{"f.jsx", "const B = () => <ul>{items.map(i => <li key={i}>{i}</li>)}</ul>\nconst C = <p>\n"});
+        cases.add(new String[]{"g.d.ts", "declare const x: number;\n"});
+        // nothing any parser can use
+        cases.add(new String[]{"h.js", "\u0000\uFFFF<<<>>>}}}{{{"});
+        for (String[] c : cases) assertSameReading(c[0], c[1]);
+
+        SourceFile broken = new SourceFile(Path.of("a.js"), "a.js", cases.get(0)[1]);
+        FileReport r = js.parseOnly(broken, false);
+        assertEquals("tree-sitter", r.frontEnd());
+        assertFalse(r.notifications().isEmpty(), "the syntax error is reported");
+    }
+
+    @Test
+    void aFileNoModelAppliesToIsReportedAsRead() {
+        // analyze() takes the syntax-only path for it: the report is that of a file read in full
+        String text = "import { debounce } from './util.js';\nexport const f = debounce(() => render(state), 50);\n";
+        SourceFile f = new SourceFile(Path.of("ui.mjs"), "ui.mjs", text);
+        assertEquals(js.parseOnly(f, true), js.analyze(f));
+    }
+}
