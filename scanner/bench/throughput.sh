@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Throughput benchmark: scans the npm packages pinned in package.json (installed once into
 # scanner/target/bench) with the real CLI and prints MB/s, files/s and peak heap from wsscan's own
-# summary, the process's peak RSS and the share of each front end; then the parse-only numbers per
-# JS front end (FrontEndBench, from the test classes that `mvn -B verify` builds). Not a test: run
-# it by hand, on an otherwise idle machine.
+# summary, the process's peak RSS and the share of each front end; then the same scan's parse-only
+# baselines (ScanBench: the same Scanner, files read but not analysed; "parse + lower" builds every
+# file's IR, "syntax only" is what a full scan does with files no model applies to) and the ratio of
+# the full scan to them; then the parse-only numbers per JS front end, one thread (FrontEndBench).
+# ScanBench and FrontEndBench come from the test classes that `mvn -B verify` builds. Not a test:
+# run it by hand, on an otherwise idle machine.
 #
 #   scanner/bench/throughput.sh [--threads N] [extra wsscan scan options...]
 #
@@ -21,9 +24,10 @@ fi
 "$root/wsscan" --version >/dev/null   # builds the jar when needed, outside the timing
 js_bytes=$(find "$work/node_modules" -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.ts' -o -name '*.tsx' -o -name '*.jsx' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs/.ts/.tsx/.jsx)"
+jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1})
 /usr/bin/time -f 'process: %e s wall, %U s user, peak RSS %M KB' \
-  java ${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
-  --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)'
+  java "${jvm[@]}" -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
+  --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)' | tee "$work/full.txt"
 python3 - "$work/result.json" "$work/result.sarif" <<'PY'
 import json, sys, collections
 d = json.load(open(sys.argv[1]))
@@ -37,6 +41,14 @@ print('not analysed by reason:', dict(kinds))
 print('findings by rule:', dict(collections.Counter(f['ruleId'] for f in d['findings'])))
 PY
 bench_classes=$root/scanner/target/test-classes
+if [[ -f $bench_classes/io/wsscan/engine/ScanBench.class ]]; then
+  full=$(sed -nE 's/^wsscan: .* in ([0-9.]+) s,.*/\1/p' "$work/full.txt")
+  for mode in lower syntax; do
+    line=$(java "${jvm[@]}" -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.engine.ScanBench "$mode" "$work/node_modules")
+    secs=$(sed -nE 's/.* in ([0-9.]+) s,.*/\1/p' <<<"$line")
+    echo "$line; full scan = $(awk -v f="$full" -v p="$secs" 'BEGIN { printf "%.2f", f / p }') x this"
+  done
+fi
 if [[ -f $bench_classes/io/wsscan/js/FrontEndBench.class ]]; then
   echo "parse only (.js/.mjs/.cjs, one thread):"
   java -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.js.FrontEndBench "$work/node_modules"
