@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which files of a scan a JavaScript/TypeScript file imports, the way bundlers and Node resolve
@@ -21,32 +19,68 @@ public final class ModuleLinks {
     // import x from './a', import './a', export * from './a', export {x} from './a', require('./a'),
     // import('./a'). Read from the text without parsing, to plan which files to analyse together; a
     // match inside a comment or string only makes a unit larger, never loses a link the parser sees.
-    private static final Pattern SPECIFIER = Pattern.compile(
-            "(?:\\bfrom\\s*|\\bimport\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(\\s*)(['\"])(\\.{1,2}/[^'\"\\n]{0,300})\\1");
+
+    /** Longest specifier read, after its leading {@code ./} or {@code ../}. */
+    private static final int MAX_SPECIFIER = 300;
 
     private ModuleLinks() {
     }
 
     /** The relative specifiers a text mentions, in order of first appearance. */
     public static List<String> relativeSpecifiers(CharSequence text) {
-        // The pattern is tried only around quotes that open a relative path ('./ or "../): a regex pass
-        // over every character of every file cost more than parsing them.
+        // Only quotes that open a relative path ('./ or "../) are looked at, and the words before them
+        // are checked by hand: a regular expression over every file cost more than parsing them.
         String t = text.toString();
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = SPECIFIER.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-        int searched = 0;
         for (int i = t.indexOf("./"); i >= 0; i = t.indexOf("./", i + 2)) {
             int quote = i - 1;
             while (quote >= 0 && t.charAt(quote) == '.') quote--;
-            if (quote < 0 || i - quote > 3 || (t.charAt(quote) != '\'' && t.charAt(quote) != '"')) continue;
-            int from = Math.max(searched, quote - 48);
-            int to = Math.min(t.length(), quote + 310);
-            if (from >= to) continue;
-            m.region(from, to);
-            while (m.find()) out.add(m.group(2));
-            searched = Math.max(searched, quote + 1);
+            if (quote < 0 || i - quote > 2) continue; // './' or '../'
+            char q = t.charAt(quote);
+            if (q != '\'' && q != '"') continue;
+            int close = closingQuote(t, i + 2, q);
+            if (close < 0 || !afterImportWord(t, quote)) continue;
+            out.add(t.substring(quote + 1, close));
         }
         return new ArrayList<>(out);
+    }
+
+    /** The index of quote {@code q} that ends a specifier whose text goes on at {@code from}, or -1. */
+    private static int closingQuote(String t, int from, char q) {
+        int limit = Math.min(t.length(), from + MAX_SPECIFIER + 1);
+        for (int k = from; k < limit; k++) {
+            char c = t.charAt(k);
+            if (c == q) return k;
+            if (c == '\'' || c == '"' || c == '\n') return -1;
+        }
+        return -1;
+    }
+
+    /** Whether the quote at {@code quote} follows {@code from}, {@code import}, {@code require(} or {@code import(}. */
+    private static boolean afterImportWord(String t, int quote) {
+        int k = skipSpaceBack(t, quote - 1);
+        if (k >= 0 && t.charAt(k) == '(') {
+            int w = skipSpaceBack(t, k - 1);
+            return endsWithWord(t, w, "require") || endsWithWord(t, w, "import");
+        }
+        return endsWithWord(t, k, "from") || endsWithWord(t, k, "import");
+    }
+
+    private static int skipSpaceBack(String t, int k) {
+        while (k >= 0 && Character.isWhitespace(t.charAt(k))) k--;
+        return k;
+    }
+
+    /** Whether {@code word} ends at {@code end} (inclusive) and starts a word there. */
+    private static boolean endsWithWord(String t, int end, String word) {
+        int start = end - word.length() + 1;
+        if (start < 0 || !t.startsWith(word, start)) return false;
+        return start == 0 || !isWordChar(t.charAt(start - 1));
+    }
+
+    /** A regular expression's word character ({@code \w}): what {@code \b} looks at. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /**

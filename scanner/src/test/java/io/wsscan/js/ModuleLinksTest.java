@@ -57,4 +57,18 @@ class ModuleLinksTest {
         assertEquals(List.of("./a", "../b.js", "./ns", "./side-effect.css", "./re", "./re2", "./lib", "./lazy.js"),
                 ModuleLinks.relativeSpecifiers(text));
     }
+
+    @Test
+    void onlyImportWordsBeforeAQuotedRelativePathCount() {
+        String text = """
+                const a = require ( './spaced' ), b = $import('./dollar');
+                x = {from:'./key'}; y = transform('./call'); z = xfrom './glued';
+                const dots = require('.../three'); const nl = require('./a
+                b'); const mixed = require('./a"b');
+                import(`./template`); import c from"./tight";
+                """;
+        assertEquals(List.of("./spaced", "./dollar", "./tight"), ModuleLinks.relativeSpecifiers(text));
+        assertEquals(List.of(), ModuleLinks.relativeSpecifiers("require('./" + "x".repeat(301) + "')"));
+        assertEquals(List.of("./" + "x".repeat(300)), ModuleLinks.relativeSpecifiers("require('./" + "x".repeat(300) + "')"));
+    }
 }
