@@ -162,7 +162,7 @@ public final class Engine {
     private final Map<Object, Integer> versions = new IdentityHashMap<>();
     private final Map<String, Object> globalCells = new HashMap<>();
     private final Object nameSourcesCell = new Object();
-    private final Map<Node, Set<Object>> unitReads = new IdentityHashMap<>();
+    private final Map<Node, Object[]> unitReads = new IdentityHashMap<>();
     private final Map<Node, Integer> unitStart = new IdentityHashMap<>();
     private Set<Object> reads;
 
@@ -452,7 +452,7 @@ public final class Engine {
     }
 
     private boolean dirty(Node unit) {
-        Set<Object> r = unitReads.get(unit);
+        Object[] r = unitReads.get(unit);
         if (r == null) return true;
         int start = unitStart.get(unit);
         for (Object cell : r) {
@@ -486,7 +486,7 @@ public final class Engine {
             unitNanos.merge(unit, System.nanoTime() - t0, Long::sum);
             unitCount.merge(unit, 1, Integer::sum);
         }
-        unitReads.put(unit, r);
+        unitReads.put(unit, r.toArray()); // an array: dirty() only walks it
     }
 
     private void read(Object cell) {
@@ -1839,7 +1839,7 @@ public final class Engine {
     }
 
     private static Value nonData(Value v) {
-        return v.filter(f -> !(f instanceof Taint) && !(f instanceof Param));
+        return v.nonData();
     }
 
     private static Value stepAll(Value v, Node at, String message) {

@@ -20,6 +20,7 @@ public final class Value {
     // Derived views, made on first use: the engine asks the same value for them many times over.
     private List<Fact.Obj> objs;
     private Value dataOnly;
+    private Value nonData;
 
     private Value(Set<Fact> facts) {
         this.facts = facts;
@@ -168,6 +169,12 @@ public final class Value {
     public Value dataOnly() {
         if (dataOnly == null) dataOnly = filter(f -> f instanceof Fact.Taint || f instanceof Fact.Param);
         return dataOnly;
+    }
+
+    /** All but the taints and symbolic parameters: what a value is apart from the data it carries. */
+    public Value nonData() {
+        if (nonData == null) nonData = filter(f -> !(f instanceof Fact.Taint) && !(f instanceof Fact.Param));
+        return nonData;
     }
 
     @Override
