@@ -87,7 +87,7 @@ final class Triggers {
             if (g == 0) continue;
             byte[][] words = groupBytes.get(g - 1);
             for (int w = 0; w < words.length; w++) {
-                if (!startsAt(b, i, words[w])) continue;
+                if (!startsAt(b, i, words[w]) || inCommentLine(b, i)) continue;
                 Trigger t = groups.get(g - 1)[w];
                 if (t.global() != null && globals != null && globals.contains(t.global())) continue;
                 if (t.regex() != null) {
@@ -101,6 +101,27 @@ final class Triggers {
             }
         }
         return globals == null ? Found.NOTHING : new Found(false, Set.copyOf(globals));
+    }
+
+    /** How far back the start of a line is looked for; a longer line (minified code) counts as code. */
+    static final int COMMENT_LOOKBACK = 240;
+
+    /**
+     * Whether position {@code at} is on a comment line: one that starts, after indentation, with
+     * {@code //} or with the {@code *} of a block comment's inner lines (JSDoc). Library sources
+     * mention WebSocket APIs in their documentation ({@code jQuery(el).on('message', fn)} in lodash's),
+     * which can make no finding. A code line that begins with a multiplication sign is the rare case
+     * this misreads.
+     */
+    static boolean inCommentLine(byte[] b, int at) {
+        int k = at - 1;
+        int limit = Math.max(0, at - COMMENT_LOOKBACK);
+        while (k >= limit && b[k] != '\n' && b[k] != '\r') k--;
+        if (k < limit && limit > 0) return false;
+        int first = k + 1;
+        while (first < at && (b[first] == ' ' || b[first] == '\t')) first++;
+        if (first + 1 < b.length && b[first] == '/' && b[first + 1] == '/') return true;
+        return b[first] == '*' && (first + 1 >= b.length || b[first + 1] != '/');
     }
 
     private static boolean startsAt(byte[] b, int at, byte[] word) {

@@ -37,6 +37,8 @@ public final class Scanner {
     /** Stack size of analysis threads; deep ASTs recurse deeply. */
     static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
 
+    private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
+
     private final java.util.function.BiFunction<RuleCatalog, ScanOptions, List<FileAnalyzer>> analyzers;
 
     /** The standard analyzers: JavaScript files, the scripts inside HTML/JSP/Vue templates, and Java server code. */
@@ -135,15 +137,22 @@ public final class Scanner {
         ExecutorService supervisors = Executors.newFixedThreadPool(threads, daemonThreads("wsscan-file", 0));
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("wsscan-analyze", ANALYSIS_STACK_BYTES));
         try {
+            long planStart = System.nanoTime();
             List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors);
+            if (DEBUG) System.err.printf("wsscan.debug: units planned in %d ms%n", (System.nanoTime() - planStart) / 1_000_000);
             List<Future<List<FileOutcome>>> futures = new ArrayList<>(units.size());
             for (Units.Unit u : units) {
                 futures.add(supervisors.submit(() -> {
+                    long t0 = System.nanoTime();
                     try {
                         return u.linker() == null
                                 ? List.of(analyseOne(u.files().get(0), fileAnalyzers, options, workers))
                                 : analyseUnit(u, fileAnalyzers, options, workers);
                     } finally {
+                        if (DEBUG && System.nanoTime() - t0 > 100_000_000L) {
+                            System.err.printf("wsscan.debug: %d ms from %d ms: %s%s%n", (System.nanoTime() - t0) / 1_000_000,
+                                    (t0 - planStart) / 1_000_000, u.files().get(0).relPath(), u.files().size() > 1 ? " (+" + (u.files().size() - 1) + ")" : "");
+                        }
                         for (Discovery.Candidate c : u.files()) {
                             if (u.keep().contains(c.relPath())) options.progress().fileDone(c.relPath(), c.size());
                         }

@@ -42,7 +42,7 @@ class TriggersTest {
         // 'Á' (U+00C1) and 'â' (U+00E2) share their low 7 bits with 'A' and 'b'
         assertFalse(in(t, "\u00C1\u00E2 and \u00C1b and A\u00E2"));
         assertTrue(in(t, "\u00C1Ab"));
-        assertTrue(in(t, "// 😀 emoji first, then stomp"), "a text that is not Latin-1");
+        assertTrue(in(t, "x = '😀 emoji first'; stomp()"), "a text that is not Latin-1");
         assertFalse(in(t, "st😀omp"));
         assertFalse(in(t, "\u0141\u0162"), "characters beyond Latin-1 become '?' and match nothing");
     }
@@ -87,5 +87,20 @@ class TriggersTest {
         assertEquals(new Triggers.Found(false, java.util.Set.of("io")), t.in("function io(n){} io(1); radio(2)"));
         assertEquals(Triggers.Found.NOTHING, t.in("radio(2); scenario(3)"));
         assertEquals(Triggers.Found.CERTAIN, t.in("io(url); // served by socket.io"), "a word that counts by itself wins");
+    }
+
+    @Test
+    void wordsOnCommentLinesDoNotCount() {
+        Triggers t = words("WebSocket", "on('message'");
+        assertFalse(in(t, "// new WebSocket(url)\nvar a = 1;"));
+        assertFalse(in(t, "/**\n * Example: jQuery(source).on('message', debounced);\n */\nfunction debounce() {}"));
+        assertFalse(in(t, "\t  // WebSocket"), "indented");
+        assertTrue(in(t, "/* a */ new WebSocket(u)"), "code after a closed comment on the same line");
+        assertTrue(in(t, "var u = 'http://x'; new WebSocket(u)"), "// inside a string is not a comment line");
+        assertTrue(in(t, "// about sockets\nnew WebSocket(u)"), "the next line is code");
+        assertTrue(in(t, "x = a\n*/ new WebSocket(u)"), "*/ ends a comment: code follows");
+        assertTrue(in(t, "// " + "x".repeat(Triggers.COMMENT_LOOKBACK) + " WebSocket"),
+                "a line longer than the look-back counts as code (minified files)");
+        assertTrue(in(t, "// WebSocket in a comment\nws.on('message', f)"), "another word on a code line still counts");
     }
 }
