@@ -942,9 +942,18 @@ public final class Engine {
         for (Fact f : from.facts()) {
             if (f instanceof Obj src) {
                 read(src);
+                int version = versions.getOrDefault(src, 0);
+                List<Obj> stale = new ArrayList<>(targets.size());
+                for (Obj dst : targets) {
+                    // joins are monotone: a target that got every field of this version of src has them
+                    Integer last = copied.put(new CopyKey(assign, src, dst), version);
+                    if (last != null && last == version) continue;
+                    stale.add(dst);
+                }
+                if (stale.isEmpty()) continue;
                 for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) {
                     if (e.getKey().startsWith("__") || e.getKey().startsWith("<") || e.getKey().equals("prototype")) continue;
-                    for (Obj dst : targets) setField(dst, e.getKey(), e.getValue());
+                    for (Obj dst : stale) setField(dst, e.getKey(), e.getValue());
                 }
             } else if (f instanceof Taint || f instanceof Param) {
                 // copying out of tainted data: every field of the target may hold it
@@ -952,6 +961,12 @@ public final class Engine {
             }
         }
         return true;
+    }
+
+    /** Per copy loop, source and target: the source's change-clock when its fields were last copied. */
+    private final Map<CopyKey, Integer> copied = new HashMap<>();
+
+    private record CopyKey(Node site, Obj from, Obj to) {
     }
 
     private String memberName(Node member, Node fn) {
