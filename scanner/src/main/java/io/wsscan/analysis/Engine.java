@@ -742,7 +742,7 @@ public final class Engine {
     }
 
     private Value substitute(Value ret, Node fn, List<Value> args, Value self, Node call) {
-        if (ret.isEmpty()) return ret;
+        if (ret.isEmpty() || !hasParamOf(ret, fn)) return ret; // nothing of this call's inputs in it
         List<Fact> out = new ArrayList<>();
         String via = "returned from " + functionName(fn);
         // A returned parameter ('return to;') brings this call's argument through the substitution;
@@ -777,6 +777,11 @@ public final class Engine {
             }
         }
         return Value.of(out);
+    }
+
+    private static boolean hasParamOf(Value v, Node fn) {
+        for (Fact f : v.facts()) if (f instanceof Param p && p.function() == fn) return true;
+        return false;
     }
 
     private void applyHit(SinkHit h, Value arg, Node call, Node fn) {
