@@ -231,30 +231,42 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             // .ts .mts .cts .tsx .jsx
             return treeSitter(relPath, text, dialect, null, lower);
         }
-        try {
-            if (!lower) {
-                rhino.check(relPath, text);
-                return new Parsed(null, List.of(), null, "rhino");
-            }
-            return new Parsed(rhino.parse(relPath, text), List.of());
-        } catch (JsSyntaxError rhinoError) {
+        // Two exact parsers, then tree-sitter. For analysis Rhino goes first: its lowering is the
+        // cheapest. For a syntax check Closure goes first: it accepts nearly every file (Rhino no
+        // modules, classes or async), so most files are parsed once instead of twice.
+        JsSyntaxError rhinoError = null, closureError = null;
+        if (lower) {
             try {
-                if (!lower) {
-                    closure.check(relPath, text);
-                    return new Parsed(null, List.of(), null, "closure");
-                }
+                return new Parsed(rhino.parse(relPath, text), List.of());
+            } catch (JsSyntaxError e) {
+                rhinoError = e;
+            }
+            try {
                 return new Parsed(closure.parse(relPath, text), List.of());
             } catch (JsSyntaxError e) {
-                String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + e.getMessage();
-                // tree-sitter is the last resort for JS files only; script text extracted from templates
-                // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
-                Parsed ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why, lower) : null;
-                if (ts != null) return ts;
-                return Parsed.failure(FileReport.skipped(new Notification(relPath, e.line, e.column, "parse-error",
-                        "the JavaScript parsers could not parse this file (Rhino: " + rhinoError.getMessage()
-                                + "; Closure: " + e.getMessage() + "); it was not analysed")));
+                closureError = e;
+            }
+        } else {
+            try {
+                closure.check(relPath, text);
+                return new Parsed(null, List.of(), null, "closure");
+            } catch (JsSyntaxError e) {
+                closureError = e;
+            }
+            try {
+                rhino.check(relPath, text);
+                return new Parsed(null, List.of(), null, "rhino");
+            } catch (JsSyntaxError e) {
+                rhinoError = e;
             }
         }
+        String why = "Rhino: " + rhinoError.getMessage() + "; Closure: " + closureError.getMessage();
+        // tree-sitter is the last resort for JS files only; script text extracted from templates
+        // (relPath .html, .jsp, ...) keeps the old behaviour: its caller reports and skips it
+        Parsed ts = plainJs ? treeSitter(relPath, text, TreeSitterFrontEnd.Dialect.JAVASCRIPT, why, lower) : null;
+        if (ts != null) return ts;
+        return Parsed.failure(FileReport.skipped(new Notification(relPath, closureError.line, closureError.column, "parse-error",
+                "the JavaScript parsers could not parse this file (" + why + "); it was not analysed")));
     }
 
     /**

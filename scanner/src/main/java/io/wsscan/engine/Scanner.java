@@ -38,6 +38,7 @@ public final class Scanner {
     static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
 
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
+    private static final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private final java.util.function.BiFunction<RuleCatalog, ScanOptions, List<FileAnalyzer>> analyzers;
 
@@ -149,6 +150,7 @@ public final class Scanner {
                                 ? List.of(analyseOne(u.files().get(0), fileAnalyzers, options, workers))
                                 : analyseUnit(u, fileAnalyzers, options, workers);
                     } finally {
+                        if (DEBUG) busyNanos.addAndGet(System.nanoTime() - t0);
                         if (DEBUG && System.nanoTime() - t0 > 100_000_000L) {
                             System.err.printf("wsscan.debug: %d ms from %d ms: %s%s%n", (System.nanoTime() - t0) / 1_000_000,
                                     (t0 - planStart) / 1_000_000, u.files().get(0).relPath(), u.files().size() > 1 ? " (+" + (u.files().size() - 1) + ")" : "");
@@ -162,6 +164,10 @@ public final class Scanner {
             List<FileOutcome> out = new ArrayList<>(together);
             for (int i = 0; i < futures.size(); i++) {
                 out.addAll(await(futures.get(i), units.get(i)));
+            }
+            if (DEBUG) {
+                System.err.printf("wsscan.debug: %d units on %d threads: busy %d ms of %d ms since planning%n", units.size(), threads,
+                        busyNanos.get() / 1_000_000, (System.nanoTime() - planStart) / 1_000_000);
             }
             return out;
         } finally {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,13 @@ class SyntaxOnlyTest {
     private void assertSameReading(String relPath, String text) {
         SourceFile f = new SourceFile(Path.of(relPath), relPath, text);
         FileReport full = js.parseOnly(f, true), syntax = js.parseOnly(f, false);
-        assertEquals(full, syntax, relPath);
+        assertEquals(full.notifications(), syntax.notifications(), relPath);
+        assertEquals(full.analysed(), syntax.analysed(), relPath);
+        assertTrue(full.findings().isEmpty() && syntax.findings().isEmpty() && syntax.endpoints().isEmpty(), relPath);
+        // the exact parsers run in the other order for a syntax check: either may be named when both accept
+        if (!java.util.Objects.equals(full.frontEnd(), syntax.frontEnd())) {
+            assertEquals(Set.of("rhino", "closure"), Set.of(full.frontEnd(), syntax.frontEnd()), relPath);
+        }
     }
 
     @Test
@@ -63,10 +70,12 @@ class SyntaxOnlyTest {
     }
 
     @Test
-    void aFileNoModelAppliesToIsReportedAsRead() {
-        // analyze() takes the syntax-only path for it: the report is that of a file read in full
-        String text = "import { debounce } from './util.js';\nexport const f = debounce(() => render(state), 50);\n";
-        SourceFile f = new SourceFile(Path.of("ui.mjs"), "ui.mjs", text);
-        assertEquals(js.parseOnly(f, true), js.analyze(f));
+    void aFileNoModelAppliesToIsOnlyCheckedForSyntax() {
+        // analyze() takes the syntax-only path for it; Closure reads it first there
+        String es5 = "var f = debounce(function () { render(state); }, 50);\n";
+        SourceFile f = new SourceFile(Path.of("ui.js"), "ui.js", es5);
+        assertEquals(js.parseOnly(f, false), js.analyze(f));
+        assertEquals("closure", js.analyze(f).frontEnd());
+        assertEquals("rhino", js.parseOnly(f, true).frontEnd(), "analysis reads ES5 with Rhino first");
     }
 }
