@@ -38,7 +38,6 @@ public final class Scanner {
     static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
 
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
-    private static final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private final java.util.function.BiFunction<RuleCatalog, ScanOptions, List<FileAnalyzer>> analyzers;
 
@@ -139,6 +138,7 @@ public final class Scanner {
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("wsscan-analyze", ANALYSIS_STACK_BYTES));
         try {
             long planStart = System.nanoTime();
+            java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong(); // debug output only
             List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors);
             if (DEBUG) System.err.printf("wsscan.debug: units planned in %d ms%n", (System.nanoTime() - planStart) / 1_000_000);
             List<Future<List<FileOutcome>>> futures = new ArrayList<>(units.size());
