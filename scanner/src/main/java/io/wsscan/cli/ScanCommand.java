@@ -355,6 +355,19 @@ final class ScanCommand implements Callable<Integer> {
         return sum;
     }
 
+    /**
+     * How many files each front end other than Rhino (the default for JavaScript) read, most first:
+     * {@code wsscan: read by closure 5532, types-only 637, tree-sitter 325 (the SARIF run lists each file)}.
+     */
+    static String frontEnds(Map<String, String> byFile) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String fe : byFile.values()) counts.merge(fe, 1, Integer::sum);
+        List<String> parts = counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        return "wsscan: read by " + String.join(", ", parts) + " (the others by Rhino; the SARIF run lists each file)";
+    }
+
     static void summary(PrintStream err, ScanResult r, int inBaseline, List<String> written) {
         ScanResult.Stats s = r.stats();
         double secs = s.millis() / 1000.0;
@@ -377,6 +390,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         err.println(sb);
+        if (!r.frontEnds().isEmpty()) err.println(frontEnds(r.frontEnds()));
         int listed = 0;
         for (Notification n : r.notifications()) {
             if (listed++ == MAX_LISTED_NOTES) {

@@ -200,6 +200,15 @@ class MainTest {
         Run r = run("scan", "--fail-on", "none", dir.resolve("web").toString());
         assertEquals(0, r.code(), r::err);
         assertTrue(r.err().startsWith("wsscan: 1 file analysed"), r.err());
+        assertFalse(r.err().contains("wsscan: read by"), "Rhino read the only file: " + r.err());
+        js("web/mod.mjs", "export class Feed { #s = new WebSocket('wss://example.com/feed'); }\n");
+        js("web/types.d.ts", "export declare const x: number;\n");
+        js("web/view.ts", "const n: number = 1;\n");
+        js("web/other.d.ts", "export declare const y: string;\n");
+        js("web/util.mjs", "export const a = 1;\n");
+        Run mixed = run("scan", "--fail-on", "none", dir.resolve("web").toString());
+        assertTrue(mixed.err().contains("\nwsscan: read by tree-sitter 2, types-only 2, closure 1 (the others by Rhino; the SARIF run lists each file)\n"),
+                mixed.err());
 
         Path base = dir.resolve("out/report");
         Run multi = run("scan", "-q", "-f", "sarif,json", "-o", base + ".sarif", dir.resolve("web").toString());
