@@ -340,7 +340,7 @@ public final class Engine {
         // a CommonJS module seen from ESM: module.exports is the default export and the namespace
         if ("*".equals(name) || "default".equals(name)) return exports;
         Value out = Value.EMPTY;
-        for (Obj o : exports.all(Obj.class)) out = out.join(readObjField(o, name));
+        for (Obj o : exports.objects()) out = out.join(readObjField(o, name));
         return out;
     }
 
@@ -506,7 +506,10 @@ public final class Engine {
     }
 
     private Obj obj(Node site, String tag, Node function) {
-        return objects.computeIfAbsent(site, s -> new HashMap<>()).computeIfAbsent(tag, t -> new Obj(site, t, function));
+        Map<String, Obj> byTag = objects.computeIfAbsent(site, s -> new HashMap<>());
+        Obj o = byTag.get(tag); // get, then put: a capturing lambda would be allocated on every call
+        if (o == null) byTag.put(tag, o = new Obj(site, tag, function));
+        return o;
     }
 
     private Obj functionObj(Node fn) {
@@ -535,7 +538,7 @@ public final class Engine {
                 Value data = o.data.join(v.dataOnly());
                 boolean grew = data != o.data;
                 o.data = data;
-                for (Obj c : v.all(Obj.class)) {
+                for (Obj c : v.objects()) {
                     if (c.function == null && c != o && o.children.size() < 64) grew |= o.children.add(c);
                 }
                 if (grew) bump(fieldCell(o, DATA));
@@ -576,7 +579,9 @@ public final class Engine {
 
     private static Object fieldCell(Obj o, String name) {
         if (o.cells == null) o.cells = new HashMap<>(4);
-        return o.cells.computeIfAbsent(name, n -> new FieldCell(o, n));
+        Object cell = o.cells.get(name);
+        if (cell == null) o.cells.put(name, cell = new FieldCell(o, name));
+        return cell;
     }
 
     /** One field's own value (no prototype chain), recording the read of that field only. */
@@ -749,19 +754,19 @@ public final class Engine {
         // the objects other calls passed in for it (merged into the parameter) must not come along.
         Set<Obj> passedIn = null;
         Summary s = summary(fn);
-        for (Fact f : ret.facts()) {
+        for (Fact f : ret.items()) {
             if (f instanceof Param p && p.function() == fn && p.index() >= 0 && p.index() < MAX_PARAMS) {
                 if (passedIn == null) passedIn = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                 read(s.in);
                 passedIn.addAll(s.paramIn[p.index()].all(Obj.class));
             }
         }
-        for (Fact f : ret.facts()) {
+        for (Fact f : ret.items()) {
             if (passedIn != null && f instanceof Obj o && passedIn.contains(o)) continue;
             if (f instanceof Param p && p.function() == fn) {
                 Value src = p.index() < 0 ? self : argFor(fn, p.index(), args);
                 List<Trace.Step> inner = p.trace() == null ? List.of() : p.trace().steps();
-                for (Fact a : src.facts()) {
+                for (Fact a : src.items()) {
                     if (a instanceof Taint t) {
                         out.add(new Taint(t.kind(), t.source(), t.barriers(), t.trace().then(call, "passed to " + functionName(fn)).then(inner).then(call, via))
                                 .withBarriers(p.barriers()));
@@ -780,13 +785,13 @@ public final class Engine {
     }
 
     private static boolean hasParamOf(Value v, Node fn) {
-        for (Fact f : v.facts()) if (f instanceof Param p && p.function() == fn) return true;
+        for (Fact f : v.items()) if (f instanceof Param p && p.function() == fn) return true;
         return false;
     }
 
     private void applyHit(SinkHit h, Value arg, Node call, Node fn) {
         Value facts = h.sink.deep() ? deepData(arg, 3) : arg;
-        for (Fact f : facts.facts()) {
+        for (Fact f : facts.items()) {
             if (f instanceof Taint t) {
                 Trace tr = t.trace().then(call, "passed to " + functionName(fn)).then(h.steps);
                 report(h.at, h.sink, new Taint(t.kind(), t.source(), t.barriers(), tr).withBarriers(h.barriers));
@@ -944,7 +949,7 @@ public final class Engine {
         Value from = eval(value.kid(0), fn);
         Value to = eval(target.kid(0), fn);
         List<Obj> targets = to.all(Obj.class);
-        for (Fact f : from.facts()) {
+        for (Fact f : from.items()) {
             if (f instanceof Obj src) {
                 read(src);
                 int version = versions.getOrDefault(src, 0);
@@ -989,7 +994,7 @@ public final class Engine {
         if (prop.kind == Kind.STRING) return List.of(prop.text);
         Value pv = eval(prop, fn);
         List<String> names = new ArrayList<>(2);
-        for (Fact f : pv.facts()) {
+        for (Fact f : pv.items()) {
             if (!(f instanceof Str s) || !s.complete()) return null;
             if (!names.contains(s.prefix())) names.add(s.prefix());
         }
@@ -1003,11 +1008,11 @@ public final class Engine {
         read(nameSourcesCell);
         if (name == null && !nameSources.isEmpty()) v = v.filter(f -> !(f instanceof Taint t) || !nameSources.contains(t.source()));
         List<String> slots = new ArrayList<>(2);
-        for (Fact f : recv.facts()) {
+        for (Fact f : recv.items()) {
             if (f instanceof Obj o) {
                 setField(o, name == null ? "*" : name, v);
                 if ("prototype".equals(o.tag) && o.site.kind == Kind.FUNCTION) {
-                    for (Obj m : v.all(Obj.class)) if (m.function != null) addThis(m.function, Value.of(syntheticInstance(o.site)));
+                    for (Obj m : v.objects()) if (m.function != null) addThis(m.function, Value.of(syntheticInstance(o.site)));
                 }
             } else if (f instanceof Api a && name != null) {
                 addMemberPaths(slots, a.path(), name);
@@ -1026,7 +1031,7 @@ public final class Engine {
      */
     private static boolean mayBeHostObject(Value recv) {
         if (recv.isEmpty()) return true;
-        for (Fact f : recv.facts()) if (!(f instanceof Obj)) return true;
+        for (Fact f : recv.items()) if (!(f instanceof Obj)) return true;
         return false;
     }
 
@@ -1062,7 +1067,7 @@ public final class Engine {
             if (sinks != null) for (Models.Sink s : sinks) sinkCheck(v, s, at);
             Models.Handler h = models.handlers.get(path);
             if (h != null) {
-                for (Obj o : v.all(Obj.class)) {
+                for (Obj o : v.objects()) {
                     if (o.function != null) handlers.putIfAbsent(List.of(at, o.function), new HandlerSite(at, o.function, h));
                 }
             }
@@ -1070,12 +1075,12 @@ public final class Engine {
             for (int k : next.parameters()) {
                 if (k >= MAX_PARAMS) break;
                 String pp = path + ".Parameter[" + k + "]";
-                for (Obj o : v.all(Obj.class)) {
+                for (Obj o : v.objects()) {
                     if (o.function != null) addParamIn(o.function, k, api(pp, paramNode(o.function, k), null));
                 }
             }
             if (next.members().isEmpty()) continue;
-            for (Obj o : v.all(Obj.class)) {
+            for (Obj o : v.objects()) {
                 if (o.function != null) continue;
                 read(o);
                 for (Map.Entry<String, Value> e : new ArrayList<>(o.fields.entrySet())) {
@@ -1101,7 +1106,7 @@ public final class Engine {
             }
         }
         Value facts = sink.deep() ? deepData(v, 3) : v;
-        for (Fact f : facts.facts()) {
+        for (Fact f : facts.items()) {
             if (f instanceof Taint t) {
                 report(at, sink, t.step(at, "reaches " + sink.label()));
             } else if (f instanceof Param p) {
@@ -1250,7 +1255,7 @@ public final class Engine {
                     Value v = eval(m.kid(1), fn);
                     boolean isStatic = m.has(Node.STATIC);
                     setField(isStatic ? klass : proto, key == null ? "*" : key, v);
-                    for (Obj f : v.all(Obj.class)) if (f.function != null) addThis(f.function, isStatic ? Value.of(klass) : self);
+                    for (Obj f : v.objects()) if (f.function != null) addThis(f.function, isStatic ? Value.of(klass) : self);
                 }
                 case CLASS_FIELD -> {
                     String key = m.kid(0).kind == Kind.PRIVATE_NAME ? "#" + m.kid(0).text : m.has(Node.COMPUTED) ? null : m.kid(0).text;
@@ -1303,9 +1308,9 @@ public final class Engine {
             Value proto = klass.fields.get("prototype");
             boolean mine = klass.function == owner;
             if (!mine && proto != null) {
-                for (Obj p : proto.all(Obj.class)) {
+                for (Obj p : proto.objects()) {
                     read(p);
-                    for (Value v : p.fields.values()) for (Obj f : v.all(Obj.class)) mine |= f.function == owner;
+                    for (Value v : p.fields.values()) for (Obj f : v.objects()) mine |= f.function == owner;
                 }
             }
             if (mine) return klass.fields.getOrDefault("<super>", Value.EMPTY);
@@ -1335,7 +1340,7 @@ public final class Engine {
         for (Node p : n.kids()) {
             if (p.kind == Kind.SPREAD) {
                 Value sv = eval(p.kid(0), fn);
-                for (Obj src : sv.all(Obj.class)) {
+                for (Obj src : sv.objects()) {
                     read(src);
                     for (Map.Entry<String, Value> e : new ArrayList<>(src.fields.entrySet())) setField(o, e.getKey(), e.getValue());
                 }
@@ -1348,7 +1353,7 @@ public final class Engine {
             Value v = eval(p.kid(1), fn);
             if (key != null && !constantOrEmpty(v)) v = v.join(nameTaints(key, p.kid(0)));
             setField(o, key == null ? "*" : key, v);
-            for (Obj m : v.all(Obj.class)) if (m.function != null && !m.function.has(Node.ARROW)) addThis(m.function, Value.of(o));
+            for (Obj m : v.objects()) if (m.function != null && !m.function.has(Node.ARROW)) addThis(m.function, Value.of(o));
         }
         return Value.of(o);
     }
@@ -1358,7 +1363,7 @@ public final class Engine {
         List<Fact> out = null;
         List<String> paths = null;
         boolean numeric = name != null && NUMBER_PROPERTIES.contains(name);
-        for (Fact f : recv.facts()) {
+        for (Fact f : recv.items()) {
             if (f instanceof Obj o) {
                 v = v.join(readObjField(o, name));
             } else if (f instanceof Api a) {
@@ -1429,7 +1434,7 @@ public final class Engine {
                     seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                     seen.add(o);
                 }
-                for (Obj p : proto.all(Obj.class)) if (seen.size() < 16 && seen.add(p)) queue.add(p);
+                for (Obj p : proto.objects()) if (seen.size() < 16 && seen.add(p)) queue.add(p);
             }
             cur = queue != null && i < queue.size() ? queue.get(i) : null;
         }
@@ -1506,7 +1511,7 @@ public final class Engine {
         Value result = Value.EMPTY;
         boolean opaque = callee.isEmpty();
         Effects effects = new Effects();
-        for (Fact f : callee.facts()) {
+        for (Fact f : callee.items()) {
             if (f instanceof Obj o && o.function != null) {
                 Value self = isNew ? Value.of(newInstance(n, o)) : recv;
                 Value r = invoke(o, self, args, n);
@@ -1524,7 +1529,7 @@ public final class Engine {
             } else if (f instanceof Obj o && "resolver".equals(o.tag)) {
                 Value p = field(o, "<promise>");
                 if (p == null) p = Value.EMPTY;
-                for (Obj promise : p.all(Obj.class)) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
+                for (Obj promise : p.objects()) setField(promise, "<resolved>", args.isEmpty() ? Value.EMPTY : args.get(0));
             } else if (f instanceof Api a) {
                 result = result.join(apiCall(a.path(), args, n, isNew, effects, fn));
                 opaque = true;
@@ -1593,7 +1598,7 @@ public final class Engine {
                 Value inner = w.argument() < args.size() ? args.get(w.argument()) : Value.EMPTY;
                 if (w.call()) {
                     Value returned = Value.EMPTY;
-                    for (Obj f : inner.all(Obj.class)) if (f.function != null) returned = returned.join(invoke(f, Value.EMPTY, List.of(), n));
+                    for (Obj f : inner.objects()) if (f.function != null) returned = returned.join(invoke(f, Value.EMPTY, List.of(), n));
                     inner = returned;
                 }
                 if (w.field() == null) {
@@ -1649,7 +1654,7 @@ public final class Engine {
         Obj resolver = obj(n, "resolver", null);
         setField(resolver, "<promise>", Value.of(promise));
         if (!args.isEmpty()) {
-            for (Obj ex : args.get(0).all(Obj.class)) {
+            for (Obj ex : args.get(0).objects()) {
                 if (ex.function != null) invoke(ex, Value.EMPTY, List.of(Value.of(resolver), Value.of(resolver)), n);
             }
         }
@@ -1707,7 +1712,7 @@ public final class Engine {
                 Obj next = obj(n, "promise", null);
                 boolean any = false;
                 for (int i = 0; i < Math.min(args.size(), 2); i++) {
-                    for (Obj f : args.get(i).all(Obj.class)) {
+                    for (Obj f : args.get(i).objects()) {
                         if (f.function == null) continue;
                         any = true;
                         Value in = name.equals("then") && i == 0 ? resolved : Value.EMPTY;
@@ -1742,7 +1747,7 @@ public final class Engine {
 
     private Value elements(Value v) {
         List<Fact> out = new ArrayList<>();
-        for (Fact f : v.facts()) {
+        for (Fact f : v.items()) {
             if (f instanceof Obj o) {
                 Value items = field(o, "[]");
                 if (items != null) out.addAll(items.facts());
@@ -1758,7 +1763,7 @@ public final class Engine {
     /** Element {@code i} of arrays known position by position (tuples such as [state, setState]). */
     private Value positional(Value v, int i) {
         Value out = Value.EMPTY;
-        for (Obj o : v.all(Obj.class)) {
+        for (Obj o : v.objects()) {
             if (!"array".equals(o.tag)) continue;
             Value e = field(o, Integer.toString(i));
             if (e != null) out = out.join(e);
@@ -1786,7 +1791,7 @@ public final class Engine {
         Value tuples = field(setter, "<tuple>");
         for (Obj tuple : tuples == null ? List.<Obj>of() : tuples.all(Obj.class)) {
             Value old = field(tuple, "0");
-            for (Obj f : in.all(Obj.class)) {
+            for (Obj f : in.objects()) {
                 if (f.function != null) next = next.join(invoke(f, Value.EMPTY, List.of(old == null ? Value.EMPTY : old), call));
             }
             setField(tuple, "0", stepAll(next, call, "stored in component state"));
@@ -1795,7 +1800,7 @@ public final class Engine {
 
     private Value unwrap(Value v) {
         List<Fact> out = new ArrayList<>();
-        for (Fact f : v.facts()) {
+        for (Fact f : v.items()) {
             if (f instanceof Obj o && "promise".equals(o.tag)) {
                 Value r = field(o, "<resolved>");
                 if (r != null) out.addAll(r.facts());
@@ -1809,7 +1814,7 @@ public final class Engine {
     /** The data a value shows when converted to a string: its own, and its arrays' elements. */
     private Value stringData(Value v) {
         Value out = v.dataOnly();
-        for (Obj o : v.all(Obj.class)) {
+        for (Obj o : v.objects()) {
             Value items = "array".equals(o.tag) ? field(o, "[]") : null;
             if (items != null) out = out.join(items.dataOnly());
         }
@@ -1820,7 +1825,7 @@ public final class Engine {
     private Value deepData(Value v, int depth) {
         Value out = v.dataOnly();
         if (depth == 0) return out;
-        for (Obj o : v.all(Obj.class)) {
+        for (Obj o : v.objects()) {
             if (o.function == null) out = out.join(objectData(o, depth));
         }
         return out;
@@ -1854,7 +1859,7 @@ public final class Engine {
 
     /** Nothing but fully known strings (or nothing at all): a key's name says nothing about such a value. */
     private static boolean constantOrEmpty(Value v) {
-        for (Fact f : v.facts()) if (!(f instanceof Str s) || !s.complete()) return false;
+        for (Fact f : v.items()) if (!(f instanceof Str s) || !s.complete()) return false;
         return true;
     }
 
@@ -1891,7 +1896,7 @@ public final class Engine {
         if (numeric(l) && numeric(r)) return Value.EMPTY; // arithmetic
         List<Fact> out = new ArrayList<>(l.dataOnly().facts());
         Set<String> blocks = prefixBlocks(l);
-        for (Fact f : r.dataOnly().facts()) {
+        for (Fact f : r.dataOnly().items()) {
             if (!blocks.isEmpty() && f instanceof Taint t) out.add(t.withBarriers(blocks));
             else if (!blocks.isEmpty() && f instanceof Param p) out.add(p.withBarriers(blocks));
             else out.add(f);
@@ -1914,7 +1919,7 @@ public final class Engine {
 
     /** Only number literals (or nothing): '+' on such values adds. */
     private static boolean numeric(Value v) {
-        for (Fact f : v.facts()) {
+        for (Fact f : v.items()) {
             if (!(f instanceof Str s) || s.origin() == null || s.origin().kind != Kind.NUMBER) return false;
         }
         return true;

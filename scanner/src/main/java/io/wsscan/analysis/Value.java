@@ -21,6 +21,8 @@ public final class Value {
     private List<Fact.Obj> objs;
     private Value dataOnly;
     private Value nonData;
+    private Fact[] items;
+    private Fact.Obj[] objArray;
 
     private Value(Set<Fact> facts) {
         this.facts = facts;
@@ -37,6 +39,26 @@ public final class Value {
 
     public Set<Fact> facts() {
         return Collections.unmodifiableSet(facts);
+    }
+
+    /**
+     * The facts as an array, in order, for loops that must not allocate an iterator per pass (the
+     * engine walks values millions of times; the JIT a scan runs with does not remove iterators).
+     * Callers must not modify it.
+     */
+    Fact[] items() {
+        Fact[] a = items;
+        if (a == null) items = a = facts.toArray(NO_FACTS);
+        return a;
+    }
+
+    private static final Fact[] NO_FACTS = new Fact[0];
+
+    /** The objects among the facts, as an array ({@link #items()}); callers must not modify it. */
+    Fact.Obj[] objects() {
+        Fact.Obj[] a = objArray;
+        if (a == null) objArray = a = all(Fact.Obj.class).toArray(new Fact.Obj[0]);
+        return a;
     }
 
     public boolean isEmpty() {
@@ -108,18 +130,18 @@ public final class Value {
 
     private <T extends Fact> List<T> collect(Class<T> type) {
         List<T> out = new ArrayList<>();
-        for (Fact f : facts) if (type.isInstance(f)) out.add(type.cast(f));
+        for (Fact f : items()) if (type.isInstance(f)) out.add(type.cast(f));
         return out;
     }
 
     public boolean any(Class<? extends Fact> type) {
-        for (Fact f : facts) if (type.isInstance(f)) return true;
+        for (Fact f : items()) if (type.isInstance(f)) return true;
         return false;
     }
 
     public Value filter(Predicate<Fact> keep) {
         boolean all = true;
-        for (Fact f : facts) {
+        for (Fact f : items()) {
             if (!keep.test(f)) {
                 all = false;
                 break;
@@ -128,7 +150,7 @@ public final class Value {
         if (all) return this;
         // a part of a bounded, widened set is one too: no need to go through plusAll
         LinkedHashSet<Fact> out = new LinkedHashSet<>();
-        for (Fact f : facts) if (keep.test(f)) out.add(f);
+        for (Fact f : items()) if (keep.test(f)) out.add(f);
         return out.isEmpty() ? EMPTY : new Value(out);
     }
 
@@ -158,7 +180,7 @@ public final class Value {
 
     public Value map(Function<Fact, Fact> fn) {
         List<Fact> out = new ArrayList<>();
-        for (Fact f : facts) {
+        for (Fact f : items()) {
             Fact g = fn.apply(f);
             if (g != null) out.add(g);
         }
