@@ -1417,8 +1417,7 @@ public final class Engine {
         }
         Value out = Value.EMPTY;
         Obj cur = o;
-        List<Obj> queue = null;
-        Set<Obj> seen = null;
+        List<Obj> queue = null; // the prototypes to visit; with o, also the ones seen (a few: a list is cheapest)
         for (int i = 0; cur != null; i++) {
             Value v = field(cur, name);
             if (v != null) out = out.join(v);
@@ -1429,12 +1428,11 @@ public final class Engine {
             }
             Value proto = v == null ? field(cur, "__proto__") : null;
             if (proto != null) {
-                if (queue == null) {
-                    queue = new ArrayList<>();
-                    seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-                    seen.add(o);
+                if (queue == null) queue = new ArrayList<>(4);
+                for (Obj p : proto.objects()) {
+                    // Obj has identity equality
+                    if (queue.size() < 15 && p != o && !queue.contains(p)) queue.add(p);
                 }
-                for (Obj p : proto.objects()) if (seen.size() < 16 && seen.add(p)) queue.add(p);
             }
             cur = queue != null && i < queue.size() ? queue.get(i) : null;
         }
@@ -2006,7 +2004,9 @@ public final class Engine {
     }
 
     private List<String> nameKinds(String name) {
-        return nameKindCache.computeIfAbsent(name, models::nameKinds);
+        List<String> kinds = nameKindCache.get(name); // get, then put: no bound method reference per call
+        if (kinds == null) nameKindCache.put(name, kinds = models.nameKinds(name));
+        return kinds;
     }
 
     private boolean nameMatches(String name, List<String> classes) {
