@@ -32,15 +32,17 @@ public final class ModuleLinks {
         // are checked by hand: a regular expression over every file cost more than parsing them.
         String t = text.toString();
         Set<String> out = new LinkedHashSet<>();
+        int consumed = 0; // a quote that closed one specifier does not open another
         for (int i = t.indexOf("./"); i >= 0; i = t.indexOf("./", i + 2)) {
             int quote = i - 1;
             while (quote >= 0 && t.charAt(quote) == '.') quote--;
-            if (quote < 0 || i - quote > 2) continue; // './' or '../'
+            if (quote < consumed || i - quote > 2) continue; // './' or '../'
             char q = t.charAt(quote);
             if (q != '\'' && q != '"') continue;
             int close = closingQuote(t, i + 2, q);
             if (close < 0 || !afterImportWord(t, quote)) continue;
             out.add(t.substring(quote + 1, close));
+            consumed = close + 1;
         }
         return new ArrayList<>(out);
     }

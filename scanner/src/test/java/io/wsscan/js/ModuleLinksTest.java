@@ -71,4 +71,41 @@ class ModuleLinksTest {
         assertEquals(List.of(), ModuleLinks.relativeSpecifiers("require('./" + "x".repeat(301) + "')"));
         assertEquals(List.of("./" + "x".repeat(300)), ModuleLinks.relativeSpecifiers("require('./" + "x".repeat(300) + "')"));
     }
+
+    /**
+     * The specifiers are those this expression finds (how they were first read): checked on random
+     * texts made of the pieces that matter.
+     */
+    @Test
+    void agreesWithTheRegularExpressionOnRandomText() {
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile(
+                "(?:\\bfrom\\s*|\\bimport\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(\\s*)(['\"])(\\.{1,2}/[^'\"\\n]{0,300})\\1");
+        java.util.Random r = new java.util.Random(11);
+        String[] before = {"", "x", "$", "_", ".", " ", ";", "\n", "a."};
+        String[] words = {"import", "from", "require", "impor", "xfrom", "Require", ""};
+        String[] spaces = {"", " ", "  ", "\t", "\n"};
+        String[] quotes = {"'", "\"", "`"};
+        String[] dots = {".", "..", "...", ""};
+        String[] path = {"a", "b.js", "/", "'", "\"", "\n", " ", "x/y", "-"};
+        int found = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int seg = 1 + r.nextInt(3); seg > 0; seg--) {
+                sb.append(before[r.nextInt(before.length)]).append(words[r.nextInt(words.length)])
+                        .append(spaces[r.nextInt(spaces.length)]).append(r.nextBoolean() ? "(" : "")
+                        .append(spaces[r.nextInt(spaces.length)]);
+                String q = quotes[r.nextInt(quotes.length)];
+                sb.append(q).append(dots[r.nextInt(dots.length)]).append(r.nextInt(4) > 0 ? "/" : "");
+                for (int k = r.nextInt(4); k > 0; k--) sb.append(path[r.nextInt(path.length)]);
+                if (r.nextInt(4) > 0) sb.append(q);
+            }
+            String text = sb.toString();
+            java.util.LinkedHashSet<String> expected = new java.util.LinkedHashSet<>();
+            java.util.regex.Matcher m = reference.matcher(text);
+            while (m.find()) expected.add(m.group(2));
+            found += expected.size();
+            assertEquals(List.copyOf(expected), ModuleLinks.relativeSpecifiers(text), text);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(found > 1000, "specifiers in the random texts: " + found);
+    }
 }
