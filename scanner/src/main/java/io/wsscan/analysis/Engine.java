@@ -758,7 +758,7 @@ public final class Engine {
             if (f instanceof Param p && p.function() == fn && p.index() >= 0 && p.index() < MAX_PARAMS) {
                 if (passedIn == null) passedIn = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                 read(s.in);
-                passedIn.addAll(s.paramIn[p.index()].all(Obj.class));
+                java.util.Collections.addAll(passedIn, s.paramIn[p.index()].objects());
             }
         }
         for (Fact f : ret.items()) {
@@ -948,12 +948,12 @@ public final class Engine {
         if (key == null || key != scopes.binding(vk) || memberNames(target, fn) != null) return false;
         Value from = eval(value.kid(0), fn);
         Value to = eval(target.kid(0), fn);
-        List<Obj> targets = to.all(Obj.class);
+        Obj[] targets = to.objects();
         for (Fact f : from.items()) {
             if (f instanceof Obj src) {
                 read(src);
                 int version = versions.getOrDefault(src, 0);
-                List<Obj> stale = new ArrayList<>(targets.size());
+                List<Obj> stale = new ArrayList<>(targets.length);
                 for (Obj dst : targets) {
                     // joins are monotone: a target that got every field of this version of src has them
                     Integer last = copied.put(new CopyKey(assign, src, dst), version);

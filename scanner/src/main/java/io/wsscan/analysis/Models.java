@@ -185,10 +185,10 @@ public final class Models {
                 members.computeIfAbsent(base, k -> new HashSet<>()).add(last.substring("Member[".length(), last.length() - 1));
             }
         }
+        Set<String> bases = new HashSet<>(params.keySet());
+        bases.addAll(members.keySet());
         steps = new HashMap<>();
-        for (String base : params.keySet()) steps.put(base, null);
-        for (String base : members.keySet()) steps.put(base, null);
-        for (String base : List.copyOf(steps.keySet())) {
+        for (String base : bases) {
             int[] ps = params.getOrDefault(base, new java.util.TreeSet<>()).stream().mapToInt(Integer::intValue).toArray();
             steps.put(base, new Steps(ps, Set.copyOf(members.getOrDefault(base, Set.of()))));
         }

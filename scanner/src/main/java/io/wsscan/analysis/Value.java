@@ -18,7 +18,6 @@ public final class Value {
 
     private final Set<Fact> facts;
     // Derived views, made on first use: the engine asks the same value for them many times over.
-    private List<Fact.Obj> objs;
     private Value dataOnly;
     private Value nonData;
     private Fact[] items;
@@ -119,16 +118,7 @@ public final class Value {
         return new Fact.Str(java.util.Collections.unmodifiableList(parts), a.origin(), a.mirrored() || b.mirrored());
     }
 
-    @SuppressWarnings("unchecked")
     public <T extends Fact> List<T> all(Class<T> type) {
-        if (type == Fact.Obj.class) {
-            if (objs == null) objs = List.copyOf(collect(Fact.Obj.class));
-            return (List<T>) objs;
-        }
-        return collect(type);
-    }
-
-    private <T extends Fact> List<T> collect(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (Fact f : items()) if (type.isInstance(f)) out.add(type.cast(f));
         return out;
