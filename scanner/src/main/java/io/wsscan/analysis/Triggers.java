@@ -110,8 +110,8 @@ final class Triggers {
      * Whether position {@code at} is on a comment line: one that starts, after indentation, with
      * {@code //} or with the {@code *} of a block comment's inner lines (JSDoc). Library sources
      * mention WebSocket APIs in their documentation ({@code jQuery(el).on('message', fn)} in lodash's),
-     * which can make no finding. A code line that begins with a multiplication sign is the rare case
-     * this misreads.
+     * which can make no finding. A code line that begins with {@code *} (a multiplication continued
+     * from the line before, a generator method {@code *items()}) is the rare case this misreads.
      */
     static boolean inCommentLine(byte[] b, int at) {
         int k = at - 1;
