@@ -346,15 +346,6 @@ final class ScanCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Highest heap use so far, summed over the heap pools' peaks (an upper bound; no extra tooling needed). */
-    static long peakHeapBytes() {
-        long sum = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
-
     /**
      * How many files each front end other than Rhino (the default for JavaScript) read, most first:
      * {@code wsscan: read by closure 5532, types-only 637, tree-sitter 325 (the SARIF run lists each file)}.
@@ -376,7 +367,7 @@ final class ScanCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "wsscan: %d %s analysed (%s in %.2f s, %s MB/s, %.1f files/s, peak heap %d MB)",
                 s.filesAnalysed(), plural(s.filesAnalysed(), "file"), Discovery.formatSize(s.bytesAnalysed()),
                 secs, String.format(Locale.ROOT, mbps >= 10 ? "%.0f" : mbps >= 0.1 ? "%.1f" : "%.2f", mbps),
-                secs > 0 ? s.filesAnalysed() / secs : 0.0, peakHeapBytes() / 1048576));
+                secs > 0 ? s.filesAnalysed() / secs : 0.0, Scanner.peakHeapBytes() / 1048576));
         if (s.filesSkipped() > 0) {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             for (Notification n : r.notifications()) {

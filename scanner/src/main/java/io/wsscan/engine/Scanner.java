@@ -386,6 +386,15 @@ public final class Scanner {
         };
     }
 
+    /** Highest heap use so far, summed over the heap pools' peaks (an upper bound; no extra tooling needed). */
+    public static long peakHeapBytes() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
     /** The scan root for these paths (see {@link Discovery#scanRoot}). */
     public static Path root(List<Path> paths) {
         return Discovery.scanRoot(paths);

@@ -3,9 +3,6 @@ package io.wsscan.engine;
 import io.wsscan.analysis.JsAnalyzer;
 import io.wsscan.html.TemplateAnalyzer;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,15 +51,7 @@ public final class ScanBench {
         double secs = (System.nanoTime() - t0) / 1e9;
         double mb = r.stats().bytesAnalysed() / 1048576.0;
         System.out.printf(Locale.ROOT, "parse only (%s): %d files read (%.1f MB in %.2f s, %.1f MB/s, %.1f files/s, peak heap %d MB), %d not analysed%n",
-                lower ? "parse + lower" : "syntax only", r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, peakHeap() / 1048576,
+                lower ? "parse + lower" : "syntax only", r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, Scanner.peakHeapBytes() / 1048576,
                 r.stats().filesSkipped());
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 }
