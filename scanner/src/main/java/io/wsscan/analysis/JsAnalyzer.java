@@ -280,9 +280,10 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         try {
             r = lower ? treeSitter.parse(relPath, text, dialect) : treeSitter.check(relPath, text, dialect);
         } catch (TreeSitterFrontEnd.Failure e) {
-            if (fallbackWhy != null) return null;
-            return Parsed.failure(FileReport.skipped(new Notification(relPath, 0, 0, "parse-error",
-                    "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed")));
+            if (fallbackWhy != null && !e.kind().equals(TreeSitterFrontEnd.Failure.CRASH)) return null;
+            return Parsed.failure(FileReport.skipped(new Notification(relPath, 0, 0, e.kind(),
+                    "tree-sitter could not read this file (" + e.getMessage() + "); it was not analysed"
+                    + (fallbackWhy == null ? "" : " (" + fallbackWhy + ")"))));
         }
         List<Notification> notes = new ArrayList<>();
         LineIndex lines = r.ir() != null ? r.ir().lines() : new LineIndex(text);

@@ -34,8 +34,8 @@ import java.util.function.Function;
  */
 public final class Scanner {
 
-    /** Stack size of analysis threads; deep ASTs recurse deeply. */
-    static final long ANALYSIS_STACK_BYTES = 16L * 1024 * 1024;
+    /** Stack size of analysis threads: room for any tree within {@link io.wsscan.ir.Nesting#MAX} levels, JIT or not. */
+    public static final long ANALYSIS_STACK_BYTES = 32L * 1024 * 1024;
 
     private static final boolean DEBUG = Boolean.getBoolean("wsscan.debug");
 

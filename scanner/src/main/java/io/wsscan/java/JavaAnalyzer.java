@@ -94,14 +94,19 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     /** With the scan's classpath (the Maven plugin's module compile classpath, the CLI's --classpath). */
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files, io.wsscan.engine.ScanOptions options) {
-        return analyzeTogether(files, Classpath.of(options.classpath(), models));
+        return analyzeTogether(files, Classpath.of(options.classpath(), models), options.timeBudget());
     }
 
     /** With library types from this classpath (shared by every batch of the scan, so its caches are too). */
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Classpath classpath) {
+        return analyzeTogether(files, classpath, null);
+    }
+
+    /** {@code perFile}: how long one file may take to parse (null: no limit); a file over it fails alone. */
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
         long total = 0;
         for (SourceFile f : files) total += f.text().length();
-        if (total <= batchChars) return analyzeBatch(files, classpath);
+        if (total <= batchChars) return analyzeBatch(files, classpath, perFile);
         Map<String, List<SourceFile>> modules = new TreeMap<>();
         for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
         Map<String, FileReport> out = new TreeMap<>();
@@ -110,31 +115,31 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         for (List<SourceFile> module : modules.values()) {
             long m = module.stream().mapToLong(f -> f.text().length()).sum();
             if (!batch.isEmpty() && size + m > batchChars) {
-                out.putAll(analyzeBatch(batch, classpath));
+                out.putAll(analyzeBatch(batch, classpath, perFile));
                 batch = new ArrayList<>();
                 size = 0;
             }
             batch.addAll(module);
             size += m;
         }
-        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch, classpath));
+        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch, classpath, perFile));
         return out;
     }
 
-    private Map<String, FileReport> analyzeBatch(List<SourceFile> files, Classpath classpath) {
+    private Map<String, FileReport> analyzeBatch(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
         Map<String, FileReport> out = new TreeMap<>();
         List<JavaUnit> units = new ArrayList<>();
         List<SourceFile> settingsFiles = new ArrayList<>();
         List<SourceFile> javaFiles = new ArrayList<>();
         for (SourceFile f : files) (isSettings(f.relPath()) ? settingsFiles : javaFiles).add(f);
-        List<Object> parsed = parseAll(javaFiles);
+        List<Object> parsed = parseAll(javaFiles, perFile);
         for (int i = 0; i < javaFiles.size(); i++) {
             SourceFile f = javaFiles.get(i);
             if (parsed.get(i) instanceof JavaUnit u) {
                 units.add(u);
             } else {
                 JavaFrontEnd.Failure e = (JavaFrontEnd.Failure) parsed.get(i);
-                out.put(f.relPath(), FileReport.skipped(new Notification(f.relPath(), e.line, e.column, "parse-error",
+                out.put(f.relPath(), FileReport.skipped(new Notification(f.relPath(), e.line, e.column, e.kind,
                         "JavaParser could not parse this file (" + e.getMessage() + "); it was not analysed")));
             }
         }
@@ -198,22 +203,22 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
      * Parses the files in parallel (the analysis after it needs all of them): a {@link JavaUnit} or a
      * {@link JavaFrontEnd.Failure} per file, in input order. Threads get a large stack for deep nesting.
      */
-    private List<Object> parseAll(List<SourceFile> javaFiles) {
+    private List<Object> parseAll(List<SourceFile> javaFiles, java.time.Duration perFile) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), javaFiles.size() / 8));
         if (threads == 1) {
             List<Object> out = new ArrayList<>();
-            for (SourceFile f : javaFiles) out.add(parseOne(f));
+            for (SourceFile f : javaFiles) out.add(parseOne(f, perFile));
             return out;
         }
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(null, r, "wsscan-javaparser-" + n.incrementAndGet(), 16L * 1024 * 1024);
+            Thread t = new Thread(null, r, "wsscan-javaparser-" + n.incrementAndGet(), io.wsscan.engine.Scanner.ANALYSIS_STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
         try {
             List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
-            for (SourceFile f : javaFiles) futures.add(pool.submit(() -> parseOne(f)));
+            for (SourceFile f : javaFiles) futures.add(pool.submit(() -> parseOne(f, perFile)));
             List<Object> out = new ArrayList<>();
             for (var fu : futures) {
                 try {
@@ -231,9 +236,10 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         }
     }
 
-    private Object parseOne(SourceFile f) {
+    private Object parseOne(SourceFile f, java.time.Duration perFile) {
         try {
-            return new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text()));
+            long deadline = perFile == null ? Long.MAX_VALUE : System.nanoTime() + perFile.toNanos();
+            return new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text(), deadline));
         } catch (JavaFrontEnd.Failure e) {
             return e;
         }

@@ -103,4 +103,26 @@ class JavaFrontEndTest {
         assertEquals(0, r.get("a/src/main/java/p/E.java").findings().size());
         assertEquals(0, r.get("b/src/main/java/p/E.java").findings().size(), "configurator class not visible: no verdict");
     }
+
+    @Test
+    void aParseStopsAtItsDeadlineAndAnInterrupt() throws Exception {
+        JavaFrontEnd fe = new JavaFrontEnd();
+        String big = "class A {\n" + "  int f(int a) { return a + 1; }\n".repeat(50_000) + "}\n";
+        JavaFrontEnd.Failure late = assertThrows(JavaFrontEnd.Failure.class, () -> fe.parse(big, System.nanoTime()));
+        assertEquals("time-budget", late.kind);
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals("time-budget", assertThrows(JavaFrontEnd.Failure.class, () -> fe.parse(big)).kind);
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, fe.parse("class B { }", System.nanoTime() + 60_000_000_000L).getTypes().size());
+    }
+
+    @Test
+    void filesOverTheSizeBoundAreNotParsed() {
+        String huge = "class A {\n" + "  int a;\n".repeat(JavaFrontEnd.MAX_CHARS / 8) + "}\n";
+        JavaFrontEnd.Failure f = assertThrows(JavaFrontEnd.Failure.class, () -> new JavaFrontEnd().parse(huge));
+        assertEquals("too-large", f.kind);
+    }
 }

@@ -7,6 +7,7 @@ import com.google.javascript.jscomp.parsing.parser.util.ErrorReporter;
 import com.google.javascript.jscomp.parsing.parser.util.SourcePosition;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.ir.Nesting;
 import io.wsscan.ir.Node;
 import io.wsscan.js.JsSyntaxError;
 
@@ -43,8 +44,8 @@ public final class ClosureFrontEnd {
         Node program;
         try {
             program = new Lowering(text).program(tree);
-        } catch (StackOverflowError e) {
-            throw new JsSyntaxError("the file is nested too deeply to lower", 1, 1);
+        } catch (Nesting.TooDeep | StackOverflowError e) {
+            throw new JsSyntaxError(Nesting.MESSAGE, 1, 1);
         }
         return new IrFile(relPath, text, program, lines, "closure");
     }
@@ -61,7 +62,7 @@ public final class ClosureFrontEnd {
         try {
             tree = new Parser(CONFIG, errors, new SourceFile(relPath, text)).parseProgram();
         } catch (StackOverflowError e) {
-            throw new JsSyntaxError("the file is nested too deeply to parse", 1, 1);
+            throw new JsSyntaxError(Nesting.MESSAGE, 1, 1);
         } catch (RuntimeException e) {
             if (errors.message != null) throw errors.toSyntaxError(lines != null ? lines : new LineIndex(text));
             throw new JsSyntaxError("the parser failed (" + e.getClass().getSimpleName() + ")", 1, 1);
@@ -88,6 +89,8 @@ public final class ClosureFrontEnd {
         }
 
         JsSyntaxError toSyntaxError(LineIndex lines) {
+            // Closure catches its own stack overflow; where it happened depends on the JIT
+            if (message != null && message.startsWith("Too deep recursion")) return new JsSyntaxError(Nesting.MESSAGE, 1, 1);
             if (position == null) return new JsSyntaxError(message, 1, 1);
             int offset = position.offset;
             return new JsSyntaxError(message == null ? "syntax error" : message, lines.line(offset), lines.column(offset));

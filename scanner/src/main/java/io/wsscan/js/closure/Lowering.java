@@ -6,6 +6,7 @@ import com.google.javascript.jscomp.parsing.parser.Token;
 import com.google.javascript.jscomp.parsing.parser.TokenType;
 import com.google.javascript.jscomp.parsing.parser.trees.*;
 import io.wsscan.ir.Kind;
+import io.wsscan.ir.Nesting;
 import io.wsscan.ir.Node;
 import io.wsscan.js.JsText;
 
@@ -29,6 +30,8 @@ import java.util.List;
 final class Lowering {
 
     private final String text;
+
+    private final Nesting nesting = new Nesting();
 
     Lowering(String text) {
         this.text = text;
@@ -97,6 +100,15 @@ final class Lowering {
     }
 
     Node stmt(ParseTree t) {
+        nesting.enter();
+        try {
+            return stmt0(t);
+        } finally {
+            nesting.exit();
+        }
+    }
+
+    private Node stmt0(ParseTree t) {
         switch (t.type) {
             case BLOCK:
                 return node(Kind.BLOCK, t, statements(((BlockTree) t).statements));
@@ -479,6 +491,15 @@ final class Lowering {
     // ------------------------------------------------------------------ expressions
 
     Node expr(ParseTree t) {
+        nesting.enter();
+        try {
+            return expr0(t);
+        } finally {
+            nesting.exit();
+        }
+    }
+
+    private Node expr0(ParseTree t) {
         switch (t.type) {
             case PAREN_EXPRESSION:
                 return expr(((ParenExpressionTree) t).expression);
@@ -691,6 +712,15 @@ final class Lowering {
 
     /** Binding or assignment targets: names, members, and destructuring forms. */
     Node pattern(ParseTree t) {
+        nesting.enter();
+        try {
+            return pattern0(t);
+        } finally {
+            nesting.exit();
+        }
+    }
+
+    private Node pattern0(ParseTree t) {
         switch (t.type) {
             case PAREN_EXPRESSION:
                 return pattern(((ParenExpressionTree) t).expression);

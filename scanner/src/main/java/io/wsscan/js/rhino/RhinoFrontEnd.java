@@ -3,6 +3,7 @@ package io.wsscan.js.rhino;
 import io.wsscan.ir.IrFile;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.ir.Nesting;
 import io.wsscan.ir.Node;
 import io.wsscan.js.JsSyntaxError;
 import org.mozilla.javascript.CompilerEnvirons;
@@ -10,6 +11,7 @@ import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ErrorReporter;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Parser;
+import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Token;
 import org.mozilla.javascript.ast.*;
 
@@ -52,16 +54,40 @@ public final class RhinoFrontEnd {
 
     IrFile parse(String relPath, String text, boolean recordComments) throws JsSyntaxError {
         AstRoot root = syntaxTree(relPath, text, recordComments);
-        Node program = new Lowering().program(root);
+        Node program;
+        try {
+            program = new Lowering().program(root);
+        } catch (Nesting.TooDeep | StackOverflowError e) {
+            throw new JsSyntaxError(Nesting.MESSAGE, 1, 1);
+        }
         return new IrFile(relPath, text, program, new LineIndex(text), "rhino");
     }
 
     private static AstRoot syntaxTree(String relPath, String text, boolean recordComments) throws JsSyntaxError {
+        AstRoot root = syntaxTree(relPath, text, recordComments, true);
+        if (!onlyTrivia(text, root.getPosition() + root.getLength())) {
+            // In IDE mode Rhino swallows its own stack overflow ("too deep parser recursion") and
+            // returns the statements read so far: code after them would vanish without a word. A
+            // root that ends before the text does is read again without IDE mode, where that
+            // overflow is an error. (Rhino's ranges also end early for some statements, such as a
+            // do-while without its semicolon: those parse again the same.)
+            try {
+                syntaxTree(relPath, text, recordComments, false);
+            } catch (JsSyntaxError e) {
+                if (e.getMessage().equals(Nesting.MESSAGE)) throw e;
+            }
+        }
+        return root;
+    }
+
+    private static final String TOO_DEEP = ScriptRuntime.getMessageById("msg.too.deep.parser.recursion");
+
+    private static AstRoot syntaxTree(String relPath, String text, boolean recordComments, boolean ideMode) throws JsSyntaxError {
         CompilerEnvirons env = new CompilerEnvirons();
         env.setLanguageVersion(Context.VERSION_ES6);
         env.setRecordingComments(recordComments);
         env.setRecordingLocalJsDocComments(false);
-        env.setIdeMode(true);
+        env.setIdeMode(ideMode);
         env.setRecoverFromErrors(false);
         env.setStrictMode(false);
         env.setReservedKeywordAsIdentifier(true);
@@ -73,12 +99,41 @@ public final class RhinoFrontEnd {
         try {
             root = new Parser(env, errors).parse(maskHashbang(text), relPath, 1);
         } catch (EvaluatorException e) {
+            if (TOO_DEEP.equals(e.details())) throw new JsSyntaxError(Nesting.MESSAGE, 1, 1);
             throw new JsSyntaxError(e.details(), Math.max(1, e.lineNumber()), Math.max(1, e.columnNumber()));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            throw new JsSyntaxError(Nesting.MESSAGE, 1, 1);
+        } catch (RuntimeException e) {
             throw new JsSyntaxError("Rhino could not parse the file: " + e.getClass().getSimpleName(), 1, 1);
         }
         if (errors.message != null) throw new JsSyntaxError(errors.message, errors.line, errors.column);
         return root;
+    }
+
+    /**
+     * Whether the text from {@code from} on holds only whitespace, comments ({@code //}, block
+     * comments, and the HTML-like {@code <!--}/{@code -->} line comments of scripts) and closing
+     * punctuation: Rhino's ranges end early for some statements ({@code do x; while (c)} ends before
+     * its {@code )}), while a parse cut short leaves a whole statement, which starts otherwise.
+     */
+    static boolean onlyTrivia(String text, int from) {
+        int i = Math.max(0, from), n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF' || c == ';' || c == ')' || c == ']' || c == '}') {
+                i++;
+            } else if (text.startsWith("//", i) || text.startsWith("<!--", i) || text.startsWith("-->", i)) {
+                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r'
+                        && text.charAt(i) != '\u2028' && text.charAt(i) != '\u2029') i++;
+            } else if (text.startsWith("/*", i)) {
+                int close = text.indexOf("*/", i + 2);
+                if (close < 0) return false;
+                i = close + 2;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps the first error Rhino reports; warnings are ignored. */
@@ -109,6 +164,8 @@ public final class RhinoFrontEnd {
 
     /** Rhino AST -> IR. One instance per file. */
     private static final class Lowering {
+
+        private final Nesting nesting = new Nesting();
 
         Node program(AstRoot root) {
             return new Node(Kind.PROGRAM, 0, root.getLength() + root.getPosition(), null, 0, statements(root));
@@ -155,6 +212,15 @@ public final class RhinoFrontEnd {
         }
 
         Node stmt(AstNode n) {
+            nesting.enter();
+            try {
+                return stmt0(n);
+            } finally {
+                nesting.exit();
+            }
+        }
+
+        private Node stmt0(AstNode n) {
             if (n instanceof ExpressionStatement s) return node(Kind.EXPR_STMT, n, List.of(expr(s.getExpression())));
             if (n instanceof VariableDeclaration v) return varDecl(v);
             if (n instanceof FunctionNode f) return function(f);
@@ -294,6 +360,15 @@ public final class RhinoFrontEnd {
         }
 
         Node expr(AstNode n) {
+            nesting.enter();
+            try {
+                return expr0(n);
+            } finally {
+                nesting.exit();
+            }
+        }
+
+        private Node expr0(AstNode n) {
             if (n instanceof ParenthesizedExpression p) return expr(p.getExpression());
             if (n instanceof Name nm) {
                 String id = nm.getIdentifier();
@@ -469,6 +544,15 @@ public final class RhinoFrontEnd {
 
         /** Binding or assignment targets: names, members, and destructuring forms. */
         Node pattern(AstNode n) {
+            nesting.enter();
+            try {
+                return pattern0(n);
+            } finally {
+                nesting.exit();
+            }
+        }
+
+        private Node pattern0(AstNode n) {
             if (n instanceof ParenthesizedExpression p) return pattern(p.getExpression());
             if (n instanceof ObjectLiteral o) return object(o, true);
             if (n instanceof ArrayLiteral a) {

@@ -1,0 +1,35 @@
+package io.wsscan.ir;
+
+/**
+ * A depth count for the recursive lowerings, so that how deeply nested code is handled depends on
+ * the code and not on the JVM: a stack overflow happens at a depth that varies with the JIT's frame
+ * sizes, while this limit is the same on every run. Analysis threads have a stack large enough for
+ * any tree within the limit (see {@code Scanner.ANALYSIS_STACK_BYTES} and {@code DeepNestingTest}),
+ * so a file is either lowered whole or refused with {@link #MESSAGE}, which a parser's own stack
+ * overflow also reports.
+ */
+public final class Nesting {
+
+    /** Deepest nesting of statements and expressions a lowering accepts. */
+    public static final int MAX = 2000;
+
+    public static final String MESSAGE = "the code is nested more deeply than " + MAX + " levels";
+
+    private int depth;
+
+    /** Called on entering a nested statement or expression; throws past {@link #MAX}. */
+    public void enter() {
+        if (++depth > MAX) throw new TooDeep();
+    }
+
+    public void exit() {
+        depth--;
+    }
+
+    /** Thrown by {@link #enter()}; no stack trace (it is an expected outcome for hostile input). */
+    public static final class TooDeep extends RuntimeException {
+        public TooDeep() {
+            super(MESSAGE, null, false, false);
+        }
+    }
+}
