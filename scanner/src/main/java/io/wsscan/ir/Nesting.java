@@ -1,7 +1,7 @@
 package io.wsscan.ir;
 
 /**
- * A depth count for the recursive lowerings, so that how deeply nested code is handled depends on
+ * A depth count for the recursive lowerings (and their check for interruption), so that how deeply nested code is handled depends on
  * the code and not on the JVM: a stack overflow happens at a depth that varies with the JIT's frame
  * sizes, while this limit is the same on every run. Analysis threads have a stack large enough for
  * any tree within the limit (see {@code Scanner.ANALYSIS_STACK_BYTES} and {@code DeepNestingTest}),
@@ -16,10 +16,15 @@ public final class Nesting {
     public static final String MESSAGE = "the code is nested more deeply than " + MAX + " levels";
 
     private int depth;
+    private int entered;
 
-    /** Called on entering a nested statement or expression; throws past {@link #MAX}. */
+    /**
+     * Called on entering a nested statement or expression; throws past {@link #MAX}, and when the
+     * thread is interrupted (the file's time budget ended: the lowering stops, not only the wait).
+     */
     public void enter() {
         if (++depth > MAX) throw new TooDeep();
+        if ((++entered & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) throw new Interrupted();
     }
 
     public void exit() {
@@ -30,6 +35,13 @@ public final class Nesting {
     public static final class TooDeep extends RuntimeException {
         public TooDeep() {
             super(MESSAGE, null, false, false);
+        }
+    }
+
+    /** Thrown by {@link #enter()} when the thread was interrupted. */
+    public static final class Interrupted extends RuntimeException {
+        public Interrupted() {
+            super("lowering interrupted", null, false, false);
         }
     }
 }

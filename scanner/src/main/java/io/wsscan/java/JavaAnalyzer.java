@@ -156,6 +156,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         for (JavaHit h : settings.hits()) hitsByFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
         for (SourceFile x : xmlFiles) hitsByFile.computeIfAbsent(x.relPath(), k -> new ArrayList<>()).addAll(ProjectSettings.xml(x, models));
         for (JavaUnit u : units) {
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("Java analysis interrupted");
             try {
                 hitsByFile.computeIfAbsent(u.relPath, k -> new ArrayList<>()).addAll(origin.run(u));
             } catch (RuntimeException | StackOverflowError e) {

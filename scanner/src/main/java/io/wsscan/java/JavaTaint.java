@@ -92,6 +92,8 @@ final class JavaTaint {
         for (int round = 0; round < 2; round++) {
             summaries.clear();
             for (JavaUnit u : index.units()) {
+                // the scan's time budget ended: stop the work, not only the waiting for it
+                if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("Java analysis interrupted");
                 for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
                     String owner = index.info(td) == null ? null : index.info(td).fqn;
                     for (BodyDeclaration<?> b : td.getMembers()) {

@@ -92,8 +92,10 @@ public final class TreeSitterFrontEnd {
         Node program;
         try {
             program = new TreeSitterLowering(text).program(copy.root);
-        } catch (StackOverflowError e) {
-            throw new Failure("the file is nested too deeply to lower", e);
+        } catch (io.wsscan.ir.Nesting.TooDeep | StackOverflowError e) {
+            throw new Failure("too-deep", io.wsscan.ir.Nesting.MESSAGE, e);
+        } catch (io.wsscan.ir.Nesting.Interrupted e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new Failure("the tree-sitter lowering failed (" + e + ")", e);
         }

@@ -1,6 +1,7 @@
 package io.wsscan.js.treesitter;
 
 import io.wsscan.ir.Kind;
+import io.wsscan.ir.Nesting;
 import io.wsscan.ir.Node;
 import io.wsscan.js.JsText;
 
@@ -46,6 +47,8 @@ final class TreeSitterLowering {
     private static final Set<String> TYPE_STATEMENTS = Set.of("interface_declaration", "type_alias_declaration",
             "ambient_declaration", "function_signature", "abstract_method_signature", "method_signature",
             "index_signature", "property_signature", "call_signature", "construct_signature", "import_alias");
+
+    private final Nesting nesting = new Nesting();
 
     Node program(TNode root) {
         List<Node> body = new ArrayList<>();
@@ -150,6 +153,15 @@ final class TreeSitterLowering {
     }
 
     Node stmt(TNode t) {
+        nesting.enter();
+        try {
+            return stmt0(t);
+        } finally {
+            nesting.exit();
+        }
+    }
+
+    private Node stmt0(TNode t) {
         switch (t.type) {
             case "expression_statement": {
                 TNode e = t.firstNamed();
@@ -746,6 +758,15 @@ final class TreeSitterLowering {
     }
 
     Node expr(TNode t) {
+        nesting.enter();
+        try {
+            return expr0(t);
+        } finally {
+            nesting.exit();
+        }
+    }
+
+    private Node expr0(TNode t) {
         if (t.missing) return unknown(t, List.of());
         switch (t.type) {
             case "parenthesized_expression": {

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  */
 final class TreeSitterProcess {
 
-    /** The worker's heap: its copy of one tree (about 50 bytes a node) plus the text. */
-    static final String WORKER_HEAP = System.getProperty("wsscan.treesitter.heap", "1g");
+    /** The worker's heap: its copy of one tree (about 60 bytes a node, a node for every 3–4 characters) plus the text. */
+    static final String WORKER_HEAP = System.getProperty("wsscan.treesitter.heap", "768m");
 
     private static final TreeSitterProcess POOL = new TreeSitterProcess();
 
