@@ -196,13 +196,35 @@ public final class RuleCatalog {
         } catch (NumberFormatException e) {
             throw t.error(t.keyLine(n, "securitySeverity"), "securitySeverity: must be a number from 0.0 to 10.0, not '" + sev + "'");
         }
-        Map<String, List<String>> compliance = new LinkedHashMap<>();
-        n.path("compliance").fields().forEachRemaining(e -> compliance.put(e.getKey(), strings(e.getValue())));
+        Map<String, List<String>> compliance = compliance(t, n.path("compliance"));
         String help = src.confined(t, t.keyLine(n, "help"), "help", req(t, n, "help"));
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
                 req(t, n, "message"), language);
+    }
+
+    /** A rule's {@code compliance} map: standards of {@code compliance/requirements.yml}, ids of each one's shape. */
+    private static Map<String, List<String>> compliance(YamlTree t, JsonNode c) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Compliance.Standard st = Compliance.standards().get(e.getKey());
+            int line = t.keyLine(c, e.getKey());
+            if (st == null) {
+                throw t.error(line, "compliance: unknown standard '" + e.getKey() + "'"
+                        + SchemaValidator.hint(e.getKey(), Compliance.standards().keySet()));
+            }
+            List<String> ids = strings(e.getValue());
+            for (int i = 0; i < ids.size(); i++) {
+                if (!st.idPattern().matcher(ids.get(i)).matches()) {
+                    int at = e.getValue().isArray() ? t.itemLine(e.getValue(), i) : line;
+                    throw t.error(at, "compliance." + e.getKey() + ": '" + ids.get(i) + "' is not a requirement id of " + st.title());
+                }
+            }
+            out.put(e.getKey(), ids);
+        }
+        return out;
     }
 
     private static String req(YamlTree t, JsonNode n, String key) {

@@ -146,6 +146,17 @@ class SchemaTest {
     }
 
     @Test
+    void complianceNamesKnownStandardsAndWellFormedIds() throws IOException {
+        rejected(write("a.yml", rule() + "compliance:\n  pci-dss-4.0:\n    - \"6.2.4\"\n"), 16,
+                "compliance: unknown standard 'pci-dss-4.0' (did you mean 'pci-dss-4.0.1'?)");
+        rejected(write("b.yml", rule() + "compliance:\n  pci-dss-4.0.1:\n    - \"6.2.4\"\n    - \"req 6\"\n"), 18,
+                "compliance.pci-dss-4.0.1: 'req 6' is not a requirement id of PCI DSS v4.0.1");
+        write("help.md", "# Help\n");
+        RuleCatalog c = RuleCatalog.load(List.of(write("c.yml", rule() + "compliance: { pci-dss-4.0.1: [\"6.2.4\"] }\n")));
+        assertEquals(List.of("6.2.4"), c.rule("acme/test-rule").compliance().get("pci-dss-4.0.1"));
+    }
+
+    @Test
     void languageIsRequiredAndClosed() throws IOException {
         rejected(write("a.yml", rule().replace("language: js", "language: javascript")), 2,
                 "language: 'javascript' is not one of js, java");
