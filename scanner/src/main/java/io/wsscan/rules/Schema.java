@@ -111,11 +111,19 @@ public final class Schema {
         final Set<String> values;
         final Map<String, Key> keys;
         final boolean scalars;
+        /** For a ROW or ROWS key: at least one of these keys must be present (the row's shape). */
+        final List<String> anyOf;
         /** Set when a loader asks for this key (the schema test checks that every key is read). */
         volatile boolean read;
 
         private Key(String name, Type type, boolean required, Vocab vocab, Set<String> values, Map<String, Key> keys,
                     boolean scalars) {
+            this(name, type, required, vocab, values, keys, scalars, List.of());
+        }
+
+        private Key(String name, Type type, boolean required, Vocab vocab, Set<String> values, Map<String, Key> keys,
+                    boolean scalars, List<String> anyOf) {
+            this.anyOf = anyOf;
             this.name = name;
             this.type = type;
             this.required = required;
@@ -126,19 +134,25 @@ public final class Schema {
         }
 
         Key required() {
-            return new Key(name, type, true, vocab, values, keys, scalars);
+            return new Key(name, type, true, vocab, values, keys, scalars, anyOf);
         }
 
         Key in(Vocab v) {
-            return new Key(name, type, required, v, values, keys, scalars);
+            return new Key(name, type, required, v, values, keys, scalars, anyOf);
         }
 
         Key oneOf(String... words) {
-            return new Key(name, type, required, vocab, Set.of(words), keys, scalars);
+            return new Key(name, type, required, vocab, Set.of(words), keys, scalars, anyOf);
         }
 
         Key orScalar() {
-            return new Key(name, type, required, vocab, values, keys, true);
+            return new Key(name, type, required, vocab, values, keys, true, anyOf);
+        }
+
+        /** Rows must have at least one of these keys: a row of none of the shapes would match nothing. */
+        Key shapes(String... shapeKeys) {
+            for (String k : shapeKeys) if (!keys.containsKey(k)) throw new IllegalArgumentException(k);
+            return new Key(name, type, required, vocab, values, keys, scalars, List.of(shapeKeys));
         }
 
         public String name() {
@@ -305,23 +319,26 @@ public final class Schema {
                     rows("projectChecks", texts("extends"), texts("annotated"), texts("method")),
                     texts("projectTypes"), texts("siblingHandlers"), texts("siblingCalls"), texts("wrappers"),
                     row("options", number("arg"), texts("methods")),
-                    text("config"), texts("insideAnnotated")),
+                    text("config"), texts("insideAnnotated")).shapes("annotation", "extends", "new", "call"),
             rows("registrations", text("framework").required(), texts("type").required(), texts("methods").required(),
                     number("pathArg"), texts("originMethods")),
             rows("permissive", texts("type"), texts("methods"), texts("new"), flag("wildcardArgs"), flag("always"),
                     flag("noArgs"), text("context").oneOf("any", "websocket-file"), texts("extends"), text("method"),
-                    flag("alwaysTrue"), texts("alwaysPermit"), text("noOpBean"), texts("unlessChained"), text("what")),
+                    flag("alwaysTrue"), texts("alwaysPermit"), text("noOpBean"), texts("unlessChained"), text("what"))
+                    .shapes("methods", "new", "extends", "noOpBean"),
             rows("settings", text("name").required(), texts("files"), texts("enabled"), texts("origins"),
                     text("enabledWithoutOrigins").oneOf("checked", "permissive"),
                     row("requires", texts("keys"), text("value")), text("what")),
             rows("xml", text("attribute").required(), flag("wildcard"), text("equals"), text("what").required()),
             rows("sources", texts("annotation"), text("params").oneOf("payload"), texts("paramAnnotation"),
                     texts("override"), texts("method"), number("param"), texts("whenTyped"), texts("callback"),
-                    texts("methods"), text("arg"), texts("call"), flag("untyped"), text("label").required()),
+                    texts("methods"), text("arg"), texts("call"), flag("untyped"), text("label").required())
+                    .shapes("annotation", "paramAnnotation", "override", "callback", "call"),
             rows("sinks", texts("type"), texts("methods"), texts("new"), texts("returnOf"), texts("args"),
-                    texts("kinds").required().in(Vocab.SINK_KIND), flag("markup"), flag("untyped"), text("label").required()),
-            rows("sanitizers", texts("type"), texts("methods"), flag("anyReceiver"),
-                    texts("blocks").required().in(Vocab.BARRIER_KIND)),
+                    texts("kinds").required().in(Vocab.SINK_KIND), flag("markup"), flag("untyped"), text("label").required())
+                    .shapes("methods", "new", "returnOf"),
+            rows("sanitizers", texts("type"), texts("methods").required(), flag("anyReceiver"),
+                    texts("blocks").required().in(Vocab.BARRIER_KIND)).shapes("type", "anyReceiver"),
             texts("storeInReceiver"),
             texts("fillArgument"),
             texts("lookupMethods"),

@@ -50,6 +50,9 @@ final class SchemaValidator {
                 throw tree.error(line, label(where) + "missing required key '" + k.name + "'");
             }
         }
+        if (!spec.anyOf.isEmpty() && spec.anyOf.stream().noneMatch(k -> m.hasNonNull(k))) {
+            throw tree.error(line, label(where) + "a row needs one of " + String.join(", ", spec.anyOf));
+        }
     }
 
     private void value(Schema.Key k, JsonNode v, String where, int line) {

@@ -182,6 +182,11 @@ class SchemaTest {
                 "endpoints.late: unknown key 'method' (did you mean 'methods'?)");
         rejected(write("d.yml", "language: java\nsanitizers:\n  - { anyReceiver: yes please, methods: [clean], blocks: [all] }\n"), 3,
                 "sanitizers.anyReceiver: must be true or false");
+        // a row of no known shape would match nothing
+        rejected(write("e.yml", "language: java\nsources:\n  - { overide: [x.Y], method: [onMessage], label: l }\n"), 3,
+                "sources: unknown key 'overide' (did you mean 'override'?)");
+        rejected(write("f.yml", "language: java\nsources:\n  - { method: [onMessage], label: l }\n"), 3,
+                "sources: a row needs one of annotation, paramAnnotation, override, callback, call");
     }
 
     @Test
