@@ -47,7 +47,7 @@ public final class RuleCatalog {
      */
     public static RuleCatalog load(List<Path> userRulesets) {
         Map<String, RuleMeta> rules = new TreeMap<>();
-        List<JsonNode> models = new ArrayList<>();
+        ModelSet models = new ModelSet();
         Source builtin = new ClasspathSource();
         YamlTree index = read(builtin, "index.yml");
         loadIndex(builtin, index, index.root, rules, models);
@@ -66,10 +66,37 @@ public final class RuleCatalog {
                 loadIndex(src, doc, root, rules, models);
             } else {
                 nearIndexKey(doc, root);
-                models.add(model(doc, root, 1));
+                models.add(doc, root, 1);
             }
         }
-        return new RuleCatalog(rules, models);
+        models.checkTypes();
+        return new RuleCatalog(rules, models.documents);
+    }
+
+    /** The model documents being loaded, and the JS types their paths use and their rows give. */
+    private static final class ModelSet {
+        final List<JsonNode> documents = new ArrayList<>();
+        final Map<String, String> typeUses = new TreeMap<>();
+        final Set<String> types = new java.util.TreeSet<>();
+
+        /** Checks a model document (a file, or a mapping inline in an index) against its language's schema. */
+        void add(YamlTree t, JsonNode doc, int line) {
+            if (doc == null || !doc.isObject()) throw t.error(line, "a model must be a mapping of sections");
+            String language = language(t, doc, line, false);
+            new SchemaValidator(t, language, typeUses).check(doc, Schema.model(language), "", line);
+            if (language.equals(Schema.JS)) for (JsonNode r : doc.path("types")) types.add(r.path("type").asText());
+            documents.add(doc);
+        }
+
+        /** A path through {@code Type[t]} that no model's {@code types} row gives would match nothing. */
+        void checkTypes() {
+            for (Map.Entry<String, String> use : typeUses.entrySet()) {
+                if (!types.contains(use.getKey())) {
+                    throw new RulesetException(use.getValue() + ": path: unknown type '" + use.getKey()
+                            + "': no model's types row gives it" + SchemaValidator.hint(use.getKey(), types));
+                }
+            }
+        }
     }
 
     public Map<String, RuleMeta> rules() {
@@ -95,8 +122,7 @@ public final class RuleCatalog {
         return new RuleCatalog(kept, modelDocuments);
     }
 
-    private static void loadIndex(Source src, YamlTree t, JsonNode index, Map<String, RuleMeta> rules,
-                                  List<JsonNode> models) {
+    private static void loadIndex(Source src, YamlTree t, JsonNode index, Map<String, RuleMeta> rules, ModelSet models) {
         // items are file names or inline rules and models, each checked by its own schema below
         for (Iterator<String> it = index.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -130,10 +156,10 @@ public final class RuleCatalog {
             JsonNode item = modelItems.get(i);
             int line = t.itemLine(modelItems, i);
             if (item.isObject()) {
-                models.add(model(t, item, line));
+                models.add(t, item, line);
             } else {
                 YamlTree file = read(src, src.confined(t, line, "models", item.asText()));
-                models.add(model(file, file.root, 1));
+                models.add(file, file.root, 1);
             }
         }
     }
@@ -148,14 +174,6 @@ public final class RuleCatalog {
             String hint = SchemaValidator.hint(key, fileKeys);
             if (hint.startsWith(" (did you mean")) throw t.error(t.keyLine(root, key), "unknown key '" + key + "'" + hint);
         }
-    }
-
-    /** A model document (a file, or a mapping inline in an index) checked against its language's schema. */
-    private static JsonNode model(YamlTree t, JsonNode doc, int line) {
-        if (doc == null || !doc.isObject()) throw t.error(line, "a model must be a mapping of sections");
-        String language = language(t, doc, line, false);
-        new SchemaValidator(t, language).check(doc, Schema.model(language), "", line);
-        return doc;
     }
 
     /** The {@code language:} of a rule (required) or model (default js); anything but js or java is an error. */

@@ -20,10 +20,17 @@ final class SchemaValidator {
 
     private final YamlTree tree;
     private final String language;
+    /** Where each {@code Type[t]} a path starts with is first used ("FILE:LINE"), for the check that some model gives that type. */
+    private final Map<String, String> typeUses;
 
     SchemaValidator(YamlTree tree, String language) {
+        this(tree, language, new java.util.HashMap<>());
+    }
+
+    SchemaValidator(YamlTree tree, String language, Map<String, String> typeUses) {
         this.tree = tree;
         this.language = language;
+        this.typeUses = typeUses;
     }
 
     /** Checks the mapping {@code node} (a whole document or an inline item at {@code line}) against {@code spec}. */
@@ -145,6 +152,11 @@ final class SchemaValidator {
                 if (!allowed.contains(name) || (b >= 0 && !step.endsWith("]"))) {
                     throw tree.error(line, where + ": '" + p + "': " + (first ? "a path starts with " : "unknown step '" + name + "' (steps: ")
                             + String.join(", ", new TreeSet<>(allowed)) + (first ? "" : ")") + hint(name, allowed));
+                }
+                if (first && name.equals("Type") && b >= 0) {
+                    for (String t : step.substring(b + 1, step.length() - 1).split(",")) {
+                        typeUses.putIfAbsent(t.trim(), tree.file + ":" + line);
+                    }
                 }
                 first = false;
                 from = i + 1;

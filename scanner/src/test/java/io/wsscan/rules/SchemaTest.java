@@ -173,6 +173,19 @@ class SchemaTest {
     }
 
     @Test
+    void aTypeNoModelGivesIsATypo() throws IOException {
+        Path m = write("model.yml", String.join("\n",
+                "types:",
+                "  - { path: \"Module[acme].Member[connect].ReturnValue\", type: acme-channel }",
+                "sources:",
+                "  - { path: \"Type[acme-chanel].Member[on].Argument[1].Parameter[0]\", kind: ws-message, label: a }",
+                ""));
+        rejected(m, 4, "path: unknown type 'acme-chanel': no model's types row gives it (did you mean 'acme-channel'?)");
+        // a built-in type is known to user models
+        RuleCatalog.load(List.of(write("ok.yml", "sinks:\n  - { path: \"Type[ws-connection].Member[push].Argument[0]\", kinds: [ws-send], label: p }\n")));
+    }
+
+    @Test
     void javaModelTypos() throws IOException {
         rejected(write("a.yml", "language: java\nsink:\n  - { type: [x.Y], methods: [run], kinds: [sql], label: l }\n"), 2,
                 "unknown section 'sink' (did you mean 'sinks'?)");
