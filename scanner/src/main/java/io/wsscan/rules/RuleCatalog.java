@@ -69,33 +69,21 @@ public final class RuleCatalog {
                 models.add(doc, root, 1);
             }
         }
-        models.checkTypes();
+        models.refs.check();
         return new RuleCatalog(rules, models.documents);
     }
 
-    /** The model documents being loaded, and the JS types their paths use and their rows give. */
+    /** The model documents being loaded, and the types and name classes their rows give and use. */
     private static final class ModelSet {
         final List<JsonNode> documents = new ArrayList<>();
-        final Map<String, String> typeUses = new TreeMap<>();
-        final Set<String> types = new java.util.TreeSet<>();
+        final SchemaValidator.Refs refs = new SchemaValidator.Refs();
 
         /** Checks a model document (a file, or a mapping inline in an index) against its language's schema. */
         void add(YamlTree t, JsonNode doc, int line) {
             if (doc == null || !doc.isObject()) throw t.error(line, "a model must be a mapping of sections");
             String language = language(t, doc, line, false);
-            new SchemaValidator(t, language, typeUses).check(doc, Schema.model(language), "", line);
-            if (language.equals(Schema.JS)) for (JsonNode r : doc.path("types")) types.add(r.path("type").asText());
+            new SchemaValidator(t, language, refs).check(doc, Schema.model(language), "", line);
             documents.add(doc);
-        }
-
-        /** A path through {@code Type[t]} that no model's {@code types} row gives would match nothing. */
-        void checkTypes() {
-            for (Map.Entry<String, String> use : typeUses.entrySet()) {
-                if (!types.contains(use.getKey())) {
-                    throw new RulesetException(use.getValue() + ": path: unknown type '" + use.getKey()
-                            + "': no model's types row gives it" + SchemaValidator.hint(use.getKey(), types));
-                }
-            }
         }
     }
 

@@ -70,6 +70,9 @@ public final class Schema {
         return VOCABULARY.get(language).get(vocab);
     }
 
+    /** Word sets that model rows give and use: JS types ({@code Type[t]}) and name classes. */
+    static final String TYPES = "type", NAME_CLASSES = "name class";
+
     /** First steps of a JS access path, and the steps that may follow. */
     static final Set<String> PATH_ROOTS = Set.of("Global", "Module", "Type", "Any", "Jsx");
     static final Set<String> PATH_STEPS = Set.of("Member", "Argument", "WhenArgument", "ReturnValue", "Instance",
@@ -101,58 +104,71 @@ public final class Schema {
 
     /**
      * One declared key. {@code vocab} or {@code values}, when set, close the set of words a TEXT or
-     * TEXTS value may hold; {@code keys} are the nested keys of a ROW or ROWS.
+     * TEXTS value may hold; {@code keys} are the nested keys of a ROW or ROWS. {@code defines} and
+     * {@code refersTo} name a set of words that model rows give and others use (a type, a name class):
+     * a use that no loaded model gives is an error. Built by copying ({@link #required()} and friends).
      */
-    public static final class Key {
+    public static final class Key implements Cloneable {
         final String name;
         final Type type;
-        final boolean required;
-        final Vocab vocab;
-        final Set<String> values;
         final Map<String, Key> keys;
-        final boolean scalars;
+        boolean required;
+        Vocab vocab;
+        Set<String> values;
+        boolean scalars;
         /** For a ROW or ROWS key: at least one of these keys must be present (the row's shape). */
-        final List<String> anyOf;
+        List<String> anyOf = List.of();
+        String defines;
+        String refersTo;
         /** Set when a loader asks for this key (the schema test checks that every key is read). */
         volatile boolean read;
 
-        private Key(String name, Type type, boolean required, Vocab vocab, Set<String> values, Map<String, Key> keys,
-                    boolean scalars) {
-            this(name, type, required, vocab, values, keys, scalars, List.of());
-        }
-
-        private Key(String name, Type type, boolean required, Vocab vocab, Set<String> values, Map<String, Key> keys,
-                    boolean scalars, List<String> anyOf) {
-            this.anyOf = anyOf;
+        private Key(String name, Type type, Map<String, Key> keys) {
             this.name = name;
             this.type = type;
-            this.required = required;
-            this.vocab = vocab;
-            this.values = values;
             this.keys = keys;
-            this.scalars = scalars;
+        }
+
+        private Key copy(java.util.function.Consumer<Key> change) {
+            try {
+                Key k = (Key) clone();
+                change.accept(k);
+                return k;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         Key required() {
-            return new Key(name, type, true, vocab, values, keys, scalars, anyOf);
+            return copy(k -> k.required = true);
         }
 
         Key in(Vocab v) {
-            return new Key(name, type, required, v, values, keys, scalars, anyOf);
+            return copy(k -> k.vocab = v);
         }
 
         Key oneOf(String... words) {
-            return new Key(name, type, required, vocab, Set.of(words), keys, scalars, anyOf);
+            return copy(k -> k.values = Set.of(words));
         }
 
         Key orScalar() {
-            return new Key(name, type, required, vocab, values, keys, true, anyOf);
+            return copy(k -> k.scalars = true);
         }
 
         /** Rows must have at least one of these keys: a row of none of the shapes would match nothing. */
         Key shapes(String... shapeKeys) {
             for (String k : shapeKeys) if (!keys.containsKey(k)) throw new IllegalArgumentException(k);
-            return new Key(name, type, required, vocab, values, keys, scalars, List.of(shapeKeys));
+            return copy(k -> k.anyOf = List.of(shapeKeys));
+        }
+
+        /** The value gives a word of {@code set} (a type, a name class) that other rows may use. */
+        Key defines(String set) {
+            return copy(k -> k.defines = set);
+        }
+
+        /** The value uses words of {@code set}: each must be given by some loaded model. */
+        Key refersTo(String set) {
+            return copy(k -> k.refersTo = set);
         }
 
         public String name() {
@@ -178,41 +194,41 @@ public final class Schema {
     }
 
     static Key text(String name) {
-        return new Key(name, Type.TEXT, false, null, null, Map.of(), false);
+        return new Key(name, Type.TEXT, Map.of());
     }
 
     static Key texts(String name) {
-        return new Key(name, Type.TEXTS, false, null, null, Map.of(), false);
+        return new Key(name, Type.TEXTS, Map.of());
     }
 
     static Key flag(String name) {
-        return new Key(name, Type.FLAG, false, null, null, Map.of(), false);
+        return new Key(name, Type.FLAG, Map.of());
     }
 
     static Key number(String name) {
-        return new Key(name, Type.NUMBER, false, null, null, Map.of(), false);
+        return new Key(name, Type.NUMBER, Map.of());
     }
 
     static Key pattern(String name) {
-        return new Key(name, Type.PATTERN, false, null, null, Map.of(), false);
+        return new Key(name, Type.PATTERN, Map.of());
     }
 
     static Key table(String name) {
-        return new Key(name, Type.TABLE, false, null, null, Map.of(), false);
+        return new Key(name, Type.TABLE, Map.of());
     }
 
     static Key row(String name, Key... keys) {
-        return new Key(name, Type.ROW, false, null, null, index(keys), false);
+        return new Key(name, Type.ROW, index(keys));
     }
 
     static Key rows(String name, Key... keys) {
-        return new Key(name, Type.ROWS, false, null, null, index(keys), false);
+        return new Key(name, Type.ROWS, index(keys));
     }
 
     /** A JS model row: a {@code path} (or a list of them) plus its own keys. */
     private static Key jsRows(String name, Key... keys) {
         List<Key> all = new ArrayList<>();
-        all.add(new Key("path", Type.PATHS, true, null, null, Map.of(), false));
+        all.add(new Key("path", Type.PATHS, Map.of()).required().refersTo(TYPES));
         all.addAll(List.of(keys));
         return rows(name, all.toArray(Key[]::new));
     }
@@ -263,9 +279,10 @@ public final class Schema {
             texts("globalObjects"),
             texts("workerMarkers"),
             jsRows("aliases", text("to").required()),
-            jsRows("types", text("type").required()),
+            jsRows("types", text("type").required().defines(TYPES)),
             jsRows("sources", text("kind").required().in(Vocab.SOURCE_KIND), text("label").required(),
-                    text("nameFrom").oneOf("argument", "member"), texts("names").in(Vocab.SOURCE_KIND), flag("windowOnly")),
+                    text("nameFrom").oneOf("argument", "member"), texts("names").in(Vocab.SOURCE_KIND).refersTo(NAME_CLASSES),
+                    flag("windowOnly")),
             jsRows("sinks", texts("kinds").required().in(Vocab.SINK_KIND), text("label").required(), flag("deep"),
                     row("hardcoded", text("kind").required().in(Vocab.SOURCE_KIND), pattern("pattern").required(),
                             text("label").required())),
@@ -281,7 +298,7 @@ public final class Schema {
             jsRows("stateHooks"),
             row("heuristics",
                     pattern("namesExclude"),
-                    rows("names", text("kind").required().in(Vocab.SOURCE_KIND), pattern("include").required(),
+                    rows("names", text("kind").required().in(Vocab.SOURCE_KIND).defines(NAME_CLASSES), pattern("include").required(),
                             pattern("exclude")),
                     rows("sanitizerNames", pattern("include").required(), pattern("exclude"),
                             texts("blocks").required().in(Vocab.BARRIER_KIND)),

@@ -20,17 +20,48 @@ final class SchemaValidator {
 
     private final YamlTree tree;
     private final String language;
-    /** Where each {@code Type[t]} a path starts with is first used ("FILE:LINE"), for the check that some model gives that type. */
-    private final Map<String, String> typeUses;
+    private final Refs refs;
 
     SchemaValidator(YamlTree tree, String language) {
-        this(tree, language, new java.util.HashMap<>());
+        this(tree, language, new Refs());
     }
 
-    SchemaValidator(YamlTree tree, String language, Map<String, String> typeUses) {
+    SchemaValidator(YamlTree tree, String language, Refs refs) {
         this.tree = tree;
         this.language = language;
-        this.typeUses = typeUses;
+        this.refs = refs;
+    }
+
+    /**
+     * Words that model rows give ({@link Schema.Key#defines}) and use ({@link Schema.Key#refersTo}),
+     * collected over every model of a load: a use that no model gives (a misspelled type or name class)
+     * would silently match nothing.
+     */
+    static final class Refs {
+        private final Map<String, Set<String>> given = new java.util.HashMap<>();
+        /** set -> word -> where it is first used, "FILE:LINE: key" */
+        private final Map<String, Map<String, String>> used = new java.util.TreeMap<>();
+
+        void give(String set, String word) {
+            given.computeIfAbsent(set, k -> new TreeSet<>()).add(word);
+        }
+
+        void use(String set, String word, String where) {
+            used.computeIfAbsent(set, k -> new java.util.TreeMap<>()).putIfAbsent(word, where);
+        }
+
+        /** Fails on the first word used but given by no model. */
+        void check() {
+            for (Map.Entry<String, Map<String, String>> set : used.entrySet()) {
+                Set<String> known = given.getOrDefault(set.getKey(), Set.of());
+                for (Map.Entry<String, String> u : set.getValue().entrySet()) {
+                    if (!known.contains(u.getKey())) {
+                        throw new RulesetException(u.getValue() + ": unknown " + set.getKey() + " '" + u.getKey()
+                                + "': no loaded model gives it" + hint(u.getKey(), known));
+                    }
+                }
+            }
+        }
     }
 
     /** Checks the mapping {@code node} (a whole document or an inline item at {@code line}) against {@code spec}. */
@@ -115,6 +146,8 @@ final class SchemaValidator {
     }
 
     private void word(Schema.Key k, String s, String where, int line) {
+        if (k.defines != null) refs.give(k.defines, s);
+        if (k.refersTo != null) refs.use(k.refersTo, s, tree.file + ":" + line + ": " + where);
         if (k.values != null && !k.values.contains(s)) {
             throw tree.error(line, where + ": '" + s + "' is not one of " + String.join(", ", new TreeSet<>(k.values)) + hint(s, k.values));
         }
@@ -155,7 +188,7 @@ final class SchemaValidator {
                 }
                 if (first && name.equals("Type") && b >= 0) {
                     for (String t : step.substring(b + 1, step.length() - 1).split(",")) {
-                        typeUses.putIfAbsent(t.trim(), tree.file + ":" + line);
+                        refs.use(Schema.TYPES, t.trim(), tree.file + ":" + line + ": " + where);
                     }
                 }
                 first = false;

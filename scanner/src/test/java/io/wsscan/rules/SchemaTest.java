@@ -180,7 +180,13 @@ class SchemaTest {
                 "sources:",
                 "  - { path: \"Type[acme-chanel].Member[on].Argument[1].Parameter[0]\", kind: ws-message, label: a }",
                 ""));
-        rejected(m, 4, "path: unknown type 'acme-chanel': no model's types row gives it (did you mean 'acme-channel'?)");
+        rejected(m, 4, "sources.path: unknown type 'acme-chanel': no loaded model gives it (did you mean 'acme-channel'?)");
+        Path n = write("names.yml", "sources:\n  - { path: \"Global[vault].Member[get].ReturnValue\", kind: secret, label: v,\n"
+                + "      nameFrom: argument, names: [pasword] }\n");
+        rejected(n, 3, "sources.names: unknown source kind 'pasword' for js (did you mean 'password'?)");
+        Path c = write("class.yml", "sources:\n  - { path: \"Global[vault].Member[get].ReturnValue\", kind: secret, label: v,\n"
+                + "      nameFrom: argument, names: [user-input] }\n");
+        rejected(c, 3, "sources.names: unknown name class 'user-input': no loaded model gives it");
         // a built-in type is known to user models
         RuleCatalog.load(List.of(write("ok.yml", "sinks:\n  - { path: \"Type[ws-connection].Member[push].Argument[0]\", kinds: [ws-send], label: p }\n")));
     }
