@@ -26,6 +26,7 @@ import java.util.TreeMap;
 public final class RuleCatalog {
 
     private static final String BUILTIN = "wsscan/";
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}");
 
     private final Map<String, RuleMeta> rules;   // sorted by id
     private final List<JsonNode> modelDocuments; // parsed model files, in load order
@@ -193,6 +194,13 @@ public final class RuleCatalog {
             if (check == null) throw t.error(line, "a structural rule needs 'check' (the check's name)");
             for (String k : List.of("sources", "sinks")) {
                 if (n.has(k)) throw t.error(t.keyLine(n, k), k + ": only taint rules join source and sink kinds (kind: taint)");
+            }
+        }
+        java.util.regex.Matcher ph = PLACEHOLDER.matcher(req(t, n, "message"));
+        while (ph.find()) {
+            if (!Schema.PLACEHOLDERS.contains(ph.group(1))) {
+                throw t.error(t.keyLine(n, "message"), "message: unknown placeholder {" + ph.group(1) + "}"
+                        + SchemaValidator.hint(ph.group(1), Schema.PLACEHOLDERS));
             }
         }
         String sev = req(t, n, "securitySeverity");

@@ -260,6 +260,9 @@ public final class Schema {
             text("check").in(Vocab.CHECK),
             text("message").required());
 
+    /** What a rule's {@code message} may ask to be filled per finding. */
+    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail");
+
     /** An index file: the rule and model files of a ruleset (items may also be written inline). */
     public static final Key INDEX = row("index",
             rows("rules").orScalar(),

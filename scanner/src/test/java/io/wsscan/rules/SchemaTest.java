@@ -143,6 +143,7 @@ class SchemaTest {
         rejected(write("e.yml", rule("kind: structural", "check: server-origin", "sinks: [html]")), 14,
                 "sinks: only taint rules join source and sink kinds");
         rejected(write("f.yml", rule().replace("kind: taint", "kind: taint\nkind: structural")), 13, "duplicate key 'kind'");
+        rejected(write("g.yml", rule().replace("{source}", "{sourc}")), 11, "message: unknown placeholder {sourc} (did you mean 'source'?)");
     }
 
     @Test
