@@ -236,7 +236,7 @@ class ScanJobTest {
         ScanJob brokenRuleset = job();
         brokenRuleset.rulesets = List.of(write("rules/broken.yml", "just: [a list\n"));
         String msg = assertThrows(ScanJob.ConfigurationException.class, brokenRuleset::run).getMessage();
-        assertTrue(msg.startsWith("broken.yml: ") && !msg.contains("\n"), msg);
+        assertTrue(msg.startsWith(dir.resolve("rules/broken.yml") + ":") && msg.contains("not valid YAML") && !msg.contains("\n"), msg);
 
         ScanJob badThreads = job();
         badThreads.threads = 0;

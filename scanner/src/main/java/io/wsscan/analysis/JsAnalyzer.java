@@ -45,7 +45,7 @@ import java.util.function.UnaryOperator;
 public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** Structural checks by the name rules use for them. */
-    private static final Map<String, StructuralCheck> CHECKS = Map.of(
+    static final Map<String, StructuralCheck> CHECKS = Map.of(
             "connection-cleartext", new CleartextCheck(),
             "url-credentials", new UrlCredentialsCheck(),
             "postmessage-origin", new PostMessageOriginCheck(),
@@ -70,7 +70,9 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         this.catalog = catalog;
         this.policy = policy == null ? Policy.NONE : policy;
         this.models = Models.load(catalog.modelDocuments());
-        this.taintRules = catalog.rules().values().stream().filter(RuleMeta::isTaint).toList();
+        // rules of other languages (language: java) are reported by their own analyzer
+        this.taintRules = catalog.rules().values().stream()
+                .filter(r -> r.isTaint() && io.wsscan.rules.Schema.JS.equals(r.language())).toList();
         List<RuleMeta> rules = taintRules;
         this.joins = new Engine.Joins() {
             @Override

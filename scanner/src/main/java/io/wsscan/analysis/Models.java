@@ -1,7 +1,9 @@
 package io.wsscan.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wsscan.rules.Row;
 import io.wsscan.rules.RulesetException;
+import io.wsscan.rules.Schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,20 +196,22 @@ public final class Models {
         }
     }
 
-    private void add(JsonNode doc) {
+    private void add(JsonNode json) {
         // model files of other languages (language: java) are read by their own analyzers
-        if (!"js".equals(doc.path("language").asText("js"))) return;
+        if (!Schema.JS.equals(Schema.languageOf(json))) return;
+        Row doc = Row.model(json);
         String file = doc.path("library").asText("model file");
         if (doc.has("triggers")) {
             if (triggers != null) {
-                for (JsonNode t : doc.path("triggers")) {
-                    String word = t.isObject() ? t.path("near").asText("") : t.asText();
+                for (Row row : doc.rows("triggers")) {
+                    JsonNode t = row.node();
+                    String word = t.isObject() ? row.path("near").asText("") : t.asText();
                     if ((!t.isObject() || !word.isEmpty()) && (word.length() < 2 || !word.chars().allMatch(c -> c < 128))) {
                         throw new RulesetException(file + ": a trigger must be at least two ASCII characters: " + t);
                     }
                     if (t.isObject()) {
-                        Pattern p = regex(file, t.path("regex"));
-                        String global = t.path("global").asText(null);
+                        Pattern p = regex(file, row.path("regex"));
+                        String global = row.path("global").asText(null);
                         if ((p == null && global == null) || word.isEmpty()) {
                             throw new RulesetException(file + ": a trigger object needs 'near' and 'regex' or 'global': " + t);
                         }
@@ -221,19 +225,19 @@ public final class Models {
             triggers = null;
         }
         for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
-        for (JsonNode r : doc.path("aliases")) for (String p : expand(file, r)) aliases.put(p, text(file, r, "to"));
-        for (JsonNode r : doc.path("types")) {
+        for (Row r : doc.rows("aliases")) for (String p : expand(file, r)) aliases.put(p, text(file, r, "to"));
+        for (Row r : doc.rows("types")) {
             for (String p : expand(file, r)) types.computeIfAbsent(p, k -> new ArrayList<>()).add(text(file, r, "type"));
         }
-        for (JsonNode r : doc.path("sources")) {
+        for (Row r : doc.rows("sources")) {
             Source s = new Source(text(file, r, "kind"), text(file, r, "label"), r.path("nameFrom").asText(null),
                     strings(r.path("names")), r.path("windowOnly").asBoolean(false));
             for (String p : expand(file, r)) sources.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
-        for (JsonNode r : doc.path("sinks")) {
-            JsonNode h = r.path("hardcoded");
+        for (Row r : doc.rows("sinks")) {
+            Row h = r.row("hardcoded");
             Hardcoded hardcoded = null;
-            if (!h.isMissingNode()) {
+            if (r.has("hardcoded")) {
                 Pattern shape = regex(file, h.path("pattern"));
                 if (shape == null) throw new RulesetException(file + ": 'hardcoded' without 'pattern': " + r);
                 hardcoded = new Hardcoded(text(file, h, "kind"), shape, text(file, h, "label"));
@@ -241,11 +245,11 @@ public final class Models {
             Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false), hardcoded);
             for (String p : expand(file, r)) sinks.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
-        for (JsonNode r : doc.path("sanitizers")) {
+        for (Row r : doc.rows("sanitizers")) {
             Sanitizer s = new Sanitizer(Set.copyOf(strings(r.path("blocks"))));
             for (String p : expand(file, r)) sanitizers.put(p, s);
         }
-        for (JsonNode r : doc.path("connections")) {
+        for (Row r : doc.rows("connections")) {
             String url = r.path("url").asText("0");
             int dot = url.indexOf('.');
             int index;
@@ -258,39 +262,39 @@ public final class Models {
                     strings(r.path("cleartext")));
             for (String p : expand(file, r)) connections.put(p, c);
         }
-        for (JsonNode r : doc.path("serializers")) serializers.addAll(expand(file, r));
-        for (JsonNode r : doc.path("stateHooks")) stateHooks.addAll(expand(file, r));
+        for (Row r : doc.rows("serializers")) serializers.addAll(expand(file, r));
+        for (Row r : doc.rows("stateHooks")) stateHooks.addAll(expand(file, r));
         for (JsonNode r : doc.path("workerMarkers")) workerMarkers.add(r.asText());
-        for (JsonNode r : doc.path("typeHints")) {
+        for (Row r : doc.rows("typeHints")) {
             List<String> paths = expand(file, r);
             if (!r.has("names")) throw new RulesetException(file + ": typeHints row without 'names': " + r);
             for (JsonNode n : r.path("names")) typeHints.computeIfAbsent(n.asText(), k -> new ArrayList<>()).addAll(paths);
         }
-        for (JsonNode r : doc.path("handlers")) {
+        for (Row r : doc.rows("handlers")) {
             Handler h = new Handler(text(file, r, "kind"));
             for (String p : expand(file, r)) handlers.put(p, h);
         }
-        for (JsonNode r : doc.path("wrappers")) {
+        for (Row r : doc.rows("wrappers")) {
             Wrapper w = new Wrapper(r.path("field").asText(null), r.path("argument").asInt(0), r.path("call").asBoolean(false));
             for (String p : expand(file, r)) wrappers.put(p, w);
         }
-        for (JsonNode r : doc.path("endpoints")) {
+        for (Row r : doc.rows("endpoints")) {
             Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"));
             for (String p : expand(file, r)) endpoints.put(p, e);
         }
-        for (JsonNode r : doc.path("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
-        for (JsonNode r : doc.path("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
-        JsonNode h = doc.path("heuristics");
+        for (Row r : doc.rows("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
+        for (Row r : doc.rows("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
+        Row h = doc.row("heuristics");
         if (h.has("namesExclude")) namesExclude = regex(file, h.path("namesExclude"));
-        for (JsonNode r : h.path("names")) {
+        for (Row r : h.rows("names")) {
             String kind = text(file, r, "kind");
             nameClasses.put(kind, new NameClass(kind, regex(file, r.path("include")), regex(file, r.path("exclude"))));
         }
-        for (JsonNode r : h.path("sanitizerNames")) {
+        for (Row r : h.rows("sanitizerNames")) {
             sanitizerNames.add(new NameClass(String.join(",", strings(r.path("blocks"))), regex(file, r.path("include")),
                     regex(file, r.path("exclude"))));
         }
-        for (JsonNode r : h.path("prefixBarriers")) {
+        for (Row r : h.rows("prefixBarriers")) {
             prefixBarriers.add(new PrefixBarrier(Set.copyOf(strings(r.path("blocks"))), regex(file, r.path("prefix"))));
         }
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
@@ -301,9 +305,9 @@ public final class Models {
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
     }
 
-    private static String text(String file, JsonNode r, String key) {
-        JsonNode v = r.get(key);
-        if (v == null || v.asText().isEmpty()) throw new RulesetException(file + ": model row without '" + key + "': " + r);
+    private static String text(String file, Row r, String key) {
+        JsonNode v = r.path(key);
+        if (v.asText().isEmpty()) throw new RulesetException(file + ": model row without '" + key + "': " + r);
         return v.asText();
     }
 
@@ -324,10 +328,10 @@ public final class Models {
     }
 
     /** Expands a row's {@code path} (one string or a list) into concrete paths and records their prefixes. */
-    private List<String> expand(String file, JsonNode row) {
+    private List<String> expand(String file, Row row) {
         List<String> out = new ArrayList<>();
-        JsonNode p = row.get("path");
-        if (p == null) throw new RulesetException(file + ": model row without 'path': " + row);
+        JsonNode p = row.path("path");
+        if (p.isMissingNode()) throw new RulesetException(file + ": model row without 'path': " + row);
         List<String> paths = p.isArray() ? strings(p) : List.of(p.asText());
         for (String path : paths) {
             List<String> acc = List.of("");

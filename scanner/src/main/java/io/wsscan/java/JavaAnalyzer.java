@@ -264,7 +264,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         Map<String, Finding> out = new LinkedHashMap<>();
         for (JavaHit h : hits) {
             for (RuleMeta rule : catalog.rules().values()) {
-                if (!rule.id().startsWith("java/")) continue;
+                if (!io.wsscan.rules.Schema.JAVA.equals(rule.language())) continue;
                 boolean match = h.source() == null ? h.check().equals(rule.check())
                         : rule.isTaint() && rule.sources().contains(h.source()) && rule.sinks().contains(h.check());
                 if (!match) continue;

@@ -1,6 +1,7 @@
 package io.wsscan.java;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wsscan.rules.Row;
 import io.wsscan.rules.RulesetException;
 
 import java.util.ArrayList;
@@ -134,10 +135,11 @@ public final class JavaModels {
         return fqn;
     }
 
-    private void add(JsonNode d) {
+    private void add(JsonNode json) {
+        Row d = Row.model(json);
         String file = d.path("library").asText("java model");
-        for (JsonNode r : d.path("packageAliases")) packageAliases.put(req(file, r, "from"), req(file, r, "to"));
-        for (JsonNode r : d.path("types")) {
+        for (Row r : d.rows("packageAliases")) packageAliases.put(req(file, r, "from"), req(file, r, "to"));
+        for (Row r : d.rows("types")) {
             String t = req(file, r, "type");
             libraryTypes.add(t);
             // outer types of nested ones (MessageHandler of MessageHandler.Whole) resolve through wildcard imports too
@@ -150,32 +152,32 @@ public final class JavaModels {
             List<String> sup = strings(r.path("supertypes"));
             if (!sup.isEmpty()) hierarchy.computeIfAbsent(t, k -> new ArrayList<>()).addAll(sup);
         }
-        for (JsonNode r : d.path("returns")) {
+        for (Row r : d.rows("returns")) {
             for (String t : strings(r.path("type"))) for (String mm : strings(r.path("methods"))) returns.put(t + "#" + mm, req(file, r, "returns"));
         }
-        for (JsonNode r : d.path("functional")) functional.put(req(file, r, "type"), strings(r.path("params")));
-        for (JsonNode r : d.path("constants")) constants.put(req(file, r, "name"), req(file, r, "value"));
-        for (JsonNode r : d.path("fields")) fields.put(req(file, r, "type") + "#" + req(file, r, "field"), req(file, r, "fieldType"));
-        for (JsonNode r : d.path("callbacks")) {
+        for (Row r : d.rows("functional")) functional.put(req(file, r, "type"), strings(r.path("params")));
+        for (Row r : d.rows("constants")) constants.put(req(file, r, "name"), req(file, r, "value"));
+        for (Row r : d.rows("fields")) fields.put(req(file, r, "type") + "#" + req(file, r, "field"), req(file, r, "fieldType"));
+        for (Row r : d.rows("callbacks")) {
             callbacks.add(new Callback(set(r, "type"), set(r, "methods"), r.path("arg").asInt(0), r.path("param").asInt(0), req(file, r, "paramType")));
         }
-        JsonNode o = d.path("originLogic");
-        for (JsonNode x : o.path("sessionAuth").path("methods")) sessionAuthMethods.add(x.asText());
-        for (JsonNode x : o.path("sessionAuth").path("headers")) sessionAuthHeaders.add(x.asText());
-        for (JsonNode x : o.path("sizeLimits").path("methods")) sizeLimitMethods.add(x.asText());
-        for (JsonNode x : o.path("sizeLimits").path("elements")) sizeLimitElements.add(x.asText());
-        if (!o.isMissingNode()) {
+        Row o = d.row("originLogic");
+        for (JsonNode x : o.row("sessionAuth").path("methods")) sessionAuthMethods.add(x.asText());
+        for (JsonNode x : o.row("sessionAuth").path("headers")) sessionAuthHeaders.add(x.asText());
+        for (JsonNode x : o.row("sizeLimits").path("methods")) sizeLimitMethods.add(x.asText());
+        for (JsonNode x : o.row("sizeLimits").path("elements")) sizeLimitElements.add(x.asText());
+        if (d.has("originLogic")) {
             origin = new OriginLogic(set(o, "headerNames"), set(o, "headerConstants"), set(o, "accessors"), set(o, "strong"),
                     set(o, "lookups"), set(o, "weak"), set(o, "wildcards"));
         }
-        for (JsonNode r : d.path("endpoints")) {
-            JsonNode call = r.path("call");
-            JsonNode conf = r.path("configurator");
-            JsonNode chain = r.path("chain");
-            JsonNode late = r.path("late");
+        for (Row r : d.rows("endpoints")) {
+            Row call = r.row("call");
+            Row conf = r.row("configurator");
+            Row chain = r.row("chain");
+            Row late = r.row("late");
             List<ProjectCheck> checks = new ArrayList<>();
-            for (JsonNode c : r.path("projectChecks")) checks.add(new ProjectCheck(set(c, "extends"), set(c, "annotated"), set(c, "method")));
-            JsonNode opts = r.path("options");
+            for (Row c : r.rows("projectChecks")) checks.add(new ProjectCheck(set(c, "extends"), set(c, "annotated"), set(c, "method")));
+            Row opts = r.row("options");
             endpoints.add(new Endpoint(req(file, r, "framework"), set(r, "annotation"), set(r, "extends"), set(r, "new"),
                     set(call, "type"), set(call, "methods"), call.path("untyped").asBoolean(false), call.path("creator").asText(null),
                     conf.path("element").asText(null), set(conf, "method"), set(chain, "configurator"), set(chain, "check"),
@@ -184,34 +186,34 @@ public final class JavaModels {
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
                     r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain")));
         }
-        for (JsonNode r : d.path("registrations")) {
+        for (Row r : d.rows("registrations")) {
             registrations.add(new Registration(req(file, r, "framework"), set(r, "type"), set(r, "methods"),
                     r.path("pathArg").asInt(0), set(r, "originMethods")));
         }
-        for (JsonNode r : d.path("permissive")) {
+        for (Row r : d.rows("permissive")) {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),
                     r.path("always").asBoolean(false), r.path("noArgs").asBoolean(false), r.path("context").asText("any"),
                     set(r, "extends"), r.path("method").asText(null), r.path("alwaysTrue").asBoolean(false),
                     set(r, "alwaysPermit"), r.path("noOpBean").asText(null), set(r, "unlessChained"),
                     r.path("what").asText("allows every origin")));
         }
-        for (JsonNode r : d.path("settings")) {
+        for (Row r : d.rows("settings")) {
             settings.add(new Setting(req(file, r, "name"), strings(r.path("files")), strings(r.path("enabled")),
                     strings(r.path("origins")), r.path("enabledWithoutOrigins").asText("checked"),
-                    strings(r.path("requires").path("keys")), r.path("requires").path("value").asText(".*"), r.path("what").asText("")));
+                    strings(r.row("requires").path("keys")), r.row("requires").path("value").asText(".*"), r.path("what").asText("")));
         }
-        for (JsonNode r : d.path("xml")) {
+        for (Row r : d.rows("xml")) {
             xmlAttributes.add(new XmlAttribute(req(file, r, "attribute"), r.path("wildcard").asBoolean(false),
                     r.path("equals").asText(null), req(file, r, "what")));
         }
-        for (JsonNode r : d.path("sources")) {
+        for (Row r : d.rows("sources")) {
             sources.add(new Source(set(r, "annotation"), "payload".equals(r.path("params").asText("")), set(r, "paramAnnotation"),
                     set(r, "override"), set(r, "method"), r.path("param").asInt(0), set(r, "whenTyped"),
                     set(r, "callback"), r.has("callback") ? set(r, "methods") : Set.of(), r.path("arg").asText("0"),
                     set(r, "call"), r.has("call") ? set(r, "methods") : Set.of(), r.path("untyped").asBoolean(false),
                     req(file, r, "label")));
         }
-        for (JsonNode r : d.path("sinks")) {
+        for (Row r : d.rows("sinks")) {
             List<Integer> args = new ArrayList<>();
             boolean all = "all".equals(r.path("args").asText(""));
             for (JsonNode a : r.path("args")) args.add(a.asInt());
@@ -219,7 +221,7 @@ public final class JavaModels {
             sinks.add(new Sink(set(r, "type"), set(r, "methods"), set(r, "new"), set(r, "returnOf"), List.copyOf(args), all,
                     set(r, "kinds"), r.path("markup").asBoolean(false), r.path("untyped").asBoolean(false), req(file, r, "label")));
         }
-        for (JsonNode r : d.path("sanitizers")) {
+        for (Row r : d.rows("sanitizers")) {
             sanitizers.add(new Sanitizer(set(r, "type"), set(r, "methods"), r.path("anyReceiver").asBoolean(false), set(r, "blocks")));
         }
         for (JsonNode s : d.path("storeInReceiver")) storeInReceiver.add(s.asText());
@@ -229,13 +231,13 @@ public final class JavaModels {
         if (d.has("contextTypeNames")) contextTypeNames = java.util.regex.Pattern.compile(d.path("contextTypeNames").asText());
     }
 
-    private static String req(String file, JsonNode r, String key) {
-        JsonNode v = r.get(key);
-        if (v == null || v.asText().isBlank()) throw new RulesetException(file + ": row without '" + key + "': " + r);
+    private static String req(String file, Row r, String key) {
+        JsonNode v = r.path(key);
+        if (v.asText().isBlank()) throw new RulesetException(file + ": row without '" + key + "': " + r);
         return v.asText();
     }
 
-    private static Set<String> set(JsonNode r, String key) {
+    private static Set<String> set(Row r, String key) {
         return new LinkedHashSet<>(strings(r.path(key)));
     }
 

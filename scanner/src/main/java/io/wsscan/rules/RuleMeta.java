@@ -13,11 +13,13 @@ import java.util.Map;
  * @param compliance  standard name -> requirement ids, e.g. {@code pci-dss-4.0.1 -> [6.2.4]}
  * @param message     result message template; {@code {source}}, {@code {sink}} and {@code {detail}}
  *                    are filled per finding
+ * @param language    {@code js} or {@code java}: the analyzer whose hits the rule reports
  */
 public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
-                       List<String> sources, List<String> sinks, String check, String message) {
+                       List<String> sources, List<String> sinks, String check, String message,
+                       String language) {
 
     /** Rules whose check reads the policy's host allowlist run only when the policy has one. */
     public boolean needsAllowlist() {

@@ -211,6 +211,7 @@ class RuleCatalogTest {
         Path rule = dir.resolve("custom.yml");
         Files.writeString(rule, String.join("\n",
                 "id: custom/test-rule",
+                "language: js",
                 "name: CustomTestRule",
                 "shortDescription: A test rule",
                 "fullDescription: A rule used by the catalogue test.",
@@ -237,6 +238,7 @@ class RuleCatalogTest {
         Path rule = dir.resolve("custom.yml");
         Files.writeString(rule, String.join("\n",
                 "id: custom/test-rule",
+                "language: js",
                 "name: CustomTestRule",
                 "shortDescription: A test rule",
                 "fullDescription: A rule used by the catalogue test.",

@@ -1,0 +1,240 @@
+package io.wsscan.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a parsed ruleset document against its {@link Schema} declaration: only declared keys,
+ * required keys present, values of the declared type, words from the language's vocabulary, access
+ * paths made of known steps. The first problem is a {@link RulesetException} of one line,
+ * {@code FILE:LINE: where: what}.
+ */
+final class SchemaValidator {
+
+    private final YamlTree tree;
+    private final String language;
+    private final Refs refs;
+
+    SchemaValidator(YamlTree tree, String language) {
+        this(tree, language, new Refs());
+    }
+
+    SchemaValidator(YamlTree tree, String language, Refs refs) {
+        this.tree = tree;
+        this.language = language;
+        this.refs = refs;
+    }
+
+    /**
+     * Words that model rows give ({@link Schema.Key#defines}) and use ({@link Schema.Key#refersTo}),
+     * collected over every model of a load: a use that no model gives (a misspelled type or name class)
+     * would silently match nothing.
+     */
+    static final class Refs {
+        private final Map<String, Set<String>> given = new java.util.HashMap<>();
+        /** set -> word -> where it is first used, "FILE:LINE: key" */
+        private final Map<String, Map<String, String>> used = new java.util.TreeMap<>();
+
+        void give(String set, String word) {
+            given.computeIfAbsent(set, k -> new TreeSet<>()).add(word);
+        }
+
+        void use(String set, String word, String where) {
+            used.computeIfAbsent(set, k -> new java.util.TreeMap<>()).putIfAbsent(word, where);
+        }
+
+        /** Fails on the first word used but given by no model. */
+        void check() {
+            for (Map.Entry<String, Map<String, String>> set : used.entrySet()) {
+                Set<String> known = given.getOrDefault(set.getKey(), Set.of());
+                for (Map.Entry<String, String> u : set.getValue().entrySet()) {
+                    if (!known.contains(u.getKey())) {
+                        throw new RulesetException(u.getValue() + ": unknown " + set.getKey() + " '" + u.getKey()
+                                + "': no loaded model gives it" + hint(u.getKey(), known));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Checks the mapping {@code node} (a whole document or an inline item at {@code line}) against {@code spec}. */
+    void check(JsonNode node, Schema.Key spec, String where, int line) {
+        mapping(node, spec, where, line);
+    }
+
+    private void mapping(JsonNode m, Schema.Key spec, String where, int line) {
+        if (!m.isObject()) throw tree.error(line, label(where) + "must be a mapping of keys to values");
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Schema.Key k = spec.key(e.getKey());
+            int keyLine = tree.keyLine(m, e.getKey());
+            if (k == null) {
+                String what = where.isEmpty() && (spec == Schema.JS_MODEL || spec == Schema.JAVA_MODEL) ? "section" : "key";
+                throw tree.error(keyLine, label(where) + "unknown " + what + " '" + e.getKey() + "'"
+                        + hint(e.getKey(), spec.keys.keySet()));
+            }
+            value(k, e.getValue(), join(where, e.getKey()), keyLine);
+        }
+        for (Schema.Key k : spec.keys.values()) {
+            JsonNode v = m.get(k.name);
+            if (k.required && (v == null || v.isNull())) {
+                throw tree.error(line, label(where) + "missing required key '" + k.name + "'");
+            }
+        }
+        if (!spec.anyOf.isEmpty() && spec.anyOf.stream().noneMatch(k -> m.hasNonNull(k))) {
+            throw tree.error(line, label(where) + "a row needs one of " + String.join(", ", spec.anyOf));
+        }
+    }
+
+    private void value(Schema.Key k, JsonNode v, String where, int line) {
+        if (v.isNull()) return; // an empty value is an absent one (a required key is reported by its mapping)
+        switch (k.type) {
+            case TEXT -> word(k, scalar(v, where, line), where, line);
+            case TEXTS, PATHS -> {
+                if (v.isArray()) {
+                    for (int i = 0; i < v.size(); i++) item(k, v.get(i), where, tree.itemLine(v, i));
+                } else {
+                    item(k, v, where, line);
+                }
+            }
+            case FLAG -> {
+                if (!v.isBoolean()) throw tree.error(line, where + ": must be true or false, not '" + v.asText() + "'");
+            }
+            case NUMBER -> {
+                if (!v.isIntegralNumber()) throw tree.error(line, where + ": must be a whole number, not '" + v.asText() + "'");
+            }
+            case PATTERN -> pattern(scalar(v, where, line), where, line);
+            case TABLE -> {
+                if (!v.isObject()) throw tree.error(line, where + ": must be a mapping of names to values");
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode x = e.getValue();
+                    int l = tree.keyLine(v, e.getKey());
+                    if (x.isArray()) for (JsonNode y : x) scalar(y, where + "." + e.getKey(), l);
+                    else if (!x.isNull()) scalar(x, where + "." + e.getKey(), l);
+                }
+            }
+            case ROW -> mapping(v, k, where, line);
+            case ROWS -> {
+                if (!v.isArray()) throw tree.error(line, where + ": must be a list");
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode item = v.get(i);
+                    int l = tree.itemLine(v, i);
+                    if (k.scalars && item.isValueNode()) scalar(item, where, l);
+                    else mapping(item, k, where, l);
+                }
+            }
+        }
+    }
+
+    private void item(Schema.Key k, JsonNode v, String where, int line) {
+        String s = scalar(v, where, line);
+        if (k.type == Schema.Type.PATHS) path(s, where, line);
+        else word(k, s, where, line);
+    }
+
+    private String scalar(JsonNode v, String where, int line) {
+        if (!v.isValueNode() || v.isNull()) throw tree.error(line, where + ": must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+        return v.asText();
+    }
+
+    private void word(Schema.Key k, String s, String where, int line) {
+        if (k.defines != null) refs.give(k.defines, s);
+        if (k.refersTo != null) refs.use(k.refersTo, s, tree.file + ":" + line + ": " + where);
+        if (k.values != null && !k.values.contains(s)) {
+            throw tree.error(line, where + ": '" + s + "' is not one of " + String.join(", ", new TreeSet<>(k.values)) + hint(s, k.values));
+        }
+        if (k.vocab != null) {
+            Set<String> known = Schema.vocabulary(language, k.vocab);
+            if (!known.contains(s)) {
+                throw tree.error(line, where + ": unknown " + k.vocab.what + " '" + s + "' for " + language
+                        + (known.isEmpty() ? " (" + language + " has none)" : hint(s, known)));
+            }
+        }
+    }
+
+    private void pattern(String s, String where, int line) {
+        try {
+            Pattern.compile(s);
+        } catch (PatternSyntaxException e) {
+            throw tree.error(line, where + ": bad regular expression: " + e.getDescription());
+        }
+    }
+
+    /** An access path: steps separated by dots outside brackets, each a known step name. */
+    private void path(String p, String where, int line) {
+        int depth = 0, from = 0;
+        boolean first = true;
+        for (int i = 0; i <= p.length(); i++) {
+            char c = i < p.length() ? p.charAt(i) : '.';
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            if (depth < 0) break;
+            if (c == '.' && depth == 0) {
+                String step = p.substring(from, i);
+                int b = step.indexOf('[');
+                String name = b < 0 ? step : step.substring(0, b);
+                Set<String> allowed = first ? Schema.PATH_ROOTS : Schema.PATH_STEPS;
+                if (!allowed.contains(name) || (b >= 0 && !step.endsWith("]"))) {
+                    throw tree.error(line, where + ": '" + p + "': " + (first ? "a path starts with " : "unknown step '" + name + "' (steps: ")
+                            + String.join(", ", new TreeSet<>(allowed)) + (first ? "" : ")") + hint(name, allowed));
+                }
+                if (first && name.equals("Type") && b >= 0) {
+                    for (String t : step.substring(b + 1, step.length() - 1).split(",")) {
+                        refs.use(Schema.TYPES, t.trim(), tree.file + ":" + line + ": " + where);
+                    }
+                }
+                first = false;
+                from = i + 1;
+            }
+        }
+        if (depth != 0) throw tree.error(line, where + ": '" + p + "': unbalanced brackets");
+    }
+
+    private static String join(String where, String key) {
+        return where.isEmpty() ? key : where + "." + key;
+    }
+
+    private static String label(String where) {
+        return where.isEmpty() ? "" : where + ": ";
+    }
+
+    /** " (did you mean 'x'?)" for a near miss, else " (known: ...)" when the list is short enough to help. */
+    static String hint(String word, Collection<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        if (best != null && bestD <= Math.max(1, Math.min(3, best.length() / 3))) return " (did you mean '" + best + "'?)";
+        return " (known: " + String.join(", ", new TreeSet<>(known)) + ")";
+    }
+
+    /** Edits between two words, a swap of neighbours counting as one ({@code lable} is one from {@code label}). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
