@@ -153,14 +153,9 @@ final class TreeSitterProcess {
             all.remove(w);
         }
         if (unavailable != null) throw new TreeSitterFrontEnd.Failure(unavailable, null);
-        try {
-            Worker w = start();
-            all.add(w);
-            return w;
-        } catch (TreeSitterFrontEnd.Failure f) {
-            unavailable = f.getMessage();
-            throw f;
-        }
+        Worker w = start();
+        all.add(w);
+        return w;
     }
 
     private synchronized void giveBack(Worker w) {
@@ -201,6 +196,8 @@ final class TreeSitterProcess {
                     : w.in.readUTF();
             if (why == null) return w;
             p.destroyForcibly();
+            // the worker says tree-sitter cannot load here (platform, library): that will not change
+            unavailable = why;
             throw new TreeSitterFrontEnd.Failure(why, null);
         } catch (IOException e) {
             p.destroyForcibly();
