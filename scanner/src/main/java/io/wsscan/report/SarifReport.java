@@ -55,7 +55,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (ARCHITECTURE.md §7, sarif-github.md).
+ * SARIF 2.1.0 for GitHub code scanning (docs/architecture.md, "Contracts the code keeps").
  *
  * <p>One run; {@code tool.driver.rules} lists every rule of the scan's catalog sorted by id (plus a
  * minimal descriptor for any rule id a finding uses that the catalog lacks, so {@code ruleIndex}

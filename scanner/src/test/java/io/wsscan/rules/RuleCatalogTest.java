@@ -42,7 +42,7 @@ class RuleCatalogTest {
             "js/postmessage-origin-check",
             "js/postmessage-wildcard-target");
 
-    /** Level and security-severity band per rule, from the severity guidance in ARCHITECTURE.md section 4. */
+    /** Level and security-severity band per rule, from the severity bands in docs/architecture.md. */
     private record Band(Level level, double min, double max) {
     }
 
