@@ -80,9 +80,10 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     /**
      * Source text analysed as one unit at most (characters). Parsed Java keeps every token, roughly a
      * hundred times the text in heap (8 MB of source: about 1 GB), so larger scans are split along module boundaries (the folder
-     * above {@code src/main/}); facts across modules of different batches are then not linked.
+     * above {@code src/main/}); facts across modules of different batches are then not linked. At most 8 MB, and
+     * less when the heap is smaller (a 128th of it), so that a batch fits whatever heap the scan was given.
      */
-    static final long BATCH_CHARS = 8L * 1024 * 1024;
+    static final long BATCH_CHARS = Math.max(256 * 1024, Math.min(8L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 128));
 
     private final long batchChars;
 
@@ -106,7 +107,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
         long total = 0;
         for (SourceFile f : files) total += f.text().length();
-        if (total <= batchChars) return analyzeBatch(files, classpath, perFile);
+        if (total <= batchChars) return analyzeBounded(files, classpath, perFile);
         Map<String, List<SourceFile>> modules = new TreeMap<>();
         for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
         Map<String, FileReport> out = new TreeMap<>();
@@ -115,15 +116,37 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         for (List<SourceFile> module : modules.values()) {
             long m = module.stream().mapToLong(f -> f.text().length()).sum();
             if (!batch.isEmpty() && size + m > batchChars) {
-                out.putAll(analyzeBatch(batch, classpath, perFile));
+                out.putAll(analyzeBounded(batch, classpath, perFile));
                 batch = new ArrayList<>();
                 size = 0;
             }
             batch.addAll(module);
             size += m;
         }
-        if (!batch.isEmpty()) out.putAll(analyzeBatch(batch, classpath, perFile));
+        if (!batch.isEmpty()) out.putAll(analyzeBounded(batch, classpath, perFile));
         return out;
+    }
+
+    /**
+     * A batch, and when it runs out of memory anyway, each half of it again: one file too large to
+     * analyse fails alone ({@code too-large}) instead of costing every file of its batch its results.
+     */
+    private Map<String, FileReport> analyzeBounded(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
+        try {
+            return analyzeBatch(files, classpath, perFile);
+        } catch (OutOfMemoryError e) {
+            Map<String, FileReport> out = new TreeMap<>();
+            if (files.size() == 1) {
+                String rel = files.get(0).relPath();
+                out.put(rel, FileReport.skipped(new Notification(rel, 0, 0, "too-large",
+                        "the Java analysis of this file ran out of memory; it was not analysed")));
+                return out;
+            }
+            int half = files.size() / 2;
+            out.putAll(analyzeBounded(files.subList(0, half), classpath, perFile));
+            out.putAll(analyzeBounded(files.subList(half, files.size()), classpath, perFile));
+            return out;
+        }
     }
 
     private Map<String, FileReport> analyzeBatch(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
