@@ -110,11 +110,7 @@ public final class FuzzCheck {
         }
         boolean identical = json[0] != null && json[1] != null && sarif[0] != null && sarif[1] != null
                 && Arrays.equals(json[0], json[1]) && Arrays.equals(sarif[0], sarif[1]);
-        if (!identical) {
-            out.add(new Violation("*", NOT_IDENTICAL, "", "JSON " + (Arrays.equals(json[0], json[1]) ? "same" : "differs")
-                    + ", SARIF " + (Arrays.equals(sarif[0], sarif[1]) ? "same" : "differs")
-                    + " between --threads 1 and --threads 2 (" + work + "/threads-*/out)"));
-        }
+        if (!identical) notIdentical(m, json, sarif, work, out);
         // policy cases are small scans of their own; two at a time halves their wall time
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -140,6 +136,49 @@ public final class FuzzCheck {
         Map<String, Violation> distinct = new java.util.LinkedHashMap<>();
         for (Violation v : out) distinct.putIfAbsent(v.key() + "|" + v.path(), v);
         return new Outcome(List.copyOf(distinct.values()), perClass, peak, wall, identical, codes, perFileList);
+    }
+
+    /**
+     * Names the files whose findings, notes or analysed status differ between the two thread counts (one
+     * violation per file, keyed by its class); differences that no file explains are keyed {@code *}.
+     */
+    private static void notIdentical(FuzzManifest m, byte[][] json, byte[][] sarif, Path work, List<Violation> out)
+            throws IOException {
+        String where = " between --threads 1 and --threads 2 (" + work + "/threads-*/out)";
+        int before = out.size();
+        if (json[0] != null && json[1] != null && !Arrays.equals(json[0], json[1])) {
+            Map<String, String> a = perFile(JSON.readTree(json[0])), b = perFile(JSON.readTree(json[1]));
+            Set<String> files = new TreeSet<>(a.keySet());
+            files.addAll(b.keySet());
+            Map<String, Entry> byPath = new TreeMap<>();
+            for (Entry e : m.entries()) byPath.put(e.path(), e);
+            for (String f : files) {
+                if (!a.getOrDefault(f, "").equals(b.getOrDefault(f, ""))) {
+                    Entry e = owner(byPath, f);
+                    out.add(new Violation(e == null ? "*" : e.cls(), NOT_IDENTICAL, f, "results differ" + where
+                            + ": 1 thread [" + a.getOrDefault(f, "absent") + "], 2 threads [" + b.getOrDefault(f, "absent") + "]"));
+                }
+            }
+        }
+        if (out.size() == before) {
+            out.add(new Violation("*", NOT_IDENTICAL, "", "JSON " + (Arrays.equals(json[0], json[1]) ? "same" : "differs")
+                    + ", SARIF " + (Arrays.equals(sarif[0], sarif[1]) ? "same" : "differs") + where));
+        }
+    }
+
+    /** File -> its findings (rule and line), notes (kind) and whether it was analysed, as one comparable string. */
+    private static Map<String, String> perFile(JsonNode report) {
+        Map<String, List<String>> parts = new TreeMap<>();
+        for (JsonNode f : report.path("findings")) {
+            parts.computeIfAbsent(f.path("file").asText(), k -> new ArrayList<>()).add(f.path("ruleId").asText() + "@" + f.path("startLine").asInt());
+        }
+        for (JsonNode n : report.path("notAnalysed")) {
+            parts.computeIfAbsent(n.path("file").asText(), k -> new ArrayList<>()).add(n.path("kind").asText());
+        }
+        for (JsonNode n : report.path("analysedFiles")) parts.computeIfAbsent(n.asText(), k -> new ArrayList<>()).add("analysed");
+        Map<String, String> out = new TreeMap<>();
+        parts.forEach((k, v) -> out.put(k, String.join(" ", v)));
+        return out;
     }
 
     /** Exit code, reports written, no JVM crash log, no hang, RSS bound. */

@@ -43,10 +43,19 @@ class FuzzSliceTest {
      * and {@code bench/fuzz/README.md}). Delete an entry when its fix lands: the test says which.
      */
     static final Map<String, String> KNOWN_DEFECTS = new TreeMap<>(Map.of(
-            "deep/evasion", "Rhino returns an empty tree for 10,000-deep [[[[ (also inside HTML scripts): the seed after it"
-                    + " is neither reported nor listed",
+            "deep/evasion", "Rhino returns an empty tree for 10,000-deep [[[[ (also inside HTML scripts; f(f(... and (((("
+                    + " on some runs): the seed after it is neither reported nor listed",
             "links/unaccounted", "symbolic links are skipped silently: not analysed, not in notAnalysed, not counted",
             "fifo/unaccounted", "FIFOs are skipped silently: not analysed, not in notAnalysed, not counted"));
+
+    /**
+     * Violations that a listed defect causes on some runs only, key -> the {@link #KNOWN_DEFECTS} key that is
+     * their cause. Allowed, not required, while the cause is listed; once the cause is fixed they must go too.
+     */
+    static final Map<String, String> INTERMITTENT = new TreeMap<>(Map.of(
+            // Rhino gives up on 10,000-deep f(f(... and ((((... on some runs and not on others (how deep the stack
+            // reaches depends on what the JIT has compiled), so results differ between the two scans now and then
+            "deep/not-identical", "deep/evasion"));
 
     static final long SEED = 20261207L;
     static final long MAX_RSS_MB = 1024;
@@ -70,8 +79,14 @@ class FuzzSliceTest {
         Set<String> seen = o.keys();
         List<String> problems = new ArrayList<>();
         for (FuzzCheck.Violation v : o.violations()) {
-            if (!KNOWN_DEFECTS.containsKey(v.key())) problems.add("new violation " + v.key() + " " + v.path() + ": " + v.detail());
+            boolean intermittent = KNOWN_DEFECTS.containsKey(INTERMITTENT.get(v.key()));
+            if (!KNOWN_DEFECTS.containsKey(v.key()) && !intermittent) {
+                problems.add("new violation " + v.key() + " " + v.path() + ": " + v.detail());
+            }
         }
+        INTERMITTENT.forEach((key, cause) -> {
+            if (!KNOWN_DEFECTS.containsKey(cause)) problems.add("fixed: remove from INTERMITTENT: " + key + " (its cause " + cause + " is fixed)");
+        });
         for (String known : KNOWN_DEFECTS.keySet()) {
             if (!seen.contains(known)) problems.add("fixed: remove from KNOWN_DEFECTS: " + known + " (" + KNOWN_DEFECTS.get(known) + ")");
         }
