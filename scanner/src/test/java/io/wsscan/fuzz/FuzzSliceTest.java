@@ -79,7 +79,8 @@ class FuzzSliceTest {
         Set<String> seen = o.keys();
         List<String> problems = new ArrayList<>();
         for (FuzzCheck.Violation v : o.violations()) {
-            boolean intermittent = KNOWN_DEFECTS.containsKey(INTERMITTENT.get(v.key()));
+            String cause = INTERMITTENT.get(v.key());
+            boolean intermittent = cause != null && KNOWN_DEFECTS.containsKey(cause);
             if (!KNOWN_DEFECTS.containsKey(v.key()) && !intermittent) {
                 problems.add("new violation " + v.key() + " " + v.path() + ": " + v.detail());
             }
