@@ -444,7 +444,7 @@ public final class FuzzCheck {
 
     // ---- summary --------------------------------------------------------------------------------
 
-    /** The summary table: paths and violations per class, then the whole-run checks. */
+    /** The summary table: paths and violations per class, then the whole-run checks, then every violation. */
     public static void printTable(Outcome o, PrintStream p) {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (Violation v : o.violations()) counts.computeIfAbsent(v.cls(), k -> new TreeMap<>()).merge(v.check(), 1, Integer::sum);
@@ -466,5 +466,6 @@ public final class FuzzCheck {
                 o.peakRssKb() < 0 ? "unknown" : (o.peakRssKb() / 1024) + " MB", o.wallMillis() / 1000.0,
                 o.perFileList() ? "yes (analysedFiles)" : "no (accounting by count)");
         p.printf(Locale.ROOT, "%d violations%s%n", o.violations().size(), o.violations().isEmpty() ? "" : " (" + String.join(", ", o.keys()) + ")");
+        for (Violation v : o.violations()) p.println("  " + v.key() + "  " + v.path() + "  " + v.detail());
     }
 }

@@ -7,7 +7,6 @@ package io.wsscan.fuzz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -80,9 +79,7 @@ public final class FuzzRun {
                 m.configCases().size(), gen, seed, (System.nanoTime() - t0) / 1e9);
         FuzzCheck.Outcome o = FuzzCheck.check(gen, work.resolve("runs"), new FuzzCheck.Limits(cp, heap, maxRssMb, timeoutS * 1000));
         FuzzCheck.printTable(o, System.out);
-        List<FuzzCheck.Violation> vs = new ArrayList<>(o.violations());
-        for (FuzzCheck.Violation v : vs) System.out.println("  " + v.key() + "  " + v.path() + "  " + v.detail());
-        return vs.isEmpty() ? 0 : 1;
+        return o.violations().isEmpty() ? 0 : 1;
     }
 
     /** {@code 512k}, {@code 20m}, {@code 1g} or plain bytes. */
