@@ -411,6 +411,9 @@ public final class FuzzGenerator {
             bomb.append("]\n");
         }
         config("anchor-bomb", bomb.toString(), "billion laughs: 10 levels of 10 aliases");
+        StringBuilder inKey = new StringBuilder("version: 1\nexclude: [&b0 [x, x, x, x, x, x, x, x, x, x]");
+        for (int i = 1; i < 10; i++) inKey.append(", &b").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, "*b" + (i - 1)))).append("]");
+        config("anchor-bomb-in-key", inKey.append("]\n").toString(), "billion laughs inside a known key (exclude)");
         config("binary", new String(new byte[]{0, 1, 2, (byte) 0xFF, (byte) 0xFE, 0}, StandardCharsets.ISO_8859_1), "binary bytes");
         config("bad-utf8", "version: 1\nexclude:\n  - \"caf\u00e9\"\n", "Latin-1 bytes (not UTF-8)");
         config("tabs", "version: 1\nexclude:\n\t- x\n", "a tab where YAML forbids one");
