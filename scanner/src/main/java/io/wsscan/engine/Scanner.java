@@ -94,12 +94,14 @@ public final class Scanner {
         List<io.wsscan.inventory.Endpoint> endpoints = new ArrayList<>();
         List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
+        java.util.TreeSet<String> analysedFiles = new java.util.TreeSet<>();
         int analysed = 0;
         long bytes = 0;
         for (FileOutcome o : outcomes) {
             notes.addAll(o.notifications());
             if (!o.analysed()) continue;
             analysed++;
+            analysedFiles.add(o.relPath());
             bytes += o.bytes();
             for (Finding f : o.findings()) {
                 if (catalog.rule(f.ruleId()) != null) findings.add(f);
@@ -114,7 +116,8 @@ public final class Scanner {
         ScanResult.Stats stats = new ScanResult.Stats(discovered, analysed, discovered - analysed, bytes, millis);
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
-        return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints);
+        return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
+                List.copyOf(analysedFiles));
     }
 
     /** What one file contributed, with its suppressions applied; the text is not kept. */

@@ -59,7 +59,7 @@ public final class JsonReport {
                 s == null ? 0 : s.filesSkipped(), s == null ? 0 : s.bytesAnalysed(),
                 new Counts(byLevel[Finding.Level.ERROR.ordinal()], byLevel[Finding.Level.WARNING.ordinal()],
                         byLevel[Finding.Level.NOTE.ordinal()], suppressed));
-        return new Report(Version.get(), FORMAT_VERSION, summary, out, notAnalysed);
+        return new Report(Version.get(), FORMAT_VERSION, summary, out, notAnalysed, scan.analysedFiles());
     }
 
     private static JsonFinding finding(Finding f) {
@@ -74,10 +74,10 @@ public final class JsonReport {
                 f.suppressed(), suppression, trace);
     }
 
-    /** The whole document. */
-    @JsonPropertyOrder({"version", "formatVersion", "summary", "findings", "notAnalysed"})
+    /** The whole document; {@code analysedFiles} names each analysed file, so every file is accounted for by name. */
+    @JsonPropertyOrder({"version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles"})
     public record Report(String version, int formatVersion, Summary summary, List<JsonFinding> findings,
-                         List<NotAnalysed> notAnalysed) {
+                         List<NotAnalysed> notAnalysed, List<String> analysedFiles) {
     }
 
     /** File and byte counts of the scan, and unsuppressed findings per level plus suppressed ones. */

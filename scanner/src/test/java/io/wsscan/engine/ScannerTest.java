@@ -115,6 +115,7 @@ class ScannerTest {
         assertEquals(List.of("a/ok.js", "b/ok2.js"), r.findings().stream().map(Finding::file).toList());
         assertEquals(5, r.stats().filesDiscovered());
         assertEquals(2, r.stats().filesAnalysed());
+        assertEquals(List.of("a/ok.js", "b/ok2.js"), r.analysedFiles());
         assertEquals(3, r.stats().filesSkipped());
         assertEquals("var x;\nSINK\n".length() + "SINK\n".length(), r.stats().bytesAnalysed());
         assertEquals(dir.toRealPath(), r.root());

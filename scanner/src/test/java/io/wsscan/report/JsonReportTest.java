@@ -34,7 +34,7 @@ class JsonReportTest {
 
         List<String> keys = new ArrayList<>();
         doc.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("version", "formatVersion", "summary", "findings", "notAnalysed"), keys);
+        assertEquals(List.of("version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles"), keys);
         assertEquals(Version.get(), doc.path("version").asText());
         assertEquals(JsonReport.FORMAT_VERSION, doc.path("formatVersion").asInt());
 
@@ -85,6 +85,7 @@ class JsonReportTest {
         assertEquals(3, notAnalysed.at("/1/line").asInt());
         assertEquals("parse-error", notAnalysed.at("/1/kind").asText());
         assertEquals("missing ) after argument list", notAnalysed.at("/1/message").asText());
+        assertEquals("[\"src/chat.js\",\"src/socket.js\"]", doc.path("analysedFiles").toString());
 
         assertFalse(json.contains(root.toString()), "no absolute paths");
     }

@@ -88,6 +88,7 @@ final class ReportFixture {
         }
         return new ScanResult(root, findings, notifications, RuleCatalog.builtin(),
                 new ScanResult.Stats(4, 2, 2, SOCKET_JS.length() + CHAT_JS.length(), shuffled ? 98765 : 1234),
-                Map.of("src/chat.js", "closure", "src/socket.js", "tree-sitter"));
+                Map.of("src/chat.js", "closure", "src/socket.js", "tree-sitter"), List.of(),
+                List.of("src/chat.js", "src/socket.js"));
     }
 }
