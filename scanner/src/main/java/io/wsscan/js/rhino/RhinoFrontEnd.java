@@ -69,13 +69,10 @@ public final class RhinoFrontEnd {
             // In IDE mode Rhino swallows its own stack overflow ("too deep parser recursion") and
             // returns the statements read so far: code after them would vanish without a word. A
             // root that ends before the text does is read again without IDE mode, where that
-            // overflow is an error. (Rhino's ranges also end early for some statements, such as a
-            // do-while without its semicolon: those parse again the same.)
-            try {
-                syntaxTree(relPath, text, recordComments, false);
-            } catch (JsSyntaxError e) {
-                if (e.getMessage().equals(Nesting.MESSAGE)) throw e;
-            }
+            // overflow is an error, and that reading is the one used: whether the first overflowed
+            // can depend on the JIT, so only the second decides. (Rhino's ranges also end early for
+            // some statements, such as a do-while without its semicolon: those read the same again.)
+            return syntaxTree(relPath, text, recordComments, false);
         }
         return root;
     }
