@@ -42,7 +42,7 @@ class ConstantFoldingTest {
         models = Models.load(RuleCatalog.builtin().modelDocuments());
     }
 
-    private record Run(IrFile file, Engine engine) {
+    private record Run(IrFile file, Engine.Result engine) {
         List<Engine.ConnectionSite> connections() {
             return engine.connections();
         }
@@ -71,7 +71,7 @@ class ConstantFoldingTest {
         } catch (JsSyntaxError e) {
             throw new AssertionError("syntax error " + e.line + ": " + e.getMessage());
         }
-        Engine e = new Engine(f.program(), Scopes.of(f.program()), models, ALL).run();
+        Engine.Result e = new Engine(f.program(), Scopes.of(f.program()), models, ALL).run();
         return new Run(f, e);
     }
 
