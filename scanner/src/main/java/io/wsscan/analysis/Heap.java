@@ -46,10 +46,7 @@ final class Heap {
     }
 
     void setVar(Binding b, Value v) {
-        Value old = vars.getOrDefault(b, Value.EMPTY);
-        Value nv = old.join(v);
-        if (nv != old) {
-            vars.put(b, nv);
+        if (joinInto(vars, b, v)) {
             fix.changed();
             fix.bump(b);
         }
@@ -61,13 +58,19 @@ final class Heap {
     }
 
     void setGlobal(String name, Value v) {
-        Value old = globals.getOrDefault(name, Value.EMPTY);
-        Value nv = old.join(v);
-        if (nv != old) {
-            globals.put(name, nv);
+        if (joinInto(globals, name, v)) {
             fix.changed();
             fix.bump(globalCell(name));
         }
+    }
+
+    /** Joins {@code v} into the value under {@code key}; whether it grew. */
+    private static <K> boolean joinInto(Map<K, Value> values, K key, Value v) {
+        Value old = values.getOrDefault(key, Value.EMPTY);
+        Value nv = old.join(v);
+        if (nv == old) return false;
+        values.put(key, nv);
+        return true;
     }
 
     private Object globalCell(String name) {

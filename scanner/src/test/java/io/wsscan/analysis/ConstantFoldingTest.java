@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Folding of connection URLs into {@link Str} facts, read through {@link Engine#connections()}. */
+/** Folding of connection URLs into {@link Str} facts, read through {@link Engine.Result#connections()}. */
 class ConstantFoldingTest {
 
     private static Models models;
