@@ -235,33 +235,28 @@ final class Heap {
 
     void addThis(Node fn, Value v) {
         Summary s = summary(fn);
-        Value nv = s.thisVal.join(v);
-        if (nv != s.thisVal) {
-            s.thisVal = nv;
-            fix.bump(s.in);
-            fix.changed();
-        }
+        s.thisVal = grow(s.thisVal, v, s.in);
     }
 
     void addParamIn(Node fn, int i, Value v) {
         if (i >= Summary.MAX_PARAMS || v.isEmpty()) return;
         Summary s = summary(fn);
-        Value nv = s.paramIn[i].join(v);
-        if (nv != s.paramIn[i]) {
-            s.paramIn[i] = nv;
-            fix.bump(s.in);
-            fix.changed();
-        }
+        s.paramIn[i] = grow(s.paramIn[i], v, s.in);
     }
 
     void addReturn(Node fn, Value v) {
         Summary s = summary(fn);
-        Value nv = s.ret.join(v);
-        if (nv != s.ret) {
-            s.ret = nv;
-            fix.bump(s.out);
+        s.ret = grow(s.ret, v, s.out);
+    }
+
+    /** {@code old} joined with {@code v}; if that grew, {@code cell} changed. */
+    private Value grow(Value old, Value v, Object cell) {
+        Value nv = old.join(v);
+        if (nv != old) {
+            fix.bump(cell);
             fix.changed();
         }
+        return nv;
     }
 
     /** Adds a sink hit to a function's summary (Findings.addHit bounds and filters); false if it was known. */

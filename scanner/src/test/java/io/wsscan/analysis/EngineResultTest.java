@@ -22,18 +22,6 @@ class EngineResultTest {
             window.addEventListener('message', (e) => eval(e.data));
             """;
 
-    private static final Engine.Joins ALL = new Engine.Joins() {
-        @Override
-        public boolean wantsSource(String sourceKind) {
-            return true;
-        }
-
-        @Override
-        public boolean joins(String sourceKind, String sinkKind) {
-            return true;
-        }
-    };
-
     private static Models models;
 
     @BeforeAll
@@ -43,7 +31,7 @@ class EngineResultTest {
 
     private static Engine engine() throws Exception {
         IrFile f = new RhinoFrontEnd().parse("facade.js", JS);
-        return new Engine(f.program(), Scopes.of(f.program()), models, ALL);
+        return new Engine(f.program(), Scopes.of(f.program()), models, ConstantFoldingTest.ALL);
     }
 
     /** What a result says, in words: sink reports with their source kinds, and connection URLs. */
