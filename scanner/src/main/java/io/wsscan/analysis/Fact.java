@@ -47,28 +47,28 @@ public sealed interface Fact {
      */
     final class Obj implements Fact {
         public final Node site;
-        public final String tag;      // object, array, function, instance, promise, resolver
+        public final ObjKind kind;
         public final Node function;   // the FUNCTION node for functions, else null
         final Map<String, Value> fields = new HashMap<>();
-        /** Change-tracking cells of single fields (see Engine.putField); made on first use. */
+        /** Change-tracking cells of single fields (see Heap.putField); made on first use. */
         Map<String, Object> cells;
         /** The data facts of all fields (what serialising this object would carry), kept up to date. */
         Value data = Value.EMPTY;
         /** Plain objects held in fields (bounded): serialising reaches their data too. */
         final java.util.LinkedHashSet<Obj> children = new java.util.LinkedHashSet<>();
-        /** Every field's value joined, as of the object's change-clock {@code allFieldsVersion} (Engine.readObjField). */
+        /** Every field's value joined, as of the object's change-clock {@code allFieldsVersion} (Heap.readObjField). */
         Value allFields;
         int allFieldsVersion;
 
-        Obj(Node site, String tag, Node function) {
+        Obj(Node site, ObjKind kind, Node function) {
             this.site = site;
-            this.tag = tag;
+            this.kind = kind;
             this.function = function;
         }
 
         @Override
         public String toString() {
-            return tag + "@" + site.start;
+            return kind + "@" + site.start;
         }
     }
 

@@ -369,7 +369,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private void findings(List<IrFile> irs, Scopes scopes, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
         Owners owners = new Owners(irs);
-        Engine engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
+        Engine.Result engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
         for (Engine.ConnectionSite c : engine.connections()) {
             int at = owners.fileOf(c.call);
             IrFile ir = irs.get(at);

@@ -21,9 +21,9 @@ public interface StructuralCheck {
     List<Hit> run(Context ctx);
 
     /** What a check sees: the lowered file, its scopes and the taint engine's facts. */
-    record Context(IrFile file, Scopes scopes, Engine engine, io.wsscan.analysis.Models models,
+    record Context(IrFile file, Scopes scopes, Engine.Result engine, io.wsscan.analysis.Models models,
                    io.wsscan.policy.Policy policy) {
-        public Context(IrFile file, Scopes scopes, Engine engine, io.wsscan.analysis.Models models) {
+        public Context(IrFile file, Scopes scopes, Engine.Result engine, io.wsscan.analysis.Models models) {
             this(file, scopes, engine, models, io.wsscan.policy.Policy.NONE);
         }
     }

@@ -20,12 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Folding of connection URLs into {@link Str} facts, read through {@link Engine#connections()}. */
+/** Folding of connection URLs into {@link Str} facts, read through {@link Engine.Result#connections()}. */
 class ConstantFoldingTest {
 
     private static Models models;
 
-    private static final Engine.Joins ALL = new Engine.Joins() {
+    /** Every source kind joins every sink kind (also used by other engine tests). */
+    static final Engine.Joins ALL = new Engine.Joins() {
         @Override
         public boolean wantsSource(String sourceKind) {
             return true;
@@ -42,7 +43,7 @@ class ConstantFoldingTest {
         models = Models.load(RuleCatalog.builtin().modelDocuments());
     }
 
-    private record Run(IrFile file, Engine engine) {
+    private record Run(IrFile file, Engine.Result engine) {
         List<Engine.ConnectionSite> connections() {
             return engine.connections();
         }
@@ -71,7 +72,7 @@ class ConstantFoldingTest {
         } catch (JsSyntaxError e) {
             throw new AssertionError("syntax error " + e.line + ": " + e.getMessage());
         }
-        Engine e = new Engine(f.program(), Scopes.of(f.program()), models, ALL).run();
+        Engine.Result e = new Engine(f.program(), Scopes.of(f.program()), models, ALL).run();
         return new Run(f, e);
     }
 

@@ -1,0 +1,62 @@
+package io.wsscan.analysis;
+
+import io.wsscan.analysis.Fact.Obj;
+import io.wsscan.ir.Node;
+
+import java.util.List;
+
+/**
+ * Built-in behaviour that API models cannot express as access paths: array methods, promises,
+ * {@code Function.prototype.call/apply/bind} and React state. Calls are matched by method name
+ * (receivers are rarely typed); each area has its own class.
+ */
+final class Builtins {
+
+    final ArrayBuiltins arrays;
+    final Promises promises;
+    final ReactState react;
+    private final Analysis a;
+
+    Builtins(Analysis a) {
+        this.a = a;
+        this.arrays = new ArrayBuiltins(a);
+        this.promises = new Promises(a);
+        this.react = new ReactState(a);
+    }
+
+    /** The result of a built-in method call {@code recv.name(args)}; null if no built-in applies. */
+    Value call(String name, Value recv, List<Value> args, Node n, boolean isNew) {
+        if (name == null || isNew) return null;
+        return switch (name) {
+            case "push", "unshift", "pop", "shift", "at", "forEach", "map", "filter", "find", "findLast", "some", "every",
+                 "findIndex", "flatMap", "reduce", "reduceRight" -> arrays.call(name, recv, args, n);
+            case "then", "catch", "finally" -> promises.then(name, recv, args, n);
+            case "call", "apply", "bind" -> functionCall(name, recv, args, n);
+            default -> null;
+        };
+    }
+
+    /** Calls of an object that is no user function: a state setter or a promise resolver. */
+    void callObject(Obj o, List<Value> args, Node n) {
+        if (o.kind == ObjKind.STATE_SETTER) react.setState(o, args, n);
+        else if (o.kind == ObjKind.RESOLVER) promises.resolve(o, args);
+    }
+
+    /** {@code f.call(self, ...)}, {@code f.apply(self, array)}, {@code f.bind(self)}. */
+    private Value functionCall(String name, Value recv, List<Value> args, Node n) {
+        List<Obj> fns = recv.all(Obj.class).stream().filter(o -> o.function != null).toList();
+        if (fns.isEmpty()) return null;
+        if (name.equals("bind")) return recv.filter(f -> f instanceof Obj o && o.function != null);
+        Value self = args.isEmpty() ? Value.EMPTY : args.get(0);
+        List<Value> rest;
+        if (name.equals("call")) {
+            rest = args.size() > 1 ? args.subList(1, args.size()) : List.of();
+        } else {
+            Value items = args.size() > 1 ? a.heap.elements(args.get(1)) : Value.EMPTY;
+            rest = List.of(items, items, items);
+        }
+        Value out = Value.EMPTY;
+        for (Obj f : fns) out = out.join(a.calls.invoke(f, self, rest, n));
+        return out;
+    }
+}
