@@ -491,6 +491,10 @@ public final class Discovery {
         return s + " " + units[u];
     }
 
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
     static String describe(Throwable e) {
         if (e instanceof NoSuchFileException) return "no such file";
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
@@ -539,7 +543,11 @@ public final class Discovery {
             boolean anchored = g.indexOf('/') >= 0;
             if (g.startsWith("/")) g = g.substring(1);
             this.anyName = !anchored;
-            this.pattern = Pattern.compile(toRegex(g));
+            try {
+                this.pattern = Pattern.compile(toRegex(g));
+            } catch (IllegalArgumentException e) { // PatternSyntaxException too: never an internal error
+                throw new IllegalArgumentException("invalid glob '" + glob + "': " + firstLine(e.getMessage()), e);
+            }
         }
 
         public boolean matches(String relPath) {
@@ -556,6 +564,12 @@ public final class Discovery {
             return false;
         }
 
+        /**
+         * The glob as a regular expression.
+         *
+         * @throws IllegalArgumentException for a malformed glob (an unclosed '[' or '{', an empty class,
+         *                                  a range such as z-a), with a message for people
+         */
         static String toRegex(String g) {
             StringBuilder re = new StringBuilder();
             int braces = 0;
@@ -576,17 +590,7 @@ public final class Discovery {
                         }
                     }
                     case '?' -> re.append("[^/]");
-                    case '[' -> {
-                        int close = g.indexOf(']', i + 2);
-                        if (close < 0) {
-                            re.append("\\[");
-                        } else {
-                            String body = g.substring(i + 1, close);
-                            if (body.startsWith("!")) body = "^" + body.substring(1);
-                            re.append('[').append(body.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                            i = close;
-                        }
-                    }
+                    case '[' -> i = charClass(g, i, re);
                     case '{' -> {
                         braces++;
                         re.append("(?:");
@@ -600,14 +604,51 @@ public final class Discovery {
                         }
                     }
                     case ',' -> re.append(braces > 0 ? "|" : ",");
-                    default -> {
-                        if ("\\.^$+()|".indexOf(c) >= 0) re.append('\\');
-                        re.append(c);
-                    }
+                    default -> literal(re, c);
                 }
             }
-            while (braces-- > 0) re.append(')');
+            if (braces > 0) throw new IllegalArgumentException("unclosed '{'");
             return re.toString();
+        }
+
+        /**
+         * Appends the class that starts at {@code g[open]} ('[') and returns the index of its ']'. A ']'
+         * right after '[' (or '[!', '[^') is a member; members are taken literally; a class never matches '/'.
+         */
+        private static int charClass(String g, int open, StringBuilder re) {
+            int i = open + 1;
+            boolean negate = i < g.length() && (g.charAt(i) == '!' || g.charAt(i) == '^');
+            if (negate) i++;
+            StringBuilder body = new StringBuilder();
+            boolean first = true;
+            while (true) {
+                if (i >= g.length()) throw new IllegalArgumentException("unclosed '[' (write [[] for a literal '[')");
+                int lo = g.codePointAt(i);
+                if (lo == ']' && !first) break;
+                first = false;
+                i += Character.charCount(lo);
+                if (i + 1 < g.length() && g.charAt(i) == '-' && g.charAt(i + 1) != ']') {
+                    int hi = g.codePointAt(i + 1);
+                    if (hi < lo) {
+                        throw new IllegalArgumentException("empty range " + new String(Character.toChars(lo)) + "-"
+                                + new String(Character.toChars(hi)) + " in '['...']'");
+                    }
+                    i += 1 + Character.charCount(hi);
+                    literal(body, lo);
+                    body.append('-');
+                    literal(body, hi);
+                } else {
+                    literal(body, lo);
+                }
+            }
+            re.append(negate ? "[^/" : "[").append(body).append(negate ? "]" : "&&[^/]]");
+            return i;
+        }
+
+        /** A character taken literally: a backslash before any ASCII character that is not a letter or digit. */
+        private static void literal(StringBuilder re, int cp) {
+            if (cp < 0x80 && !Character.isLetterOrDigit(cp)) re.append('\\');
+            re.appendCodePoint(cp);
         }
     }
 }

@@ -131,12 +131,13 @@ public final class SarifReport {
     }
 
     /**
-     * A relative path as a SARIF relative URI reference: '/' separators, and every character that may
-     * not appear in a URI path segment (or could be read as a scheme, such as ':') percent-encoded
-     * from UTF-8.
+     * A relative path ('/' separators, as discovery gives them) as a SARIF relative URI reference: every
+     * character that may not appear in a URI path segment (or could be read as a scheme, such as ':')
+     * percent-encoded from UTF-8 (RFC 3986). A backslash is part of a file name on Linux, so it is
+     * encoded as {@code %5C}, never read as a separator.
      */
     public static String relativeUri(String path) {
-        String p = path.replace('\\', '/');
+        String p = path;
         while (p.startsWith("./")) p = p.substring(2);
         StringBuilder sb = new StringBuilder(p.length() + 8);
         for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
