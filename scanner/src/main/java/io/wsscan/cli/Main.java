@@ -66,6 +66,11 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> main.handle(ex));
         try {
             return cl.execute(args);
+        } catch (VirtualMachineError e) {
+            // out of memory or stack: still the one-line internal error and exit 3 of the contract, never a trace
+            err.println("wsscan: internal error: " + (e instanceof OutOfMemoryError ? "out of memory (give Java more heap, "
+                    + "e.g. WSSCAN_JAVA_OPTS=-Xmx4g)" : firstLine(e.getMessage())) + " (" + e.getClass().getName() + ")");
+            return INTERNAL;
         } finally {
             out.flush();
             err.flush();

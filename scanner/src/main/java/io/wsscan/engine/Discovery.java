@@ -535,8 +535,11 @@ public final class Discovery {
     public static final class Glob {
         private final Pattern pattern;
         private final boolean anyName;
+        private final String text;
 
+        /** @throws IllegalArgumentException for a malformed glob, with a one-line message naming it */
         public Glob(String glob) {
+            this.text = glob;
             String g = glob.trim().replace('\\', '/');
             while (g.startsWith("./")) g = g.substring(2);
             while (g.length() > 1 && g.endsWith("/")) g = g.substring(0, g.length() - 1);
@@ -548,6 +551,11 @@ public final class Discovery {
             } catch (IllegalArgumentException e) { // PatternSyntaxException too: never an internal error
                 throw new IllegalArgumentException("invalid glob '" + glob + "': " + firstLine(e.getMessage()), e);
             }
+        }
+
+        /** The glob as given. */
+        public String glob() {
+            return text;
         }
 
         public boolean matches(String relPath) {
