@@ -187,7 +187,8 @@ public final class Discovery {
             w.note(shown, new Notification(shown, 0, 0, "unreadable-name", (dir ? "folder" : "file")
                     + " name is not valid " + jnuCharset().name() + ", the file-name encoding of this JVM (shown "
                     + "percent-encoded); " + (dir ? "nothing below it is scanned; " : "")
-                    + "run wsscan with a UTF-8 locale (LC_ALL=C.UTF-8) or rename it"));
+                    + (jnuCharset().equals(StandardCharsets.UTF_8) ? "rename it"
+                    : "run wsscan with a UTF-8 locale (LC_ALL=C.UTF-8) or rename it")));
             return;
         }
         if (dir) {
