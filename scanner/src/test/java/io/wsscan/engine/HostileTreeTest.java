@@ -30,6 +30,10 @@ class HostileTreeTest {
         return p;
     }
 
+    private void link(String rel, Path target) throws IOException {
+        Files.createSymbolicLink(dir.resolve(rel), target);
+    }
+
     /** Runs a shell script in the temp folder (for what Java cannot create: FIFOs, raw-byte names, long paths). */
     private void sh(String script) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -55,15 +59,15 @@ class HostileTreeTest {
     void symbolicLinksAreListedNeverFollowedOutOfTheRoot(@TempDir Path outside) throws IOException {
         write("src/a.js");
         Files.writeString(outside.resolve("secret.js"), "x");
-        Files.createSymbolicLink(dir.resolve("in.js"), dir.resolve("src/a.js"));
-        Files.createSymbolicLink(dir.resolve("out.js"), outside.resolve("secret.js"));
-        Files.createSymbolicLink(dir.resolve("outdir"), outside);
-        Files.createSymbolicLink(dir.resolve("srclink"), dir.resolve("src"));
-        Files.createSymbolicLink(dir.resolve("up"), dir);
-        Files.createSymbolicLink(dir.resolve("gone.js"), dir.resolve("missing.js"));
-        Files.createSymbolicLink(dir.resolve("loop1"), dir.resolve("loop2"));
-        Files.createSymbolicLink(dir.resolve("loop2"), dir.resolve("loop1"));
-        Files.createSymbolicLink(dir.resolve("readme.md"), dir.resolve("src/a.js")); // a link no analyser wants... to a .js
+        link("in.js", dir.resolve("src/a.js"));
+        link("out.js", outside.resolve("secret.js"));
+        link("outdir", outside);
+        link("srclink", dir.resolve("src"));
+        link("up", dir);
+        link("gone.js", dir.resolve("missing.js"));
+        link("loop1", dir.resolve("loop2"));
+        link("loop2", dir.resolve("loop1"));
+        link("readme.md", dir.resolve("src/a.js")); // listed: its target is a file an analyser reads
         Discovery.Result r = discover(false);
         assertEquals(List.of("src/a.js"), rels(r));
         Map<String, Notification> n = notes(r);
@@ -85,13 +89,13 @@ class HostileTreeTest {
         write("src/a.js");
         write("lib/b.js");
         Files.writeString(outside.resolve("secret.js"), "x");
-        Files.createSymbolicLink(dir.resolve("in.js"), dir.resolve("src/a.js"));
-        Files.createSymbolicLink(dir.resolve("srclink"), dir.resolve("src"));
-        Files.createSymbolicLink(dir.resolve("src/up"), dir);
-        Files.createSymbolicLink(dir.resolve("out.js"), outside.resolve("secret.js"));
+        link("in.js", dir.resolve("src/a.js"));
+        link("srclink", dir.resolve("src"));
+        link("src/up", dir);
+        link("out.js", outside.resolve("secret.js"));
         Files.createDirectories(dir.resolve("x"));
-        Files.createSymbolicLink(dir.resolve("x/only.js"), dir.resolve("lib/b.js"));
-        Files.createSymbolicLink(dir.resolve("x/also.js"), dir.resolve("lib/b.js"));
+        link("x/only.js", dir.resolve("lib/b.js"));
+        link("x/also.js", dir.resolve("lib/b.js"));
         Discovery.Result r = discover(true);
         assertEquals(List.of("lib/b.js", "src/a.js"), rels(r));
         Map<String, Notification> n = notes(r);
