@@ -38,6 +38,9 @@ public final class Discovery {
     /** Folder names never walked into (a path given explicitly is still scanned). */
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of("node_modules", ".git", "target", "build");
 
+    /** The note kind of a name the JVM cannot decode; its {@code file} is the path percent-encoded. */
+    public static final String UNREADABLE_NAME = "unreadable-name";
+
     /** How much of a file's start is searched for a NUL byte to tell binary files. */
     static final int BINARY_SNIFF = 8 * 1024;
 
@@ -184,7 +187,7 @@ public final class Discovery {
         if (!representable(entry)) {
             // the JVM decoded the name lossily: two files could get one name, so none is analysed under it
             String shown = escapedRelPath(root, entry);
-            w.note(shown, new Notification(shown, 0, 0, "unreadable-name", (dir ? "folder" : "file")
+            w.note(shown, new Notification(shown, 0, 0, UNREADABLE_NAME, (dir ? "folder" : "file")
                     + " name is not valid " + jnuCharset().name() + ", the file-name encoding of this JVM (shown "
                     + "percent-encoded); " + (dir ? "nothing below it is scanned; " : "")
                     + (jnuCharset().equals(StandardCharsets.UTF_8) ? "rename it"
@@ -338,13 +341,13 @@ public final class Discovery {
         }
     }
 
-    /** The relative path with the entry's name as its raw bytes, percent-encoded (unique where the decoded name is not). */
+    /**
+     * The relative path as the percent-encoded bytes of a URI path ({@code a%FF.js}): unique where the
+     * decoded name is not, and (see {@link #UNREADABLE_NAME}) usable as a SARIF URI as it is.
+     */
     private static String escapedRelPath(Path root, Path entry) {
-        String raw = entry.toUri().getRawPath();
-        if (raw.endsWith("/")) raw = raw.substring(0, raw.length() - 1);
-        String name = raw.substring(raw.lastIndexOf('/') + 1);
-        Path parent = entry.getParent();
-        return parent == null || parent.equals(root) ? name : relPath(root, parent) + "/" + name;
+        String raw = root.toUri().relativize(entry.toUri()).getRawPath();
+        return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
     }
 
     private static Path realOrSelf(Path p) {

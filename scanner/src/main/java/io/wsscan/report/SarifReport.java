@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import io.wsscan.engine.Discovery;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -466,7 +467,11 @@ public final class SarifReport {
                     .withMessage(new Message().withText(text))
                     .withDescriptor(new ReportingDescriptorReference().withId(n.kind()).withIndex(null));
             if (n.file() != null && !n.file().isBlank()) {
-                PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(n.file()));
+                // an undecodable name is already its bytes percent-encoded; ':' could still read as a scheme
+                ArtifactLocation where = n.kind().equals(Discovery.UNREADABLE_NAME)
+                        ? new ArtifactLocation().withUri(n.file().replace(":", "%3A")).withUriBaseId(SRCROOT).withIndex(null)
+                        : artifact(n.file());
+                PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(where);
                 if (n.line() > 0) {
                     com.contrastsecurity.sarif.Region region = new com.contrastsecurity.sarif.Region()
                             .withStartLine(n.line()).withCharOffset(null).withByteOffset(null);

@@ -207,4 +207,20 @@ class HostileInputTest {
         assertTrue(j.path("notAnalysed").isEmpty(), r::out);
         assertTrue(r.err().contains("1 suppressed"), r::err);
     }
+
+    /** Names the JVM cannot decode: listed, each once, and the SARIF URI holds the name's real bytes. */
+    @Test
+    void undecodableNamesAreListedWithTheirBytesInSarif() throws Exception {
+        write(dir, "ok.js", CLEARTEXT);
+        Process p = new ProcessBuilder("sh", "-c", "echo x > \"$(printf 'a\\377.js')\" && echo x > \"$(printf 'a\\376.js')\"")
+                .directory(dir.toFile()).start();
+        assertEquals(0, p.waitFor());
+        MainTest.Run r = run("scan", "-f", "sarif", "--fail-on", "none", dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("2 skipped (2 unreadable-name)"), r::err);
+        List<String> uris = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).at("/runs/0/invocations/0/toolExecutionNotifications").forEach(
+                n -> uris.add(n.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+        assertEquals(List.of("a%FE.js", "a%FF.js"), uris);
+    }
 }
