@@ -186,12 +186,8 @@ public final class Discovery {
         if (excluded(rel, dir)) return;
         if (!representable(entry)) {
             // the JVM decoded the name lossily: two files could get one name, so none is analysed under it
-            String shown = escapedRelPath(root, entry);
-            w.note(shown, new Notification(shown, 0, 0, UNREADABLE_NAME, (dir ? "folder" : "file")
-                    + " name is not valid " + jnuCharset().name() + ", the file-name encoding of this JVM (shown "
-                    + "percent-encoded); " + (dir ? "nothing below it is scanned; " : "")
-                    + (jnuCharset().equals(StandardCharsets.UTF_8) ? "rename it"
-                    : "run wsscan with a UTF-8 locale (LC_ALL=C.UTF-8) or rename it")));
+            // (a regular file is noted only when it would have been analysed, as its lossy name still says)
+            if (!a.isRegularFile() || accepted(rel) && included(rel)) w.note(unreadableName(root, entry, dir));
             return;
         }
         if (dir) {
@@ -254,6 +250,15 @@ public final class Discovery {
         }
     }
 
+    private static Notification unreadableName(Path root, Path entry, boolean dir) {
+        String shown = escapedRelPath(root, entry);
+        return new Notification(shown, 0, 0, UNREADABLE_NAME, (dir ? "folder" : "file") + " name is not valid "
+                + jnuCharset().name() + ", the file-name encoding of this JVM (shown percent-encoded); "
+                + (dir ? "nothing below it is scanned; " : "")
+                + (jnuCharset().equals(StandardCharsets.UTF_8) ? "rename it"
+                : "run wsscan with a UTF-8 locale (LC_ALL=C.UTF-8) or rename it"));
+    }
+
     /** Links to files (followSymlinks only): each analysed under the link's path unless its target already is. */
     private void linkedFiles(Walk w) {
         if (w.linkedFiles.isEmpty()) return;
@@ -282,6 +287,10 @@ public final class Discovery {
 
         void note(String rel, Notification n) {
             notes.put(rel, n);
+        }
+
+        void note(Notification n) {
+            notes.put(n.file(), n);
         }
     }
 
