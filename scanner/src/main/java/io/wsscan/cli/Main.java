@@ -52,20 +52,8 @@ public final class Main implements Callable<Integer> {
      * of exiting (tests, embedding).
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Main main = new Main(out, err, env);
-        CommandLine cl = new CommandLine(main);
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            String msg = firstLine(ex.getMessage());
-            err.println(ERROR_PREFIX + lowerFirst(msg));
-            err.println("see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
-            return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> main.handle(ex));
         try {
-            return cl.execute(args);
+            return commandLine(new Main(out, err, env)).execute(args);
         } catch (VirtualMachineError e) {
             // out of memory or stack: still the one-line internal error and exit 3 of the contract, never a trace
             err.println("wsscan: internal error: " + (e instanceof OutOfMemoryError ? "out of memory (give Java more heap, "
@@ -75,6 +63,22 @@ public final class Main implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    private static CommandLine commandLine(Main main) {
+        PrintStream err = main.err;
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String msg = firstLine(ex.getMessage());
+            err.println(ERROR_PREFIX + lowerFirst(msg));
+            err.println("see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> main.handle(ex));
+        return cl;
     }
 
     /** {@code wsscan} without a command. */
