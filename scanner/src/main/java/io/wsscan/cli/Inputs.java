@@ -63,7 +63,7 @@ final class Inputs {
         try {
             size = Files.size(p);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + option + " file " + p + ": " + Main.firstLine(e.getMessage()));
+            throw new UsageException("cannot read " + option + " file " + p + ": " + why(e));
         }
         if (size > max) {
             throw new UsageException(option + " file " + p + " is " + Discovery.formatSize(size) + ", over the "
@@ -107,7 +107,16 @@ final class Inputs {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + target + ": cannot create " + parent + ": " + Main.firstLine(e.getMessage()));
+            throw new UsageException("cannot write " + target + ": cannot create " + parent + ": " + why(e));
         }
+    }
+
+    /** The reason of a file-system error in words (their message is often just the path). */
+    static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return Main.firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 }

@@ -286,11 +286,6 @@ final class ScanCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is not a directory";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        return Main.firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
 
     // ---- output ------------------------------------------------------------------------------------
 
@@ -306,7 +301,7 @@ final class ScanCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             format.write(result, new Formats.Options(category, false, inventory(format, result)), w);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + target + ": " + describe(e));
+            throw new UsageException("cannot write " + target + ": " + Inputs.why(e));
         }
     }
 

@@ -552,6 +552,8 @@ public final class Discovery {
 
         /** @throws IllegalArgumentException for a malformed glob, with a one-line message naming it */
         public Glob(String glob) {
+            // an empty glob (an unset shell variable, say) would silently match nothing
+            if (glob.isBlank()) throw new IllegalArgumentException("invalid glob '" + glob + "': empty");
             this.text = glob;
             String g = glob.trim().replace('\\', '/');
             while (g.startsWith("./")) g = g.substring(2);

@@ -53,7 +53,7 @@ class HostileInputTest {
     @Test
     void malformedGlobsAreUsageErrors() throws IOException {
         write(dir, "a.js", CLEARTEXT);
-        for (String bad : List.of("[z-a]", "[!]", "[^]", "[a-\\]", "[", "{", "src/[x", "{a,{b}")) {
+        for (String bad : List.of("[z-a]", "[!]", "[^]", "[a-\\]", "[", "{", "src/[x", "{a,{b}", "", " ")) {
             assertUsageError(run("scan", "--exclude", bad, dir.toString()), "--exclude: invalid glob '" + bad + "'");
             assertUsageError(run("scan", "--include", bad, dir.toString()), "--include: invalid glob");
             assertUsageError(run("inventory", "--exclude", bad, dir.toString()), "--exclude: invalid glob");

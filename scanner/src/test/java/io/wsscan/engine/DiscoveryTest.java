@@ -254,7 +254,7 @@ class DiscoveryTest {
     /** A malformed glob is an IllegalArgumentException with a message for people, never a regex error. */
     @Test
     void malformedGlobsAreClearErrors() {
-        for (String bad : List.of("[z-a]", "[!]", "[^]", "[a-\\]", "a[b", "{a,b", "x/[", "[]")) {
+        for (String bad : List.of("[z-a]", "[!]", "[^]", "[a-\\]", "a[b", "{a,b", "x/[", "[]", "")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Discovery.Glob(bad), bad);
             assertTrue(e.getMessage().startsWith("invalid glob '" + bad + "': "), e::getMessage);
             assertTrue(e.getMessage().lines().count() == 1, e::getMessage);
