@@ -31,7 +31,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleCatalog catalog = RuleCatalog.load(ScanCommand.existingFiles(rulesets, "--ruleset"));
+        RuleCatalog catalog = RuleCatalog.load(Inputs.rulesets(rulesets));
         RuleMeta r = catalog.rule(ruleId.trim());
         if (r == null) throw new UsageException("unknown rule id '" + ruleId + "'", "see 'wsscan rules'");
         String md = r.helpMarkdown();

@@ -57,11 +57,10 @@ final class InventoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         InventoryReport report = InventoryReport.byName(format).orElseThrow(() -> new UsageException(
                 "unknown inventory format '" + format + "' (choose " + String.join(", ", InventoryReport.names()) + ")", HINT));
-        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        for (Path p : scanPaths) {
-            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
-        }
-        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
+        if (output != null) Inputs.checkWritable(output);
+        Inputs.globs(excludes, "--exclude");
+        Inputs.config(config, HINT);
         Policy policy = Policy.find(config, Scanner.root(scanPaths));
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy);
         ScanResult result = new Scanner().scan(b.build());
@@ -71,8 +70,7 @@ final class InventoryCommand implements Callable<Integer> {
             report.write(inv, w);
             w.flush();
         } else {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
+            Inputs.createParent(output);
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 report.write(inv, w);
             } catch (IOException e) {

@@ -52,9 +52,23 @@ public final class Main implements Callable<Integer> {
      * of exiting (tests, embedding).
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Main main = new Main(out, err, env);
+        try {
+            return commandLine(new Main(out, err, env)).execute(args);
+        } catch (VirtualMachineError e) {
+            // out of memory or stack: still the one-line internal error and exit 3 of the contract, never a trace
+            err.println("wsscan: internal error: " + (e instanceof OutOfMemoryError ? "out of memory (give Java more heap, "
+                    + "e.g. WSSCAN_JAVA_OPTS=-Xmx4g)" : firstLine(e.getMessage())) + " (" + e.getClass().getName() + ")");
+            return INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static CommandLine commandLine(Main main) {
+        PrintStream err = main.err;
         CommandLine cl = new CommandLine(main);
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -64,12 +78,7 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> main.handle(ex));
-        try {
-            return cl.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return cl;
     }
 
     /** {@code wsscan} without a command. */

@@ -60,11 +60,9 @@ final class ReportCommand implements Callable<Integer> {
         if (!f.equals("text") && !f.equals("markdown")) {
             throw new UsageException("unknown report format '" + format + "' (choose text or markdown)", HINT);
         }
-        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        for (Path p : scanPaths) {
-            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
-        }
-        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
+        if (output != null) Inputs.checkWritable(output);
+        Inputs.config(config, HINT);
         Policy policy = Policy.find(config, Scanner.root(scanPaths));
         ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).build());
         boolean markdown = f.equals("markdown");
@@ -73,8 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             ComplianceReport.write(result, markdown, w);
             w.flush();
         } else {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
+            Inputs.createParent(output);
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 ComplianceReport.write(result, markdown, w);
             } catch (IOException e) {

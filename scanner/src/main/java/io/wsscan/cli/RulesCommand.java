@@ -41,7 +41,7 @@ final class RulesCommand implements Callable<Integer> {
             throw new UsageException("unknown format '" + format + "' for rules (choose text, json or markdown)",
                     "see 'wsscan rules --help'");
         }
-        RuleCatalog catalog = RuleCatalog.load(ScanCommand.existingFiles(rulesets, "--ruleset"));
+        RuleCatalog catalog = RuleCatalog.load(Inputs.rulesets(rulesets));
         List<RuleMeta> rules = List.copyOf(catalog.rules().values());
         switch (f) {
             case "json" -> main.out.print(json(rules));

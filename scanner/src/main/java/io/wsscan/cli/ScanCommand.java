@@ -130,20 +130,20 @@ final class ScanCommand implements Callable<Integer> {
         Level threshold = failOnLevel(failOn);
         long maxSize = maxFileSize == null ? ScanOptions.DEFAULT_MAX_FILE_SIZE : parseSize(maxFileSize);
         if (threads != null && threads < 1) throw new UsageException("--threads must be at least 1", HINT);
-        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        for (Path p : scanPaths) {
-            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p, HINT);
-        }
-        List<Path> userRulesets = existingFiles(rulesets, "--ruleset");
+        // every input is checked before anything is read at length or created
+        List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
+        Inputs.globs(excludes, "--exclude");
+        Inputs.globs(includes, "--include");
+        List<Path> userRulesets = Inputs.rulesets(rulesets);
         List<Path> cp = classpathEntries(classpath);
-        Baseline base = baseline == null ? null : readBaseline(baseline);
+        if (baseline != null) Inputs.readable(baseline, "--baseline", Baseline.MAX_BYTES);
         Map<Formats, Path> targets = targets(fmts, output);
         for (Path t : targets.values()) {
-            if (t != null) checkWritable(t);
+            if (t != null) Inputs.checkWritable(t);
         }
-
-        if (config != null && !Files.isRegularFile(config)) throw new UsageException("--config file not found: " + config, HINT);
+        Inputs.config(config, HINT);
         policy = Policy.find(config, Scanner.root(scanPaths));
+        Baseline base = baseline == null ? null : readBaseline(baseline);
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp);
@@ -250,6 +250,9 @@ final class ScanCommand implements Callable<Integer> {
                     throw new UsageException("--classpath entry is not a valid path: " + part);
                 }
                 if (!Files.exists(p)) throw new UsageException("--classpath entry not found: " + part);
+                if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                    throw new UsageException("--classpath entry is not a regular file or folder: " + part);
+                }
                 if (Files.isRegularFile(p) && !part.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(jar|zip)")) {
                     throw new UsageException("--classpath entry is neither a jar nor a folder: " + part);
                 }
@@ -257,14 +260,6 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** The given files, each checked to exist (a usage error otherwise). */
-    static List<Path> existingFiles(List<Path> files, String option) {
-        for (Path p : files) {
-            if (!Files.isRegularFile(p)) throw new UsageException(option + " file not found: " + p);
-        }
-        return files;
     }
 
     /** Format -> output file (null for stdout), in the order given. */
@@ -291,24 +286,6 @@ final class ScanCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void checkWritable(Path target) {
-        Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) throw new UsageException("cannot write " + target + ": it is a directory");
-        try {
-            Path parent = abs.getParent();
-            if (parent != null) Files.createDirectories(parent);
-            if (parent != null && !Files.isWritable(parent)) throw new IOException("permission denied");
-            if (Files.exists(abs) && !Files.isWritable(abs)) throw new IOException("permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + target + ": " + describe(e));
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is not a directory";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        return Main.firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
 
     // ---- output ------------------------------------------------------------------------------------
 
@@ -320,10 +297,11 @@ final class ScanCommand implements Callable<Integer> {
             w.flush();
             return;
         }
+        Inputs.createParent(target);
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             format.write(result, new Formats.Options(category, false, inventory(format, result)), w);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + target + ": " + describe(e));
+            throw new UsageException("cannot write " + target + ": " + Inputs.why(e));
         }
     }
 

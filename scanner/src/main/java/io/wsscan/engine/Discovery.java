@@ -7,19 +7,22 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -34,6 +37,9 @@ public final class Discovery {
 
     /** Folder names never walked into (a path given explicitly is still scanned). */
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of("node_modules", ".git", "target", "build");
+
+    /** The note kind of a name the JVM cannot decode; its {@code file} is the path percent-encoded. */
+    public static final String UNREADABLE_NAME = "unreadable-name";
 
     /** How much of a file's start is searched for a NUL byte to tell binary files. */
     static final int BINARY_SNIFF = 8 * 1024;
@@ -124,77 +130,248 @@ public final class Discovery {
     /** Walks the paths; see the class comment. */
     public Result discover(List<Path> paths) {
         Path root = scanRoot(paths, this.root);
-        TreeMap<String, Candidate> found = new TreeMap<>();
-        TreeMap<String, Notification> notes = new TreeMap<>();
+        Walk w = new Walk();
         for (Path p : paths) {
             Path start = real(p);
+            String rel = relPath(root, start);
             if (Files.isDirectory(start)) {
-                walk(root, start, found, notes);
-            } else {
-                String rel = relPath(root, start);
-                if (!excluded(rel, false)) consider(start, rel, sizeOf(start, rel, notes), found, notes);
+                walk(root, start, w);
+            } else if (!Files.isRegularFile(start)) {
+                w.note(rel, notRegular(rel)); // never opened: reading a FIFO blocks
+            } else if (!excluded(rel, false)) {
+                consider(start, rel, sizeOf(start, rel, w), w);
             }
         }
-        for (String rel : found.keySet()) notes.remove(rel);
-        return new Result(root, List.copyOf(found.values()), List.copyOf(notes.values()), notes.size());
+        linkedFiles(w);
+        for (String rel : w.found.keySet()) w.notes.remove(rel);
+        return new Result(root, List.copyOf(w.found.values()), List.copyOf(w.notes.values()), w.notes.size());
     }
 
-    private void walk(Path root, Path start, TreeMap<String, Candidate> found, TreeMap<String, Notification> notes) {
-        Set<FileVisitOption> opts = followSymlinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
-                : EnumSet.noneOf(FileVisitOption.class);
-        try {
-            Files.walkFileTree(start, opts, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(start)) return FileVisitResult.CONTINUE;
-                    String name = dir.getFileName().toString();
-                    if (DEFAULT_EXCLUDED_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
-                    return excluded(relPath(root, dir), true) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE; // links not followed, devices
-                    String rel = relPath(root, file);
-                    if (!excluded(rel, false)) consider(file, rel, attrs.size(), found, notes);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) return FileVisitResult.CONTINUE;
-                    String rel = relPath(root, file);
-                    boolean dir = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
-                    if (excluded(rel, dir)) return FileVisitResult.CONTINUE;
-                    if (dir || (accepted(rel) && included(rel))) {
-                        notes.put(rel, new Notification(rel, 0, 0, "read-error",
-                                (dir ? "cannot read folder: " : "cannot read file: ") + describe(e)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            String rel = relPath(root, start);
-            notes.put(rel, new Notification(rel, 0, 0, "read-error", "cannot read folder: " + describe(e)));
+    /**
+     * Walks one folder without recursion (a deep tree cannot overflow the stack): every entry is
+     * analysed, left out (an exclude, or a file no analyser accepts) or noted with the reason it was not
+     * read. Symbolic links are not followed unless {@code followSymlinks}, and never out of the root.
+     */
+    private void walk(Path root, Path start, Walk w) {
+        Deque<Path> dirs = new ArrayDeque<>();
+        dirs.push(start);
+        w.walkedDirs.add(start);
+        while (!dirs.isEmpty()) {
+            Path dir = dirs.pop();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) visit(root, entry, dirs, w);
+            } catch (IOException | DirectoryIteratorException e) {
+                IOException io = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+                String rel = relPath(root, dir);
+                w.note(rel, tooLong(dir, io) ? pathTooLong(rel, dir, true)
+                        : new Notification(rel, 0, 0, "read-error", "cannot read folder: " + describe(io)));
+            }
         }
     }
 
-    private void consider(Path file, String rel, long size, TreeMap<String, Candidate> found,
-                          TreeMap<String, Notification> notes) {
+    private void visit(Path root, Path entry, Deque<Path> dirs, Walk w) {
+        String rel = relPath(root, entry);
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // the type is unknown, so the entry is noted whatever its name
+            if (excluded(rel, false)) return;
+            w.note(rel, tooLong(entry, e) ? pathTooLong(rel, entry, false)
+                    : new Notification(rel, 0, 0, "read-error", "cannot read: " + describe(e)));
+            return;
+        }
+        boolean dir = a.isDirectory();
+        if (dir && DEFAULT_EXCLUDED_DIRS.contains(entry.getFileName().toString())) return;
+        if (excluded(rel, dir)) return;
+        if (!representable(entry)) {
+            // the JVM decoded the name lossily: two files could get one name, so none is analysed under it
+            // (a regular file is noted only when it would have been analysed, as its lossy name still says)
+            if (!a.isRegularFile() || accepted(rel) && included(rel)) w.note(unreadableName(root, entry, dir));
+            return;
+        }
+        if (dir) {
+            dirs.push(entry);
+            if (followSymlinks) w.walkedDirs.add(realOrSelf(entry)); // a link to it is then not walked again
+        } else if (a.isRegularFile()) {
+            consider(entry, rel, a.size(), w);
+        } else if (a.isSymbolicLink()) {
+            link(root, entry, rel, dirs, w);
+        } else {
+            w.note(rel, notRegular(rel));
+        }
+    }
+
+    /**
+     * Notes a symbolic link; never follows one out of the scan root. With {@code followSymlinks} a link
+     * to a folder or file inside the root is followed, once: a target analysed anyway (or reached through
+     * another link) is not analysed a second time.
+     */
+    private void link(Path root, Path entry, String rel, Deque<Path> dirs, Walk w) {
+        Path target;
+        BasicFileAttributes ta;
+        try {
+            target = entry.toRealPath();
+            ta = Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (IOException e) {
+            boolean loop = e instanceof FileSystemLoopException
+                    || e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("levels of symbolic links");
+            w.note(rel, symlink(rel, loop ? "symbolic link loop, not followed"
+                    : "dangling symbolic link (its target does not exist), not followed"));
+            return;
+        }
+        boolean source = included(rel) && (accepted(rel) || accepted(target.getFileName().toString()));
+        if (!target.startsWith(root)) {
+            if (ta.isDirectory() || source) {
+                w.note(rel, symlink(rel, "symbolic link leaving the scan root (to a " + (ta.isDirectory() ? "folder" : "file")
+                        + " outside it), not followed"));
+            }
+            return;
+        }
+        String targetRel = relPath(root, target);
+        if (ta.isDirectory()) {
+            if (!followSymlinks) {
+                w.note(rel, symlink(rel, "symbolic link to the folder " + targetRel
+                        + " inside the scan root, not followed (files there are scanned under their own paths)"));
+            } else if (w.walkedDirs.add(target)) {
+                dirs.push(entry);
+            } else {
+                w.note(rel, symlink(rel, "symbolic link to the folder " + targetRel + ", already scanned"));
+            }
+        } else if (!ta.isRegularFile()) {
+            w.note(rel, symlink(rel, "symbolic link to " + targetRel + ", which is not a regular file; not followed"));
+        } else if (source) {
+            if (followSymlinks) {
+                w.linkedFiles.put(rel, target);
+            } else {
+                w.note(rel, symlink(rel, "symbolic link to " + targetRel
+                        + ", not followed (the file is analysed under its own path when it is scanned)"));
+            }
+        }
+    }
+
+    private static Notification unreadableName(Path root, Path entry, boolean dir) {
+        String shown = escapedRelPath(root, entry);
+        return new Notification(shown, 0, 0, UNREADABLE_NAME, (dir ? "folder" : "file") + " name is not valid "
+                + jnuCharset().name() + ", the file-name encoding of this JVM (shown percent-encoded); "
+                + (dir ? "nothing below it is scanned; " : "")
+                + (jnuCharset().equals(StandardCharsets.UTF_8) ? "rename it"
+                : "run wsscan with a UTF-8 locale (LC_ALL=C.UTF-8) or rename it"));
+    }
+
+    /** Links to files (followSymlinks only): each analysed under the link's path unless its target already is. */
+    private void linkedFiles(Walk w) {
+        if (w.linkedFiles.isEmpty()) return;
+        Map<Path, String> byTarget = new HashMap<>();
+        for (Candidate c : w.found.values()) {
+            try {
+                byTarget.put(c.path().toRealPath(), c.relPath());
+            } catch (IOException e) {
+                // gone since it was listed: loading it notes the error
+            }
+        }
+        for (Map.Entry<String, Path> e : w.linkedFiles.entrySet()) {
+            String rel = e.getKey();
+            String same = byTarget.putIfAbsent(e.getValue(), rel);
+            if (same != null) w.note(rel, symlink(rel, "symbolic link to " + same + ", analysed under that path"));
+            else consider(e.getValue(), rel, sizeOf(e.getValue(), rel, w), w);
+        }
+    }
+
+    /** What a discovery collects: files to analyse and notes, each by relative path. */
+    private static final class Walk {
+        final TreeMap<String, Candidate> found = new TreeMap<>();
+        final TreeMap<String, Notification> notes = new TreeMap<>();
+        final Set<Path> walkedDirs = new HashSet<>();
+        final TreeMap<String, Path> linkedFiles = new TreeMap<>();
+
+        void note(String rel, Notification n) {
+            notes.put(rel, n);
+        }
+
+        void note(Notification n) {
+            notes.put(n.file(), n);
+        }
+    }
+
+    private void consider(Path file, String rel, long size, Walk w) {
         if (size < 0 || !accepted(rel) || !included(rel)) return;
         if (size > maxFileSize) {
-            notes.put(rel, tooLarge(rel, size, maxFileSize));
+            w.note(rel, tooLarge(rel, size, maxFileSize));
         } else {
-            found.put(rel, new Candidate(file, rel, size));
+            w.found.put(rel, new Candidate(file, rel, size));
         }
     }
 
-    private static long sizeOf(Path file, String rel, TreeMap<String, Notification> notes) {
+    private static long sizeOf(Path file, String rel, Walk w) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            notes.put(rel, new Notification(rel, 0, 0, "read-error", "cannot read file: " + describe(e)));
+            w.note(rel, new Notification(rel, 0, 0, "read-error", "cannot read file: " + describe(e)));
             return -1;
+        }
+    }
+
+    private static Notification symlink(String rel, String why) {
+        return new Notification(rel, 0, 0, "symlink", why);
+    }
+
+    private static Notification notRegular(String rel) {
+        return new Notification(rel, 0, 0, "not-a-regular-file", "a FIFO, socket or device, not a regular file; not opened");
+    }
+
+    /** Linux's PATH_MAX: longer paths cannot be opened by the JVM, which has no openat. */
+    static final int PATH_MAX = 4096;
+
+    /** True when the path failed because it is longer than the system allows (ENAMETOOLONG). */
+    private static boolean tooLong(Path p, IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("too long")) return true;
+        return p.toAbsolutePath().toString().getBytes(jnuCharset()).length >= PATH_MAX;
+    }
+
+    /** @param dir true for a folder, false when the type is unknown (it could not even be looked up) */
+    private static Notification pathTooLong(String rel, Path p, boolean dir) {
+        int bytes = p.toAbsolutePath().toString().getBytes(jnuCharset()).length;
+        return new Notification(rel, 0, 0, "path-too-long", "path of " + bytes + " bytes is over the system limit ("
+                + PATH_MAX + " on Linux), so it cannot be opened"
+                + (dir ? "; nothing below it is scanned" : "; if it is a folder, nothing below it is scanned")
+                + "; move it to a shorter path or scan a folder deeper in the tree");
+    }
+
+    /** True when the entry's name survives the JVM's file-name decoding (it does not when bytes were replaced). */
+    static boolean representable(Path entry) {
+        Path name = entry.getFileName();
+        String s = name.toString();
+        if (s.indexOf('\uFFFD') >= 0) return false;
+        try {
+            return name.getFileSystem().getPath(s).equals(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The relative path as the percent-encoded bytes of a URI path ({@code a%FF.js}): unique where the
+     * decoded name is not, and (see {@link #UNREADABLE_NAME}) usable as a SARIF URI as it is.
+     */
+    private static String escapedRelPath(Path root, Path entry) {
+        String raw = root.toUri().relativize(entry.toUri()).getRawPath();
+        return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
+    }
+
+    private static java.nio.charset.Charset jnuCharset() {
+        try {
+            return java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return java.nio.charset.Charset.defaultCharset();
         }
     }
 
@@ -327,6 +504,10 @@ public final class Discovery {
         return s + " " + units[u];
     }
 
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
     static String describe(Throwable e) {
         if (e instanceof NoSuchFileException) return "no such file";
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
@@ -367,15 +548,29 @@ public final class Discovery {
     public static final class Glob {
         private final Pattern pattern;
         private final boolean anyName;
+        private final String text;
 
+        /** @throws IllegalArgumentException for a malformed glob, with a one-line message naming it */
         public Glob(String glob) {
+            // an empty glob (an unset shell variable, say) would silently match nothing
+            if (glob.isBlank()) throw new IllegalArgumentException("invalid glob '" + glob + "': empty");
+            this.text = glob;
             String g = glob.trim().replace('\\', '/');
             while (g.startsWith("./")) g = g.substring(2);
             while (g.length() > 1 && g.endsWith("/")) g = g.substring(0, g.length() - 1);
             boolean anchored = g.indexOf('/') >= 0;
             if (g.startsWith("/")) g = g.substring(1);
             this.anyName = !anchored;
-            this.pattern = Pattern.compile(toRegex(g));
+            try {
+                this.pattern = Pattern.compile(toRegex(g));
+            } catch (IllegalArgumentException e) { // PatternSyntaxException too: never an internal error
+                throw new IllegalArgumentException("invalid glob '" + glob + "': " + firstLine(e.getMessage()), e);
+            }
+        }
+
+        /** The glob as given. */
+        public String glob() {
+            return text;
         }
 
         public boolean matches(String relPath) {
@@ -392,6 +587,12 @@ public final class Discovery {
             return false;
         }
 
+        /**
+         * The glob as a regular expression.
+         *
+         * @throws IllegalArgumentException for a malformed glob (an unclosed '[' or '{', an empty class,
+         *                                  a range such as z-a), with a message for people
+         */
         static String toRegex(String g) {
             StringBuilder re = new StringBuilder();
             int braces = 0;
@@ -412,17 +613,7 @@ public final class Discovery {
                         }
                     }
                     case '?' -> re.append("[^/]");
-                    case '[' -> {
-                        int close = g.indexOf(']', i + 2);
-                        if (close < 0) {
-                            re.append("\\[");
-                        } else {
-                            String body = g.substring(i + 1, close);
-                            if (body.startsWith("!")) body = "^" + body.substring(1);
-                            re.append('[').append(body.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                            i = close;
-                        }
-                    }
+                    case '[' -> i = charClass(g, i, re);
                     case '{' -> {
                         braces++;
                         re.append("(?:");
@@ -436,14 +627,51 @@ public final class Discovery {
                         }
                     }
                     case ',' -> re.append(braces > 0 ? "|" : ",");
-                    default -> {
-                        if ("\\.^$+()|".indexOf(c) >= 0) re.append('\\');
-                        re.append(c);
-                    }
+                    default -> literal(re, c);
                 }
             }
-            while (braces-- > 0) re.append(')');
+            if (braces > 0) throw new IllegalArgumentException("unclosed '{'");
             return re.toString();
+        }
+
+        /**
+         * Appends the class that starts at {@code g[open]} ('[') and returns the index of its ']'. A ']'
+         * right after '[' (or '[!', '[^') is a member; members are taken literally; a class never matches '/'.
+         */
+        private static int charClass(String g, int open, StringBuilder re) {
+            int i = open + 1;
+            boolean negate = i < g.length() && (g.charAt(i) == '!' || g.charAt(i) == '^');
+            if (negate) i++;
+            StringBuilder body = new StringBuilder();
+            boolean first = true;
+            while (true) {
+                if (i >= g.length()) throw new IllegalArgumentException("unclosed '[' (write [[] for a literal '[')");
+                int lo = g.codePointAt(i);
+                if (lo == ']' && !first) break;
+                first = false;
+                i += Character.charCount(lo);
+                if (i + 1 < g.length() && g.charAt(i) == '-' && g.charAt(i + 1) != ']') {
+                    int hi = g.codePointAt(i + 1);
+                    if (hi < lo) {
+                        throw new IllegalArgumentException("empty range " + new String(Character.toChars(lo)) + "-"
+                                + new String(Character.toChars(hi)) + " in '['...']'");
+                    }
+                    i += 1 + Character.charCount(hi);
+                    literal(body, lo);
+                    body.append('-');
+                    literal(body, hi);
+                } else {
+                    literal(body, lo);
+                }
+            }
+            re.append(negate ? "[^/" : "[").append(body).append(negate ? "]" : "&&[^/]]");
+            return i;
+        }
+
+        /** A character taken literally: a backslash before any ASCII character that is not a letter or digit. */
+        private static void literal(StringBuilder re, int cp) {
+            if (cp < 0x80 && !Character.isLetterOrDigit(cp)) re.append('\\');
+            re.appendCodePoint(cp);
         }
     }
 }

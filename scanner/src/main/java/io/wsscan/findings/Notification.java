@@ -7,7 +7,9 @@ import java.util.Comparator;
  * {@code invocations[0].toolExecutionNotifications}; they never abort a scan.
  *
  * @param kind  short machine-readable reason: {@code parse-error}, {@code too-large}, {@code binary},
- *              {@code time-budget}, {@code too-deep}, {@code read-error}, {@code internal-error}
+ *              {@code time-budget}, {@code too-deep}, {@code read-error}, {@code internal-error}; from
+ *              discovery also {@code symlink}, {@code not-a-regular-file}, {@code path-too-long} and
+ *              {@code unreadable-name} (see the README)
  * @param line  1-based line the reason points at, or 0 when it concerns the whole file
  */
 public record Notification(String file, int line, int column, String kind, String message) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Inline suppressions. A comment on the nearest non-blank line before a finding's start line,
@@ -30,10 +28,7 @@ public final class Suppressions {
         Finding.Suppression suppressionFor(Finding finding);
     }
 
-    private static final String ID = "[A-Za-z0-9_][A-Za-z0-9_./-]*";
-    private static final Pattern COMMENT = Pattern.compile(
-            "^\\s*(?://+|/\\*+)\\s*wsscan-ignore\\s+(" + ID + "(?:\\s*,\\s*" + ID + ")*)"
-                    + "\\s*(?::\\s*(.*?))?\\s*(?:\\*+/)?\\s*$");
+    private static final String MARKER = "wsscan-ignore";
 
     private Suppressions() {
     }
@@ -79,14 +74,84 @@ public final class Suppressions {
     public record Comment(List<String> ids, String reason) {
     }
 
-    /** Parses one line as a {@code wsscan-ignore} comment, or returns null when it is not one. */
+    /**
+     * Parses one line as a {@code wsscan-ignore} comment, or returns null when it is not one. A scan
+     * from left to right, linear in the line's length (a regular expression with repeated groups
+     * overflowed the stack on a comment listing a thousand ids).
+     */
     public static Comment parse(String line) {
-        if (!line.contains("wsscan-ignore")) return null;
-        Matcher m = COMMENT.matcher(line);
-        if (!m.matches()) return null;
+        int at = line.indexOf(MARKER);
+        if (at < 0) return null;
+        int i = spaces(line, 0);
+        if (line.startsWith("/*", i)) {
+            i += 2;
+            while (i < line.length() && line.charAt(i) == '*') i++;
+        } else if (line.startsWith("//", i)) {
+            while (i < line.length() && line.charAt(i) == '/') i++;
+        } else {
+            return null;
+        }
+        i = spaces(line, i);
+        if (!line.startsWith(MARKER, i)) return null;
+        i += MARKER.length();
+        int afterMarker = i;
+        i = spaces(line, i);
+        if (i == afterMarker) return null;
         List<String> ids = new ArrayList<>();
-        for (String id : m.group(1).split(",")) ids.add(id.trim());
-        String reason = m.group(2) == null ? "" : m.group(2).trim();
+        while (true) {
+            int end = idEnd(line, i);
+            if (end == i) return null;
+            ids.add(line.substring(i, end));
+            i = spaces(line, end);
+            if (i < line.length() && line.charAt(i) == ',') {
+                i = spaces(line, i + 1);
+            } else {
+                break;
+            }
+        }
+        String reason = "";
+        if (i < line.length() && line.charAt(i) == ':') {
+            reason = line.substring(i + 1).strip();
+        } else if (!closing(line.substring(i).strip())) {
+            return null;
+        }
+        reason = withoutClosing(reason);
         return new Comment(List.copyOf(ids), reason);
+    }
+
+    private static int spaces(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    /** The end of a rule id starting at {@code i}: {@code [A-Za-z0-9_][A-Za-z0-9_./-]*}; {@code i} when there is none. */
+    private static int idEnd(String s, int i) {
+        if (i >= s.length() || !idChar(s.charAt(i), true)) return i;
+        int j = i + 1;
+        while (j < s.length() && idChar(s.charAt(j), false)) j++;
+        return j;
+    }
+
+    private static boolean idChar(char c, boolean first) {
+        boolean alnum = c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
+        return alnum || !first && (c == '.' || c == '/' || c == '-');
+    }
+
+    /** True for "" or a block comment's end ({@code *}/ after one or more '*'). */
+    private static boolean closing(String rest) {
+        if (rest.isEmpty()) return true;
+        if (!rest.endsWith("/") || rest.length() < 2) return false;
+        for (int k = 0; k < rest.length() - 1; k++) {
+            if (rest.charAt(k) != '*') return false;
+        }
+        return true;
+    }
+
+    /** The reason without a trailing block comment end. */
+    private static String withoutClosing(String reason) {
+        if (!reason.endsWith("*/")) return reason;
+        int k = reason.length() - 1;
+        while (k > 0 && reason.charAt(k - 1) == '*') k--;
+        return reason.substring(0, k).strip();
     }
 }

@@ -9,11 +9,16 @@ import io.wsscan.findings.Finding;
 import io.wsscan.inventory.HostPattern;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,24 +96,72 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
 
     // ---- loading ------------------------------------------------------------------------------------
 
-    /** The policy at {@code explicit} (must exist), else {@code .wsscan.yml} in {@code root}, else {@link #NONE}. */
+    /** The largest policy file read: a policy is a page of settings, so anything larger is a mistake. */
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    /**
+     * The policy at {@code explicit} (must exist; read wherever it is, the user named it), else
+     * {@code .wsscan.yml} in {@code root}, else {@link #NONE}. A {@code .wsscan.yml} found in the root
+     * must resolve inside it: a symbolic link leaving the root is refused without reading its target,
+     * since the scanned tree is not trusted and an error would echo the target's first key.
+     */
     public static Policy find(Path explicit, Path root) {
         if (explicit != null) {
-            if (!Files.isRegularFile(explicit)) throw new PolicyException("policy file not found: " + explicit);
+            if (!Files.exists(explicit)) throw new PolicyException("policy file not found: " + explicit);
             return load(explicit);
         }
-        Path p = root == null ? null : root.resolve(FILE_NAME);
-        return p != null && Files.isRegularFile(p) ? load(p) : NONE;
+        if (root == null) return NONE;
+        Path p = root.resolve(FILE_NAME);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return NONE;
+        Path real;
+        Path realRoot;
+        try {
+            real = p.toRealPath();
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new PolicyException(p + ": a symbolic link whose target does not exist (or cannot be resolved); "
+                    + "remove it or give a policy with --config");
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new PolicyException(p + ": a symbolic link leaving the scan root, not read "
+                    + "(give the file with --config FILE to use it)");
+        }
+        return load(p);
     }
 
+    /**
+     * Reads and parses a policy file: a regular file (a FIFO or device is never opened) of at most
+     * {@link #MAX_BYTES}, in UTF-8.
+     */
     public static Policy load(Path file) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy file " + file + ": " + firstLine(e.getMessage()));
+        }
+        if (a.isDirectory()) throw new PolicyException(file + ": a folder, not a policy file");
+        if (!a.isRegularFile()) throw new PolicyException(file + ": not a regular file (a FIFO, socket or device is never read)");
+        if (a.size() > MAX_BYTES) throw tooLarge(file, a.size());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1); // the file may have grown since its size was read
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy file " + file + ": " + firstLine(e.getMessage()));
+        }
+        if (bytes.length > MAX_BYTES) throw tooLarge(file, bytes.length);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage());
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PolicyException(file + ": not valid UTF-8 text");
         }
         return parse(file, text);
+    }
+
+    private static PolicyException tooLarge(Path file, long size) {
+        return new PolicyException(file + ": policy file is " + Discovery.formatSize(size) + ", over the "
+                + Discovery.formatSize(MAX_BYTES) + " limit");
     }
 
     private static final Set<String> TOP = Set.of("version", "allowedHosts", "firstPartyHosts", "exclude", "rules", "ignore");
@@ -142,7 +195,7 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
         List<HostPattern> allowed = hosts(c, top.get("allowedHosts"), "allowedHosts");
         List<HostPattern> first = hosts(c, top.get("firstPartyHosts"), "firstPartyHosts");
         List<String> exclude = new ArrayList<>();
-        for (Y g : c.list(top.get("exclude"), "exclude")) exclude.add(c.string(g, "exclude"));
+        for (Y g : c.list(top.get("exclude"), "exclude")) exclude.add(c.glob(g, "exclude").glob());
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
         if (top.get("rules") != null) {
             for (Map.Entry<String, Y> r : c.map(top.get("rules"), "rules").entrySet()) {
@@ -187,14 +240,15 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
             if (!m.containsKey("path")) throw c.fail(item.line, "ignore", "an entry needs 'path'");
             if (!m.containsKey("reason")) throw c.fail(item.line, "ignore", "an entry needs a 'reason'");
             if (!m.containsKey("rules")) throw c.fail(item.line, "ignore", "an entry needs 'rules' (a list of rule ids, or ['*'])");
-            String path = c.string(m.get("path"), "ignore.path");
+            Discovery.Glob glob = c.glob(m.get("path"), "ignore.path");
+            String path = glob.glob();
             String reason = c.string(m.get("reason"), "ignore.reason");
             if (reason.isBlank()) throw c.fail(m.get("reason").line, "ignore.reason", "must not be empty");
             List<String> ids = new ArrayList<>();
             Y rs = m.get("rules");
             if (rs.value instanceof String s) ids.add(s);
             else for (Y r : c.list(rs, "ignore.rules")) ids.add(c.string(r, "ignore.rules"));
-            ignore.add(new Ignore(path, List.copyOf(ids), reason.strip(), new Discovery.Glob(path)));
+            ignore.add(new Ignore(path, List.copyOf(ids), reason.strip(), glob));
         }
         Map<String, Integer> lines = new LinkedHashMap<>();
         for (String id : rules.keySet()) lines.put(id, c.map(top.get("rules"), "rules").get(id).keyLine);
@@ -261,6 +315,16 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
             if (y == null || y.value == null) return List.of();
             if (y.value instanceof List<?> l) return (List<Y>) l;
             throw fail(y.line, key, "must be a list");
+        }
+
+        /** A glob value; a malformed one fails with its line. */
+        Discovery.Glob glob(Y y, String key) {
+            String s = string(y, key);
+            try {
+                return new Discovery.Glob(s);
+            } catch (IllegalArgumentException e) {
+                throw fail(y.line, key, firstLine(e.getMessage()));
+            }
         }
 
         String string(Y y, String key) {

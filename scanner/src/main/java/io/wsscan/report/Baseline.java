@@ -1,20 +1,26 @@
 package io.wsscan.report;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsscan.findings.Finding;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static io.wsscan.engine.Discovery.formatSize;
 
 /**
  * A previous SARIF log whose results are known and accepted: a result of this scan whose rule id and
@@ -35,39 +41,93 @@ public final class Baseline {
         return keys.size();
     }
 
+    /** The largest baseline read (a SARIF log of some hundred thousand results is far smaller). */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
     /**
-     * Reads a SARIF file (every run, every result).
+     * Reads a SARIF file (every run, every result), streaming: only the (rule id, line hash) pairs are
+     * kept, so memory does not grow with the size of code flows and messages.
      *
-     * @throws IllegalArgumentException when the file is missing, unreadable or not SARIF (a one-line message)
+     * @throws IllegalArgumentException when the file is missing, not a regular file, over
+     *                                  {@link #MAX_BYTES}, unreadable or not SARIF (a one-line message)
      */
     public static Baseline read(Path sarif) {
-        JsonNode root;
-        try (var in = Files.newInputStream(sarif)) {
-            root = new ObjectMapper().readTree(in);
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(sarif, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("baseline file not found: " + sarif);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read baseline " + sarif + ": " + firstLine(e.getMessage()));
+        }
+        if (a.isDirectory()) throw new IllegalArgumentException("baseline " + sarif + " is a folder, not a SARIF file");
+        if (!a.isRegularFile()) {
+            throw new IllegalArgumentException("baseline " + sarif + " is not a regular file (a FIFO, socket or device is never read)");
+        }
+        if (a.size() > MAX_BYTES) {
+            throw new IllegalArgumentException("baseline " + sarif + " is " + formatSize(a.size()) + ", over the "
+                    + formatSize(MAX_BYTES) + " limit");
+        }
+        Set<String> keys = new HashSet<>();
+        boolean sawRuns = false;
+        try (InputStream in = Files.newInputStream(sarif); JsonParser p = MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw notSarif(sarif);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("runs") && t == JsonToken.START_ARRAY) {
+                    sawRuns = true;
+                    while (p.nextToken() == JsonToken.START_OBJECT) readRun(p, keys);
+                } else {
+                    p.skipChildren();
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("baseline " + sarif + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read baseline " + sarif + ": " + firstLine(e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            keys = null; // let the partial set go before anything else allocates
+            throw new IllegalArgumentException("baseline " + sarif + " has too many results for the Java heap "
+                    + "(raise it, e.g. WSSCAN_JAVA_OPTS=-Xmx2g)");
         }
-        if (root == null || !root.path("runs").isArray()) {
-            throw new IllegalArgumentException("baseline " + sarif + " is not a SARIF log (no 'runs' array)");
-        }
-        Set<String> keys = new HashSet<>();
-        for (JsonNode run : root.path("runs")) {
-            JsonNode rules = run.path("tool").path("driver").path("rules");
-            for (JsonNode r : run.path("results")) {
-                String ruleId = r.path("ruleId").asText(null);
-                if (ruleId == null && r.has("ruleIndex") && rules.isArray()) {
-                    ruleId = rules.path(r.path("ruleIndex").asInt()).path("id").asText(null);
+        if (!sawRuns) throw notSarif(sarif);
+        return new Baseline(keys);
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static IllegalArgumentException notSarif(Path sarif) {
+        return new IllegalArgumentException("baseline " + sarif + " is not a SARIF log (no 'runs' array)");
+    }
+
+    /** One run object (the parser is at its '{'): its results' keys, rule indexes resolved by the run's rules. */
+    private static void readRun(JsonParser p, Set<String> keys) throws IOException {
+        List<String> ruleIds = new ArrayList<>();
+        List<Object[]> byIndex = new ArrayList<>(); // {ruleIndex, hash}: the rules may come after the results
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("tool") && t == JsonToken.START_OBJECT) {
+                for (JsonNode r : ((JsonNode) MAPPER.readTree(p)).path("driver").path("rules")) ruleIds.add(r.path("id").asText(null));
+            } else if (name.equals("results") && t == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    JsonNode r = (JsonNode) MAPPER.readTree(p);
+                    String hash = r.path("partialFingerprints").path("primaryLocationLineHash").asText(null);
+                    if (hash == null) continue;
+                    String ruleId = r.path("ruleId").asText(null);
+                    if (ruleId == null) ruleId = r.path("rule").path("id").asText(null);
+                    if (ruleId != null) keys.add(key(ruleId, hash));
+                    else if (r.has("ruleIndex")) byIndex.add(new Object[]{r.path("ruleIndex").asInt(), hash});
                 }
-                if (ruleId == null) ruleId = r.path("rule").path("id").asText(null);
-                String hash = r.path("partialFingerprints").path("primaryLocationLineHash").asText(null);
-                if (ruleId != null && hash != null) keys.add(key(ruleId, hash));
+            } else {
+                p.skipChildren();
             }
         }
-        return new Baseline(keys);
+        for (Object[] x : byIndex) {
+            int i = (Integer) x[0];
+            if (i >= 0 && i < ruleIds.size() && ruleIds.get(i) != null) keys.add(key(ruleIds.get(i), (String) x[1]));
+        }
     }
 
     /** The findings not in the baseline. Files under {@code root} are read to fingerprint the findings. */

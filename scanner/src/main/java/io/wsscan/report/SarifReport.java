@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import io.wsscan.engine.Discovery;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -131,12 +132,13 @@ public final class SarifReport {
     }
 
     /**
-     * A relative path as a SARIF relative URI reference: '/' separators, and every character that may
-     * not appear in a URI path segment (or could be read as a scheme, such as ':') percent-encoded
-     * from UTF-8.
+     * A relative path ('/' separators, as discovery gives them) as a SARIF relative URI reference: every
+     * character that may not appear in a URI path segment (or could be read as a scheme, such as ':')
+     * percent-encoded from UTF-8 (RFC 3986). A backslash is part of a file name on Linux, so it is
+     * encoded as {@code %5C}, never read as a separator.
      */
     public static String relativeUri(String path) {
-        String p = path.replace('\\', '/');
+        String p = path;
         while (p.startsWith("./")) p = p.substring(2);
         StringBuilder sb = new StringBuilder(p.length() + 8);
         for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
@@ -465,7 +467,11 @@ public final class SarifReport {
                     .withMessage(new Message().withText(text))
                     .withDescriptor(new ReportingDescriptorReference().withId(n.kind()).withIndex(null));
             if (n.file() != null && !n.file().isBlank()) {
-                PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(n.file()));
+                // an undecodable name is already its bytes percent-encoded; ':' could still read as a scheme
+                ArtifactLocation where = n.kind().equals(Discovery.UNREADABLE_NAME)
+                        ? new ArtifactLocation().withUri(n.file().replace(":", "%3A")).withUriBaseId(SRCROOT).withIndex(null)
+                        : artifact(n.file());
+                PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(where);
                 if (n.line() > 0) {
                     com.contrastsecurity.sarif.Region region = new com.contrastsecurity.sarif.Region()
                             .withStartLine(n.line()).withCharOffset(null).withByteOffset(null);

@@ -250,4 +250,27 @@ class DiscoveryTest {
         assertEquals("20 MB", Discovery.formatSize(20L * 1024 * 1024));
         assertEquals("1.5 KB", Discovery.formatSize(1536));
     }
+
+    /** A malformed glob is an IllegalArgumentException with a message for people, never a regex error. */
+    @Test
+    void malformedGlobsAreClearErrors() {
+        for (String bad : List.of("[z-a]", "[!]", "[^]", "[a-\\]", "a[b", "{a,b", "x/[", "[]", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Discovery.Glob(bad), bad);
+            assertTrue(e.getMessage().startsWith("invalid glob '" + bad + "': "), e::getMessage);
+            assertTrue(e.getMessage().lines().count() == 1, e::getMessage);
+        }
+    }
+
+    @Test
+    void characterClasses() {
+        assertTrue(new Discovery.Glob("[]a].js").matches("].js"));
+        assertTrue(new Discovery.Glob("[!a].js").matches("b.js"));
+        assertTrue(!new Discovery.Glob("[!a].js").matches("a.js"));
+        assertTrue(new Discovery.Glob("[[].js").matches("[.js"));
+        assertTrue(new Discovery.Glob("[a-c&&x].js").matches("&.js"));
+        assertTrue(new Discovery.Glob("x[.-/]y/z.js").matches("x.y/z.js"));
+        assertTrue(!new Discovery.Glob("x[.-/]y/z.js").matches("x/y/z.js")); // a class never matches '/'
+        assertTrue(new Discovery.Glob("{a,b{c,d}}.js").matches("bd.js"));
+        assertTrue(new Discovery.Glob("caf\u00e9[\u00e8-\u00ea].js").matches("caf\u00e9\u00e9.js"));
+    }
 }

@@ -22,6 +22,11 @@ class SuppressionsTest {
         assertNull(Suppressions.parse("// wsscan-ignore: no id"));
         assertNull(Suppressions.parse("// wsscan-ignore-all"));
         assertNull(Suppressions.parse("// nothing here"));
+        assertNull(Suppressions.parse("// wsscan-ignore js/a js/b"));
+        assertNull(Suppressions.parse("// wsscan-ignore js/a,"));
+        assertNull(Suppressions.parse("//wsscan-ignorejs/a"));
+        assertEquals(new Suppressions.Comment(List.of("js/a"), ""), Suppressions.parse("/** wsscan-ignore js/a **/"));
+        assertEquals(new Suppressions.Comment(List.of("js/a"), "x"), Suppressions.parse("/* wsscan-ignore js/a: x **/ "));
     }
 
     @Test
@@ -45,5 +50,18 @@ class SuppressionsTest {
         Suppressions.Suppressor annotation = x -> new Finding.Suppression("@SuppressWarnings", 1);
         Finding s = Suppressions.apply(List.of(f), List.of(Suppressions.inlineComments(""), annotation)).get(0);
         assertEquals("@SuppressWarnings", s.suppression().reason());
+    }
+
+    /** A comment naming thousands of ids is parsed in linear time, without overflowing the stack. */
+    @Test
+    void thousandsOfIdsDoNotOverflow() {
+        StringBuilder ids = new StringBuilder("js/ws-cleartext");
+        for (int i = 0; i < 5000; i++) ids.append(" , js/rule-").append(i);
+        Suppressions.Comment c = Suppressions.parse("// wsscan-ignore " + ids + ": many");
+        assertEquals(5001, c.ids().size());
+        assertEquals("many", c.reason());
+        Finding f = new Finding("js/ws-cleartext", Finding.Level.ERROR, "a.js", new Region(2, 1, 2, 5), "m", List.of(), null);
+        String text = "// wsscan-ignore " + ids + "\nnew WebSocket('ws://x');\n";
+        assertEquals(1, Suppressions.apply(text, List.of(f)).stream().filter(Finding::suppressed).count());
     }
 }

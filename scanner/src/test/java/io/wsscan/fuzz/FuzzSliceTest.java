@@ -42,9 +42,7 @@ class FuzzSliceTest {
      * Known failures, {@code CLASS/CHECK} -> the defect (details: {@code bench/fuzz/README.md}). Delete an
      * entry when its fix lands: the test says which.
      */
-    static final Map<String, String> KNOWN_DEFECTS = new TreeMap<>(Map.of(
-            "links/unaccounted", "symbolic links are skipped silently: not analysed, not in notAnalysed, not counted",
-            "fifo/unaccounted", "FIFOs are skipped silently: not analysed, not in notAnalysed, not counted"));
+    static final Map<String, String> KNOWN_DEFECTS = new TreeMap<>();
 
     /**
      * Violations that a listed defect causes on some runs only, key -> the {@link #KNOWN_DEFECTS} key that is

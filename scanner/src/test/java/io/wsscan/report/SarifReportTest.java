@@ -266,7 +266,10 @@ class SarifReportTest {
     @Test
     void pathsBecomeRelativeUriReferences() {
         assertEquals("src/chat.js", SarifReport.relativeUri("src/chat.js"));
-        assertEquals("src/chat.js", SarifReport.relativeUri("./src\\chat.js"));
+        assertEquals("src/chat.js", SarifReport.relativeUri("./src/chat.js"));
+        // a backslash is part of a Linux file name: b\c.js is not b/c.js
+        assertEquals("b%5Cc.js", SarifReport.relativeUri("b\\c.js"));
+        assertEquals("%25%20%23%3F%5B%5D%22%3C%3E%5E%60%7B%7C%7D.js", SarifReport.relativeUri("% #?[]\"<>^`{|}.js"));
         assertEquals("my%20app/a%23b%3F.js", SarifReport.relativeUri("my app/a#b?.js"));
         assertEquals("c%3Afoo.js", SarifReport.relativeUri("c:foo.js"));
         assertEquals("caf%C3%A9/100%25.js", SarifReport.relativeUri("caf\u00e9/100%.js"));
