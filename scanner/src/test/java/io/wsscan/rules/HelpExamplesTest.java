@@ -122,7 +122,7 @@ class HelpExamplesTest {
                 if (e.skipReason() != null || !FILE_BY_TAG.containsKey(e.tag())) continue;
                 tests.add(DynamicTest.dynamicTest(e.name(), () -> {
                     RuleTester t = RuleTester.scanner().only(e.ruleId()).file(FILE_BY_TAG.get(e.tag()), e.code());
-                    if (policyYaml != null) t.file(".wsscan.yml", policyYaml);
+                    if (policyYaml != null) t = t.file(".wsscan.yml", policyYaml);
                     List<Finding> found = t.run().findings();
                     if (e.vulnerable()) {
                         assertFalse(found.isEmpty(), () -> e.name() + " does not report " + e.ruleId() + ":\n" + e.code());

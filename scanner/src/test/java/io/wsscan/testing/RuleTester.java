@@ -46,9 +46,11 @@ import java.util.stream.Stream;
  * Every {@code expect} must be reported on its line (with the message substring, if given), every other
  * finding fails the test, and the known gaps {@code expect-missing} / {@code expect-spurious} fail with
  * "fixed: remove ..." once the scanner gets them right. {@link #only} narrows the check to some rules
- * (as a unit test of one rule does); annotations of other rules are then a mistake. Every file must be
+ * (as a unit test of one rule does); annotations of other rules are then a mistake. A rule reported
+ * twice on one line fails too (the scanner reports each rule once per location). Every file must be
  * analysed (no file skipped or unparsable). The findings are returned for further asserts (traces,
- * levels) that the annotations cannot express.
+ * levels) that the annotations cannot express. A tester is immutable: {@link #file} and {@link #only}
+ * return new ones, so one can be shared by the tests of a class.
  */
 public final class RuleTester {
 
@@ -118,17 +120,22 @@ public final class RuleTester {
         }, null);
     }
 
-    /** Checks only findings of these rules; the others are ignored, and annotating them is a mistake. */
+    /**
+     * A tester that checks only findings of these rules; the others are ignored, and annotating them is
+     * a mistake.
+     */
     public RuleTester only(String... ruleIds) {
         RuleTester t = new RuleTester(runner, new TreeSet<>(List.of(ruleIds)));
         t.files.putAll(files);
         return t;
     }
 
-    /** Adds a file (relative path, '/' separators). */
+    /** A tester with one more file (relative path, '/' separators); this one is left as it is. */
     public RuleTester file(String relPath, String text) {
-        files.put(relPath, text);
-        return this;
+        RuleTester t = new RuleTester(runner, only);
+        t.files.putAll(files);
+        t.files.put(relPath, text);
+        return t;
     }
 
     /** One file: adds it and checks. */
@@ -156,7 +163,14 @@ public final class RuleTester {
         if (!problems.isEmpty()) throw new AssertionError("annotation mistakes:\n  " + String.join("\n  ", problems));
 
         Result result = run();
-        List<AnnotationCheck.Failure> failures = AnnotationCheck.check(annotations, result.findings());
+        List<AnnotationCheck.Failure> failures = new ArrayList<>(AnnotationCheck.check(annotations, result.findings()));
+        Map<String, List<Finding>> perLine = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            perLine.computeIfAbsent(f.file() + ":" + f.region().startLine() + " " + f.ruleId(), k -> new ArrayList<>()).add(f);
+        }
+        perLine.values().stream().filter(fs -> fs.size() > 1).forEach(fs -> failures.add(new AnnotationCheck.Failure(
+                fs.get(0).file(), fs.get(0).region().startLine(), fs.get(0).ruleId(),
+                "reported " + fs.size() + " times on one line: " + fs.stream().map(Finding::message).toList())));
         if (!failures.isEmpty()) {
             StringBuilder sb = new StringBuilder("findings do not match the annotations:\n");
             for (AnnotationCheck.Failure f : failures) {

@@ -5,9 +5,15 @@
 package io.wsscan.testing;
 
 import io.wsscan.analysis.JsAnalyzer;
+import io.wsscan.engine.FileReport;
+import io.wsscan.findings.Finding;
+import io.wsscan.findings.Region;
 import io.wsscan.rules.RuleCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,4 +123,18 @@ class RuleTesterTest {
                         """)
                 .check();
     }
+
+    @Test
+    void aRuleReportedTwiceOnOneLineFailsAndTestersAreImmutable() {
+        Finding one = new Finding(XSS, Finding.Level.ERROR, "a.js", new Region(2, 1, 2, 5), "first", List.of(), null);
+        Finding two = new Finding(XSS, Finding.Level.ERROR, "a.js", new Region(2, 7, 2, 9), "second", List.of(), null);
+        RuleTester fake = RuleTester.using(files -> Map.of("a.js", new FileReport(List.of(one, two), List.of(), "fake", true)));
+        String m = failure(fake, "a.js", "// expect: js/ws-message-xss\nx(); y();\n");
+        assertTrue(m.contains("a.js:2: js/ws-message-xss: reported 2 times on one line: [first, second]"), m);
+
+        RuleTester base = tester();
+        base.file("other.js", "var x = 1;\n");
+        assertThrows(IllegalStateException.class, base::check, "file() returns a new tester");
+    }
 }
+
