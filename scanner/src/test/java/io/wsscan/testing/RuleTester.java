@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class RuleTester {
      */
     public Result run() {
         if (files.isEmpty()) throw new IllegalStateException("no files to run");
-        Run run = runner.run(Map.copyOf(files));
+        Run run = runner.run(Collections.unmodifiableMap(files)); // in the order given: deterministic runs
         // a note means the code was not read as written: the test would not test what it shows
         List<String> notes = run.notifications().stream()
                 .map(n -> n.file() + ":" + n.line() + ": [" + n.kind() + "] " + n.message()).toList();
