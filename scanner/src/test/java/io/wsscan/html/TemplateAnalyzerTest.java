@@ -14,6 +14,7 @@ import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.findings.Region;
 import io.wsscan.rules.RuleCatalog;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +47,15 @@ class TemplateAnalyzerTest {
         FileReport r = analyzer.analyze(new SourceFile(Path.of(path), path, text));
         assertTrue(r.analysed(), () -> "not analysed: " + r.notifications());
         return r;
+    }
+
+    /** The template analyzer, file by file, under the rule tester. */
+    private static RuleTester tester() {
+        return RuleTester.using(files -> {
+            Map<String, FileReport> out = new LinkedHashMap<>();
+            for (SourceFile f : files) out.put(f.relPath(), analyzer.analyze(f));
+            return out;
+        });
     }
 
     private static List<Finding> of(FileReport r, String rule) {
@@ -98,26 +110,38 @@ class TemplateAnalyzerTest {
 
     @Test
     void scriptBlocksShareGlobals() {
-        String html = "<html><head>\n<script>\n  var ws = new WebSocket('wss://chat.example.com/ws');\n</script>\n</head>\n"
-                + "<body><ul id=\"log\"></ul>\n<script>\n  ws.onmessage = function (e) {\n"
-                + "    document.getElementById('log').innerHTML += '<li>' + e.data + '</li>';\n  };\n</script>\n</body></html>\n";
-        FileReport r = analyze("chat.html", html);
-        List<Finding> xss = of(r, "js/ws-message-xss");
-        assertEquals(1, xss.size(), r.findings().toString());
-        assertAt(xss.get(0), html, "document.getElementById('log').innerHTML");
-        assertEquals(List.of(), of(r, "js/ws-cleartext"));
+        String html = """
+                <html><head>
+                <script>
+                  // safe: js/ws-cleartext
+                  var ws = new WebSocket('wss://chat.example.com/ws');
+                </script>
+                </head>
+                <body><ul id="log"></ul>
+                <script>
+                  ws.onmessage = function (e) {
+                    // expect: js/ws-message-xss
+                    document.getElementById('log').innerHTML += '<li>' + e.data + '</li>';
+                  };
+                </script>
+                </body></html>
+                """;
+        assertAt(tester().check("chat.html", html).only("js/ws-message-xss"), html, "document.getElementById('log').innerHTML");
     }
 
     @Test
     void skippedScriptTypesAndExternalScriptsAreNotAnalysed() {
-        String html = "<script type=\"text/template\">new WebSocket('ws://a.example.com/x')</script>\n"
-                + "<script type=\"application/json\">{\"url\": \"ws://b.example.com/x\"}</script>\n"
-                + "<script src=\"/c.js\">new WebSocket('ws://c.example.com/x')</script>\n"
-                + "<script type=\"module\">new WebSocket('ws://d.example.com/x')</script>\n";
-        FileReport r = analyze("types.html", html);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), html, "'ws://d.");
+        String html = """
+                <!-- safe: js/ws-cleartext -->
+                <script type="text/template">new WebSocket('ws://a.example.com/x')</script>
+                <!-- safe: js/ws-cleartext -->
+                <script type="application/json">{"url": "ws://b.example.com/x"}</script>
+                <!-- safe: js/ws-cleartext -->
+                <script src="/c.js">new WebSocket('ws://c.example.com/x')</script>
+                <!-- expect: js/ws-cleartext -->
+                <script type="module">new WebSocket('ws://d.example.com/x')</script>
+                """;
+        assertAt(tester().check("types.html", html).only("js/ws-cleartext"), html, "'ws://d.");
     }
 
     @Test
@@ -148,20 +172,17 @@ class TemplateAnalyzerTest {
                 + "  var userName = '${fn:escapeXml(user.name)}';\n"
                 + "  var host = \"<c:out value='${wsHost}'/>\";\n"
                 + "  <% if (request.isUserInRole(\"admin\")) { %>\n"
+                + "  // expect: js/ws-cleartext\n"
                 + "  var admin = new WebSocket('ws://admin.example.com/events?u=' + userId);\n"
                 + "  admin.onmessage = function (m) {\n"
+                + "    // expect: js/ws-message-xss\n"
                 + "    document.getElementById('events').insertAdjacentHTML('beforeend', m.data);\n"
                 + "  };\n"
                 + "  <% } %>\n"
                 + "</script>\n</body></html>\n";
-        FileReport r = analyze("WEB-INF/admin.jsp", jsp);
-        assertEquals("jsp+rhino", r.frontEnd());
-        List<Finding> clear = of(r, "js/ws-cleartext");
-        assertEquals(1, clear.size(), r.findings().toString());
-        assertAt(clear.get(0), jsp, "'ws://admin");
-        List<Finding> xss = of(r, "js/ws-message-xss");
-        assertEquals(1, xss.size(), r.findings().toString());
-        assertEquals(position(jsp, "insertAdjacentHTML")[0], xss.get(0).region().startLine());
+        RuleTester.Result r = tester().check("WEB-INF/admin.jsp", jsp);
+        assertEquals("jsp+rhino", r.frontEnd("WEB-INF/admin.jsp"));
+        assertAt(r.only("js/ws-cleartext"), jsp, "'ws://admin");
     }
 
     @Test
@@ -179,36 +200,46 @@ class TemplateAnalyzerTest {
 
     @Test
     void jspConditionalStatementsKeepEveryBranch() {
-        String jsp = "<script>\n<% if (secure) { %>\n  var s = new WebSocket('wss://a.example.com/');\n<% } else { %>\n"
-                + "  var s = new WebSocket('ws://a.example.com/');\n<% } %>\n</script>\n";
-        FileReport r = analyze("both.jsp", jsp);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertEquals(5, f.get(0).region().startLine());
-        assertTrue(r.notifications().isEmpty());
+        tester().check("both.jsp", """
+                <script>
+                <% if (secure) { %>
+                  // safe: js/ws-cleartext
+                  var s = new WebSocket('wss://a.example.com/');
+                <% } else { %>
+                  // expect: js/ws-cleartext
+                  var s = new WebSocket('ws://a.example.com/');
+                <% } %>
+                </script>
+                """);
     }
 
     @Test
     void vueScriptSetup() {
-        String vue = "<template>\n  <ul><li v-for=\"m in messages\" v-html=\"m\"></li></ul>\n</template>\n\n"
-                + "<script setup>\nconst messages = [];\nconst socket = new WebSocket('ws://chat.example.com/live');\n"
-                + "socket.onmessage = (e) => { document.title = e.data; };\n</script>\n";
-        FileReport r = analyze("src/components/Chat.vue", vue);
-        assertEquals("vue+rhino", r.frontEnd());
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), vue, "'ws://chat");
+        String vue = """
+                <template>
+                  <!-- safe: js/ws-message-xss -->
+                  <ul><li v-for="m in messages" v-html="m"></li></ul>
+                </template>
+
+                <script setup>
+                const messages = [];
+                // expect: js/ws-cleartext
+                const socket = new WebSocket('ws://chat.example.com/live');
+                socket.onmessage = (e) => { document.title = e.data; };
+                </script>
+                """;
+        RuleTester.Result r = tester().check("src/components/Chat.vue", vue);
+        assertEquals("vue+rhino", r.frontEnd("src/components/Chat.vue"));
+        assertAt(r.only("js/ws-cleartext"), vue, "'ws://chat");
     }
 
     @Test
     void vueTypeScriptBlockIsReadByTreeSitter() {
-        String vue = "<template><div/></template>\n<script lang=\"ts\">\nlet s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
-        FileReport r = analyze("A.vue", vue);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), vue, "'ws://x");
-        assertTrue(r.notifications().isEmpty(), r.notifications().toString());
-        assertEquals("vue+tree-sitter", r.frontEnd());
+        String vue = "<template><div/></template>\n<script lang=\"ts\">\n// expect: js/ws-cleartext\n"
+                + "let s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
+        RuleTester.Result r = tester().check("A.vue", vue);
+        assertAt(r.only("js/ws-cleartext"), vue, "'ws://x");
+        assertEquals("vue+tree-sitter", r.frontEnd("A.vue"));
     }
 
     @Test
