@@ -5,13 +5,12 @@ import io.wsscan.engine.SourceFile;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Step;
 import io.wsscan.rules.RuleCatalog;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,115 +19,130 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrossFileTest {
 
     private static JsAnalyzer analyzer;
+    private static RuleTester tester;
 
     @BeforeAll
     static void setUp() {
         analyzer = new JsAnalyzer(RuleCatalog.builtin());
+        tester = RuleTester.using(analyzer::analyzeTogether);
     }
 
-    /** Files given as path, text, path, text, ...; findings of all files as "rule@path:line". */
-    private static List<String> scan(String... pathsAndTexts) {
-        List<SourceFile> files = new ArrayList<>();
-        for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            files.add(new SourceFile(Path.of(pathsAndTexts[i]), pathsAndTexts[i], pathsAndTexts[i + 1]));
-        }
-        Map<String, FileReport> reports = analyzer.analyzeTogether(files);
-        assertEquals(files.size(), reports.size(), "a report for every file");
-        List<String> out = new ArrayList<>();
-        for (FileReport r : reports.values()) {
-            assertTrue(r.analysed(), () -> "not analysed: " + r.notifications());
-            for (Finding f : r.findings()) out.add(f.ruleId() + "@" + f.file() + ":" + f.region().startLine());
-        }
-        return out;
+    /** Files given as path, text, path, text, ...: checked together against their annotations. */
+    private static RuleTester.Result check(String... pathsAndTexts) {
+        RuleTester t = tester;
+        for (int i = 0; i < pathsAndTexts.length; i += 2) t = t.file(pathsAndTexts[i], pathsAndTexts[i + 1]);
+        return t.check();
     }
 
     @Test
     void namedImportOfASocketMadeInAnotherModule() {
-        assertEquals(List.of("js/ws-message-xss@view.js:2"), scan(
-                "socket.js", "export const socket = new WebSocket('wss://h/ws');\n",
-                "view.js", "import { socket as s } from './socket.js';\ns.onmessage = (e) => { document.body.innerHTML = e.data; };\n"));
+        check("socket.js", "export const socket = new WebSocket('wss://h/ws');\n",
+                "view.js", """
+                        import { socket as s } from './socket.js';
+                        // expect: js/ws-message-xss
+                        s.onmessage = (e) => { document.body.innerHTML = e.data; };
+                        """);
     }
 
     @Test
     void handlerFunctionExportedByAnotherModuleReportsAtItsSink() {
-        List<String> found = scan(
-                "render.js", "export default function render(html) {\n  document.getElementById('x').innerHTML = html;\n}\n",
+        check("render.js", """
+                        export default function render(html) {
+                          // expect: js/ws-message-xss
+                          document.getElementById('x').innerHTML = html;
+                        }
+                        """,
                 "main.js", "import render from './render';\nconst ws = new WebSocket('wss://h');\nws.onmessage = (e) => render(e.data);\n");
-        assertEquals(List.of("js/ws-message-xss@render.js:2"), found);
     }
 
     @Test
     void traceNamesTheFileOfEveryStep() {
-        List<SourceFile> files = List.of(
-                new SourceFile(Path.of("a.js"), "a.js", "export function show(t) {\n  document.body.innerHTML = t;\n}\n"),
-                new SourceFile(Path.of("b.js"), "b.js", "import { show } from './a.js';\nnew WebSocket('wss://h').onmessage = (e) => show(e.data);\n"));
-        Finding f = analyzer.analyzeTogether(files).get("a.js").findings().get(0);
+        Finding f = check("a.js", """
+                        export function show(t) {
+                          // expect: js/ws-message-xss "b.js line 2"
+                          document.body.innerHTML = t;
+                        }
+                        """,
+                "b.js", "import { show } from './a.js';\nnew WebSocket('wss://h').onmessage = (e) => show(e.data);\n")
+                .only("js/ws-message-xss");
         List<Step> trace = f.trace();
         assertEquals("b.js", trace.get(0).file(), "the source is in b.js");
         assertEquals(2, trace.get(0).region().startLine());
         assertEquals("a.js", trace.get(trace.size() - 1).file(), "the sink is in a.js");
-        assertTrue(f.message().contains("b.js line 2"), f.message());
     }
+
+    /** run.js with one eval of its argument, reported as code injection. */
+    private static final String RUN = "// expect: js/ws-message-code-injection\nexport function run(src) { return eval(src); }\n";
 
     @Test
     void reExportsAndNamespaces() {
-        assertEquals(List.of("js/ws-message-code-injection@run.js:1"), scan(
-                "run.js", "export function run(src) { return eval(src); }\n",
+        check("run.js", RUN,
                 "index.js", "export * from './run.js';\nexport { run as execute } from './run.js';\n",
                 "app.js", "import * as lib from './index.js';\nimport { execute } from './index.js';\n"
-                        + "const ws = new WebSocket('wss://h');\nws.onmessage = (e) => { lib.run(e.data); };\n"));
-        assertEquals(List.of("js/ws-message-code-injection@run.js:1"), scan(
-                "run.js", "export function run(src) { return eval(src); }\n",
+                        + "const ws = new WebSocket('wss://h');\nws.onmessage = (e) => { lib.run(e.data); };\n");
+        check("run.js", RUN,
                 "index.js", "export { run as execute } from './run.js';\n",
-                "app.js", "import { execute } from './index.js';\nconst ws = new WebSocket('wss://h');\nws.onmessage = (e) => execute(e.data);\n"));
+                "app.js", "import { execute } from './index.js';\nconst ws = new WebSocket('wss://h');\nws.onmessage = (e) => execute(e.data);\n");
     }
 
     @Test
     void commonJsExportsAndRequire() {
-        assertEquals(List.of("js/ws-message-open-redirect@nav.js:1"), scan(
-                "nav.js", "exports.go = function (u) { location.href = u; };\n",
+        check("nav.js", "// expect: js/ws-message-open-redirect\nexports.go = function (u) { location.href = u; };\n",
                 "conn.js", "module.exports = function () { return new WebSocket('wss://h'); };\n",
                 "main.js", "var nav = require('./nav');\nvar connect = require('./conn.js');\n"
-                        + "connect().onmessage = function (e) { nav.go(e.data); };\n"));
+                        + "connect().onmessage = function (e) { nav.go(e.data); };\n");
     }
 
     @Test
     void esModuleImportingCommonJsAndBack() {
-        assertEquals(List.of("js/ws-message-xss@cjs.js:1"), scan(
-                "cjs.js", "module.exports = { html: function (h) { document.body.innerHTML = h; } };\n",
+        check("cjs.js", "// expect: js/ws-message-xss\nmodule.exports = { html: function (h) { document.body.innerHTML = h; } };\n",
                 "esm.mjs", "import helpers from './cjs.js';\nimport { html } from './cjs.js';\n"
-                        + "new WebSocket('wss://h').addEventListener('message', (e) => html(e.data));\n"));
-        assertEquals(List.of("js/ws-message-xss@main.js:2"), scan(
-                "sock.mjs", "export const ws = new WebSocket('wss://h');\n",
-                "main.js", "var ws = require('./sock.mjs').ws;\nws.onmessage = function (e) { document.write(e.data); };\n"));
+                        + "new WebSocket('wss://h').addEventListener('message', (e) => html(e.data));\n");
+        check("sock.mjs", "export const ws = new WebSocket('wss://h');\n",
+                "main.js", """
+                        var ws = require('./sock.mjs').ws;
+                        // expect: js/ws-message-xss
+                        ws.onmessage = function (e) { document.write(e.data); };
+                        """);
     }
 
     @Test
     void topLevelNamesOfModulesDoNotMix() {
         // both files have a top-level 'data'; only the one holding message data reaches a sink
-        assertEquals(List.of(), scan(
-                "a.js", "var data = '';\nexport function set(d) { data = d; }\n",
-                "b.js", "import { set } from './a.js';\nvar data = 'constant';\ndocument.body.innerHTML = data;\n"
-                        + "new WebSocket('wss://h').onmessage = (e) => set(e.data);\n"));
+        check("a.js", "var data = '';\nexport function set(d) { data = d; }\n",
+                "b.js", """
+                        import { set } from './a.js';
+                        var data = 'constant';
+                        // safe: js/ws-message-xss
+                        document.body.innerHTML = data;
+                        new WebSocket('wss://h').onmessage = (e) => set(e.data);
+                        """);
     }
 
     @Test
     void dynamicImportOfMessageDataIsCodeInjectionAndOfAFileLinks() {
-        assertEquals(List.of("js/ws-message-code-injection@app.js:2"), scan(
-                "app.js", "new WebSocket('wss://h').onmessage = async (e) => {\n  await import(e.data);\n"
+        check("app.js", """
+                        new WebSocket('wss://h').onmessage = async (e) => {
+                          // expect: js/ws-message-code-injection
+                          await import(e.data);
+                          const m = await import('./m.js');
+                          m.show(e.data);
+                        };
+                        """,
+                "m.js", "// safe: js/ws-message-xss\nexport function show(t) { console.log(t); }\n");
+        check("app.js", "new WebSocket('wss://h').onmessage = async (e) => {\n"
                         + "  const m = await import('./m.js');\n  m.show(e.data);\n};\n",
-                "m.js", "export function show(t) { console.log(t); }\n"));
-        assertEquals(List.of("js/ws-message-xss@m.js:1"), scan(
-                "app.js", "new WebSocket('wss://h').onmessage = async (e) => {\n"
-                        + "  const m = await import('./m.js');\n  m.show(e.data);\n};\n",
-                "m.js", "export function show(t) { document.body.innerHTML = t; }\n"));
+                "m.js", "// expect: js/ws-message-xss\nexport function show(t) { document.body.innerHTML = t; }\n");
     }
 
     @Test
     void unresolvedImportsChangeNothing() {
-        assertEquals(List.of(), scan(
-                "app.js", "import { socket } from './missing.js';\nimport x from 'some-package';\n"
-                        + "socket.onmessage = (e) => { document.body.textContent = e.data; };\n"));
+        check("app.js", """
+                import { socket } from './missing.js';
+                import x from 'some-package';
+                // safe: js/ws-message-xss
+                socket.onmessage = (e) => { document.body.textContent = e.data; };
+                """);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.findings.Region;
 import io.wsscan.rules.RuleCatalog;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +47,15 @@ class TemplateAnalyzerTest {
         FileReport r = analyzer.analyze(new SourceFile(Path.of(path), path, text));
         assertTrue(r.analysed(), () -> "not analysed: " + r.notifications());
         return r;
+    }
+
+    /** The template analyzer, file by file, under the rule tester. */
+    private static RuleTester tester() {
+        return RuleTester.using(files -> {
+            Map<String, FileReport> out = new LinkedHashMap<>();
+            for (SourceFile f : files) out.put(f.relPath(), analyzer.analyze(f));
+            return out;
+        });
     }
 
     private static List<Finding> of(FileReport r, String rule) {
@@ -98,26 +110,38 @@ class TemplateAnalyzerTest {
 
     @Test
     void scriptBlocksShareGlobals() {
-        String html = "<html><head>\n<script>\n  var ws = new WebSocket('wss://chat.example.com/ws');\n</script>\n</head>\n"
-                + "<body><ul id=\"log\"></ul>\n<script>\n  ws.onmessage = function (e) {\n"
-                + "    document.getElementById('log').innerHTML += '<li>' + e.data + '</li>';\n  };\n</script>\n</body></html>\n";
-        FileReport r = analyze("chat.html", html);
-        List<Finding> xss = of(r, "js/ws-message-xss");
-        assertEquals(1, xss.size(), r.findings().toString());
-        assertAt(xss.get(0), html, "document.getElementById('log').innerHTML");
-        assertEquals(List.of(), of(r, "js/ws-cleartext"));
+        String html = """
+                <html><head>
+                <script>
+                  // safe: js/ws-cleartext
+                  var ws = new WebSocket('wss://chat.example.com/ws');
+                </script>
+                </head>
+                <body><ul id="log"></ul>
+                <script>
+                  ws.onmessage = function (e) {
+                    // expect: js/ws-message-xss
+                    document.getElementById('log').innerHTML += '<li>' + e.data + '</li>';
+                  };
+                </script>
+                </body></html>
+                """;
+        assertAt(tester().check("chat.html", html).only("js/ws-message-xss"), html, "document.getElementById('log').innerHTML");
     }
 
     @Test
     void skippedScriptTypesAndExternalScriptsAreNotAnalysed() {
-        String html = "<script type=\"text/template\">new WebSocket('ws://a.example.com/x')</script>\n"
-                + "<script type=\"application/json\">{\"url\": \"ws://b.example.com/x\"}</script>\n"
-                + "<script src=\"/c.js\">new WebSocket('ws://c.example.com/x')</script>\n"
-                + "<script type=\"module\">new WebSocket('ws://d.example.com/x')</script>\n";
-        FileReport r = analyze("types.html", html);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), html, "'ws://d.");
+        String html = """
+                <!-- safe: js/ws-cleartext -->
+                <script type="text/template">new WebSocket('ws://a.example.com/x')</script>
+                <!-- safe: js/ws-cleartext -->
+                <script type="application/json">{"url": "ws://b.example.com/x"}</script>
+                <!-- safe: js/ws-cleartext -->
+                <script src="/c.js">new WebSocket('ws://c.example.com/x')</script>
+                <!-- expect: js/ws-cleartext -->
+                <script type="module">new WebSocket('ws://d.example.com/x')</script>
+                """;
+        assertAt(tester().check("types.html", html).only("js/ws-cleartext"), html, "'ws://d.");
     }
 
     @Test
@@ -148,20 +172,17 @@ class TemplateAnalyzerTest {
                 + "  var userName = '${fn:escapeXml(user.name)}';\n"
                 + "  var host = \"<c:out value='${wsHost}'/>\";\n"
                 + "  <% if (request.isUserInRole(\"admin\")) { %>\n"
+                + "  // expect: js/ws-cleartext\n"
                 + "  var admin = new WebSocket('ws://admin.example.com/events?u=' + userId);\n"
                 + "  admin.onmessage = function (m) {\n"
+                + "    // expect: js/ws-message-xss\n"
                 + "    document.getElementById('events').insertAdjacentHTML('beforeend', m.data);\n"
                 + "  };\n"
                 + "  <% } %>\n"
                 + "</script>\n</body></html>\n";
-        FileReport r = analyze("WEB-INF/admin.jsp", jsp);
-        assertEquals("jsp+rhino", r.frontEnd());
-        List<Finding> clear = of(r, "js/ws-cleartext");
-        assertEquals(1, clear.size(), r.findings().toString());
-        assertAt(clear.get(0), jsp, "'ws://admin");
-        List<Finding> xss = of(r, "js/ws-message-xss");
-        assertEquals(1, xss.size(), r.findings().toString());
-        assertEquals(position(jsp, "insertAdjacentHTML")[0], xss.get(0).region().startLine());
+        RuleTester.Result r = tester().check("WEB-INF/admin.jsp", jsp);
+        assertEquals("jsp+rhino", r.frontEnd("WEB-INF/admin.jsp"));
+        assertAt(r.only("js/ws-cleartext"), jsp, "'ws://admin");
     }
 
     @Test
@@ -179,36 +200,46 @@ class TemplateAnalyzerTest {
 
     @Test
     void jspConditionalStatementsKeepEveryBranch() {
-        String jsp = "<script>\n<% if (secure) { %>\n  var s = new WebSocket('wss://a.example.com/');\n<% } else { %>\n"
-                + "  var s = new WebSocket('ws://a.example.com/');\n<% } %>\n</script>\n";
-        FileReport r = analyze("both.jsp", jsp);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertEquals(5, f.get(0).region().startLine());
-        assertTrue(r.notifications().isEmpty());
+        tester().check("both.jsp", """
+                <script>
+                <% if (secure) { %>
+                  // safe: js/ws-cleartext
+                  var s = new WebSocket('wss://a.example.com/');
+                <% } else { %>
+                  // expect: js/ws-cleartext
+                  var s = new WebSocket('ws://a.example.com/');
+                <% } %>
+                </script>
+                """);
     }
 
     @Test
     void vueScriptSetup() {
-        String vue = "<template>\n  <ul><li v-for=\"m in messages\" v-html=\"m\"></li></ul>\n</template>\n\n"
-                + "<script setup>\nconst messages = [];\nconst socket = new WebSocket('ws://chat.example.com/live');\n"
-                + "socket.onmessage = (e) => { document.title = e.data; };\n</script>\n";
-        FileReport r = analyze("src/components/Chat.vue", vue);
-        assertEquals("vue+rhino", r.frontEnd());
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), vue, "'ws://chat");
+        String vue = """
+                <template>
+                  <!-- safe: js/ws-message-xss -->
+                  <ul><li v-for="m in messages" v-html="m"></li></ul>
+                </template>
+
+                <script setup>
+                const messages = [];
+                // expect: js/ws-cleartext
+                const socket = new WebSocket('ws://chat.example.com/live');
+                socket.onmessage = (e) => { document.title = e.data; };
+                </script>
+                """;
+        RuleTester.Result r = tester().check("src/components/Chat.vue", vue);
+        assertEquals("vue+rhino", r.frontEnd("src/components/Chat.vue"));
+        assertAt(r.only("js/ws-cleartext"), vue, "'ws://chat");
     }
 
     @Test
     void vueTypeScriptBlockIsReadByTreeSitter() {
-        String vue = "<template><div/></template>\n<script lang=\"ts\">\nlet s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
-        FileReport r = analyze("A.vue", vue);
-        List<Finding> f = of(r, "js/ws-cleartext");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), vue, "'ws://x");
-        assertTrue(r.notifications().isEmpty(), r.notifications().toString());
-        assertEquals("vue+tree-sitter", r.frontEnd());
+        String vue = "<template><div/></template>\n<script lang=\"ts\">\n// expect: js/ws-cleartext\n"
+                + "let s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
+        RuleTester.Result r = tester().check("A.vue", vue);
+        assertAt(r.only("js/ws-cleartext"), vue, "'ws://x");
+        assertEquals("vue+tree-sitter", r.frontEnd("A.vue"));
     }
 
     @Test
@@ -230,33 +261,55 @@ class TemplateAnalyzerTest {
 
     @Test
     void vueForItemsAreTheListsElements() {
-        String vue = "<template>\n  <ol>\n    <li v-for=\"(m, i) in messages\" :key=\"i\">\n"
-                + "      <div class=\"body\" v-html=\"m.html\"></div>\n      <p v-html=\"m.text.length\"></p>\n    </li>\n  </ol>\n"
-                + "  <p v-html=\"m.html\"></p>\n</template>\n"
-                + "<script setup lang=\"ts\">\ntype Msg = { html: string; text: string };\nconst messages = ref<Msg[]>([]);\n"
-                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
-                + "ws.addEventListener('message', (e: MessageEvent) => messages.value.push(JSON.parse(e.data) as Msg));\n"
-                + "</script>\n";
-        FileReport r = analyze("Thread.vue", vue);
-        List<Finding> f = of(r, "js/ws-message-xss");
-        assertEquals(1, f.size(), r.findings().toString());
-        assertAt(f.get(0), vue, "v-html=\"m.html\"></div>");
-        assertEquals(1, r.findings().size(), r.findings().toString());
+        String vue = """
+                <template>
+                  <ol>
+                    <li v-for="(m, i) in messages" :key="i">
+                      <!-- expect: js/ws-message-xss -->
+                      <div class="body" v-html="m.html"></div>
+                      <!-- safe: js/ws-message-xss -->
+                      <p v-html="m.text.length"></p>
+                    </li>
+                  </ol>
+                  <!-- safe: js/ws-message-xss -->
+                  <p v-html="m.html"></p>
+                </template>
+                <script setup lang="ts">
+                type Msg = { html: string; text: string };
+                const messages = ref<Msg[]>([]);
+                const ws = new WebSocket('wss://chat.example.com/live');
+                ws.addEventListener('message', (e: MessageEvent) => messages.value.push(JSON.parse(e.data) as Msg));
+                </script>
+                """;
+        assertAt(tester().check("Thread.vue", vue).only("js/ws-message-xss"), vue, "v-html=\"m.html\"></div>");
     }
 
     @Test
     void vueApiImportedFromVueIsModelled() {
-        String vue = "<template>\n  <p v-html=\"shown\"></p>\n  <p v-html=\"renamed\"></p>\n"
-                + "  <p v-html=\"upper\"></p>\n  <p v-html=\"size\"></p>\n</template>\n"
-                + "<script setup>\nimport { ref, computed, onMounted } from 'vue';\nimport { ref as vueRef } from 'vue';\n"
-                + "const shown = ref('');\nconst renamed = vueRef('');\n"
-                + "const upper = computed(() => shown.value.toUpperCase());\nconst size = computed(() => shown.value.length);\n"
-                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
-                + "onMounted(() => { ws.onmessage = (e) => { shown.value = e.data; renamed.value = e.data; }; });\n</script>\n";
-        FileReport r = analyze("Imports.vue", vue);
-        List<Finding> f = of(r, "js/ws-message-xss");
         // a renamed import is the same API; a computed value is its getter's result
-        assertEquals(3, f.size(), r.findings().toString());
+        String vue = """
+                <template>
+                  <!-- expect: js/ws-message-xss -->
+                  <p v-html="shown"></p>
+                  <!-- expect: js/ws-message-xss -->
+                  <p v-html="renamed"></p>
+                  <!-- expect: js/ws-message-xss -->
+                  <p v-html="upper"></p>
+                  <!-- safe: js/ws-message-xss -->
+                  <p v-html="size"></p>
+                </template>
+                <script setup>
+                import { ref, computed, onMounted } from 'vue';
+                import { ref as vueRef } from 'vue';
+                const shown = ref('');
+                const renamed = vueRef('');
+                const upper = computed(() => shown.value.toUpperCase());
+                const size = computed(() => shown.value.length);
+                const ws = new WebSocket('wss://x.example.com/ws');
+                onMounted(() => { ws.onmessage = (e) => { shown.value = e.data; renamed.value = e.data; }; });
+                </script>
+                """;
+        List<Finding> f = tester().check("Imports.vue", vue).of("js/ws-message-xss");
         assertAt(f.get(0), vue, "v-html=\"shown\"");
         assertAt(f.get(1), vue, "v-html=\"renamed\"");
         assertAt(f.get(2), vue, "v-html=\"upper\"");

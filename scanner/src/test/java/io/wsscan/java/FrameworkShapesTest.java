@@ -1,16 +1,15 @@
 package io.wsscan.java;
 
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One vulnerable and one checked endpoint per framework shape the models describe: the vulnerable one
- * is reported by java/ws-missing-origin-check on the line marked {@code //!}, the checked one not at all.
+ * is reported by java/ws-missing-origin-check on its annotated line (and nothing else), the checked one
+ * not at all ({@link RuleTester}).
  */
 class FrameworkShapesTest {
 
@@ -27,7 +26,8 @@ class FrameworkShapesTest {
                         import org.eclipse.jetty.websocket.server.*;
                         class S extends JettyWebSocketServlet {
                             protected void configure(JettyWebSocketServletFactory f) {
-                                f.setCreator((req, resp) -> new Object()); //!
+                                // expect: java/ws-missing-origin-check
+                                f.setCreator((req, resp) -> new Object());
                             }
                         }
                         """, """
@@ -42,7 +42,8 @@ class FrameworkShapesTest {
                         import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
                         class I {
                             void init(io.netty.channel.ChannelPipeline p) {
-                                p.addLast(new WebSocketServerProtocolHandler("/ws")); //!
+                                // expect: java/ws-missing-origin-check
+                                p.addLast(new WebSocketServerProtocolHandler("/ws"));
                             }
                         }
                         """, """
@@ -64,7 +65,8 @@ class FrameworkShapesTest {
                         """),
                 new Shape("undertow", """
                         import io.undertow.Handlers;
-                        class U { Object h(io.undertow.websockets.WebSocketConnectionCallback cb) { return Handlers.websocket(cb); } } //!
+                        // expect: java/ws-missing-origin-check
+                        class U { Object h(io.undertow.websockets.WebSocketConnectionCallback cb) { return Handlers.websocket(cb); } }
                         """, """
                         import io.undertow.Handlers;
                         import io.undertow.util.Headers;
@@ -81,7 +83,8 @@ class FrameworkShapesTest {
                         """),
                 new Shape("helidon", """
                         import io.helidon.webserver.websocket.WsRouting;
-                        class H { Object r() { return WsRouting.builder().endpoint("/x", new L()); } //!
+                        // expect: java/ws-missing-origin-check
+                        class H { Object r() { return WsRouting.builder().endpoint("/x", new L()); }
                             static class L implements io.helidon.websocket.WsListener {} }
                         """, """
                         import io.helidon.webserver.websocket.WsRouting;
@@ -96,7 +99,8 @@ class FrameworkShapesTest {
                         """),
                 new Shape("micronaut filter", """
                         import io.micronaut.websocket.annotation.ServerWebSocket;
-                        @ServerWebSocket("/m") //!
+                        // expect: java/ws-missing-origin-check
+                        @ServerWebSocket("/m")
                         class M {}
                         """, """
                         import io.micronaut.websocket.annotation.ServerWebSocket;
@@ -110,7 +114,8 @@ class FrameworkShapesTest {
                         """),
                 new Shape("webflux", """
                         import org.springframework.web.reactive.socket.*;
-                        class W implements WebSocketHandler { //!
+                        // expect: java/ws-missing-origin-check
+                        class W implements WebSocketHandler {
                             public reactor.core.publisher.Mono<Void> handle(WebSocketSession s) { return s.close(); }
                         }
                         """, """
@@ -122,14 +127,13 @@ class FrameworkShapesTest {
                         """));
     }
 
+    private static final RuleTester TESTER = RuleTester.using(JavaFixture.ANALYZER::analyzeTogether);
+
     @ParameterizedTest
     @MethodSource("shapes")
     void vulnerableIsReportedCheckedIsNot(Shape s) {
-        int line = 0;
-        String[] lines = s.vulnerable().split("\n");
-        for (int i = 0; i < lines.length; i++) if (lines[i].contains("//!")) line = i + 1;
         String file = "src/main/java/X.java";
-        assertEquals(List.of(file + ":" + line + " java/ws-missing-origin-check"), JavaFixture.of(file, s.vulnerable()).lines(), s.name());
-        assertEquals(List.of(), JavaFixture.of(file, s.checked()).lines(), s.name());
+        TESTER.check(file, s.vulnerable());
+        TESTER.check(file, s.checked());
     }
 }

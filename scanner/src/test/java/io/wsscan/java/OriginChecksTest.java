@@ -1,151 +1,154 @@
 package io.wsscan.java;
 
-import io.wsscan.findings.Finding;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** java/ws-missing-origin-check and java/ws-permissive-origin, one shape per test. */
+/** java/ws-missing-origin-check and java/ws-permissive-origin, one shape per test (annotated, checked by {@link RuleTester}). */
 class OriginChecksTest {
 
     private static final String MISSING = "java/ws-missing-origin-check";
     private static final String PERMISSIVE = "java/ws-permissive-origin";
+    private static final RuleTester TESTER = RuleTester.using(JavaFixture.ANALYZER::analyzeTogether);
 
-    private static String endpoint(String configurator) {
+    /**
+     * A JSR 356 endpoint with an optional configurator whose checkOrigin returns {@code check};
+     * {@code onEndpoint} and {@code onCheck} are annotation lines for the endpoint annotation and for
+     * checkOrigin.
+     */
+    private static String endpoint(String configurator, String check, String onEndpoint, String onCheck) {
         return """
                 package p;
                 import jakarta.websocket.server.ServerEndpoint;
                 import jakarta.websocket.server.ServerEndpointConfig;
                 import java.util.Set;
+                %s
                 @ServerEndpoint(value = "/e"%s)
                 public class E {
                     public static class C extends ServerEndpointConfig.Configurator {
                         static final Set<String> OK = Set.of("https://a.example.com");
+                        %s
                         @Override public boolean checkOrigin(String o) { return %s; }
                     }
                 }
-                """;
+                """.formatted(onEndpoint, configurator, onCheck, check);
     }
 
-    private static List<String> scan(String configurator, String check) {
-        return JavaFixture.of("p/E.java", endpoint(configurator).formatted(configurator, check)).lines();
-    }
+    private static final String WITH_CONFIGURATOR = ", configurator = E.C.class";
 
     @Test
     void annotatedEndpointWithoutConfiguratorIsReportedAtTheAnnotation() {
-        assertEquals(List.of("p/E.java:5 " + MISSING), scan("", "OK.contains(o)"));
+        TESTER.check("p/E.java", endpoint("", "OK.contains(o)", "// expect: " + MISSING, ""));
     }
 
     @Test
     void strictConfiguratorsAreChecks() {
-        String c = ", configurator = E.C.class";
-        assertEquals(List.of(), scan(c, "OK.contains(o)"));
-        assertEquals(List.of(), scan(c, "\"https://a.example.com\".equals(o)"));
-        assertEquals(List.of(), scan(c, "o != null && o.equalsIgnoreCase(\"https://a.example.com\")"));
-        assertEquals(List.of(), scan(c, "o.endsWith(\".example.com\") && o.startsWith(\"https://\")"));
-        assertEquals(List.of(), scan(c, "o.matches(\"https://[a-z]+\\\\.example\\\\.com\")"));
+        for (String strict : List.of("OK.contains(o)", "\"https://a.example.com\".equals(o)",
+                "o != null && o.equalsIgnoreCase(\"https://a.example.com\")",
+                "o.endsWith(\".example.com\") && o.startsWith(\"https://\")",
+                "o.matches(\"https://[a-z]+\\\\.example\\\\.com\")")) {
+            TESTER.check("p/E.java", endpoint(WITH_CONFIGURATOR, strict, "// safe: " + MISSING, "// safe: " + PERMISSIVE));
+        }
     }
 
     @Test
     void looseComparisonsAreReportedWithTheirOwnMessage() {
-        String c = ", configurator = E.C.class";
         for (String weak : List.of("o.contains(\"example.com\")", "o.endsWith(\"example.com\")",
                 "o.startsWith(\"https://a.example.com\")", "o.indexOf(\"example\") >= 0", "OK.contains(o) || o.endsWith(\"example.com\")",
                 "o.matches(\".*example\\\\.com\")", "java.util.regex.Pattern.compile(\"https://.*example\\\\.com\").matcher(o).matches()")) {
-            List<Finding> f = JavaFixture.of("p/E.java", endpoint(c).formatted(c, weak)).findings();
-            assertEquals(1, f.size(), weak);
-            assertEquals(MISSING, f.get(0).ruleId());
-            assertTrue(f.get(0).message().contains("only loosely"), f.get(0).message());
+            TESTER.check("p/E.java", endpoint(WITH_CONFIGURATOR, weak, "// expect: " + MISSING + " \"only loosely\"", ""));
         }
     }
 
     @Test
     void checkOriginReturningTrueIsPermissiveNotMissing() {
-        assertEquals(List.of("p/E.java:9 " + PERMISSIVE), scan(", configurator = E.C.class", "true"));
+        TESTER.check("p/E.java", endpoint(WITH_CONFIGURATOR, "true", "// safe: " + MISSING, "// expect: " + PERMISSIVE));
     }
 
     @Test
     void javaWebSocketServerSubclassesAndLateChecks() {
-        String server = """
+        TESTER.check("S.java", """
                 import org.java_websocket.server.WebSocketServer;
                 import org.java_websocket.WebSocket;
                 import org.java_websocket.handshake.ClientHandshake;
+                // expect: java/ws-missing-origin-check "after the handshake"
                 public class S extends WebSocketServer {
                     public void onOpen(WebSocket c, ClientHandshake h) {
                         if (!"https://a.example.com".equals(h.getFieldValue("Origin"))) c.close();
                     }
                 }
-                """;
-        List<Finding> f = JavaFixture.of("S.java", server).findings();
-        assertEquals(1, f.size());
-        assertTrue(f.get(0).message().contains("after the handshake"), f.get(0).message());
-        assertEquals(4, f.get(0).region().startLine());
+                """);
     }
 
     @Test
     void endpointsThatReadTheSessionSaySo() {
-        String src = """
+        TESTER.check("Me.java", """
                 import jakarta.websocket.*;
                 import jakarta.websocket.server.ServerEndpoint;
+                // expect: java/ws-missing-origin-check "victim's identity"
                 @ServerEndpoint("/me")
                 public class Me {
                     @OnOpen public void open(Session s) { s.getUserPrincipal(); }
                 }
-                """;
-        assertTrue(JavaFixture.of("Me.java", src).findings().get(0).message().contains("victim's identity"));
+                """);
     }
 
     @Test
     void springWildcardsThroughConstantsAndArrays() {
-        String cfg = """
+        TESTER.check("Cfg.java", """
                 import org.springframework.web.socket.config.annotation.*;
                 class Cfg implements WebSocketMessageBrokerConfigurer {
                     static final String ANY = "*";
                     public void registerStompEndpoints(StompEndpointRegistry r) {
+                        // expect: java/ws-permissive-origin
                         r.addEndpoint("/a").setAllowedOrigins(ANY);
+                        // expect: java/ws-permissive-origin
                         r.addEndpoint("/b").setAllowedOriginPatterns(new String[] {"https://x.example.com", "https://*"});
+                        // safe: java/ws-permissive-origin
                         r.addEndpoint("/c").setAllowedOrigins("https://x.example.com");
+                        // safe: java/ws-permissive-origin, java/ws-missing-origin-check
                         r.addEndpoint("/d").withSockJS();
                     }
                 }
-                """;
-        assertEquals(List.of("Cfg.java:5 " + PERMISSIVE, "Cfg.java:6 " + PERMISSIVE), JavaFixture.of("Cfg.java", cfg).lines());
+                """);
     }
 
     @Test
     void vertxHandlersDecideByTheirBody() {
-        String v = """
+        TESTER.check("V.java", """
                 import io.vertx.core.http.HttpServer;
                 class V {
                     void start(HttpServer server, java.util.Set<String> ok) {
+                        // expect: java/ws-missing-origin-check
                         server.webSocketHandler(ws -> ws.writeTextMessage("hi"));
+                        // safe: java/ws-missing-origin-check
                         server.webSocketHandler(ws -> {
                             if (!ok.contains(ws.headers().get("origin"))) { ws.reject(403); return; }
                         });
                     }
                 }
-                """;
-        assertEquals(List.of("V.java:4 " + MISSING), JavaFixture.of("V.java", v).lines());
+                """);
     }
 
     @Test
     void quarkusSettingsPerModule() {
         String socket = """
                 import io.quarkus.websockets.next.WebSocket;
+                // %s: java/ws-missing-origin-check
                 @WebSocket(path = "/q")
                 public class Q {}
                 """;
-        assertEquals(List.of("a/src/main/java/Q.java:2 " + MISSING), JavaFixture.of("a/src/main/java/Q.java", socket).lines());
-        assertEquals(List.of(), JavaFixture.of("a/src/main/java/Q.java", socket)
-                .with("a/src/main/resources/application.properties", "quarkus.http.cors.enabled=true\nquarkus.http.cors.origins=https://q.example.com\n").lines());
-        assertEquals(List.of("a/src/main/resources/application.properties:2 " + PERMISSIVE), JavaFixture.of("a/src/main/java/Q.java", socket)
-                .with("a/src/main/resources/application.properties", "%prod.quarkus.http.cors.enabled=true\nquarkus.http.cors.origins=/.*/\n").lines());
+        String strictCors = "quarkus.http.cors.enabled=true\nquarkus.http.cors.origins=https://q.example.com\n";
+        TESTER.check("a/src/main/java/Q.java", socket.formatted("expect"));
+        TESTER.file("a/src/main/java/Q.java", socket.formatted("safe"))
+                .check("a/src/main/resources/application.properties", strictCors);
+        TESTER.file("a/src/main/java/Q.java", socket.formatted("safe"))
+                .check("a/src/main/resources/application.properties",
+                        "%prod.quarkus.http.cors.enabled=true\n# expect: java/ws-permissive-origin\nquarkus.http.cors.origins=/.*/\n");
         // another module's settings do not apply
-        assertEquals(List.of("a/src/main/java/Q.java:2 " + MISSING), JavaFixture.of("a/src/main/java/Q.java", socket)
-                .with("b/src/main/resources/application.properties", "quarkus.http.cors.enabled=true\nquarkus.http.cors.origins=https://q.example.com\n").lines());
+        TESTER.file("a/src/main/java/Q.java", socket.formatted("expect"))
+                .check("b/src/main/resources/application.properties", strictCors);
     }
 
     @Test
@@ -153,12 +156,13 @@ class OriginChecksTest {
         String sec = """
                 import org.springframework.security.config.annotation.web.socket.AbstractSecurityWebSocketMessageBrokerConfigurer;
                 class Sec extends AbstractSecurityWebSocketMessageBrokerConfigurer {
+                    // %s: java/ws-permissive-origin
                     @Override
-                    protected boolean sameOriginDisabled() { return true; }
+                    protected boolean sameOriginDisabled() { return %s; }
                 }
                 """;
-        assertEquals(List.of("Sec.java:3 " + PERMISSIVE), JavaFixture.of("Sec.java", sec).lines());
-        assertEquals(List.of(), JavaFixture.of("Sec.java", sec.replace("return true", "return false")).lines());
+        TESTER.check("Sec.java", sec.formatted("expect", "true"));
+        TESTER.check("Sec.java", sec.formatted("safe", "false"));
     }
 
     @Test
@@ -168,18 +172,20 @@ class OriginChecksTest {
                 import org.springframework.web.socket.config.annotation.*;
                 class Cfg implements WebSocketConfigurer {
                     @Value("${ws.origins}") String[] origins;
-                    @Value("${ws.other:https://a.example.com}") String other;
+                    @Value("${ws.other:%s}") String other;
                     public void registerWebSocketHandlers(WebSocketHandlerRegistry r) {
+                        // %s: java/ws-permissive-origin
                         r.addHandler(null, "/a").setAllowedOrigins(origins);
+                        // %s: java/ws-permissive-origin
                         r.addHandler(null, "/b").setAllowedOrigins(other);
                     }
                 }
                 """;
-        assertEquals(List.of("m/src/main/java/Cfg.java:7 " + PERMISSIVE), JavaFixture.of("m/src/main/java/Cfg.java", cfg)
-                .with("m/src/main/resources/application.yml", "ws:\n  origins: \"*\"\n").lines());
-        assertEquals(List.of(), JavaFixture.of("m/src/main/java/Cfg.java", cfg)
-                .with("m/src/main/resources/application.properties", "ws.origins=https://a.example.com,https://b.example.com\n").lines());
-        assertEquals(List.of("m/src/main/java/Cfg.java:8 " + PERMISSIVE), JavaFixture.of("m/src/main/java/Cfg.java",
-                cfg.replace("ws.other:https://a.example.com", "ws.other:*")).lines());
+        String path = "m/src/main/java/Cfg.java";
+        TESTER.file(path, cfg.formatted("https://a.example.com", "expect", "safe"))
+                .check("m/src/main/resources/application.yml", "ws:\n  origins: \"*\"\n");
+        TESTER.file(path, cfg.formatted("https://a.example.com", "safe", "safe"))
+                .check("m/src/main/resources/application.properties", "ws.origins=https://a.example.com,https://b.example.com\n");
+        TESTER.check(path, cfg.formatted("*", "safe", "expect"));
     }
 }

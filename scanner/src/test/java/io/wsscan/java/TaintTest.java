@@ -1,6 +1,7 @@
 package io.wsscan.java;
 
 import io.wsscan.findings.Finding;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,15 +9,20 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** java/ws-message-injection and java/ws-message-xss-relay. */
+/**
+ * java/ws-message-injection and java/ws-message-xss-relay (annotated, checked by {@link RuleTester}; the
+ * suppression test looks at suppressed findings, which the tester leaves out).
+ */
 class TaintTest {
 
     private static final String INJ = "java/ws-message-injection";
     private static final String XSS = "java/ws-message-xss-relay";
 
-    /** A Spring text handler whose body is {@code body}; line 10 is the body's first line. */
-    private static List<String> handler(String body) {
-        String src = """
+    private static final RuleTester TESTER = RuleTester.using(JavaFixture.ANALYZER::analyzeTogether);
+
+    /** A Spring text handler whose body is {@code body} (annotated), checked. */
+    private static void handler(String body) {
+        TESTER.check("H.java", """
                 import org.springframework.web.socket.*;
                 import org.springframework.web.socket.handler.TextWebSocketHandler;
                 import java.sql.*;
@@ -30,49 +36,54 @@ class TaintTest {
                     }
                     String wrap(String s) { return "name = '" + s + "'"; }
                 }
-                """.formatted(body);
-        return JavaFixture.of("H.java", src).lines().stream().map(l -> l.substring("H.java:".length())).toList();
+                """.formatted(body));
     }
+
+    private static final String EXPECT_INJ = "// expect: " + INJ + "\n";
+    private static final String SAFE_INJ = "// safe: " + INJ + "\n";
+    private static final String EXPECT_XSS = "// expect: " + XSS + "\n";
+    private static final String SAFE_XSS = "// safe: " + XSS + "\n";
 
     @Test
     void directAndThroughLocalsBuildersAndHelpers() {
-        assertEquals(List.of("10 " + INJ), handler("st.executeQuery(\"SELECT \" + p);"));
-        assertEquals(List.of("12 " + INJ), handler("StringBuilder sb = new StringBuilder(\"SELECT * WHERE \");\nsb.append(p);\nst.execute(sb.toString());"));
-        assertEquals(List.of("10 " + INJ), handler("st.executeUpdate(String.format(\"DELETE FROM t WHERE %s\", wrap(p)));"));
-        assertEquals(List.of("11 " + INJ), handler("List<String> parts = new ArrayList<>();\nparts.add(p); st.addBatch(String.join(\",\", parts));"));
+        handler(EXPECT_INJ + "st.executeQuery(\"SELECT \" + p);");
+        handler("StringBuilder sb = new StringBuilder(\"SELECT * WHERE \");\nsb.append(p);\n" + EXPECT_INJ + "st.execute(sb.toString());");
+        handler(EXPECT_INJ + "st.executeUpdate(String.format(\"DELETE FROM t WHERE %s\", wrap(p)));");
+        handler("List<String> parts = new ArrayList<>();\n" + EXPECT_INJ + "parts.add(p); st.addBatch(String.join(\",\", parts));");
     }
 
     @Test
     void sanitizersAndAllowListsEndFlows() {
-        assertEquals(List.of(), handler("st.executeQuery(\"SELECT \" + Integer.parseInt(p));"));
-        assertEquals(List.of(), handler("if (allowed.contains(p)) { st.executeQuery(\"SELECT \" + p); }"));
-        assertEquals(List.of(), handler("if (!allowed.contains(p)) return;\nst.executeQuery(\"SELECT \" + p);"));
-        assertEquals(List.of(), handler("if (!p.matches(\"[a-z]+\")) throw new IllegalArgumentException();\nst.executeQuery(\"SELECT \" + p);"));
-        assertEquals(List.of(), handler("st.executeQuery(\"SELECT \" + p.length());"));
+        handler(SAFE_INJ + "st.executeQuery(\"SELECT \" + Integer.parseInt(p));");
+        handler(SAFE_INJ + "if (allowed.contains(p)) { st.executeQuery(\"SELECT \" + p); }");
+        handler("if (!allowed.contains(p)) return;\n" + SAFE_INJ + "st.executeQuery(\"SELECT \" + p);");
+        handler("if (!p.matches(\"[a-z]+\")) throw new IllegalArgumentException();\n" + SAFE_INJ + "st.executeQuery(\"SELECT \" + p);");
+        handler(SAFE_INJ + "st.executeQuery(\"SELECT \" + p.length());");
     }
 
     @Test
     void relayNeedsMarkupAndNoEncoder() {
-        assertEquals(List.of("10 " + XSS), handler("session.sendMessage(new TextMessage(\"<b>\" + p + \"</b>\"));"));
-        assertEquals(List.of(), handler("session.sendMessage(new TextMessage(p));"));
-        assertEquals(List.of(), handler("session.sendMessage(new TextMessage(\"{\\\"t\\\":\\\"\" + p + \"\\\"}\"));"));
-        assertEquals(List.of(), handler("session.sendMessage(new TextMessage(\"<b>\" + org.springframework.web.util.HtmlUtils.htmlEscape(p) + \"</b>\"));"));
-        assertEquals(List.of("10 " + XSS), handler("session.sendMessage(new TextMessage(\"<li>%s</li>\".formatted(p)));"));
+        handler(EXPECT_XSS + "session.sendMessage(new TextMessage(\"<b>\" + p + \"</b>\"));");
+        handler(SAFE_XSS + "session.sendMessage(new TextMessage(p));");
+        handler(SAFE_XSS + "session.sendMessage(new TextMessage(\"{\\\"t\\\":\\\"\" + p + \"\\\"}\"));");
+        handler(SAFE_XSS + "session.sendMessage(new TextMessage(\"<b>\" + org.springframework.web.util.HtmlUtils.htmlEscape(p) + \"</b>\"));");
+        handler(EXPECT_XSS + "session.sendMessage(new TextMessage(\"<li>%s</li>\".formatted(p)));");
     }
 
     @Test
     void fieldsCarryTaintBetweenMethods() {
-        String src = """
+        TESTER.check("F.java", """
                 import jakarta.websocket.*;
                 import jakarta.websocket.server.ServerEndpoint;
+                // expect: java/ws-missing-origin-check
                 @ServerEndpoint("/f")
                 class F {
                     private String last;
                     @OnMessage public void on(String text) { last = text; }
+                    // expect: java/ws-message-injection
                     void later() throws Exception { Runtime.getRuntime().exec(last); }
                 }
-                """;
-        assertEquals(List.of("F.java:3 java/ws-missing-origin-check", "F.java:7 " + INJ), JavaFixture.of("F.java", src).lines());
+                """);
     }
 
     @Test
@@ -90,15 +101,14 @@ class TaintTest {
                 import jakarta.persistence.EntityManager;
                 class Repo {
                     EntityManager em;
+                    // expect: java/ws-message-injection
                     void byName(String n) { em.createQuery("FROM User WHERE name = '" + n + "'"); }
                 }
                 """;
-        List<Finding> f = JavaFixture.of("s/Ctrl.java", ctrl).with("s/Repo.java", repo).with("s/Query.java",
-                "package s; class Query { String name; String getName() { return name; } }").findings();
-        assertEquals(1, f.size());
-        assertEquals("s/Repo.java", f.get(0).file());
-        assertTrue(f.get(0).trace().size() >= 3, "source, call, sink: " + f.get(0).trace());
-        assertEquals("s/Ctrl.java", f.get(0).trace().get(0).file());
+        Finding f = TESTER.file("s/Ctrl.java", ctrl).file("s/Repo.java", repo).file("s/Query.java",
+                "package s; class Query { String name; String getName() { return name; } }").check().only(INJ);
+        assertTrue(f.trace().size() >= 3, "source, call, sink: " + f.trace());
+        assertEquals("s/Ctrl.java", f.trace().get(0).file());
     }
 
     @Test

@@ -4,7 +4,8 @@
  */
 package io.wsscan.corpus;
 
-import io.wsscan.corpus.Annotation.Kind;
+import io.wsscan.testing.Annotation;
+import io.wsscan.testing.Annotation.Kind;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Region;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,31 @@ class CorpusScoreTest {
                 List.of(finding("js/ws-cleartext", "a.js", 2)), List.of("js/ws-cleartext"));
         assertEquals(0, s.errors());
         assertEquals(new CorpusScore.Row("js/ws-cleartext", 1, 1, 1, 0, 0), s.row("js/ws-cleartext"));
+    }
+
+    @Test
+    void messageSubstringsAndKnownGaps() {
+        String x = "js/ws-message-xss";
+        List<Annotation> anns = List.of(
+                new Annotation("a.js", 1, 2, Kind.EXPECT, x, "@2"),            // message matches: tp
+                new Annotation("a.js", 3, 4, Kind.EXPECT, x, "innerHTML"),     // reported, wrong message: fn
+                ann(Kind.EXPECT_MISSING, x, "a.js", 6),                        // still missed: fn, no error
+                ann(Kind.EXPECT_SPURIOUS, x, "a.js", 8),                       // still reported: fp, no error
+                ann(Kind.EXPECT_MISSING, x, "b.js", 2),                        // now reported: fixed
+                ann(Kind.EXPECT_SPURIOUS, x, "b.js", 4));                      // no longer reported: fixed
+        List<Finding> findings = List.of(finding(x, "a.js", 2), finding(x, "a.js", 4), finding(x, "a.js", 8),
+                finding(x, "b.js", 2));
+        CorpusScore s = CorpusScore.score(anns, findings, List.of(x));
+
+        assertEquals(new CorpusScore.Row(x, 4, 2, 1, 3, 1), s.row(x));
+        assertEquals(1, s.misses().size());
+        assertEquals(4, s.misses().get(0).annotation().line());
+        assertEquals(List.of(), s.falsePositives(), "a known spurious finding is not an error");
+        assertEquals(List.of("b.js:2  js/ws-message-xss  fixed: remove expect-missing (now reported)",
+                "b.js:4  js/ws-message-xss  fixed: remove expect-spurious (no longer reported)"), s.fixedGaps());
+        assertEquals(3, s.errors());
+        String report = s.format(Map.of());
+        assertTrue(report.contains("a.js:4  js/ws-message-xss \"innerHTML\"  |"), report);
+        assertTrue(report.contains("known gaps that are fixed: 2"), report);
     }
 }

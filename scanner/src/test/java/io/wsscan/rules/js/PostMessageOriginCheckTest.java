@@ -1,15 +1,11 @@
 package io.wsscan.rules.js;
 
 import io.wsscan.analysis.JsAnalyzer;
-import io.wsscan.engine.FileReport;
-import io.wsscan.engine.SourceFile;
 import io.wsscan.findings.Finding;
 import io.wsscan.rules.RuleCatalog;
+import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostMessageOriginCheckTest {
 
     private static final String RULE = "js/postmessage-origin-check";
-    private static JsAnalyzer analyzer;
+    private static RuleTester tester;
 
     @BeforeAll
     static void setUp() {
-        analyzer = new JsAnalyzer(RuleCatalog.builtin());
+        tester = RuleTester.using(new JsAnalyzer(RuleCatalog.builtin())::analyzeTogether).only(RULE);
     }
 
     // ------------------------------------------------------------------ regexProblem
@@ -83,240 +79,255 @@ class PostMessageOriginCheckTest {
 
     // ------------------------------------------------------------------ end to end
 
-    private static List<Finding> findings(String js) {
-        FileReport r = analyzer.analyze(new SourceFile(Path.of("page.js"), "page.js", js));
-        assertTrue(r.analysed(), () -> "not analysed: " + r.notifications());
-        return r.findings().stream().filter(f -> f.ruleId().equals(RULE)).toList();
+    /** Checks the annotated code as page.js; the finding of the rule, if there is one. */
+    private static RuleTester.Result check(String js) {
+        return tester.check("page.js", js);
     }
 
-    /** The handler body inside {@code window.addEventListener('message', function (e) { ... });}. */
-    private static String handler(String... body) {
+    /**
+     * A handler with {@code body} inside {@code window.addEventListener('message', function (e) { ... });},
+     * its registration (line 3) annotated with {@code annotation}.
+     */
+    private static String handler(String annotation, String... body) {
         return "var ws = new WebSocket('wss://api.example.com/ws');\n"
+                + "// " + annotation + "\n"
                 + "window.addEventListener('message', function (e) {\n"
                 + String.join("\n", body) + "\n"
                 + "});\n";
     }
 
-    private static Finding one(String js) {
-        List<Finding> fs = findings(js);
-        assertEquals(1, fs.size(), () -> "expected one " + RULE + " finding for:\n" + js + "\ngot " + fs);
-        return fs.get(0);
+    /** A handler reported with a message containing {@code message}; the finding. */
+    private static Finding reported(String message, String... body) {
+        return check(handler("expect: " + RULE + " \"" + message + "\"", body)).only(RULE);
     }
 
-    private static void none(String js) {
-        List<Finding> fs = findings(js);
-        assertEquals(List.of(), fs, () -> "expected no " + RULE + " finding for:\n" + js);
+    /** A handler that is not reported. */
+    private static void safe(String... body) {
+        check(handler("safe: " + RULE, body));
     }
 
     @Test
     void noCheckAtAll() {
-        Finding f = one(handler("  ws.send(e.data);"));
-        assertTrue(f.message().contains("uses event.data without checking event.origin"), f.message());
-        assertEquals(2, f.region().startLine(), "the finding points at the registration");
+        Finding f = reported("uses event.data without checking event.origin", "  ws.send(e.data);");
+        assertEquals(3, f.region().startLine(), "the finding points at the registration");
         assertEquals(Finding.Level.WARNING, f.level());
     }
 
     @Test
     void onmessagePropertyWithoutCheck() {
-        Finding f = one("var ws = new WebSocket('wss://api.example.com/ws');\n"
-                + "window.onmessage = function (event) {\n  ws.send(event.data);\n};\n");
-        assertTrue(f.message().contains("without checking event.origin"), f.message());
-        assertEquals(2, f.region().startLine());
+        check("""
+                var ws = new WebSocket('wss://api.example.com/ws');
+                // expect: js/postmessage-origin-check "without checking event.origin"
+                window.onmessage = function (event) {
+                  ws.send(event.data);
+                };
+                """);
     }
 
     @Test
     void indexOf() {
-        Finding f = one(handler("  if (e.origin.indexOf('example.com') === -1) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("indexOf()"), f.message());
+        Finding f = reported("indexOf()", "  if (e.origin.indexOf('example.com') === -1) return;", "  ws.send(e.data);");
         assertTrue(f.message().contains("example.com.evil.net"), f.message());
     }
 
     @Test
     void includes() {
-        Finding f = one(handler("  if (!e.origin.includes('https://app.example.com')) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("includes()"), f.message());
+        reported("includes()", "  if (!e.origin.includes('https://app.example.com')) return;", "  ws.send(e.data);");
     }
 
     @Test
     void startsWith() {
-        Finding f = one(handler("  if (!e.origin.startsWith('https://app.example.com')) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("startsWith()"), f.message());
+        reported("startsWith()", "  if (!e.origin.startsWith('https://app.example.com')) return;", "  ws.send(e.data);");
     }
 
     @Test
     void endsWithWithoutLeadingDot() {
-        Finding f = one(handler("  if (!e.origin.endsWith('example.com')) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("endsWith() without a leading dot"), f.message());
+        reported("endsWith() without a leading dot", "  if (!e.origin.endsWith('example.com')) return;", "  ws.send(e.data);");
     }
 
     @Test
     void endsWithLeadingDotIsFine() {
-        none(handler("  if (!e.origin.endsWith('.example.com')) return;", "  ws.send(e.data);"));
+        safe("  if (!e.origin.endsWith('.example.com')) return;", "  ws.send(e.data);");
     }
 
     @Test
     void endsWithLeadingDotThroughAConst() {
-        none("const SUFFIX = '.example.com';\n"
-                + handler("  if (!e.origin.endsWith(SUFFIX)) return;", "  ws.send(e.data);"));
+        check("const SUFFIX = '.example.com';\n"
+                + handler("safe: " + RULE, "  if (!e.origin.endsWith(SUFFIX)) return;", "  ws.send(e.data);"));
     }
 
     @Test
     void anchoredRegexIsFine() {
-        none(handler("  if (!/^https:\\/\\/app\\.example\\.com$/.test(e.origin)) return;", "  ws.send(e.data);"));
+        safe("  if (!/^https:\\/\\/app\\.example\\.com$/.test(e.origin)) return;", "  ws.send(e.data);");
     }
 
     @Test
     void unanchoredRegexWithUnescapedDots() {
-        Finding f = one(handler("  if (!/app.example.com/.test(e.origin)) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("/app.example.com/"), f.message());
+        Finding f = reported("/app.example.com/", "  if (!/app.example.com/.test(e.origin)) return;", "  ws.send(e.data);");
         assertTrue(f.message().contains("not anchored"), f.message());
     }
 
     @Test
     void regexConstructedFromAStringWithUnescapedDots() {
-        Finding f = one("var TRUSTED = new RegExp('^https://app.example.com$');\n"
-                + handler("  if (!TRUSTED.test(e.origin)) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("unescaped '.'"), f.message());
+        check("var TRUSTED = new RegExp('^https://app.example.com$');\n"
+                + handler("expect: " + RULE + " \"unescaped '.'\"", "  if (!TRUSTED.test(e.origin)) return;", "  ws.send(e.data);"));
     }
 
     @Test
     void searchWithAPlainString() {
-        Finding f = one(handler("  if (e.origin.search('example.com') < 0) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("search() with a plain string"), f.message());
+        reported("search() with a plain string", "  if (e.origin.search('example.com') < 0) return;", "  ws.send(e.data);");
     }
 
     @Test
     void strictInequalityWithEarlyReturn() {
-        none(handler("  if (e.origin !== 'https://app.example.com') return;", "  ws.send(e.data);"));
+        safe("  if (e.origin !== 'https://app.example.com') return;", "  ws.send(e.data);");
     }
 
     @Test
     void equalityGuardingTheUse() {
-        none(handler("  if (e.origin === 'https://app.example.com') {", "    ws.send(e.data);", "  }"));
+        safe("  if (e.origin === 'https://app.example.com') {", "    ws.send(e.data);", "  }");
     }
 
     @Test
     void switchOnOrigin() {
-        none(handler("  switch (e.origin) {", "    case 'https://app.example.com':", "      ws.send(e.data);", "  }"));
+        safe("  switch (e.origin) {", "    case 'https://app.example.com':", "      ws.send(e.data);", "  }");
     }
 
     @Test
     void checkAfterUse() {
-        Finding f = one(handler("  ws.send(e.data);", "  if (e.origin !== 'https://app.example.com') return;"));
-        assertTrue(f.message().contains("after"), f.message());
-        assertTrue(f.message().contains("event.origin is checked only after event.data has been used"), f.message());
+        reported("event.origin is checked only after event.data has been used",
+                "  ws.send(e.data);", "  if (e.origin !== 'https://app.example.com') return;");
     }
 
     @Test
     void dataCopiedBeforeTheCheckCountsAsUse() {
-        Finding f = one(handler("  var payload = e.data;", "  if (e.origin !== 'https://app.example.com') return;",
-                "  ws.send(payload);"));
-        assertTrue(f.message().contains("after"), f.message());
+        reported("after", "  var payload = e.data;", "  if (e.origin !== 'https://app.example.com') return;",
+                "  ws.send(payload);");
     }
 
     @Test
     void allowlistMembership() {
-        none("var ALLOWED = ['https://a.example.com', 'https://b.example.com'];\n"
-                + handler("  if (ALLOWED.indexOf(e.origin) !== -1) {", "    ws.send(e.data);", "  }"));
-        none("var ALLOWED = ['https://a.example.com'];\n"
-                + handler("  if (!ALLOWED.includes(e.origin)) return;", "  ws.send(e.data);"));
-        none("var ALLOWED = new Set(['https://a.example.com']);\n"
-                + handler("  if (!ALLOWED.has(e.origin)) return;", "  ws.send(e.data);"));
+        String safe = "safe: " + RULE;
+        check("var ALLOWED = ['https://a.example.com', 'https://b.example.com'];\n"
+                + handler(safe, "  if (ALLOWED.indexOf(e.origin) !== -1) {", "    ws.send(e.data);", "  }"));
+        check("var ALLOWED = ['https://a.example.com'];\n"
+                + handler(safe, "  if (!ALLOWED.includes(e.origin)) return;", "  ws.send(e.data);"));
+        check("var ALLOWED = new Set(['https://a.example.com']);\n"
+                + handler(safe, "  if (!ALLOWED.has(e.origin)) return;", "  ws.send(e.data);"));
     }
 
     @Test
     void sourceIdentity() {
-        none("var frame = document.getElementById('widget');\n"
-                + handler("  if (e.source !== frame.contentWindow) return;", "  ws.send(e.data);"));
-        none("var frame = document.getElementById('widget');\n"
-                + handler("  if (e.source === frame.contentWindow) {", "    ws.send(e.data);", "  }"));
+        String safe = "safe: " + RULE;
+        check("var frame = document.getElementById('widget');\n"
+                + handler(safe, "  if (e.source !== frame.contentWindow) return;", "  ws.send(e.data);"));
+        check("var frame = document.getElementById('widget');\n"
+                + handler(safe, "  if (e.source === frame.contentWindow) {", "    ws.send(e.data);", "  }"));
     }
 
     @Test
     void strictHelperFunction() {
-        none("function trusted(o) { return o === 'https://a.example.com'; }\n"
-                + handler("  if (!trusted(e.origin)) return;", "  ws.send(e.data);"));
+        check("function trusted(o) { return o === 'https://a.example.com'; }\n"
+                + handler("safe: " + RULE, "  if (!trusted(e.origin)) return;", "  ws.send(e.data);"));
     }
 
     @Test
     void weakHelperFunctionIsReportedWithItsWeakness() {
-        Finding f = one("function trusted(o) { return o.indexOf('example.com') >= 0; }\n"
-                + handler("  if (!trusted(e.origin)) return;", "  ws.send(e.data);"));
-        assertTrue(f.message().contains("indexOf()"), f.message());
+        check("function trusted(o) { return o.indexOf('example.com') >= 0; }\n"
+                + handler("expect: " + RULE + " \"indexOf()\"", "  if (!trusted(e.origin)) return;", "  ws.send(e.data);"));
     }
 
     @Test
     void parsedUrlHostComparedStrictly() {
-        none(handler("  if (new URL(e.origin).hostname !== 'app.example.com') return;", "  ws.send(e.data);"));
+        safe("  if (new URL(e.origin).hostname !== 'app.example.com') return;", "  ws.send(e.data);");
     }
 
     @Test
     void originAlias() {
-        none(handler("  var from = e.origin;", "  if (from !== 'https://app.example.com') return;", "  ws.send(e.data);"));
+        safe("  var from = e.origin;", "  if (from !== 'https://app.example.com') return;", "  ws.send(e.data);");
     }
 
     @Test
     void destructuredParameterWithStrictCheck() {
-        none("var ws = new WebSocket('wss://api.example.com/ws');\n"
-                + "window.addEventListener('message', ({ origin, data }) => {\n"
-                + "  if (origin !== 'https://app.example.com') return;\n"
-                + "  ws.send(data);\n"
-                + "});\n");
+        check("""
+                var ws = new WebSocket('wss://api.example.com/ws');
+                // safe: js/postmessage-origin-check
+                window.addEventListener('message', ({ origin, data }) => {
+                  if (origin !== 'https://app.example.com') return;
+                  ws.send(data);
+                });
+                """);
     }
 
     @Test
     void destructuredParameterWithoutCheck() {
-        Finding f = one("var ws = new WebSocket('wss://api.example.com/ws');\n"
-                + "window.addEventListener('message', ({ data }) => {\n"
-                + "  ws.send(data);\n"
-                + "});\n");
-        assertTrue(f.message().contains("without checking event.origin"), f.message());
+        check("""
+                var ws = new WebSocket('wss://api.example.com/ws');
+                // expect: js/postmessage-origin-check "without checking event.origin"
+                window.addEventListener('message', ({ data }) => {
+                  ws.send(data);
+                });
+                """);
     }
+
     @Test
     void dataDestructuredInTheBodyWithoutCheck() {
-        one(handler("  const { data } = e;", "  ws.send(data);"));
+        check(handler("expect: " + RULE, "  const { data } = e;", "  ws.send(data);"));
     }
 
     @Test
     void handlerThatNeverReadsData() {
-        none(handler("  console.log('ping from', e.origin);"));
-        none(handler("  ws.send('refresh');"));
+        safe("  console.log('ping from', e.origin);");
+        safe("  ws.send('refresh');");
     }
 
     @Test
     void namedHandlerIsReportedAtItsRegistration() {
-        Finding f = one("function onMessage(e) {\n  document.title = e.data;\n}\n"
-                + "window.addEventListener('message', onMessage);\n");
-        assertEquals(4, f.region().startLine());
+        check("""
+                function onMessage(e) {
+                  document.title = e.data;
+                }
+                // expect: js/postmessage-origin-check
+                window.addEventListener('message', onMessage);
+                """);
     }
 
     @Test
     void webSocketMessageListenerIsNotAWindowMessage() {
-        none("var ws = new WebSocket('wss://api.example.com/ws');\n"
-                + "ws.addEventListener('message', function (e) {\n"
-                + "  document.getElementById('out').textContent = e.data;\n"
-                + "});\n"
-                + "ws.onmessage = function (e) { console.log(e.data); };\n");
+        check("""
+                var ws = new WebSocket('wss://api.example.com/ws');
+                // safe: js/postmessage-origin-check
+                ws.addEventListener('message', function (e) {
+                  document.getElementById('out').textContent = e.data;
+                });
+                // safe: js/postmessage-origin-check
+                ws.onmessage = function (e) { console.log(e.data); };
+                """);
     }
 
     @Test
     void otherEventTypesAreIgnored() {
-        none("window.addEventListener('storage', function (e) { document.title = e.newValue; });\n"
-                + "window.addEventListener('click', function (e) { console.log(e.data); });\n");
+        check("""
+                // safe: js/postmessage-origin-check
+                window.addEventListener('storage', function (e) { document.title = e.newValue; });
+                // safe: js/postmessage-origin-check
+                window.addEventListener('click', function (e) { console.log(e.data); });
+                """);
     }
 
     @Test
     void eachHandlerIsJudgedOnItsOwn() {
-        String js = "window.addEventListener('message', function (e) {\n"
-                + "  if (e.origin !== 'https://a.example.com') return;\n"
-                + "  document.title = e.data;\n"
-                + "});\n"
-                + "window.addEventListener('message', function (e) {\n"
-                + "  if (e.origin.indexOf('example.com') < 0) return;\n"
-                + "  document.title = e.data;\n"
-                + "});\n";
-        Finding f = one(js);
-        assertEquals(5, f.region().startLine());
-        assertTrue(f.message().contains("indexOf()"), f.message());
+        check("""
+                // safe: js/postmessage-origin-check
+                window.addEventListener('message', function (e) {
+                  if (e.origin !== 'https://a.example.com') return;
+                  document.title = e.data;
+                });
+                // expect: js/postmessage-origin-check "indexOf()"
+                window.addEventListener('message', function (e) {
+                  if (e.origin.indexOf('example.com') < 0) return;
+                  document.title = e.data;
+                });
+                """);
     }
 }

@@ -2,9 +2,9 @@
  * Copyright 2025 the wsscan authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.wsscan.corpus;
+package io.wsscan.testing;
 
-import io.wsscan.corpus.Annotation.Kind;
+import io.wsscan.testing.Annotation.Kind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,20 +15,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the annotations of one corpus file (ARCHITECTURE.md §5).
+ * Reads the annotations of one source file (ARCHITECTURE.md §5): the one parser of the test corpus and of
+ * {@link RuleTester}.
  *
  * <ul>
- *   <li>An annotation is a comment on its own line: {@code // expect: ID[, ID...]} or
- *       {@code // safe: ID[, ID...]}; in HTML also {@code <!-- expect: ID -->}. Keywords are lower case.
- *       {@code #} comments are not annotations, except in framework settings files
+ *   <li>An annotation is a comment on its own line: {@code // KEYWORD: ID[, ID...]} with the keywords
+ *       {@code expect}, {@code safe}, {@code expect-missing} and {@code expect-spurious}; in HTML also
+ *       {@code <!-- expect: ID -->}. Keywords are lower case. An {@code expect} id may be followed by a
+ *       quoted message substring: {@code // expect: js/ws-message-xss "innerHTML"} (no {@code "} inside
+ *       it). {@code #} comments are not annotations, except in framework settings files
  *       ({@code .properties}, {@code .yml}, {@code .yaml}), where {@code # expect: ID} is the form.</li>
  *   <li>It applies to the next line that is not blank and not a comment line ({@code //} lines, lines of
  *       a {@code /* ... *}{@code /} or {@code <!-- ... -->} comment). Consecutive annotation lines all
  *       apply to the same code line, so one line can carry both {@code expect} and {@code safe} ids.</li>
  *   <li>Mistakes are reported as {@link Problem}s, never skipped silently: an annotation after code on
- *       the same line, an annotation with no code line after it, a malformed or empty id list, the same
- *       rule twice on one line, a rule that is both expected and safe on one line, a keyword in the
- *       wrong case.</li>
+ *       the same line, an annotation with no code line after it, a malformed or empty id list, a message
+ *       on anything but {@code expect}, the same rule twice on one line (also under two keywords), a
+ *       keyword in the wrong case.</li>
  * </ul>
  * Whether an id is a known rule is checked by the caller (it needs the rule catalog).
  */
@@ -46,13 +49,19 @@ public final class AnnotationParser {
     public record Result(List<Annotation> annotations, List<Problem> problems) {
     }
 
+    /** The keywords, longest first so that {@code expect} does not take {@code expect-missing}. */
+    private static final String KEYWORDS = "expect-missing|expect-spurious|expect|safe";
+
+    /** One entry of an id list: an id, optionally followed by a quoted message substring. */
+    private static final Pattern ENTRY = Pattern.compile("([^\\s\"]+)(?:\\s+\"([^\"]*)\")?");
+
     /** An annotation comment: {@code // kw: ids} or {@code <!-- kw: ids -->} (trimmed line). */
     private static final Pattern ANNOTATION = Pattern.compile(
-            "^(?://|<!--)\\s*(expect|safe)\\s*:(.*?)(-->)?\\s*$", Pattern.CASE_INSENSITIVE);
+            "^(?://|<!--)\\s*(" + KEYWORDS + ")\\s*:(.*?)(-->)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** An annotation-looking comment after code on the same line. */
     private static final Pattern TRAILING = Pattern.compile(
-            "(?://|<!--)\\s*(?:expect|safe)\\s*:", Pattern.CASE_INSENSITIVE);
+            "(?://|<!--)\\s*(?:" + KEYWORDS + ")\\s*:", Pattern.CASE_INSENSITIVE);
 
     /** A rule id: {@code lang/name}, lower case, digits and dashes. */
     static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*");
@@ -122,9 +131,8 @@ public final class AnnotationParser {
                         problems.add(new Problem(file, lineNo, "annotation keyword must be lower case: '" + kw + "'"));
                         continue;
                     }
-                    Kind kind = kw.equals("expect") ? Kind.EXPECT : Kind.SAFE;
-                    List<String> ids = ids(file, lineNo, m.group(2), problems);
-                    for (String id : ids) pending.add(new Pending(lineNo, kind, id));
+                    Kind kind = Kind.of(kw);
+                    pending.addAll(entries(file, lineNo, kind, m.group(2), problems));
                 }
                 continue;
             }
@@ -139,13 +147,13 @@ public final class AnnotationParser {
                 for (Pending p : pending) {
                     Pending prev = seen.putIfAbsent(p.ruleId, p);
                     if (prev == null) {
-                        out.add(new Annotation(file, p.commentLine, lineNo, p.kind, p.ruleId));
+                        out.add(new Annotation(file, p.commentLine, lineNo, p.kind, p.ruleId, p.message));
                     } else if (prev.kind == p.kind) {
                         problems.add(new Problem(file, p.commentLine,
                                 "'" + p.ruleId + "' is annotated twice for line " + lineNo));
                     } else {
-                        problems.add(new Problem(file, p.commentLine,
-                                "'" + p.ruleId + "' is both expected and safe on line " + lineNo));
+                        problems.add(new Problem(file, p.commentLine, "'" + p.ruleId + "' is both "
+                                + prev.kind.keyword() + " and " + p.kind.keyword() + " on line " + lineNo));
                     }
                 }
                 pending.clear();
@@ -158,28 +166,51 @@ public final class AnnotationParser {
         return new Result(List.copyOf(out), List.copyOf(problems));
     }
 
-    private static List<String> ids(String file, int line, String list, List<Problem> problems) {
-        List<String> ids = new ArrayList<>();
+    private static List<Pending> entries(String file, int line, Kind kind, String list, List<Problem> problems) {
+        List<Pending> out = new ArrayList<>();
         String body = list.strip();
         if (body.isEmpty()) {
             problems.add(new Problem(file, line, "annotation without rule ids"));
-            return ids;
+            return out;
         }
-        for (String raw : body.split(",", -1)) {
-            String id = raw.strip();
-            if (RULE_ID.matcher(id).matches()) {
-                ids.add(id);
+        for (String raw : splitOutsideQuotes(body)) {
+            String entry = raw.strip();
+            Matcher m = ENTRY.matcher(entry);
+            if (!m.matches() || !RULE_ID.matcher(m.group(1)).matches()) {
+                problems.add(new Problem(file, line, "malformed rule id '" + entry
+                        + "' (expected ids like js/ws-cleartext, each optionally followed by a \"message substring\","
+                        + " separated by commas)"));
+            } else if (m.group(2) != null && kind != Kind.EXPECT) {
+                problems.add(new Problem(file, line, "a message substring is only allowed on 'expect', not on '"
+                        + kind.keyword() + "'"));
+            } else if (m.group(2) != null && m.group(2).isBlank()) {
+                problems.add(new Problem(file, line, "empty message substring for '" + m.group(1) + "'"));
             } else {
-                problems.add(new Problem(file, line, "malformed rule id '" + id
-                        + "' (expected ids like js/ws-cleartext, separated by commas)"));
+                out.add(new Pending(line, kind, m.group(1), m.group(2)));
             }
         }
-        return ids;
+        return out;
     }
 
-    private record Pending(int commentLine, Kind kind, String ruleId) {
+    /** Splits at commas that are not inside a quoted message. */
+    private static List<String> splitOutsideQuotes(String s) {
+        List<String> parts = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) {
+                parts.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(s.substring(start));
+        return parts;
     }
 
+    private record Pending(int commentLine, Kind kind, String ruleId, String message) {
+    }
     private enum Block {
         NONE("", ""), JS("/*", "*/"), HTML("<!--", "-->");
 

@@ -2,9 +2,9 @@
  * Copyright 2025 the wsscan authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.wsscan.corpus;
+package io.wsscan.testing;
 
-import io.wsscan.corpus.Annotation.Kind;
+import io.wsscan.testing.Annotation.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -135,5 +135,45 @@ class AnnotationParserTest {
         assertTrue(!AnnotationParser.RULE_ID.matcher("js/").matches());
         assertTrue(!AnnotationParser.RULE_ID.matcher("JS/ws-cleartext").matches());
         assertTrue(!AnnotationParser.RULE_ID.matcher("js/ws cleartext").matches());
+    }
+
+    @Test
+    void messageSubstringsAndKnownGaps() {
+        AnnotationParser.Result r = parse(
+                "// expect: js/ws-message-xss \"innerHTML, via e.data\", js/ws-cleartext",
+                "// expect-missing: js/ws-url-injection",
+                "<!-- expect-spurious: js/ws-sensitive-send -->",
+                "x();");
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of(
+                new Annotation("t.js", 1, 4, Kind.EXPECT, "js/ws-message-xss", "innerHTML, via e.data"),
+                a(1, 4, Kind.EXPECT, "js/ws-cleartext"),
+                a(2, 4, Kind.EXPECT_MISSING, "js/ws-url-injection"),
+                a(3, 4, Kind.EXPECT_SPURIOUS, "js/ws-sensitive-send")), r.annotations());
+    }
+
+    @Test
+    void mistakesWithMessagesAndGaps() {
+        AnnotationParser.Result r = parse(
+                "// safe: js/a \"no\"",
+                "a();",
+                "// expect: js/a \"\"",
+                "b();",
+                "// expect: js/a \"open",
+                "c();",
+                "// expect: js/a",
+                "// expect-missing: js/a",
+                "d();",
+                "e(); // expect-spurious: js/a",
+                "// Expect-Missing: js/a",
+                "f();");
+        List<String> problems = r.problems().stream().map(AnnotationParser.Problem::toString).toList();
+        assertEquals(6, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("t.js:1: a message substring is only allowed on 'expect'"), problems.toString());
+        assertTrue(problems.get(1).startsWith("t.js:3: empty message substring"), problems.toString());
+        assertTrue(problems.get(2).startsWith("t.js:5: malformed rule id"), problems.toString());
+        assertEquals("t.js:8: 'js/a' is both expect and expect-missing on line 9", problems.get(3));
+        assertTrue(problems.get(4).startsWith("t.js:10: annotation after code"), problems.toString());
+        assertTrue(problems.get(5).startsWith("t.js:11: annotation keyword must be lower case"), problems.toString());
     }
 }
