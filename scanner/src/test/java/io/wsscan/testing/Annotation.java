@@ -5,7 +5,7 @@
 package io.wsscan.testing;
 
 /**
- * One annotation for one rule (ARCHITECTURE.md §5), as used by the test corpus and by {@link RuleTester}:
+ * One annotation for one rule (docs/architecture.md, "Contracts the code keeps"), as used by the test corpus and by {@link RuleTester}:
  * {@code // expect: RULE "message substring"} (a finding of the rule must start on {@link #line}),
  * {@code // safe: RULE} (none may), and the known gaps {@code // expect-missing: RULE} (a finding should
  * start there but the scanner misses it) and {@code // expect-spurious: RULE} (the scanner reports a

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the annotations of one source file (ARCHITECTURE.md §5): the one parser of the test corpus and of
+ * Reads the annotations of one source file (docs/architecture.md, "Contracts the code keeps"): the one parser of the test corpus and of
  * {@link RuleTester}.
  *
  * <ul>

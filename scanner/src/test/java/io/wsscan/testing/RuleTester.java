@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 
 /**
  * Tests rules on code that says what it expects, in the test corpus's annotation language
- * (ARCHITECTURE.md §5, {@link AnnotationParser}):
+ * (docs/architecture.md, {@link AnnotationParser}):
  * <pre>{@code
  * RuleTester.using(analyzer::analyzeTogether).check("app.js", """
  *     var ws = new WebSocket('wss://h/ws');

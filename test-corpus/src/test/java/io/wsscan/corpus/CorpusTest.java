@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The corpus is the specification of the rules: this test runs the real scanner over it and requires
- * every {@code expect} to be reported and nothing else (ARCHITECTURE.md §5). It also requires the
+ * every {@code expect} to be reported and nothing else (docs/architecture.md, "Contracts the code keeps"). It also requires the
  * annotations to be well formed and to name rules of the built-in catalog, every {@code js/} and {@code java/} rule to
  * have at least {@value #MIN_CASES} {@code expect} and {@value #MIN_CASES} {@code safe} cases, and every
  * corpus file to be analysed without notifications.
