@@ -165,8 +165,9 @@ public final class Scanner {
                 }));
             }
             List<FileOutcome> out = new ArrayList<>(together);
+            Stall stall = new Stall(options);
             for (int i = 0; i < futures.size(); i++) {
-                out.addAll(await(futures.get(i), units.get(i)));
+                out.addAll(await(futures.get(i), units.get(i), stall));
             }
             if (DEBUG) {
                 System.err.printf("wsscan.debug: %d units on %d threads: busy %d ms of %d ms since planning%n", units.size(), threads,
@@ -260,9 +261,58 @@ public final class Scanner {
         return out;
     }
 
-    private static List<FileOutcome> await(Future<List<FileOutcome>> f, Units.Unit u) {
+    /** Analyses started in this JVM: the heartbeat {@link Stall} watches. */
+    private static final java.util.concurrent.atomic.AtomicLong ANALYSES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Notices a scan that stopped making progress: no analysis of a file or unit started for longer
+     * than any one may take (eight files' budgets, twice). Seen only when the JVM is so short of
+     * memory that a task's own error handling failed and its future never completes: the files are
+     * then listed instead of waited for forever.
+     */
+    private static final class Stall {
+        private final long limitNanos;
+        private long lastCount = -1;
+        private long lastChange = System.nanoTime();
+        private boolean stalled;
+
+        Stall(ScanOptions options) {
+            this.limitNanos = Math.max(options.timeBudget().toNanos() * 16, TimeUnit.SECONDS.toNanos(60));
+        }
+
+        /** Whether to give up waiting, after one more period of waiting without news. */
+        boolean check() {
+            long now = System.nanoTime();
+            long count = ANALYSES.get();
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = now;
+            }
+            if (now - lastChange > limitNanos) stalled = true;
+            return stalled;
+        }
+    }
+
+    private static List<FileOutcome> await(Future<List<FileOutcome>> f, Units.Unit u, Stall stall) {
         try {
-            return f.get();
+            while (true) {
+                if (!stall.stalled) {
+                    try {
+                        return f.get(5, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        if (!stall.check()) continue;
+                    }
+                }
+                if (f.isDone()) return f.get();
+                List<FileOutcome> out = new ArrayList<>();
+                for (Discovery.Candidate c : u.files()) {
+                    if (u.keep().contains(c.relPath())) {
+                        out.add(FileOutcome.skipped(c.relPath(), new Notification(c.relPath(), 0, 0, "internal-error",
+                                "the scan stopped making progress before this file was analysed (out of memory?)"), c.size()));
+                    }
+                }
+                return out;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
@@ -298,6 +348,7 @@ public final class Scanner {
             }
         }
         long budget = options.timeBudget().toMillis() * Math.min(u.files().size(), 8);
+        ANALYSES.incrementAndGet();
         Future<Map<String, FileReport>> task = workers.submit(() -> u.linker().analyzeTogether(sources));
         Map<String, FileReport> reports;
         try {
@@ -333,6 +384,7 @@ public final class Scanner {
         SourceFile src = loaded.source();
         FileAnalyzer analyzer = fileAnalyzers.stream().filter(a -> a.accepts(rel)).findFirst().orElseThrow();
 
+        ANALYSES.incrementAndGet();
         Future<FileReport> task = workers.submit(() -> analyzer.analyze(src));
         FileReport report;
         try {
