@@ -54,7 +54,7 @@ class DeepNestingTest {
         ClosureFrontEnd closure = new ClosureFrontEnd();
         TreeSitterFrontEnd ts = new TreeSitterFrontEnd();
         List<String> problems = new ArrayList<>();
-        Thread t = new Thread(null, () -> {
+        onAnalysisThread(() -> {
             for (Map.Entry<String, IntFunction<String>> shape : SHAPES.entrySet()) {
                 for (int n : new int[] {500, 2_100, 8_000}) {
                     String src = shape.getValue().apply(n) + TAIL;
@@ -79,9 +79,7 @@ class DeepNestingTest {
                     }
                 }
             }
-        }, "deep", Scanner.ANALYSIS_STACK_BYTES);
-        t.start();
-        t.join();
+        });
         assertEquals(List.of(), problems);
     }
 
@@ -107,7 +105,7 @@ class DeepNestingTest {
     void javaParserSaysTooDeepTheSameWayWhereverItsStackEnds() throws Exception {
         io.wsscan.java.JavaFrontEnd java = new io.wsscan.java.JavaFrontEnd();
         List<String> problems = new ArrayList<>();
-        Thread t = new Thread(null, () -> {
+        onAnalysisThread(() -> {
             for (String shape : List.of("calls", "parens", "plus", "ifs")) {
                 for (int n : new int[] {300, 2_100, 8_000}) {
                     String body = switch (shape) {
@@ -127,9 +125,7 @@ class DeepNestingTest {
                     }
                 }
             }
-        }, "deep-java", Scanner.ANALYSIS_STACK_BYTES);
-        t.start();
-        t.join();
+        });
         assertEquals(List.of(), problems);
     }
 
@@ -159,6 +155,13 @@ class DeepNestingTest {
                 .collect(Collectors.toMap(Notification::file, Notification::kind));
         assertEquals(Map.of("src/main/java/app/Deep.java", "too-deep", "src/main/java/app/Huge.java", "too-large"), kinds);
         assertTrue(r.findings().stream().anyMatch(f -> f.file().equals("src/main/java/app/Chat.java")), r.findings().toString());
+    }
+
+    /** Front ends run on the scanner's analysis threads, whose stack the depth limit is sized for. */
+    private static void onAnalysisThread(Runnable r) throws InterruptedException {
+        Thread t = new Thread(null, r, "deep", Scanner.ANALYSIS_STACK_BYTES);
+        t.start();
+        t.join();
     }
 
     private static ScanResult scan(Path dir, int threads) {
