@@ -93,7 +93,8 @@ final class TreeSitterProcess {
                 if (attempt < 2) continue;
                 throw new TreeSitterFrontEnd.Failure(TreeSitterFrontEnd.Failure.CRASH,
                         "tree-sitter's worker process ended while reading this file" + exit(w), e);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | RuntimeException | Error e) {
+                // the exchange stopped half-way: the worker's pipe is in an unknown state
                 kill(w);
                 throw e;
             }
