@@ -572,7 +572,6 @@ public final class ScriptExtractor {
         }
     }
 
-
     /** Whether a script with this {@code type} (and legacy {@code language}) attribute is JavaScript. */
     static boolean isJavaScript(String type, String language) {
         if (type != null) {
