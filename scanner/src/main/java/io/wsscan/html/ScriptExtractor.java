@@ -60,6 +60,10 @@ import java.util.regex.Pattern;
  *
  * jsoup (with position tracking) finds the elements; offsets of attributes and script contents are
  * checked against the source text, and recomputed from it where jsoup's ranges do not fit.
+ *
+ * This class decides what is code (script blocks, inline handlers, Vue directives) and where its
+ * wrappers go; {@link MaskedCode} copies code into the masked text with server-side syntax replaced,
+ * and {@link TemplateTags} scans raw tags where jsoup cannot be used.
  */
 public final class ScriptExtractor {
 
@@ -195,14 +199,7 @@ public final class ScriptExtractor {
             + "onscroll").split(" "));
     /** Attributes that say what a form field holds; they describe the element {@code this} is. */
     private static final List<String> DESCRIBING = List.of("type", "name", "id", "autocomplete");
-    /**
-     * What a server-side expression in code becomes: an identifier no page defines, so that the
-     * analysis sees an unknown value (shown as {@code ${…}} in messages); {@code 0} where it is shorter.
-     */
-    static final String PLACEHOLDER = "_$_";
     private static final String UNLOCATED = "a <script> element could not be located in the source; it was not analysed";
-    /** How far from the code a wrapper's opening or closing may be written. */
-    private static final int MAX_WRAPPER_DISTANCE = 400;
 
     private ScriptExtractor() {
     }
@@ -228,31 +225,21 @@ public final class ScriptExtractor {
         private final TemplateKind kind;
         /** The source with server-side syntax blanked (and Vue templates), for jsoup. Same length. */
         private final String parse;
-        private final char[] out;
-        /** Positions that belong to emitted code (or its separators); wrappers never overwrite them. */
-        private final boolean[] taken;
+        private final MaskedCode code;
         private final List<Note> notes = new ArrayList<>();
         private final List<Inline> inline = new ArrayList<>();
-        private final boolean firstBranchOnly;
         private int scripts;
         private int handlers;
-        private int skippedBranches;
         private TreeSitterFrontEnd.Dialect dialect;
 
         Run(String raw, TemplateKind kind, boolean firstBranchOnly) {
             this.raw = raw;
             this.kind = kind;
-            this.firstBranchOnly = firstBranchOnly;
             char[] p = ServerSyntax.blankAll(raw, kind);
-            if (kind == TemplateKind.VUE) blankVueTemplates(raw, p);
-            if (kind == TemplateKind.XHTML) blankSelfClosingScripts(raw, p);
+            if (kind == TemplateKind.VUE) TemplateTags.blankVueTemplates(raw, p);
+            if (kind == TemplateKind.XHTML) TemplateTags.blankSelfClosingScripts(raw, p);
             this.parse = new String(p);
-            this.out = new char[raw.length()];
-            for (int i = 0; i < out.length; i++) {
-                char c = raw.charAt(i);
-                out[i] = ServerSyntax.isLineBreak(c) ? c : ' ';
-            }
-            this.taken = new boolean[raw.length()];
+            this.code = new MaskedCode(raw, kind, firstBranchOnly);
         }
 
         Result run() {
@@ -275,7 +262,7 @@ public final class ScriptExtractor {
                 if (script) script(el, tag);
             }
             if (kind == TemplateKind.VUE) {
-                for (int[] t : vueTemplateRanges(raw)) {
+                for (int[] t : TemplateTags.vueTemplateRanges(raw)) {
                     if (t[2] == 1) vueTemplate(raw, t[0], t[1]);
                     else notes.add(new Note(t[0], "<template> in another language (lang attribute) not analysed"));
                 }
@@ -285,7 +272,7 @@ public final class ScriptExtractor {
                 vueTemplate(parse, 0, raw.length());
             }
             inline.sort(java.util.Comparator.comparingInt(Inline::start));
-            return new Result(new String(out), List.copyOf(notes), scripts, handlers, List.copyOf(inline), skippedBranches,
+            return new Result(code.text(), List.copyOf(notes), scripts, handlers, List.copyOf(inline), code.skippedBranches(),
                     dialect);
         }
 
@@ -321,11 +308,8 @@ public final class ScriptExtractor {
             int cs = tag.end;
             int ce = contentEnd(el, cs);
             if (raw.substring(cs, ce).isBlank()) return;
-            emit(cs, ce);
-            if (ce < raw.length()) {
-                out[ce] = ';';
-                taken[ce] = true;
-            }
+            code.emit(cs, ce);
+            if (ce < raw.length()) code.put(ce, ';');
             scripts++;
         }
 
@@ -344,7 +328,7 @@ public final class ScriptExtractor {
                 Range r = data.sourceRange();
                 if (r.isTracked() && r.startPos() == cs && r.endPos() >= cs && closesScript(r.endPos())) return r.endPos();
             }
-            int k = indexOfIgnoreCase(parse, "</script", cs);
+            int k = TemplateTags.indexOfIgnoreCase(parse, "</script", cs);
             return k < 0 ? raw.length() : k;
         }
 
@@ -404,9 +388,9 @@ public final class ScriptExtractor {
          * that fits around it, and lists it as {@code proto} placed there.
          */
         private void inline(StartTag tag, int cs, int ce, String what, int at, String[][] wrappers, Inline proto) {
-            JsLexer lx = emit(cs, ce);
+            JsLexer lx = code.emit(cs, ce);
             if (!lx.balanced()) {
-                revert(cs, ce);
+                code.revert(cs, ce);
                 notes.add(new Note(at, what + " not analysed: its code is incomplete "
                         + "(unbalanced brackets or an unterminated string)"));
                 return;
@@ -415,50 +399,23 @@ public final class ScriptExtractor {
             // value) and the free positions after it
             int[] slots = new int[3];
             int nSlots = 0;
-            int slotLimit = Math.min(raw.length(), tag.end + MAX_WRAPPER_DISTANCE);
+            int slotLimit = Math.min(raw.length(), tag.end + MaskedCode.MAX_WRAPPER_DISTANCE);
             for (int p = ce; p < slotLimit && nSlots < slots.length; p++) {
-                if (!taken[p] && !ServerSyntax.isLineBreak(raw.charAt(p))) slots[nSlots++] = p;
+                if (code.free(p) && !ServerSyntax.isLineBreak(raw.charAt(p))) slots[nSlots++] = p;
             }
             for (String[] w : wrappers) {
                 if (w[1].length() > nSlots) continue;
-                int runEnd = run(cs, w[0].length());
+                int runEnd = code.freeRunBefore(cs, w[0].length());
                 if (runEnd < 0) continue;
-                for (int k = 0; k < w[0].length(); k++) put(runEnd - w[0].length() + k, w[0].charAt(k));
-                for (int k = 0; k < w[1].length(); k++) put(slots[k], w[1].charAt(k));
+                for (int k = 0; k < w[0].length(); k++) code.put(runEnd - w[0].length() + k, w[0].charAt(k));
+                for (int k = 0; k < w[1].length(); k++) code.put(slots[k], w[1].charAt(k));
                 inline.add(new Inline(runEnd - w[0].length(), slots[w[1].length() - 1] + 1, at, what, proto.role(),
                         proto.tag(), proto.name(), proto.element()));
                 handlers++;
                 return;
             }
-            revert(cs, ce);
+            code.revert(cs, ce);
             notes.add(new Note(at, what + " not analysed: no room to keep it apart from the surrounding code"));
-        }
-
-        /**
-         * End (exclusive) of the nearest run of {@code length} free positions on one line before
-         * {@code before}, with only free positions between it and {@code before}; -1 if there is none.
-         */
-        private int run(int before, int length) {
-            int limit = Math.max(0, before - MAX_WRAPPER_DISTANCE);
-            int runEnd = before, n = 0;
-            for (int p = before - 1; p >= limit && !taken[p]; p--) {
-                if (ServerSyntax.isLineBreak(raw.charAt(p))) {
-                    runEnd = p;
-                    n = 0;
-                } else if (++n == length) {
-                    return runEnd;
-                }
-            }
-            return -1;
-        }
-
-        private void put(int p, char c) {
-            out[p] = c;
-            taken[p] = true;
-        }
-
-        private void revert(int from, int to) {
-            ServerSyntax.blank(out, from, to);
         }
 
         // ---- Vue templates ----
@@ -486,7 +443,7 @@ public final class ScriptExtractor {
                     continue;
                 }
                 if (src.startsWith("</", lt)) {
-                    int ne = tagNameEnd(src, lt + 2);
+                    int ne = TemplateTags.tagNameEnd(src, lt + 2);
                     String closing = src.substring(lt + 2, ne).toLowerCase(Locale.ROOT);
                     int k = names.lastIndexOf(closing);
                     if (ne > lt + 2 && k >= 0) {
@@ -499,12 +456,12 @@ public final class ScriptExtractor {
                     i = Math.max(ne, lt + 2);
                     continue;
                 }
-                int ne = tagNameEnd(src, lt + 1);
+                int ne = TemplateTags.tagNameEnd(src, lt + 1);
                 if (ne == lt + 1) {
                     i = lt + 1;
                     continue;
                 }
-                int te = tagEnd(src, ne);
+                int te = TemplateTags.tagEnd(src, ne);
                 if (te < 0 || te > to) break;
                 String tagName = src.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
                 StartTag tag = StartTag.read(src, lt, te);
@@ -519,7 +476,7 @@ public final class ScriptExtractor {
                 boolean empty = src.charAt(te - 2) == '/' || VOID_ELEMENTS.contains(tagName);
                 if (RAW_TEXT.contains(tagName) && !empty) {
                     // script, style and textarea content is not markup
-                    int close = indexOfIgnoreCase(src, "</" + tagName, te);
+                    int close = TemplateTags.indexOfIgnoreCase(src, "</" + tagName, te);
                     if (loop >= 0) closeLoop(te - 1, loop);
                     i = close < 0 ? to : close;
                     continue;
@@ -550,11 +507,11 @@ public final class ScriptExtractor {
                     new Inline(0, 0, a.nameStart(), "Vue v-for", Role.VUE_FOR, tagName, "v-for", describe(tag, tagName)));
             if (inline.size() == before) return -1;
             int cs = a.valueStart();
-            put(cs + m.start(3), 'o'); // in -> of
-            put(cs + m.start(3) + 1, 'f');
+            code.put(cs + m.start(3), 'o'); // in -> of
+            code.put(cs + m.start(3) + 1, 'f');
             if (m.group(2) != null) {
-                put(cs + m.start(2), '[');
-                put(cs + m.end(2) - 1, ']');
+                code.put(cs + m.start(2), '[');
+                code.put(cs + m.end(2) - 1, ']');
             }
             return inline.get(inline.size() - 1).start();
         }
@@ -562,8 +519,8 @@ public final class ScriptExtractor {
         /** Ends the loop opened at {@code header} with a '}' at the first free position from {@code at}. */
         private void closeLoop(int at, int header) {
             for (int p = at; p < raw.length(); p++) {
-                if (!taken[p] && !ServerSyntax.isLineBreak(raw.charAt(p))) {
-                    put(p, '}');
+                if (code.free(p) && !ServerSyntax.isLineBreak(raw.charAt(p))) {
+                    code.put(p, '}');
                     for (int k = 0; k < inline.size(); k++) {
                         Inline h = inline.get(k);
                         if (h.start() == header && h.role() == Role.VUE_FOR) {
@@ -613,127 +570,6 @@ public final class ScriptExtractor {
             inline(tag, a.valueStart(), a.valueEnd(), what, a.nameStart(), wrappers,
                     new Inline(0, 0, a.nameStart(), what, role, tagName, prop, describe(tag, tagName)));
         }
-
-        // ---- code ----
-
-        /**
-         * Copies the code {@code [cs, ce)} of the source into the output, replacing server-side syntax
-         * with placeholders, and blanks a line comment it ends in (it would swallow the separator).
-         */
-        private JsLexer emit(int cs, int ce) {
-            JsLexer lx = new JsLexer();
-            Branches branches = firstBranchOnly ? new Branches() : null;
-            boolean cdata = false;
-            int i = cs;
-            while (i < ce) {
-                ServerSyntax.Construct k = ServerSyntax.at(raw, i, kind, true);
-                if (k == null && kind == TemplateKind.HTML) k = curly(i, ce);
-                if (branches != null && (k != null || branches.skipping())) {
-                    // a later branch of a server-side conditional: blank up to the construct that ends it
-                    boolean skipped = branches.skipping();
-                    if (k == null) {
-                        i++;
-                        continue;
-                    }
-                    int e = Math.min(k.end(), ce);
-                    branches.construct(raw.substring(i, e));
-                    if (skipped || branches.skipping()) {
-                        i = e;
-                        continue;
-                    }
-                }
-                if (k == null && lx.state() == JsLexer.State.CODE) {
-                    k = thymeleaf(i, ce);
-                    if (k == null && raw.startsWith("<![CDATA[", i)) {
-                        k = new ServerSyntax.Construct(i, i + 9, false);
-                        cdata = true;
-                    } else if (k == null && cdata && raw.startsWith("]]>", i)) {
-                        k = new ServerSyntax.Construct(i, i + 3, false);
-                        cdata = false;
-                    }
-                }
-                if (k != null) {
-                    int e = Math.min(k.end(), ce);
-                    placeholder(lx, i, e, k.output());
-                    i = e;
-                    continue;
-                }
-                int j = lx.advance(raw, i, ce);
-                for (int p = i; p < j; p++) out[p] = raw.charAt(p);
-                i = j;
-            }
-            for (int p = cs; p < ce; p++) taken[p] = true;
-            if (branches != null) skippedBranches += branches.skipped();
-            if (lx.state() == JsLexer.State.LINE_COMMENT) ServerSyntax.blank(out, lx.lineCommentStart(), ce);
-            return lx;
-        }
-
-        /** Writes the placeholder for server-side syntax {@code [from, to)} (the output is blank there). */
-        private void placeholder(JsLexer lx, int from, int to, boolean output) {
-            JsLexer.State st = lx.state();
-            if (output && st == JsLexer.State.CODE) {
-                boolean room = to - from >= PLACEHOLDER.length();
-                for (int k = from; room && k < from + PLACEHOLDER.length(); k++) room = !ServerSyntax.isLineBreak(raw.charAt(k));
-                String value = room ? PLACEHOLDER : "0";
-                value.getChars(0, value.length(), out, from);
-                lx.operand();
-            }
-            boolean inString = st == JsLexer.State.SINGLE || st == JsLexer.State.DOUBLE;
-            for (int p = from; p < to; p++) {
-                char c = raw.charAt(p);
-                if (!ServerSyntax.isLineBreak(c)) continue;
-                if (inString) {
-                    // keep the string literal valid across the line break: a line continuation
-                    boolean lfOfCrlf = c == '\n' && p > from && raw.charAt(p - 1) == '\r';
-                    if (!lfOfCrlf && p - 1 > from && !ServerSyntax.isLineBreak(raw.charAt(p - 1))) out[p - 1] = '\\';
-                } else {
-                    lx.lineBreak();
-                }
-            }
-        }
-
-        /**
-         * Curly-brace template syntax of HTML templates (Jinja, Django, Twig, Nunjucks, Liquid,
-         * Handlebars, Go): {@code {% tag %}} and {@code {# comment #}} anywhere in a script,
-         * {@code {{ expr }}} when it is short, on one line and holds no {@code ;} or {@code {} (so that
-         * nested JavaScript blocks are never taken for it).
-         */
-        private ServerSyntax.Construct curly(int i, int ce) {
-            if (raw.charAt(i) != '{' || i + 1 >= ce) return null;
-            char c = raw.charAt(i + 1);
-            if (c == '%' || c == '#') {
-                int k = raw.indexOf(c == '%' ? "%}" : "#}", i + 2);
-                if (k < 0 || k + 2 > ce || k - i > 4096) return null;
-                return new ServerSyntax.Construct(i, k + 2, false);
-            }
-            if (c != '{') return null;
-            boolean triple = i + 2 < ce && raw.charAt(i + 2) == '{';
-            String close = triple ? "}}}" : "}}";
-            int from = i + close.length();
-            int k = raw.indexOf(close, from);
-            if (k < 0 || k + close.length() > ce || k - i > 200) return null;
-            for (int p = from; p < k; p++) {
-                char d = raw.charAt(p);
-                if (d == ';' || d == '{' || d == '}' || ServerSyntax.isLineBreak(d)) return null;
-            }
-            String inner = raw.substring(from, k).strip();
-            if (inner.isEmpty()) return null;
-            // Handlebars/Mustache blocks, inverted sections, comments and {{else}} write nothing
-            boolean output = "#/^!".indexOf(inner.charAt(0)) < 0 && !inner.equals("else") && !inner.startsWith("else ");
-            return new ServerSyntax.Construct(i, k + close.length(), output);
-        }
-
-        /** Thymeleaf inlined expression in code: {@code [[${x}]]} or {@code [(${x})]}. */
-        private ServerSyntax.Construct thymeleaf(int i, int ce) {
-            if (i + 4 >= ce || raw.charAt(i) != '[' || (raw.charAt(i + 1) != '[' && raw.charAt(i + 1) != '(')) return null;
-            int p = i + 2;
-            while (p < ce && (raw.charAt(p) == ' ' || raw.charAt(p) == '\t')) p++;
-            if (p + 1 >= ce || "$*#@~".indexOf(raw.charAt(p)) < 0 || raw.charAt(p + 1) != '{') return null;
-            String close = raw.charAt(i + 1) == '[' ? "]]" : ")]";
-            int k = raw.indexOf(close, p + 2);
-            if (k < 0 || k + 2 > ce || k - i > 4096) return null;
-            return new ServerSyntax.Construct(i, k + 2, true);
-        }
     }
 
     /** Whether a script with this {@code type} (and legacy {@code language}) attribute is JavaScript. */
@@ -751,141 +587,10 @@ public final class ScriptExtractor {
         return true;
     }
 
-    // ---- pre-parse masks ----
-
-    /**
-     * Blanks the content of top-level {@code <template>} blocks of a Vue component (Vue syntax such as
-     * {@code <textarea/>} derails an HTML parser, and none of it is JavaScript the page runs as is).
-     */
-    static void blankVueTemplates(String s, char[] p) {
-        for (int[] t : vueTemplateRanges(s)) ServerSyntax.blank(p, t[0], t[1]);
-    }
-
-    /**
-     * The content ranges {@code [start, end)} of the top-level {@code <template>} blocks of a Vue
-     * component, with a third element 1 when the template is HTML (no {@code lang}, or {@code html}),
-     * 0 for Pug and other languages.
-     */
-    static List<int[]> vueTemplateRanges(String s) {
-        List<int[]> out = new ArrayList<>();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            int lt = s.indexOf('<', i);
-            if (lt < 0) break;
-            if (s.startsWith("<!--", lt)) {
-                int e = s.indexOf("-->", lt + 4);
-                if (e < 0) break;
-                i = e + 3;
-                continue;
-            }
-            int ne = tagNameEnd(s, lt + 1);
-            if (ne == lt + 1) {
-                i = lt + 1;
-                continue;
-            }
-            String name = s.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
-            int te = tagEnd(s, ne);
-            if (te < 0) break;
-            if (s.charAt(te - 2) == '/') {
-                i = te;
-                continue;
-            }
-            if (name.equals("template")) {
-                int close = templateClose(s, te);
-                int stop = close < 0 ? n : close;
-                String lang = StartTag.read(s, lt, te).value("lang");
-                boolean html = lang == null || lang.isBlank() || lang.strip().equalsIgnoreCase("html");
-                out.add(new int[] {te, stop, html ? 1 : 0});
-                i = stop + 1;
-            } else {
-                int close = indexOfIgnoreCase(s, "</" + name, te);
-                i = close < 0 ? n : close + 2;
-            }
-        }
-        return out;
-    }
-
     /** The dialect that reads code of both dialects (null: plain JavaScript through the usual chain). */
     static TreeSitterFrontEnd.Dialect wider(TreeSitterFrontEnd.Dialect a, TreeSitterFrontEnd.Dialect b) {
         if (a == null || a == b) return b;
         if (b == null) return a;
         return TreeSitterFrontEnd.Dialect.TSX; // TypeScript with JSX, or either with TSX
-    }
-
-    /** Start of the {@code </template} that closes a template whose content starts at {@code from}. */
-    private static int templateClose(String s, int from) {
-        int depth = 1;
-        int k = from;
-        while (true) {
-            int lt = s.indexOf('<', k);
-            if (lt < 0) return -1;
-            if (s.startsWith("<!--", lt)) {
-                int e = s.indexOf("-->", lt + 4);
-                if (e < 0) return -1;
-                k = e + 3;
-            } else if (s.startsWith("</template", lt) && tagNameEnd(s, lt + 2) == lt + 10) {
-                if (--depth == 0) return lt;
-                k = lt + 10;
-            } else if (s.startsWith("<template", lt) && tagNameEnd(s, lt + 1) == lt + 9) {
-                int te = tagEnd(s, lt + 9);
-                if (te < 0) return -1;
-                if (s.charAt(te - 2) != '/') depth++;
-                k = te;
-            } else {
-                k = lt + 1;
-            }
-        }
-    }
-
-    /** XHTML: {@code <script src="..."/>} is complete; to an HTML parser it would swallow what follows. */
-    static void blankSelfClosingScripts(String s, char[] p) {
-        int k = 0;
-        while ((k = indexOfIgnoreCase(s, "<script", k)) >= 0) {
-            int ne = tagNameEnd(s, k + 1);
-            if (ne == k + 7) {
-                int te = tagEnd(s, ne);
-                if (te < 0) return;
-                if (s.charAt(te - 2) == '/') ServerSyntax.blank(p, k, te);
-                k = te;
-            } else {
-                k += 7;
-            }
-        }
-    }
-
-    /** End of a tag name ({@code [A-Za-z][A-Za-z0-9-]*}) starting at {@code p}, or {@code p}. */
-    private static int tagNameEnd(String s, int p) {
-        if (p >= s.length() || !isAsciiLetter(s.charAt(p))) return p;
-        int q = p + 1;
-        while (q < s.length() && (isAsciiLetter(s.charAt(q)) || Character.isDigit(s.charAt(q)) || s.charAt(q) == '-')) q++;
-        return q;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** Index after the '>' that ends a tag, skipping quoted attribute values; -1 if none. */
-    private static int tagEnd(String s, int from) {
-        for (int k = from; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '"' || c == '\'') {
-                int close = s.indexOf(c, k + 1);
-                if (close < 0) return -1;
-                k = close;
-            } else if (c == '>') {
-                return k + 1;
-            }
-        }
-        return -1;
-    }
-
-    static int indexOfIgnoreCase(String s, String what, int from) {
-        int max = s.length() - what.length();
-        for (int k = Math.max(0, from); k <= max; k++) {
-            if (s.regionMatches(true, k, what, 0, what.length())) return k;
-        }
-        return -1;
     }
 }

@@ -12,6 +12,10 @@ import com.github.javaparser.ast.expr.*;
 import com.github.javaparser.ast.stmt.*;
 import io.wsscan.findings.Region;
 import io.wsscan.findings.Step;
+import io.wsscan.java.TaintValues.Env;
+import io.wsscan.java.TaintValues.Frame;
+import io.wsscan.java.TaintValues.Taint;
+import io.wsscan.java.TaintValues.Val;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,42 +34,10 @@ import java.util.regex.Pattern;
  * that store into their receiver), helper methods of the project (summaries per tainted-argument
  * pattern, any class of the scan), lambdas and anonymous classes. A value also records whether it was
  * built with HTML markup, for the relay rule. Sanitizers block some or all sink kinds; allow-list tests
- * clean a variable inside the guarded branch (or after a negated test that exits).
+ * clean a variable inside the guarded branch (or after a negated test that exits). The values it
+ * computes with are in {@link TaintValues}; {@link JavaCallees} finds the methods a call can run.
  */
 final class JavaTaint {
-
-    /** Tainted data: its source kind and label, the steps so far, and the sink kinds it can no longer reach. */
-    record Taint(String kind, String label, List<Step> trace, Set<String> blocked) {
-        Taint block(Set<String> kinds) {
-            Set<String> b = new HashSet<>(blocked);
-            b.addAll(kinds);
-            return new Taint(kind, label, trace, b);
-        }
-
-        Taint step(Step s) {
-            if (trace.size() > 12) return this;
-            List<Step> t = new ArrayList<>(trace);
-            t.add(s);
-            return new Taint(kind, label, t, blocked);
-        }
-    }
-
-    /** A value: its taint (null when clean) and whether HTML markup went into it. */
-    record Val(Taint taint, boolean markup) {
-        static final Val CLEAN = new Val(null, false);
-        static final Val MARKUP = new Val(null, true);
-
-        boolean tainted() {
-            return taint != null;
-        }
-
-        Val merge(Val o) {
-            if (o == null) return this;
-            Taint t = taint != null ? taint : o.taint;
-            if (taint != null && o.taint != null && taint.blocked().size() > o.taint.blocked().size()) t = o.taint;
-            return new Val(t, markup || o.markup);
-        }
-    }
 
     private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^<]*");
     private static final int MAX_DEPTH = 6;
@@ -73,6 +45,7 @@ final class JavaTaint {
     private final JavaIndex index;
     private final JavaModels models;
     private final JavaTypes types;
+    private final JavaCallees targets;
     private final Map<VariableDeclarator, Val> fields = new IdentityHashMap<>();
     private final Map<String, Val> summaries = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
@@ -84,6 +57,7 @@ final class JavaTaint {
         this.index = index;
         this.models = models;
         this.types = types;
+        this.targets = new JavaCallees(index, types);
         for (JavaModels.Source s : models.sources) callbackNames.addAll(s.callbackMethods());
     }
 
@@ -117,54 +91,6 @@ final class JavaTaint {
     /** Files where the analysis of some member failed, with the error's class name. */
     Map<String, String> failures() {
         return failures;
-    }
-
-    // ------------------------------------------------------------------ frames and environments
-
-    private static final class Env {
-        final Env parent;
-        final Map<String, Val> vars = new HashMap<>();
-
-        Env(Env parent) {
-            this.parent = parent;
-        }
-
-        Val get(String name) {
-            for (Env e = this; e != null; e = e.parent) {
-                Val v = e.vars.get(name);
-                if (v != null) return v;
-            }
-            return null;
-        }
-
-        boolean has(String name) {
-            for (Env e = this; e != null; e = e.parent) if (e.vars.containsKey(name)) return true;
-            return false;
-        }
-
-        void set(String name, Val v) {
-            for (Env e = this; e != null; e = e.parent) {
-                if (e.vars.containsKey(name)) {
-                    e.vars.put(name, v);
-                    return;
-                }
-            }
-            vars.put(name, v);
-        }
-    }
-
-    /** One method being evaluated: its declaration (for reply sinks), call depth, and the merged return value. */
-    private static final class Frame {
-        final CallableDeclaration<?> method;
-        final int depth;
-        final String owner;
-        Val ret = Val.CLEAN;
-
-        Frame(CallableDeclaration<?> method, int depth, String owner) {
-            this.method = method;
-            this.depth = depth;
-            this.owner = owner;
-        }
     }
 
     /** A method analysed as an entry point: its source parameters are tainted. */
@@ -489,7 +415,7 @@ final class JavaTaint {
                 Val r = lambda(l, ps, f, env);
                 if (recv.tainted()) args.set(i, r);
             } else if (a instanceof MethodReferenceExpr mr && param.tainted()) {
-                for (CallableDeclaration<?> md : methodRef(mr)) {
+                for (CallableDeclaration<?> md : targets.methodRef(mr)) {
                     args.set(i, invoke(md, List.of(param), f, m));
                 }
             }
@@ -516,7 +442,7 @@ final class JavaTaint {
             for (int i = 0; i < args.size(); i++) if (s.argument(i)) sink(s, args.get(i), m, m.getArgument(i));
         }
         // project methods: summaries
-        List<CallableDeclaration<?>> callees = callees(m, scope, recvType);
+        List<CallableDeclaration<?>> callees = targets.of(m, scope, recvType);
         if (!callees.isEmpty()) {
             Val r = Val.CLEAN;
             boolean dataResult = false;
@@ -582,60 +508,6 @@ final class JavaTaint {
         Frame lf = new Frame(null, f.depth, f.owner);
         exec(l.getBody(), lf, inner);
         return lf.ret;
-    }
-
-    private List<CallableDeclaration<?>> methodRef(MethodReferenceExpr mr) {
-        String owner = types.methodRefOwner(mr);
-        List<CallableDeclaration<?>> out = new ArrayList<>();
-        if (owner != null) for (MethodDeclaration md : index.methods(owner, mr.getIdentifier())) if (md.getBody().isPresent()) out.add(md);
-        return out;
-    }
-
-    private List<CallableDeclaration<?>> callees(MethodCallExpr m, Expression scope, String recvType) {
-        String owner;
-        if (scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr) owner = types.thisType(m);
-        else {
-            String named = index.typeNamed(scope, m);
-            owner = named != null && index.type(named) != null ? named : recvType;
-        }
-        List<CallableDeclaration<?>> out = new ArrayList<>();
-        if (owner == null) return out;
-        for (MethodDeclaration md : index.methods(owner, m.getNameAsString())) {
-            if (md.getBody().isPresent() && (md.getParameters().size() == m.getArguments().size()
-                    || (!md.getParameters().isEmpty() && md.getParameters().getLast().get().isVarArgs()))) out.add(md);
-        }
-        // an interface or abstract method of the project: the implementations in the scan (service interfaces)
-        if (out.isEmpty() && index.type(owner) != null) {
-            for (String impl : implementations(owner)) {
-                for (MethodDeclaration md : index.methods(impl, m.getNameAsString())) {
-                    if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size() && !out.contains(md)) out.add(md);
-                }
-            }
-        }
-        // the enclosing class of an inner or anonymous class
-        if (out.isEmpty() && scope == null) {
-            for (JavaIndex.TypeInfo t = index.enclosingType(m); t != null; t = t.outer) {
-                for (MethodDeclaration md : index.methods(t.fqn, m.getNameAsString())) {
-                    if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size()) out.add(md);
-                }
-                if (!out.isEmpty()) break;
-            }
-        }
-        return out;
-    }
-
-    private final Map<String, List<String>> implementations = new HashMap<>();
-
-    /** Project classes that extend or implement a project type (at most 8, in declaration order). */
-    private List<String> implementations(String fqn) {
-        return implementations.computeIfAbsent(fqn, k -> {
-            List<String> out = new ArrayList<>();
-            for (JavaIndex.TypeInfo t : index.allTypes()) {
-                if (!t.fqn.equals(k) && index.isA(t.fqn, Set.of(k))) out.add(t.fqn);
-                if (out.size() == 8) break;
-            }
-            return out;
-        });
     }
 
     /** Evaluates a project method with these argument values; memoised per argument pattern. */

@@ -1,7 +1,6 @@
 package io.wsscan.java;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -9,9 +8,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -23,14 +20,11 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +33,8 @@ import java.util.Set;
  * whether something checks the Origin before the handshake completes (a configurator, creator,
  * interceptor, filter, upgrade check, CORS setting), and reports endpoints without a check or with a
  * loose or late one ({@value #MISSING}), plus explicitly permissive configuration ({@value #PERMISSIVE}).
+ * {@link OriginPermissive} finds the permissive configuration and {@link OriginInventory} describes
+ * each endpoint for the inventory; this class decides the verdicts and reports the findings.
  */
 final class OriginAnalysis {
 
@@ -50,6 +46,8 @@ final class OriginAnalysis {
     private final JavaTypes types;
     private final OriginLogic logic;
     private final ProjectSettings settings;
+    private final OriginPermissive permissive;
+    private final OriginInventory inventory;
     /** Per module: names of methods called and types instantiated anywhere in it. */
     private final Map<String, Set<String>> calledNames = new HashMap<>();
     private final Map<String, Set<String>> createdTypes = new HashMap<>();
@@ -61,6 +59,8 @@ final class OriginAnalysis {
         this.types = types;
         this.logic = new OriginLogic(models, types);
         this.settings = settings;
+        this.permissive = new OriginPermissive(index, models, types, logic);
+        this.inventory = new OriginInventory(index, models, types);
         for (JavaUnit u : index.units()) {
             Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
             Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
@@ -101,8 +101,8 @@ final class OriginAnalysis {
                 if (typed || (recv == null && e.untyped())) called(u, c, e, hits);
             }
         }
-        permissive(u, hits);
-        registrations(u);
+        permissive.run(u, hits);
+        inventory.registrations(u, endpoints);
         return hits;
     }
 
@@ -417,9 +417,9 @@ final class OriginAnalysis {
 
     private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
                         OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
-        endpoints.add(endpoint(u, at, atEnd, e, what, v, late, permissiveCheck, authScope));
+        endpoints.add(inventory.endpoint(u, at, atEnd, e, what, v, late, permissiveCheck, authScope));
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
-        String auth = authScope != null && sessionAuth(authScope)
+        String auth = authScope != null && inventory.sessionAuth(authScope)
                 ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
         String detail;
         if (v.kind() == OriginLogic.Kind.STRONG) return;
@@ -443,257 +443,6 @@ final class OriginAnalysis {
                     v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
         }
         hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
-    }
-
-    /**
-     * The inventory entry of an endpoint: its path (the annotation's value or path, or the first
-     * argument of the registering call chain that folds to a string starting with '/') and policy.
-     */
-    private io.wsscan.inventory.Endpoint endpoint(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what,
-                                                  OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck,
-                                                  Node authScope) {
-        io.wsscan.inventory.Endpoint.OriginPolicy policy = permissiveCheck ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE
-                : v.kind() == OriginLogic.Kind.STRONG ? io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED
-                : io.wsscan.inventory.Endpoint.OriginPolicy.MISSING;
-        List<String> notes = new ArrayList<>();
-        if (v.kind() == OriginLogic.Kind.WEAK) notes.add("loose Origin check: " + v.detail());
-        else if (late.kind() != OriginLogic.Kind.NONE) notes.add("Origin checked only after the handshake");
-        String limit = sizeLimit(authScope != null ? authScope : u.cu);
-        if (limit != null) notes.add("message size limit: " + limit);
-        List<String> auth = authScope != null && sessionAuth(authScope) ? List.of("session/cookie") : List.of();
-        return io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(at, atEnd), e.framework(), endpointPath(at),
-                what, policy, auth, notes);
-    }
-
-    /** The first call or annotation element in the endpoint's class (or file) that bounds message size. */
-    private String sizeLimit(Node scope) {
-        for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
-            if (models.sizeLimitMethods.contains(c.getNameAsString())) return c.getNameAsString() + "(" + argsText(c) + ")";
-        }
-        for (NormalAnnotationExpr a : scope.findAll(NormalAnnotationExpr.class)) {
-            for (var pair : a.getPairs()) {
-                if (models.sizeLimitElements.contains(pair.getNameAsString())) return "@" + a.getNameAsString() + "(" + pair + ")";
-            }
-        }
-        return null;
-    }
-
-    private static String argsText(MethodCallExpr c) {
-        String s = c.getArguments().stream().map(Node::toString).reduce((a, b) -> a + ", " + b).orElse("");
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    /**
-     * Registry registrations (Spring {@code addHandler}, {@code addEndpoint}): same-origin unless their
-     * chain sets allowed origins — "framework default", "permissive" with a wildcard, else "checked".
-     */
-    private void registrations(JavaUnit u) {
-        for (JavaModels.Registration r : models.registrations) {
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
-                if (!r.methods().contains(c.getNameAsString())) continue;
-                String recv = c.getScope().map(types::of).orElse(null);
-                if (recv == null || !types.isA(recv, r.types())) continue;
-                io.wsscan.inventory.Endpoint.OriginPolicy policy = io.wsscan.inventory.Endpoint.OriginPolicy.FRAMEWORK_DEFAULT;
-                List<String> notes = new ArrayList<>();
-                Node cur = c;
-                while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
-                    if (r.originMethods().contains(m.getNameAsString())) {
-                        boolean wildcard = false;
-                        for (Expression a : m.getArguments()) {
-                            List<String> values = index.foldAll(a);
-                            if (values != null) for (String v : values) wildcard |= models.origin.wildcards().contains(v.trim());
-                        }
-                        policy = wildcard ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE : io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED;
-                        notes.add(m.getNameAsString() + "(" + argsText(m) + ")");
-                    }
-                    cur = m;
-                }
-                List<String> paths = new ArrayList<>();
-                for (int i = r.pathArg(); i < c.getArguments().size(); i++) {
-                    String p = index.fold(c.getArgument(i));
-                    if (p != null && p.startsWith("/")) paths.add(p);
-                }
-                if (paths.isEmpty()) paths.add(null);
-                for (String p : paths) {
-                    endpoints.add(io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(c.getName()), r.framework(), p,
-                            c.getNameAsString() + "(..)", policy, List.of(), notes));
-                }
-            }
-        }
-    }
-
-    private String endpointPath(Node at) {
-        Node n = at;
-        while (n != null && !(n instanceof TypeDeclaration<?>) && !(n instanceof MethodCallExpr) && !(n instanceof ObjectCreationExpr)) {
-            n = n.getParentNode().orElse(null);
-        }
-        if (n instanceof TypeDeclaration<?> td) {
-            for (AnnotationExpr a : td.getAnnotations()) {
-                String p = pathOf(a);
-                if (p != null) return p;
-            }
-            return null;
-        }
-        List<Expression> args = new ArrayList<>();
-        if (n instanceof MethodCallExpr mc) {
-            for (MethodCallExpr c : chainCalls(mc)) args.addAll(c.getArguments());
-            args.addAll(mc.getArguments());
-        } else if (n instanceof ObjectCreationExpr oc) {
-            args.addAll(oc.getArguments());
-        }
-        for (Expression a : args) {
-            String p = index.fold(a);
-            if (p != null && p.startsWith("/")) return p;
-        }
-        return null;
-    }
-
-    private String pathOf(AnnotationExpr a) {
-        Expression value = null;
-        if (a instanceof SingleMemberAnnotationExpr sm) value = sm.getMemberValue();
-        if (a instanceof NormalAnnotationExpr na) {
-            for (var pair : na.getPairs()) {
-                if (pair.getNameAsString().equals("value") || pair.getNameAsString().equals("path")) value = pair.getValue();
-            }
-        }
-        if (value instanceof ArrayInitializerExpr arr && !arr.getValues().isEmpty()) value = arr.getValues().get(0);
-        String p = value == null ? null : index.fold(value);
-        return p != null && p.startsWith("/") ? p : null;
-    }
-
-    /** True when the endpoint reads the HTTP session, the user principal or the cookies (see originLogic.sessionAuth). */
-    private boolean sessionAuth(Node scope) {
-        for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
-            if (models.sessionAuthMethods.contains(c.getNameAsString())) return true;
-            for (Expression a : c.getArguments()) {
-                String v = a instanceof StringLiteralExpr sl ? sl.asString() : null;
-                if (v != null && models.sessionAuthHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(v))) return true;
-            }
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------ permissive configuration
-
-    private void permissive(JavaUnit u, List<JavaHit> hits) {
-        boolean wsFile = u.text.toLowerCase(Locale.ROOT).matches("(?s).*(websocket|sockjs|stomp).*");
-        for (JavaModels.Permissive p : models.permissive) {
-            if ("websocket-file".equals(p.context()) && !wsFile) continue;
-            if (!p.methods().isEmpty()) {
-                for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
-                    if (!p.methods().contains(c.getNameAsString())) continue;
-                    if (!p.types().isEmpty()) {
-                        String recv = c.getScope().map(types::of).orElse(null);
-                        if (recv == null || !types.isA(recv, p.types())) continue;
-                    }
-                    if (p.noArgs() && c.getArguments().isEmpty() && !chainedWith(c, p.unlessChained())) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
-                    else if (p.always()) hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(c.getName()), p.what() + "."));
-                    else if (p.wildcardArgs()) wildcard(u, c.getName(), c.getArguments(), p, hits);
-                }
-            }
-            if (!p.newTypes().isEmpty()) {
-                for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
-                    if (p.newTypes().contains(index.resolve(o.getType(), o)) && p.wildcardArgs()) wildcard(u, o, o.getArguments(), p, hits);
-                }
-            }
-            if (p.method() != null && !p.extendsTypes().isEmpty()) {
-                // declared classes and anonymous ones (new Configurator() { checkOrigin(..) { return true; } })
-                List<MethodDeclaration> candidates = new ArrayList<>();
-                for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
-                    JavaIndex.TypeInfo t = index.info(td);
-                    if (t != null && index.isA(t.fqn, p.extendsTypes())) candidates.addAll(t.methods(p.method()));
-                }
-                for (ObjectCreationExpr oc : u.cu.findAll(ObjectCreationExpr.class)) {
-                    if (oc.getAnonymousClassBody().isEmpty() || !index.isA(index.resolve(oc.getType(), oc), p.extendsTypes())) continue;
-                    for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
-                        if (b instanceof MethodDeclaration md && md.getNameAsString().equals(p.method())) candidates.add(md);
-                    }
-                }
-                for (MethodDeclaration md : candidates) {
-                    if (p.alwaysTrue() && logic.alwaysTrue(md)) {
-                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()),
-                                md.getNameAsString() + "() always returns true: " + (p.what().equals("allows every origin")
-                                        ? "every Origin is accepted" : p.what()) + "."));
-                    }
-                    if (!p.alwaysPermit().isEmpty() && alwaysPermits(md, p.alwaysPermit())) {
-                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
-                    }
-                }
-            }
-            if (p.noOpBean() != null) {
-                for (MethodDeclaration md : u.cu.findAll(MethodDeclaration.class)) {
-                    if (beanName(md).equals(p.noOpBean()) && noOp(md)) {
-                        hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
-                    }
-                }
-            }
-        }
-    }
-
-    private void wildcard(JavaUnit u, Node at, NodeList<Expression> args, JavaModels.Permissive p, List<JavaHit> hits) {
-        for (Expression a : args) {
-            List<String> values = index.foldAll(a);
-            if (values == null) continue;
-            for (String s : values) {
-                if (models.origin.wildcards().contains(s.trim())) {
-                    hits.add(JavaHit.structural(PERMISSIVE, u.relPath, JavaUnit.region(at), p.what() + " (\"" + s.trim() + "\")."));
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean chainedWith(Expression e, Set<String> names) {
-        Node cur = e;
-        while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {
-            if (names.contains(m.getNameAsString())) return true;
-            cur = m;
-        }
-        return false;
-    }
-
-    private boolean alwaysPermits(MethodDeclaration md, Set<String> permits) {
-        if (md.getBody().isEmpty()) return false;
-        boolean permit = md.findAll(MethodCallExpr.class).stream().anyMatch(c -> permits.contains(c.getNameAsString()));
-        boolean branches = !md.findAll(IfStmt.class).isEmpty() || !md.findAll(ConditionalExpr.class).isEmpty();
-        return permit && !branches && logic.classify(md, Set.of()).kind() == OriginLogic.Kind.NONE;
-    }
-
-    private static String beanName(MethodDeclaration md) {
-        for (AnnotationExpr a : md.getAnnotations()) {
-            if (!a.getNameAsString().endsWith("Bean")) continue;
-            Expression v = a instanceof SingleMemberAnnotationExpr s ? s.getMemberValue() : null;
-            if (a instanceof NormalAnnotationExpr n) {
-                for (MemberValuePair p : n.getPairs()) if (p.getNameAsString().equals("name") || p.getNameAsString().equals("value")) v = p.getValue();
-            }
-            if (v instanceof StringLiteralExpr s) return s.asString();
-            if (v != null && v.isArrayInitializerExpr() && !v.asArrayInitializerExpr().getValues().isEmpty()
-                    && v.asArrayInitializerExpr().getValues().get(0) instanceof StringLiteralExpr s) return s.asString();
-            return md.getNameAsString();
-        }
-        return "";
-    }
-
-    /** A bean method that returns an interceptor doing nothing: an empty anonymous class, or one that passes messages through. */
-    private static boolean noOp(MethodDeclaration md) {
-        for (ReturnStmt r : md.findAll(ReturnStmt.class)) {
-            Expression e = r.getExpression().orElse(null);
-            if (e instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()) {
-                boolean passThrough = true;
-                for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
-                    if (b instanceof MethodDeclaration m && m.getBody().isPresent()) {
-                        var stmts = m.getBody().get().getStatements();
-                        passThrough &= stmts.size() == 1 && stmts.get(0) instanceof ReturnStmt rs
-                                && rs.getExpression().map(x -> x.isNameExpr() && !m.getParameters().isEmpty()
-                                && m.getParameters().stream().anyMatch(pp -> pp.getNameAsString().equals(x.asNameExpr().getNameAsString()))).orElse(false);
-                    }
-                }
-                if (passThrough) return true;
-            }
-            if (e instanceof LambdaExpr l && l.getParameters().size() >= 1 && l.getExpressionBody().map(x -> x.isNameExpr()
-                    && x.asNameExpr().getNameAsString().equals(l.getParameter(0).getNameAsString())).orElse(false)) return true;
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -721,6 +470,11 @@ final class OriginAnalysis {
 
     /** Calls chained on an expression: {@code x.a(..).b(..)} gives a then b; a variable holding it adds calls on the variable. */
     private List<MethodCallExpr> chainCalls(Expression start) {
+        return chainCalls(index, start);
+    }
+
+    /** {@link #chainCalls(Expression)} with the index it resolves types with. */
+    static List<MethodCallExpr> chainCalls(JavaIndex index, Expression start) {
         List<MethodCallExpr> out = new ArrayList<>();
         Node cur = start;
         while (cur.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == cur) {

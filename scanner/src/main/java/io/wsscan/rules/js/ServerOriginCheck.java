@@ -24,7 +24,8 @@ import java.util.Set;
  * compare the Origin header: strong (exact equality, an allowlist, an anchored regex, a parsed host),
  * weak (substring, prefix, suffix without a dot, unanchored regex) or not at all. Every hit starts at
  * the endpoint's creation. Where the deciding code is out of sight (options passed in from elsewhere, the
- * request handed to an unknown function) nothing is reported.
+ * request handed to an unknown function) nothing is reported. {@link OriginGrader} grades one
+ * function's comparisons; {@link JsSyntax} holds the syntactic helpers both use.
  */
 public final class ServerOriginCheck implements StructuralCheck {
 
@@ -32,10 +33,6 @@ public final class ServerOriginCheck implements StructuralCheck {
 
     /** Middleware names that mean cookie sessions (express-session, cookie-session, passport). */
     private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("(?i)session|passport");
-
-    /** Names of functions that make an access decision (their verdict is unknown when they are out of sight). */
-    private static final java.util.regex.Pattern DECIDER =
-            java.util.regex.Pattern.compile("(?i)auth|verif|check|valid|allow|origin|guard|permi|trust|cors");
 
     /** How a function checks the origin; {@code opaque} when it hands the request to code out of sight. */
     record Grade(Strength strength, String why, boolean opaque) {
@@ -118,10 +115,10 @@ public final class ServerOriginCheck implements StructuralCheck {
         // ---------------------------------------------------------------- ws
 
         Hit ws() {
-            Node opts = Syntax.object(arg(0), scopes);
+            Node opts = JsSyntax.object(arg(0), scopes);
             List<Node> verify = registered("ws-verify-client");
-            if (verify.isEmpty() && (opts == null || Syntax.property(opts, "verifyClient", scopes) != null
-                    || Syntax.opaqueSpread(opts, scopes))) {
+            if (verify.isEmpty() && (opts == null || JsSyntax.property(opts, "verifyClient", scopes) != null
+                    || JsSyntax.opaqueSpread(opts, scopes))) {
                 return null; // options or verifyClient out of sight
             }
             if (!verify.isEmpty()) {
@@ -151,7 +148,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             if (onConnection.strength == Strength.WEAK) {
                 return hit("its 'connection' listener " + onConnection.why, weakListener, "the 'connection' listener");
             }
-            if (!"true".equals(Syntax.constant(Syntax.property(opts, "noServer", scopes), scopes))) {
+            if (!"true".equals(JsSyntax.constant(JsSyntax.property(opts, "noServer", scopes), scopes))) {
                 if (onConnection.opaque) return null;
                 return hit("it has no verifyClient, so handshakes from every origin are accepted", null, null);
             }
@@ -195,7 +192,7 @@ public final class ServerOriginCheck implements StructuralCheck {
          * stored in a field at all); anything else out of sight may be.
          */
         private boolean mayBeThis(Node recvExpr, Set<Node> endpointCalls) {
-            Node r = Syntax.resolve(recvExpr, scopes);
+            Node r = JsSyntax.resolve(recvExpr, scopes);
             if (r == call) return true;
             if (r != null && endpointCalls.contains(r)) return false;
             if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
@@ -212,8 +209,8 @@ public final class ServerOriginCheck implements StructuralCheck {
             if (thisFields != null) return thisFields;
             thisFields = new HashSet<>();
             List<Node> assigns = new ArrayList<>();
-            Syntax.collect(ctx.file().program(), n -> n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
-                    && n.kid(0).kid(0).kind == Kind.THIS && Syntax.resolve(n.kid(1), scopes) == call, assigns);
+            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
+                    && n.kid(0).kid(0).kind == Kind.THIS && JsSyntax.resolve(n.kid(1), scopes) == call, assigns);
             for (Node a : assigns) if (a.kid(0).propertyName() != null) thisFields.add(a.kid(0).propertyName());
             return thisFields;
         }
@@ -224,7 +221,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             for (Engine.HandlerSite h : handlers.getOrDefault("ws-handle-upgrade", List.of())) {
                 if (!calls.contains(h.registration())) calls.add(h.registration());
             }
-            Syntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
+            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
                     && "handleUpgrade".equals(n.kid(0).propertyName()) && n.size() >= 4, calls);
             Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
@@ -244,7 +241,7 @@ public final class ServerOriginCheck implements StructuralCheck {
 
         Hit socketIo() {
             Node opts = null;
-            for (int i = 0; i < 2 && opts == null; i++) opts = Syntax.object(arg(i), scopes);
+            for (int i = 0; i < 2 && opts == null; i++) opts = JsSyntax.object(arg(i), scopes);
             for (Node fn : registered("sio-allow-request")) {
                 Grade g = grade(fn, Role.REQUEST, 0);
                 if (g.strength == Strength.STRONG) return null;
@@ -252,14 +249,14 @@ public final class ServerOriginCheck implements StructuralCheck {
             }
             Hit cookies = sessionCookies();
             if (opts == null) return cookies;
-            String origins = Syntax.constant(Syntax.property(opts, "origins", scopes), scopes);
+            String origins = JsSyntax.constant(JsSyntax.property(opts, "origins", scopes), scopes);
             if (origins != null && (origins.equals("*:*") || origins.equals("*"))) {
                 return hit("the socket.io 2 option origins '" + origins + "' accepts every origin, with credentials", null, null);
             }
-            Node cors = Syntax.object(Syntax.property(opts, "cors", scopes), scopes);
+            Node cors = JsSyntax.object(JsSyntax.property(opts, "cors", scopes), scopes);
             if (cors == null) return cookies;
-            if (!"true".equals(Syntax.constant(Syntax.property(cors, "credentials", scopes), scopes))) return cookies;
-            Node origin = Syntax.property(cors, "origin", scopes);
+            if (!"true".equals(JsSyntax.constant(JsSyntax.property(cors, "credentials", scopes), scopes))) return cookies;
+            Node origin = JsSyntax.property(cors, "origin", scopes);
             List<Node> fns = registered("cors-origin");
             if (!fns.isEmpty()) {
                 for (Node fn : fns) {
@@ -272,7 +269,7 @@ public final class ServerOriginCheck implements StructuralCheck {
                 return cookies;
             }
             if (origin == null) return hit("cors.origin is not set, so the cors default '*' applies, with credentials: true", null, null);
-            Node v = Syntax.resolve(origin, scopes);
+            Node v = JsSyntax.resolve(origin, scopes);
             if (v.kind == Kind.BOOLEAN && "true".equals(v.text)) {
                 return hit("cors.origin true reflects every origin, with credentials: true", null, null);
             }
@@ -280,7 +277,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             // process.env.CORS_ORIGIN || '*': the wildcard whenever the setting is missing
             if (v.kind == Kind.LOGICAL || v.kind == Kind.CONDITIONAL) {
                 for (Node alt : v.kind == Kind.LOGICAL ? v.kids() : v.rest(1)) {
-                    Node a = Syntax.resolve(alt, scopes);
+                    Node a = JsSyntax.resolve(alt, scopes);
                     if (a.kind == Kind.STRING && a.text.equals("*") || a.kind == Kind.BOOLEAN && "true".equals(a.text)) {
                         return hit("cors.origin falls back to " + (a.kind == Kind.STRING ? "'*'" : "true")
                                 + ", which admits every origin, with credentials: true", null, null);
@@ -293,7 +290,7 @@ public final class ServerOriginCheck implements StructuralCheck {
             }
             if (v.kind == Kind.ARRAY) {
                 for (Node el : v.kids()) {
-                    Node e = Syntax.resolve(el, scopes);
+                    Node e = JsSyntax.resolve(el, scopes);
                     if (e.kind == Kind.REGEX) {
                         String p = PostMessageOriginCheck.regexProblem(e.text);
                         if (p != null) return hit("the cors.origin entry /" + e.text + "/ " + p + ", and credentials are allowed", null, null);
@@ -311,14 +308,14 @@ public final class ServerOriginCheck implements StructuralCheck {
          */
         private Hit sessionCookies() {
             List<Node> uses = new ArrayList<>();
-            Syntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
+            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
                     && "use".equals(n.kid(0).propertyName()) && n.size() > 1, uses);
             for (Node u : uses) {
                 Node recv = u.kid(0).kid(0);
                 if (recv.kind == Kind.MEMBER && "engine".equals(recv.propertyName())) recv = recv.kid(0);
-                if (Syntax.resolve(recv, scopes) != call) continue;
+                if (JsSyntax.resolve(recv, scopes) != call) continue;
                 List<Node> names = new ArrayList<>();
-                Syntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && SESSION.matcher(n.text).find()
+                JsSyntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && SESSION.matcher(n.text).find()
                         || n.kind == Kind.MEMBER && n.propertyName() != null && SESSION.matcher(n.propertyName()).find(), names);
                 if (!names.isEmpty()) {
                     return hit("it authenticates connections with the session cookie, and socket.io checks no Origin on "
@@ -347,8 +344,8 @@ public final class ServerOriginCheck implements StructuralCheck {
         Hit uws() {
             List<Node> upgrade = registered("uws-upgrade");
             if (upgrade.isEmpty()) {
-                Node behavior = Syntax.object(arg(1), scopes);
-                if (behavior == null || Syntax.property(behavior, "upgrade", scopes) != null || Syntax.opaqueSpread(behavior, scopes)) {
+                Node behavior = JsSyntax.object(arg(1), scopes);
+                if (behavior == null || JsSyntax.property(behavior, "upgrade", scopes) != null || JsSyntax.opaqueSpread(behavior, scopes)) {
                     return null;
                 }
                 return hit("its behavior has no upgrade handler, so uWebSockets.js accepts handshakes from every origin", null, null);
@@ -380,14 +377,14 @@ public final class ServerOriginCheck implements StructuralCheck {
      */
     static boolean acceptsAll(Node fn) {
         List<Node> found = new ArrayList<>();
-        Syntax.collect(fn.kid(1), n -> n.kind == Kind.IF || n.kind == Kind.CONDITIONAL || n.kind == Kind.SWITCH
+        JsSyntax.collect(fn.kid(1), n -> n.kind == Kind.IF || n.kind == Kind.CONDITIONAL || n.kind == Kind.SWITCH
                 || n.kind == Kind.LOGICAL || n.kind == Kind.BINARY || n.kind == Kind.UNARY || n.kind == Kind.THROW
                 || n.kind == Kind.MEMBER || n.kind == Kind.THIS, found);
         if (!found.isEmpty()) return false;
         List<Node> calls = new ArrayList<>();
-        Syntax.collect(fn.kid(1), n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
+        JsSyntax.collect(fn.kid(1), n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
         List<Node> idents = new ArrayList<>();
-        Syntax.collect(fn.kid(1), n -> n.kind == Kind.IDENT, idents);
+        JsSyntax.collect(fn.kid(1), n -> n.kind == Kind.IDENT, idents);
         for (Node id : idents) {
             boolean callee = false;
             for (Node c : calls) callee |= c.kid(0) == id;
@@ -398,379 +395,4 @@ public final class ServerOriginCheck implements StructuralCheck {
 
     /** What a parameter of a graded function holds. */
     enum Role { ORIGIN, REQUEST, INFO, HEADERS }
-
-    /**
-     * Grades the origin comparisons of one function: which of its values are the origin (directly, in
-     * a request's headers, in ws's {@code info}, through destructuring and local aliases), and how each
-     * is compared. Helper functions of the same program that receive the origin or the request are
-     * graded too (two levels deep).
-     */
-    static final class OriginGrader {
-        private final Scopes scopes;
-        private final Map<Node, Node> parents = new IdentityHashMap<>();
-        private final Map<Role, Set<Binding>> bound = new IdentityHashMap<>();
-        private final List<Node> originRefs = new ArrayList<>();
-
-        OriginGrader(Scopes scopes) {
-            this.scopes = scopes;
-            for (Role r : Role.values()) bound.put(r, new HashSet<>());
-        }
-
-        Grade grade(Node fn, Role role, int param, int depth) {
-            if (fn == null || fn.kind != Kind.FUNCTION) return Grade.NONE;
-            List<Node> ps = fn.kid(0).kids();
-            if (param >= ps.size()) return Grade.NONE;
-            bindPattern(ps.get(param), role);
-            Node body = fn.kid(1);
-            boolean grew = true;
-            for (int round = 0; grew && round < 6; round++) {
-                parents.clear();
-                walkParents(body, null);
-                grew = aliases(body);
-            }
-            Syntax.collect(body, n -> isOrigin(n) && !isOrigin(parents.get(n)), originRefs);
-            Grade best = Grade.NONE;
-            for (Node ref : originRefs) best = best.better(gradeRef(ref, depth));
-            // the request (or the origin) handed to other functions
-            List<Node> calls = new ArrayList<>();
-            Syntax.collect(body, n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
-            for (Node c : calls) {
-                for (int i = 1; i < c.size(); i++) {
-                    Node a = c.kid(i);
-                    Role r = isOrigin(a) ? null : roleOf(a);
-                    if (r == null) continue;
-                    best = best.better(passed(c, i - 1, r, depth));
-                }
-            }
-            return best;
-        }
-
-        /**
-         * A request-like value passed to {@code callee(…)}: a helper in sight is graded; a function out of
-         * sight whose name says it decides (authenticate, verifyOrigin, isAllowed) makes the verdict
-         * unknown; anything else (handleUpgrade, logging, URL parsing, a session parser) decides nothing
-         * about the origin.
-         */
-        private Grade passed(Node c, int index, Role r, int depth) {
-            Node callee = c.kid(0);
-            Node fn = callee.kind == Kind.IDENT ? Syntax.function(callee, scopes) : null;
-            if (fn != null) {
-                if (depth >= 2) return new Grade(Strength.NONE, null, true);
-                return new OriginGrader(scopes).grade(fn, r, index, depth + 1);
-            }
-            return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
-        }
-
-        /** A callee out of sight whose name says it makes an access decision. */
-        private static boolean decider(Node callee) {
-            String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null;
-            return name != null && DECIDER.matcher(name).find();
-        }
-
-        private void walkParents(Node n, Node parent) {
-            if (parent != null) parents.put(n, parent);
-            for (Node k : n.kids()) walkParents(k, n);
-        }
-
-        private boolean in(Role r, Node ident) {
-            if (ident == null || ident.kind != Kind.IDENT) return false;
-            Binding b = scopes.binding(ident);
-            return b != null && b.declaration != ident && bound.get(r).contains(b);
-        }
-
-        private boolean bind(Role r, Node ident) {
-            if (ident == null || ident.kind != Kind.IDENT) return false;
-            Binding b = scopes.binding(ident);
-            return b != null && bound.get(r).add(b);
-        }
-
-        /** Binds a parameter or declaration pattern that holds a value of role {@code r}. */
-        private boolean bindPattern(Node p, Role r) {
-            if (p == null) return false;
-            switch (p.kind) {
-                case IDENT -> {
-                    return bind(r, p);
-                }
-                case ASSIGN_PATTERN -> {
-                    return bindPattern(p.kid(0), r);
-                }
-                case OBJECT_PATTERN -> {
-                    boolean grew = false;
-                    for (Node prop : p.kids()) {
-                        if (prop.kind != Kind.PROPERTY) continue;
-                        Role inner = member(r, prop.keyName());
-                        if (inner != null) grew |= bindPattern(prop.kid(1), inner);
-                    }
-                    return grew;
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-
-        /** The role of property {@code name} of a value of role {@code r}. */
-        private static Role member(Role r, String name) {
-            if (name == null) return null;
-            return switch (r) {
-                case INFO -> "origin".equals(name) ? Role.ORIGIN : "req".equals(name) ? Role.REQUEST : null;
-                case REQUEST -> "headers".equals(name) ? Role.HEADERS : null;
-                case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
-                default -> null;
-            };
-        }
-
-        /** The role of an expression, or null. */
-        Role roleOf(Node n) {
-            if (n == null) return null;
-            for (Role r : Role.values()) if (in(r, n)) return r;
-            switch (n.kind) {
-                case MEMBER -> {
-                    Role obj = roleOf(n.kid(0));
-                    return obj == null ? null : member(obj, n.propertyName());
-                }
-                case CALL -> {
-                    Node callee = n.kid(0);
-                    if (callee.kind != Kind.MEMBER) return null;
-                    String m = callee.propertyName();
-                    Role recv = roleOf(callee.kid(0));
-                    if (recv == Role.ORIGIN && Set.of("toLowerCase", "trim", "toString").contains(m)) return Role.ORIGIN;
-                    // req.get('origin'), req.header('Origin'), uWS req.getHeader('origin'), headers.get('origin')
-                    if ((recv == Role.REQUEST || recv == Role.HEADERS) && Set.of("get", "header", "getHeader").contains(m)
-                            && n.size() == 2 && n.kid(1).kind == Kind.STRING && "origin".equalsIgnoreCase(n.kid(1).text)) {
-                        return Role.ORIGIN;
-                    }
-                    return null;
-                }
-                case LOGICAL -> {
-                    Role l = roleOf(n.kid(0));
-                    return l != null ? l : roleOf(n.kid(1));
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-
-        boolean isOrigin(Node n) {
-            return roleOf(n) == Role.ORIGIN;
-        }
-
-        /** {@code const o = req.headers.origin}, {@code const {origin} = info}: new names for known values. */
-        private boolean aliases(Node body) {
-            boolean grew = false;
-            List<Node> decls = new ArrayList<>();
-            Syntax.collect(body, n -> n.kind == Kind.DECLARATOR && n.size() > 1 || n.kind == Kind.ASSIGN && "=".equals(n.text), decls);
-            for (Node d : decls) {
-                Role r = roleOf(d.kid(1));
-                if (r != null) grew |= bindPattern(d.kid(0), r);
-            }
-            return grew;
-        }
-
-        /** How the use of the origin at {@code ref} checks it. */
-        private Grade gradeRef(Node ref, int depth) {
-            Node parent = parents.get(ref);
-            if (parent == null) return Grade.NONE;
-            switch (parent.kind) {
-                case BINARY -> {
-                    if (!Set.of("===", "!==", "==", "!=").contains(parent.text)) return Grade.NONE;
-                    Node other = parent.kid(0) == ref ? parent.kid(1) : parent.kid(0);
-                    // a presence test (origin !== undefined) compares with nothing fixed
-                    if (other.kind == Kind.UNDEFINED || other.kind == Kind.NULL
-                            || other.kind == Kind.IDENT && "undefined".equals(other.text)
-                            || other.kind == Kind.STRING && other.text.isEmpty()) {
-                        return Grade.NONE;
-                    }
-                    return strong();
-                }
-                case SWITCH -> {
-                    return parent.kid(0) == ref ? strong() : Grade.NONE;
-                }
-                case MEMBER -> {
-                    if (parent.has(Node.COMPUTED) && parent.size() > 1 && parent.kid(1) == ref) return strong(); // ALLOWED[origin]
-                    Node c = parents.get(parent);
-                    String m = parent.propertyName();
-                    if (c == null || c.kind != Kind.CALL || c.kid(0) != parent || m == null) return Grade.NONE;
-                    Node arg = c.size() > 1 ? c.kid(1) : null;
-                    return switch (m) {
-                        case "indexOf", "includes", "lastIndexOf" -> weak("checks the origin with " + m
-                                + "(), which also accepts look-alike hosts such as https://example.com.evil.net");
-                        case "search", "match" -> regexGrade(arg, m + "()");
-                        case "startsWith" -> weak("checks the origin with startsWith(), which also accepts https://example.com.evil.net");
-                        case "endsWith" -> {
-                            String s = arg == null ? null : Syntax.constant(arg, scopes);
-                            yield s != null && s.startsWith(".") ? strong()
-                                    : weak("checks the origin with endsWith() without a leading dot, which also accepts https://evilexample.com");
-                        }
-                        default -> Grade.NONE;
-                    };
-                }
-                case CALL, NEW -> {
-                    int idx = parent.kids().indexOf(ref) - 1;
-                    if (idx < 0) return Grade.NONE;
-                    Node callee = parent.kid(0);
-                    if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
-                    if (callee.kind == Kind.MEMBER) {
-                        String m = callee.propertyName();
-                        if (m == null) return Grade.NONE;
-                        switch (m) {
-                            case "includes", "indexOf" -> {
-                                // a list of origins in one string is a substring test
-                                String s = Syntax.constant(callee.kid(0), scopes);
-                                return s != null ? weak("looks the origin up in the string '" + s
-                                        + "', a substring test that also accepts parts and look-alikes") : strong();
-                            }
-                            case "has", "contains", "hasOwnProperty" -> {
-                                return strong();
-                            }
-                            case "test", "exec" -> {
-                                return regexGrade(callee.kid(0), "a regular expression");
-                            }
-                            default -> {
-                                return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
-                            }
-                        }
-                    }
-                    if (callee.kind == Kind.IDENT) {
-                        Node fn = Syntax.function(callee, scopes);
-                        if (fn != null && depth < 2) return new OriginGrader(scopes).grade(fn, Role.ORIGIN, idx, depth + 1);
-                        // the origin handed to a callback (cb(null, origin)) decides nothing
-                        return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
-                    }
-                    return Grade.NONE;
-                }
-                default -> {
-                    return Grade.NONE;
-                }
-            }
-        }
-
-        private Grade urlGrade(Node newUrl, int depth) {
-            Node decl = parents.get(newUrl);
-            Binding b = null;
-            if (decl != null && decl.kind == Kind.DECLARATOR && decl.kid(0).kind == Kind.IDENT) b = scopes.binding(decl.kid(0));
-            Grade best = Grade.NONE;
-            for (Map.Entry<Node, Node> e : new ArrayList<>(parents.entrySet())) {
-                Node n = e.getKey();
-                if (n.kind != Kind.MEMBER) continue;
-                Node obj = n.kid(0);
-                boolean onUrl = obj == newUrl || b != null && obj.kind == Kind.IDENT && scopes.binding(obj) == b && obj != decl.kid(0);
-                String p = n.propertyName();
-                if (onUrl && ("hostname".equals(p) || "host".equals(p) || "origin".equals(p))) best = best.better(gradeRef(n, depth));
-            }
-            return best;
-        }
-
-        private Grade regexGrade(Node re, String how) {
-            String pattern = Syntax.regex(re, scopes);
-            if (pattern == null) {
-                String s = re == null ? null : Syntax.constant(re, scopes);
-                return s != null ? weak("checks the origin with " + how + " and a plain string, which matches anywhere in the origin")
-                        : Grade.NONE;
-            }
-            String problem = PostMessageOriginCheck.regexProblem(pattern);
-            return problem == null ? strong() : weak("checks the origin with " + how + " /" + pattern + "/, which " + problem);
-        }
-
-        private static Grade strong() {
-            return new Grade(Strength.STRONG, null, false);
-        }
-
-        private static Grade weak(String why) {
-            return new Grade(Strength.WEAK, why, false);
-        }
-    }
-
-    /** Small syntactic helpers: object literals and constants behind names. */
-    static final class Syntax {
-        private Syntax() {
-        }
-
-        static void collect(Node n, java.util.function.Predicate<Node> p, List<Node> out) {
-            if (n == null) return;
-            if (p.test(n) && !out.contains(n)) out.add(n);
-            for (Node k : n.kids()) collect(k, p, out);
-        }
-
-        /** A name's single definition, followed through up to four names. */
-        static Node resolve(Node n, Scopes scopes) {
-            for (int i = 0; i < 4 && n != null && n.kind == Kind.IDENT; i++) {
-                Binding b = scopes.binding(n);
-                Node def = b == null ? null : b.singleDefinition();
-                if (def == null || def == n) break;
-                n = def;
-            }
-            return n;
-        }
-
-        /** The object literal an expression is (directly or through a const), or null. */
-        static Node object(Node n, Scopes scopes) {
-            if (n == null) return null;
-            Node r = resolve(n, scopes);
-            return r != null && r.kind == Kind.OBJECT ? r : null;
-        }
-
-        /** The value of property {@code key} of an object literal (spread objects included; the last one wins), or null. */
-        static Node property(Node obj, String key, Scopes scopes) {
-            return property(obj, key, scopes, 0);
-        }
-
-        private static Node property(Node obj, String key, Scopes scopes, int depth) {
-            if (obj == null || depth > 3) return null;
-            Node found = null;
-            for (Node p : obj.kids()) {
-                if (p.kind == Kind.PROPERTY && key.equals(p.keyName())) {
-                    found = p.size() > 1 ? p.kid(1) : p.kid(0);
-                } else if (p.kind == Kind.SPREAD) {
-                    Node v = property(object(p.kid(0), scopes), key, scopes, depth + 1);
-                    if (v != null) found = v;
-                }
-            }
-            return found;
-        }
-
-        /** True when an object literal spreads an object that is not in sight ({@code {...defaults, port}}). */
-        static boolean opaqueSpread(Node obj, Scopes scopes) {
-            return opaqueSpread(obj, scopes, 0);
-        }
-
-        private static boolean opaqueSpread(Node obj, Scopes scopes, int depth) {
-            if (depth > 3) return true;
-            for (Node p : obj.kids()) {
-                if (p.kind != Kind.SPREAD) continue;
-                Node o = object(p.kid(0), scopes);
-                if (o == null || opaqueSpread(o, scopes, depth + 1)) return true;
-            }
-            return false;
-        }
-
-        /** A string or boolean constant (directly or through a const), or null. */
-        static String constant(Node n, Scopes scopes) {
-            if (n == null) return null;
-            Node r = resolve(n, scopes);
-            if (r == null) return null;
-            if (r.kind == Kind.STRING || r.kind == Kind.BOOLEAN) return r.text;
-            return null;
-        }
-
-        static String regex(Node n, Scopes scopes) {
-            Node r = n == null ? null : resolve(n, scopes);
-            if (r == null) return null;
-            if (r.kind == Kind.REGEX) return r.text;
-            if (r.kind == Kind.NEW && r.kid(0).kind == Kind.IDENT && "RegExp".equals(r.kid(0).text) && r.size() > 1) {
-                return constant(r.kid(1), scopes);
-            }
-            return null;
-        }
-
-        /** The function a name stands for, when it has one definition in sight. */
-        static Node function(Node ident, Scopes scopes) {
-            Binding b = scopes.binding(ident);
-            if (b == null) return null;
-            Node def = b.singleDefinition();
-            if (def != null && def.kind == Kind.FUNCTION) return def;
-            return null;
-        }
-    }
 }

@@ -1,0 +1,308 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.rules.js;
+
+import io.wsscan.analysis.Scopes;
+import io.wsscan.analysis.Scopes.Binding;
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
+import io.wsscan.rules.js.ServerOriginCheck.Grade;
+import io.wsscan.rules.js.ServerOriginCheck.Role;
+import io.wsscan.rules.js.ServerOriginCheck.Strength;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Grades the origin comparisons of one function: which of its values are the origin (directly, in
+ * a request's headers, in ws's {@code info}, through destructuring and local aliases), and how each
+ * is compared. Helper functions of the same program that receive the origin or the request are
+ * graded too (two levels deep). It is separate from {@link ServerOriginCheck}, which finds each
+ * endpoint's deciding functions by library, because grading one function is the same for all of them.
+ */
+final class OriginGrader {
+    /** Names of functions that make an access decision (their verdict is unknown when they are out of sight). */
+    private static final java.util.regex.Pattern DECIDER =
+            java.util.regex.Pattern.compile("(?i)auth|verif|check|valid|allow|origin|guard|permi|trust|cors");
+
+    private final Scopes scopes;
+    private final Map<Node, Node> parents = new IdentityHashMap<>();
+    private final Map<Role, Set<Binding>> bound = new IdentityHashMap<>();
+    private final List<Node> originRefs = new ArrayList<>();
+
+    OriginGrader(Scopes scopes) {
+        this.scopes = scopes;
+        for (Role r : Role.values()) bound.put(r, new HashSet<>());
+    }
+
+    Grade grade(Node fn, Role role, int param, int depth) {
+        if (fn == null || fn.kind != Kind.FUNCTION) return Grade.NONE;
+        List<Node> ps = fn.kid(0).kids();
+        if (param >= ps.size()) return Grade.NONE;
+        bindPattern(ps.get(param), role);
+        Node body = fn.kid(1);
+        boolean grew = true;
+        for (int round = 0; grew && round < 6; round++) {
+            parents.clear();
+            walkParents(body, null);
+            grew = aliases(body);
+        }
+        JsSyntax.collect(body, n -> isOrigin(n) && !isOrigin(parents.get(n)), originRefs);
+        Grade best = Grade.NONE;
+        for (Node ref : originRefs) best = best.better(gradeRef(ref, depth));
+        // the request (or the origin) handed to other functions
+        List<Node> calls = new ArrayList<>();
+        JsSyntax.collect(body, n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
+        for (Node c : calls) {
+            for (int i = 1; i < c.size(); i++) {
+                Node a = c.kid(i);
+                Role r = isOrigin(a) ? null : roleOf(a);
+                if (r == null) continue;
+                best = best.better(passed(c, i - 1, r, depth));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A request-like value passed to {@code callee(…)}: a helper in sight is graded; a function out of
+     * sight whose name says it decides (authenticate, verifyOrigin, isAllowed) makes the verdict
+     * unknown; anything else (handleUpgrade, logging, URL parsing, a session parser) decides nothing
+     * about the origin.
+     */
+    private Grade passed(Node c, int index, Role r, int depth) {
+        Node callee = c.kid(0);
+        Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : null;
+        if (fn != null) {
+            if (depth >= 2) return new Grade(Strength.NONE, null, true);
+            return new OriginGrader(scopes).grade(fn, r, index, depth + 1);
+        }
+        return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
+    }
+
+    /** A callee out of sight whose name says it makes an access decision. */
+    private static boolean decider(Node callee) {
+        String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null;
+        return name != null && DECIDER.matcher(name).find();
+    }
+
+    private void walkParents(Node n, Node parent) {
+        if (parent != null) parents.put(n, parent);
+        for (Node k : n.kids()) walkParents(k, n);
+    }
+
+    private boolean in(Role r, Node ident) {
+        if (ident == null || ident.kind != Kind.IDENT) return false;
+        Binding b = scopes.binding(ident);
+        return b != null && b.declaration != ident && bound.get(r).contains(b);
+    }
+
+    private boolean bind(Role r, Node ident) {
+        if (ident == null || ident.kind != Kind.IDENT) return false;
+        Binding b = scopes.binding(ident);
+        return b != null && bound.get(r).add(b);
+    }
+
+    /** Binds a parameter or declaration pattern that holds a value of role {@code r}. */
+    private boolean bindPattern(Node p, Role r) {
+        if (p == null) return false;
+        switch (p.kind) {
+            case IDENT -> {
+                return bind(r, p);
+            }
+            case ASSIGN_PATTERN -> {
+                return bindPattern(p.kid(0), r);
+            }
+            case OBJECT_PATTERN -> {
+                boolean grew = false;
+                for (Node prop : p.kids()) {
+                    if (prop.kind != Kind.PROPERTY) continue;
+                    Role inner = member(r, prop.keyName());
+                    if (inner != null) grew |= bindPattern(prop.kid(1), inner);
+                }
+                return grew;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The role of property {@code name} of a value of role {@code r}. */
+    private static Role member(Role r, String name) {
+        if (name == null) return null;
+        return switch (r) {
+            case INFO -> "origin".equals(name) ? Role.ORIGIN : "req".equals(name) ? Role.REQUEST : null;
+            case REQUEST -> "headers".equals(name) ? Role.HEADERS : null;
+            case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
+            default -> null;
+        };
+    }
+
+    /** The role of an expression, or null. */
+    Role roleOf(Node n) {
+        if (n == null) return null;
+        for (Role r : Role.values()) if (in(r, n)) return r;
+        switch (n.kind) {
+            case MEMBER -> {
+                Role obj = roleOf(n.kid(0));
+                return obj == null ? null : member(obj, n.propertyName());
+            }
+            case CALL -> {
+                Node callee = n.kid(0);
+                if (callee.kind != Kind.MEMBER) return null;
+                String m = callee.propertyName();
+                Role recv = roleOf(callee.kid(0));
+                if (recv == Role.ORIGIN && Set.of("toLowerCase", "trim", "toString").contains(m)) return Role.ORIGIN;
+                // req.get('origin'), req.header('Origin'), uWS req.getHeader('origin'), headers.get('origin')
+                if ((recv == Role.REQUEST || recv == Role.HEADERS) && Set.of("get", "header", "getHeader").contains(m)
+                        && n.size() == 2 && n.kid(1).kind == Kind.STRING && "origin".equalsIgnoreCase(n.kid(1).text)) {
+                    return Role.ORIGIN;
+                }
+                return null;
+            }
+            case LOGICAL -> {
+                Role l = roleOf(n.kid(0));
+                return l != null ? l : roleOf(n.kid(1));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    boolean isOrigin(Node n) {
+        return roleOf(n) == Role.ORIGIN;
+    }
+
+    /** {@code const o = req.headers.origin}, {@code const {origin} = info}: new names for known values. */
+    private boolean aliases(Node body) {
+        boolean grew = false;
+        List<Node> decls = new ArrayList<>();
+        JsSyntax.collect(body, n -> n.kind == Kind.DECLARATOR && n.size() > 1 || n.kind == Kind.ASSIGN && "=".equals(n.text), decls);
+        for (Node d : decls) {
+            Role r = roleOf(d.kid(1));
+            if (r != null) grew |= bindPattern(d.kid(0), r);
+        }
+        return grew;
+    }
+
+    /** How the use of the origin at {@code ref} checks it. */
+    private Grade gradeRef(Node ref, int depth) {
+        Node parent = parents.get(ref);
+        if (parent == null) return Grade.NONE;
+        switch (parent.kind) {
+            case BINARY -> {
+                if (!Set.of("===", "!==", "==", "!=").contains(parent.text)) return Grade.NONE;
+                Node other = parent.kid(0) == ref ? parent.kid(1) : parent.kid(0);
+                // a presence test (origin !== undefined) compares with nothing fixed
+                if (other.kind == Kind.UNDEFINED || other.kind == Kind.NULL
+                        || other.kind == Kind.IDENT && "undefined".equals(other.text)
+                        || other.kind == Kind.STRING && other.text.isEmpty()) {
+                    return Grade.NONE;
+                }
+                return strong();
+            }
+            case SWITCH -> {
+                return parent.kid(0) == ref ? strong() : Grade.NONE;
+            }
+            case MEMBER -> {
+                if (parent.has(Node.COMPUTED) && parent.size() > 1 && parent.kid(1) == ref) return strong(); // ALLOWED[origin]
+                Node c = parents.get(parent);
+                String m = parent.propertyName();
+                if (c == null || c.kind != Kind.CALL || c.kid(0) != parent || m == null) return Grade.NONE;
+                Node arg = c.size() > 1 ? c.kid(1) : null;
+                return switch (m) {
+                    case "indexOf", "includes", "lastIndexOf" -> weak("checks the origin with " + m
+                            + "(), which also accepts look-alike hosts such as https://example.com.evil.net");
+                    case "search", "match" -> regexGrade(arg, m + "()");
+                    case "startsWith" -> weak("checks the origin with startsWith(), which also accepts https://example.com.evil.net");
+                    case "endsWith" -> {
+                        String s = arg == null ? null : JsSyntax.constant(arg, scopes);
+                        yield s != null && s.startsWith(".") ? strong()
+                                : weak("checks the origin with endsWith() without a leading dot, which also accepts https://evilexample.com");
+                    }
+                    default -> Grade.NONE;
+                };
+            }
+            case CALL, NEW -> {
+                int idx = parent.kids().indexOf(ref) - 1;
+                if (idx < 0) return Grade.NONE;
+                Node callee = parent.kid(0);
+                if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
+                if (callee.kind == Kind.MEMBER) {
+                    String m = callee.propertyName();
+                    if (m == null) return Grade.NONE;
+                    switch (m) {
+                        case "includes", "indexOf" -> {
+                            // a list of origins in one string is a substring test
+                            String s = JsSyntax.constant(callee.kid(0), scopes);
+                            return s != null ? weak("looks the origin up in the string '" + s
+                                    + "', a substring test that also accepts parts and look-alikes") : strong();
+                        }
+                        case "has", "contains", "hasOwnProperty" -> {
+                            return strong();
+                        }
+                        case "test", "exec" -> {
+                            return regexGrade(callee.kid(0), "a regular expression");
+                        }
+                        default -> {
+                            return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
+                        }
+                    }
+                }
+                if (callee.kind == Kind.IDENT) {
+                    Node fn = JsSyntax.function(callee, scopes);
+                    if (fn != null && depth < 2) return new OriginGrader(scopes).grade(fn, Role.ORIGIN, idx, depth + 1);
+                    // the origin handed to a callback (cb(null, origin)) decides nothing
+                    return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
+                }
+                return Grade.NONE;
+            }
+            default -> {
+                return Grade.NONE;
+            }
+        }
+    }
+
+    private Grade urlGrade(Node newUrl, int depth) {
+        Node decl = parents.get(newUrl);
+        Binding b = null;
+        if (decl != null && decl.kind == Kind.DECLARATOR && decl.kid(0).kind == Kind.IDENT) b = scopes.binding(decl.kid(0));
+        Grade best = Grade.NONE;
+        for (Map.Entry<Node, Node> e : new ArrayList<>(parents.entrySet())) {
+            Node n = e.getKey();
+            if (n.kind != Kind.MEMBER) continue;
+            Node obj = n.kid(0);
+            boolean onUrl = obj == newUrl || b != null && obj.kind == Kind.IDENT && scopes.binding(obj) == b && obj != decl.kid(0);
+            String p = n.propertyName();
+            if (onUrl && ("hostname".equals(p) || "host".equals(p) || "origin".equals(p))) best = best.better(gradeRef(n, depth));
+        }
+        return best;
+    }
+
+    private Grade regexGrade(Node re, String how) {
+        String pattern = JsSyntax.regex(re, scopes);
+        if (pattern == null) {
+            String s = re == null ? null : JsSyntax.constant(re, scopes);
+            return s != null ? weak("checks the origin with " + how + " and a plain string, which matches anywhere in the origin")
+                    : Grade.NONE;
+        }
+        String problem = PostMessageOriginCheck.regexProblem(pattern);
+        return problem == null ? strong() : weak("checks the origin with " + how + " /" + pattern + "/, which " + problem);
+    }
+
+    private static Grade strong() {
+        return new Grade(Strength.STRONG, null, false);
+    }
+
+    private static Grade weak(String why) {
+        return new Grade(Strength.WEAK, why, false);
+    }
+}
