@@ -61,7 +61,6 @@ final class DeclarationLowering extends LoweringPart {
         return new Node(Kind.FUNCTION, start, end, name, flags, List.of(paramsNode, bodyNode));
     }
 
-
     /** One formal parameter (TypeScript wraps them in required_parameter / optional_parameter). */
     Node parameter(TNode p) {
         if (p.type == "required_parameter" || p.type == "optional_parameter") {
@@ -156,7 +155,6 @@ final class DeclarationLowering extends LoweringPart {
         for (TNode k : m.kids) if (!isComment(k) && !TypeScriptLowering.isTypeModifier(k)) return k.start;
         return m.start;
     }
-
 
     /** A method, getter or setter of a class or object literal: PROPERTY [key, FUNCTION]. */
     Node method(TNode m, boolean inClass) {

@@ -53,7 +53,6 @@ final class ExpressionLowering extends LoweringPart {
         }
     }
 
-
     /** One expression; called by {@link TreeSitterLowering#expr}, which guards the depth. */
     Node lower(TNode t) {
         if (t.missing) return unknown(t, List.of());
