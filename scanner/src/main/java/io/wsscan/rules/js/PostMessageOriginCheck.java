@@ -82,8 +82,28 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         };
     }
 
+    /**
+     * String methods that return the same origin in another spelling: a strict comparison of their
+     * result ({@code e.origin.toLowerCase() === TRUSTED}) is as strong as one of the origin itself,
+     * and a substring test of it as weak.
+     */
+    private static final Set<String> NORMALISERS = Set.of("toLowerCase", "toLocaleLowerCase", "toUpperCase",
+            "toLocaleUpperCase", "trim", "trimStart", "trimEnd", "normalize", "toString", "valueOf");
+
+    /** The outermost of {@code ref.toLowerCase().trim()...}: what the handler really compares. */
+    private static Node normalised(Node ref, Map<Node, Node> parents) {
+        while (true) {
+            Node member = parents.get(ref);
+            if (member == null || member.kind != Kind.MEMBER || member.kid(0) != ref || !NORMALISERS.contains(member.propertyName())) return ref;
+            Node call = parents.get(member);
+            if (call == null || call.kind != Kind.CALL || call.kid(0) != member) return ref;
+            ref = call;
+        }
+    }
+
     /** How the use of an origin reference at {@code ref} checks it. */
     private Grade grade(Node ref, Walker w, Scopes scopes, int depth) {
+        ref = normalised(ref, w.parents);
         Node parent = w.parents.get(ref);
         if (parent == null) return Grade.NONE;
         int at = parent.start;
@@ -370,6 +390,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         }
 
         private boolean alias(Node ref, Set<Binding> into, List<Node> uses) {
+            ref = normalised(ref, parents);
             Node p = parents.get(ref);
             if (p != null && p.kind == Kind.DECLARATOR && p.kid(1) == ref && p.kid(0).kind == Kind.IDENT) {
                 Binding b = scopes.binding(p.kid(0));
