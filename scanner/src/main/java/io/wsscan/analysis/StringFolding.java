@@ -116,6 +116,11 @@ final class StringFolding {
         return a.join(b);
     }
 
+    /** One value that may be a secure or a cleartext scheme (a lookup table's entries): mirroring too. */
+    static Value mirrorChoice(Value v) {
+        return hasScheme(v, true) && hasScheme(v, false) ? markMirrored(v) : v;
+    }
+
     private static boolean hasScheme(Value v, boolean secure) {
         for (Str s : v.all(Str.class)) {
             String p = s.prefix().toLowerCase(Locale.ROOT);
