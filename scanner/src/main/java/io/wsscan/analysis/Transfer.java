@@ -324,14 +324,10 @@ final class Transfer {
                 Value recv = eval(n.kid(0), fn);
                 List<String> names = memberNames(n, fn);
                 if (names != null && names.size() == 1) return readMember(recv, names.get(0), n, fn);
-                if (names == null) {
-                    Value v = readMember(recv, null, n, fn);
-                    // a lookup by a key not known here ({'http:': 'ws:', 'https:': 'wss:'}[location.protocol])
-                    // chooses like a conditional does
-                    return n.has(Node.COMPUTED) ? StringFolding.mirrorChoice(v) : v;
-                }
-                Value v = Value.EMPTY;
-                for (String name : names) v = v.join(readMember(recv, name, n, fn));
+                // a computed key that may be several names, or any ({'http:': 'ws:', 'https:': 'wss:'}[location.protocol]),
+                // chooses between the fields like a conditional does
+                Value v = names == null ? readMember(recv, null, n, fn) : Value.EMPTY;
+                if (names != null) for (String name : names) v = v.join(readMember(recv, name, n, fn));
                 return StringFolding.mirrorChoice(v);
             }
             case CALL:
