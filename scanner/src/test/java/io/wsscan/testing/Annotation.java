@@ -19,12 +19,30 @@ package io.wsscan.testing;
  * @param kind        which annotation
  * @param ruleId      the rule the annotation is about
  * @param message     for {@code expect}: a substring the finding's message must contain, or null
+ * @param level       for {@code expect}: the SARIF level the finding must have ({@code RULE@note}), or null
  */
-public record Annotation(String file, int commentLine, int line, Kind kind, String ruleId, String message) {
+public record Annotation(String file, int commentLine, int line, Kind kind, String ruleId, String message, String level) {
 
-    /** An annotation without a message substring. */
+    /** An annotation without a message substring or level. */
     public Annotation(String file, int commentLine, int line, Kind kind, String ruleId) {
-        this(file, commentLine, line, kind, ruleId, null);
+        this(file, commentLine, line, kind, ruleId, null, null);
+    }
+
+    /** An annotation without a level. */
+    public Annotation(String file, int commentLine, int line, Kind kind, String ruleId, String message) {
+        this(file, commentLine, line, kind, ruleId, message, null);
+    }
+
+    /** True when finding {@code f} satisfies this annotation's message substring and level. */
+    public boolean matches(io.wsscan.findings.Finding f) {
+        return (message == null || f.message().contains(message))
+                && (level == null || f.level().name().equalsIgnoreCase(level));
+    }
+
+    /** What an {@code expect} asks beyond the rule and line, for failure messages ("" when nothing). */
+    public String demands() {
+        String s = level == null ? "" : " at level " + level;
+        return message == null ? s : s + " with a message containing \"" + message + "\"";
     }
 
     public enum Kind {

@@ -53,11 +53,9 @@ public final class AnnotationCheck {
             switch (a.kind()) {
                 case EXPECT -> {
                     if (at.isEmpty()) {
-                        out.add(k.failure("expected a finding, none reported"
-                                + (a.message() == null ? "" : " (message containing \"" + a.message() + "\")")));
-                    } else if (a.message() != null && at.stream().noneMatch(f -> f.message().contains(a.message()))) {
-                        out.add(k.failure("no finding's message contains \"" + a.message() + "\"; reported: "
-                                + messages(at)));
+                        out.add(k.failure("expected a finding" + a.demands() + ", none reported"));
+                    } else if (at.stream().noneMatch(a::matches)) {
+                        out.add(k.failure("expected a finding" + a.demands() + "; reported: " + messages(at)));
                     }
                 }
                 case EXPECT_MISSING -> {
@@ -81,7 +79,8 @@ public final class AnnotationCheck {
     }
 
     private static List<String> messages(List<Finding> fs) {
-        return fs.stream().map(Finding::message).filter(Objects::nonNull).toList();
+        return fs.stream().filter(f -> f.message() != null)
+                .map(f -> "[" + f.level().name().toLowerCase(java.util.Locale.ROOT) + "] " + f.message()).toList();
     }
 
     private record Key(String file, int line, String ruleId) {

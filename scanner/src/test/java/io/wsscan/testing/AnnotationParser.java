@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       {@code expect}, {@code safe}, {@code expect-missing} and {@code expect-spurious}; in HTML also
  *       {@code <!-- expect: ID -->}. Keywords are lower case. An {@code expect} id may be followed by a
  *       quoted message substring: {@code // expect: js/ws-message-xss "innerHTML"} (no {@code "} inside
- *       it). {@code #} comments are not annotations, except in framework settings files
+ *       it), and by a level the finding must have: {@code // expect: java/ws-missing-origin-check@note}
+ *       (levels {@code error}, {@code warning}, {@code note}). {@code #} comments are not annotations, except in framework settings files
  *       ({@code .properties}, {@code .yml}, {@code .yaml}), where {@code # expect: ID} is the form.</li>
  *   <li>It applies to the next line that is not blank and not a comment line ({@code //} lines, lines of
  *       a {@code /* ... *}{@code /} or {@code <!-- ... -->} comment). Consecutive annotation lines all
@@ -53,7 +54,10 @@ public final class AnnotationParser {
     private static final String KEYWORDS = "expect-missing|expect-spurious|expect|safe";
 
     /** One entry of an id list: an id, optionally followed by a quoted message substring. */
-    private static final Pattern ENTRY = Pattern.compile("([^\\s\"]+)(?:\\s+\"([^\"]*)\")?");
+    private static final Pattern ENTRY = Pattern.compile("([^\\s\"@]+)(?:@(\\S+))?(?:\\s+\"([^\"]*)\")?");
+
+    /** The levels an {@code expect} may name after {@code @}. */
+    private static final java.util.Set<String> LEVELS = java.util.Set.of("error", "warning", "note");
 
     /** An annotation comment: {@code // kw: ids} or {@code <!-- kw: ids -->} (trimmed line). */
     private static final Pattern ANNOTATION = Pattern.compile(
@@ -147,7 +151,7 @@ public final class AnnotationParser {
                 for (Pending p : pending) {
                     Pending prev = seen.putIfAbsent(p.ruleId, p);
                     if (prev == null) {
-                        out.add(new Annotation(file, p.commentLine, lineNo, p.kind, p.ruleId, p.message));
+                        out.add(new Annotation(file, p.commentLine, lineNo, p.kind, p.ruleId, p.message, p.level));
                     } else if (prev.kind == p.kind) {
                         problems.add(new Problem(file, p.commentLine,
                                 "'" + p.ruleId + "' is annotated twice for line " + lineNo));
@@ -180,13 +184,16 @@ public final class AnnotationParser {
                 problems.add(new Problem(file, line, "malformed rule id '" + entry
                         + "' (expected ids like js/ws-cleartext, each optionally followed by a \"message substring\","
                         + " separated by commas)"));
-            } else if (m.group(2) != null && kind != Kind.EXPECT) {
-                problems.add(new Problem(file, line, "a message substring is only allowed on 'expect', not on '"
+            } else if (m.group(2) != null && !LEVELS.contains(m.group(2))) {
+                problems.add(new Problem(file, line, "unknown level '" + m.group(2) + "' for '" + m.group(1)
+                        + "' (expected error, warning or note)"));
+            } else if ((m.group(2) != null || m.group(3) != null) && kind != Kind.EXPECT) {
+                problems.add(new Problem(file, line, "a level or message substring is only allowed on 'expect', not on '"
                         + kind.keyword() + "'"));
-            } else if (m.group(2) != null && m.group(2).isBlank()) {
+            } else if (m.group(3) != null && m.group(3).isBlank()) {
                 problems.add(new Problem(file, line, "empty message substring for '" + m.group(1) + "'"));
             } else {
-                out.add(new Pending(line, kind, m.group(1), m.group(2)));
+                out.add(new Pending(line, kind, m.group(1), m.group(3), m.group(2)));
             }
         }
         return out;
@@ -209,7 +216,7 @@ public final class AnnotationParser {
         return parts;
     }
 
-    private record Pending(int commentLine, Kind kind, String ruleId, String message) {
+    private record Pending(int commentLine, Kind kind, String ruleId, String message, String level) {
     }
     private enum Block {
         NONE("", ""), JS("/*", "*/"), HTML("<!--", "-->");

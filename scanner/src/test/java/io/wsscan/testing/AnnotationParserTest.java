@@ -169,11 +169,29 @@ class AnnotationParserTest {
                 "f();");
         List<String> problems = r.problems().stream().map(AnnotationParser.Problem::toString).toList();
         assertEquals(6, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("t.js:1: a message substring is only allowed on 'expect'"), problems.toString());
+        assertTrue(problems.get(0).startsWith("t.js:1: a level or message substring is only allowed on 'expect'"), problems.toString());
         assertTrue(problems.get(1).startsWith("t.js:3: empty message substring"), problems.toString());
         assertTrue(problems.get(2).startsWith("t.js:5: malformed rule id"), problems.toString());
         assertEquals("t.js:8: 'js/a' is both expect and expect-missing on line 9", problems.get(3));
         assertTrue(problems.get(4).startsWith("t.js:10: annotation after code"), problems.toString());
         assertTrue(problems.get(5).startsWith("t.js:11: annotation keyword must be lower case"), problems.toString());
+    }
+
+    @Test
+    void levels() {
+        AnnotationParser.Result r = parse(
+                "// expect: java/a@note \"token\", js/b@error",
+                "a();",
+                "// expect: js/c@fatal",
+                "b();",
+                "// safe: js/d@note",
+                "c();");
+        List<String> problems = r.problems().stream().map(AnnotationParser.Problem::toString).toList();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("t.js:3: unknown level 'fatal' for 'js/c'"), problems.toString());
+        assertTrue(problems.get(1).startsWith("t.js:5: a level or message substring is only allowed on 'expect'"), problems.toString());
+        assertEquals(List.of(
+                new Annotation("t.js", 1, 2, Kind.EXPECT, "java/a", "token", "note"),
+                new Annotation("t.js", 1, 2, Kind.EXPECT, "js/b", null, "error")), r.annotations());
     }
 }

@@ -108,7 +108,7 @@ public final class CorpusScore {
             reported.add(k);
             Annotation e = expected.get(k);
             if (e != null) {
-                if (e.message() == null || f.message().contains(e.message())) found.add(k);
+                if (e.matches(f)) found.add(k);
             } else if (!gaps.containsKey(k)) {
                 unexpected.putIfAbsent(k, f);
             }
@@ -214,7 +214,7 @@ public final class CorpusScore {
             for (Miss m : misses) {
                 Annotation a = m.annotation();
                 sb.append("  ").append(a.where()).append("  ").append(a.ruleId())
-                        .append(a.message() == null ? "" : " \"" + a.message() + "\"").append("  | ").append(sourceLine(sources, a.file(), a.line())).append('\n');
+                        .append(a.level() == null ? "" : "@" + a.level()).append(a.message() == null ? "" : " \"" + a.message() + "\"").append("  | ").append(sourceLine(sources, a.file(), a.line())).append('\n');
             }
         }
         if (!falsePositives.isEmpty()) {

@@ -93,4 +93,15 @@ class CorpusScoreTest {
         assertTrue(report.contains("a.js:4  js/ws-message-xss \"innerHTML\"  |"), report);
         assertTrue(report.contains("known gaps that are fixed: 2"), report);
     }
+
+    @Test
+    void levelsMustMatch() {
+        String x = "java/ws-missing-origin-check";
+        List<Annotation> anns = List.of(
+                new Annotation("a.java", 1, 2, Kind.EXPECT, x, null, "error"),   // reported at error: tp
+                new Annotation("a.java", 3, 4, Kind.EXPECT, x, null, "note"));   // reported at error: fn
+        CorpusScore s = CorpusScore.score(anns, List.of(finding(x, "a.java", 2), finding(x, "a.java", 4)), List.of(x));
+        assertEquals(1, s.misses().size());
+        assertEquals(4, s.misses().get(0).annotation().line());
+    }
 }
