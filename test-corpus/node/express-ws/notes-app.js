@@ -13,7 +13,7 @@ const EDITOR_ORIGIN = 'https://notes.example.com';
 app.use(cors({ origin: EDITOR_ORIGIN, credentials: true }));
 app.use(express.json());
 
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 app.ws('/notes/:id/live', (ws, req) => {
   ws.on('message', (msg) => {
     const op = JSON.parse(msg);
@@ -39,7 +39,7 @@ app.ws('/notes/:id/cursor', (ws, req) => {
 
 const exportRouter = express.Router();
 // A weak check in the handler: the origin only has to contain the domain.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 exportRouter.ws('/export', (ws, req) => {
   if (!(req.headers.origin || '').includes('example.com')) return ws.close();
   ws.on('message', (format) => {

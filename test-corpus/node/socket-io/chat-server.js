@@ -10,11 +10,11 @@ const httpServer = http.createServer();
 const ALLOWED = ['https://chat.example.com', 'https://admin.example.com'];
 
 // Wildcard origin together with credentials.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const io = new Server(httpServer, { path: '/chat', cors: { origin: '*', credentials: true } });
 
 // origin: true reflects whatever Origin the request had.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const support = require('socket.io')(httpServer, {
   path: '/support',
   cors: { origin: true, methods: ['GET', 'POST'], credentials: true },
@@ -25,11 +25,11 @@ const corsOptions = {
   origin: (origin, callback) => callback(null, origin),
   credentials: true,
 };
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const presence = new Server(httpServer, { path: '/presence', cors: corsOptions });
 
 // A function with a substring test.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const games = new Server(httpServer, {
   path: '/games',
   cors: {
@@ -42,15 +42,15 @@ const games = new Server(httpServer, {
 });
 
 // socket.io 2: origins '*:*' accepts every origin.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const legacy = require('socket.io')(httpServer, { path: '/legacy', origins: '*:*' });
 
 // An unanchored regular expression among the allowed origins.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const mobile = new Server(httpServer, { path: '/mobile', cors: { origin: [/\.example\.com$/, 'https://example.com'], credentials: true } });
 
 // The wildcard comes back whenever the environment variable is not set.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const widgets = new Server(httpServer, { path: '/widgets', cors: { origin: process.env.WIDGET_ORIGIN || '*', credentials: true } });
 
 // An origin from the environment with a fixed fallback.

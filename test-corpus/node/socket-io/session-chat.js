@@ -16,7 +16,7 @@ const sessionMiddleware = session({ secret: process.env.SESSION_SECRET, resave: 
 app.use(sessionMiddleware);
 
 // Cookie-authenticated, no origin check: any site can open a socket as the logged-in user.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@error
 const io = new Server(httpServer, { path: '/team' });
 io.engine.use(sessionMiddleware);
 
@@ -45,7 +45,7 @@ api.use((socket, next) => {
 
 const wrap = (middleware) => (socket, next) => middleware(socket.request, {}, next);
 // socket.io 3 style: the session middleware wrapped for io.use
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@error
 const legacy = require('socket.io')(httpServer, { path: '/legacy' });
 legacy.use(wrap(sessionMiddleware));
 

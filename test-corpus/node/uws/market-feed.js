@@ -8,7 +8,7 @@ const DESK_ORIGIN = 'https://desk.example.com';
 const decoder = new TextDecoder();
 
 // No upgrade handler: uWS upgrades every request, whatever its origin.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 uWS.App().ws('/quotes/*', {
   compression: uWS.SHARED_COMPRESSOR,
   maxPayloadLength: 16 * 1024,
@@ -22,7 +22,7 @@ uWS.App().ws('/quotes/*', {
 const app = uWS.SSLApp({ key_file_name: 'key.pem', cert_file_name: 'cert.pem' });
 
 // The upgrade handler checks an API key but not the origin.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 app.ws('/desk', {
   upgrade: (res, req, context) => {
     const apiKey = req.getHeader('x-api-key');
@@ -80,7 +80,7 @@ const riskBehavior = {
 app.ws('/risk', riskBehavior);
 
 // startsWith accepts https://desk.example.com.evil.net
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 app.ws('/operator', {
   upgrade: (res, req, context) => {
     if (!req.getHeader('origin').startsWith(DESK_ORIGIN)) return res.writeStatus('403 Forbidden').end();

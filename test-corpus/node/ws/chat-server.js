@@ -16,18 +16,18 @@ const ALLOWED_ORIGINS = new Set(['https://chat.example.com', 'https://admin.exam
 const TRUSTED = ['https://chat.example.com', 'https://m.chat.example.com'];
 
 // No verifyClient: any site the user visits can open this socket with the user's cookies.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const lobby = new WebSocketServer({ server, path: '/lobby' });
 
 // endsWith without the leading dot also accepts https://evilexample.com
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const rooms = new WebSocket.Server({
   port: 8081,
   verifyClient: (info) => info.origin.endsWith('example.com'),
 });
 
 // A substring test on the raw header: https://example.com.attacker.net passes.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const presence = new WebSocketServer({
   port: 8082,
   verifyClient(info, done) {
@@ -37,7 +37,7 @@ const presence = new WebSocketServer({
 });
 
 // verifyClient that checks the session cookie but never the origin.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@error
 const typing = new WebSocketServer({
   port: 8083,
   verifyClient: ({ req }, cb) => {
@@ -47,18 +47,18 @@ const typing = new WebSocketServer({
 });
 
 // Always says yes.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const debugFeed = new (require('ws').Server)({ port: 8084, verifyClient: (info, cb) => cb(true) });
 
 // startsWith on the origin accepts https://chat.example.com.evil.net
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const uploads = new WebSocketServer({
   port: 8085,
   verifyClient: ({ origin }) => origin.startsWith(PUBLIC_ORIGIN),
 });
 
 // An unanchored regular expression.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const metrics = new WebSocketServer({ port: 8086, verifyClient: (info) => /chat\.example\.com/.test(info.origin) });
 
 // Set of full origins.

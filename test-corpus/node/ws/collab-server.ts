@@ -24,7 +24,7 @@ export class CollabServer {
 
   constructor(port: number) {
     // a substring test: https://docs.example.com.attacker.io passes
-    // expect: js/ws-server-origin-check
+    // expect: js/ws-server-origin-check@warning
     this.wss = new WebSocketServer({
       port,
       verifyClient: (info: HandshakeInfo): boolean => info.origin.includes('docs.example.com'),

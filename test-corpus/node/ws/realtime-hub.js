@@ -37,7 +37,7 @@ class RealtimeHub {
 
 class LegacyBridge {
   constructor(port) {
-    // expect: js/ws-server-origin-check
+    // expect: js/ws-server-origin-check@warning
     this.server = new (require('ws').WebSocketServer)({ port: port, clientTracking: true });
     this.server.on('connection', (socket) => {
       socket.on('message', (msg) => this.relay(String(msg)));

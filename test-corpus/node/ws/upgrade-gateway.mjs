@@ -15,7 +15,7 @@ function authenticate(request, next) {
 }
 
 // The upgrade listener below authenticates by cookie but never looks at the Origin header.
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const wss = new WebSocketServer({ noServer: true });
 
 server.on('upgrade', function upgrade(request, socket, head) {

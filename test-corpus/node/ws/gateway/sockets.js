@@ -4,9 +4,9 @@
 
 const WebSocket = require('ws');
 
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const chat = new WebSocket.Server({ noServer: true });
-// expect: js/ws-server-origin-check
+// expect: js/ws-server-origin-check@warning
 const files = new WebSocket.Server({ noServer: true, maxPayload: 1024 * 1024 });
 // verifyClient still runs inside handleUpgrade
 // safe: js/ws-server-origin-check

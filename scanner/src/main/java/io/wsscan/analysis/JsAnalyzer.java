@@ -409,7 +409,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                     if (owners.fileOf(h.at()) != i) continue;
                     for (RuleMeta rule : rules) {
                         String message = fill(rule.message(), h.placeholders());
-                        add(found.get(i), new Finding(rule.id(), rule.level(), ir.relPath(), ir.lines().region(h.at()), message,
+                        add(found.get(i), new Finding(rule.id(), h.level() != null ? h.level() : rule.level(), ir.relPath(), ir.lines().region(h.at()), message,
                                 owners.steps(h.trace()), null));
                     }
                 }

@@ -112,7 +112,23 @@ public final class Models {
     /** Options of Node WebSocket servers that bound a message's size (inventory). */
     final Set<String> serverSizeOptions = new java.util.TreeSet<>();
     /** Names whose read in a server's handshake handler shows how it authenticates (inventory): name -> pattern. */
-    final Map<String, String> handshakeAuth = new java.util.TreeMap<>();
+    /** How JavaScript compares an Origin (heuristics.originLogic); the sets grow with every heuristics section. */
+    public static final class OriginVocab {
+        public final Set<String> substring = new HashSet<>(), prefix = new HashSet<>(), suffix = new HashSet<>(),
+                regex = new HashSet<>(), normalisers = new HashSet<>(), lookups = new HashSet<>(), regexTests = new HashSet<>(),
+                headerGetters = new HashSet<>();
+        private Pattern deciders;
+
+        /** Whether a callee name out of sight says it makes an access decision. */
+        public boolean decider(String name) {
+            return name != null && deciders != null && deciders.matcher(name).find();
+        }
+    }
+
+    public final OriginVocab originLogic = new OriginVocab();
+
+    /** Names read in a server's handshake handlers that show how it authenticates: cookie, header or token. */
+    public final Map<String, String> handshakeAuth = new java.util.TreeMap<>();
     /** Inventory: option names of a connect call that carry credentials, and the pattern each means. */
     final Map<String, String> authOptions = new java.util.TreeMap<>();
     /** Inventory: library -> index of the argument that lists WebSocket subprotocols. */
@@ -301,6 +317,16 @@ public final class Models {
         for (JsonNode r : h.path("loopbackHosts")) loopbackHosts.add(r.asText());
         for (JsonNode r : h.path("serverSizeOptions")) serverSizeOptions.add(r.asText());
         h.path("handshakeAuth").fields().forEachRemaining(e -> handshakeAuth.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
+        Row ol = h.row("originLogic");
+        for (JsonNode x : ol.path("substring")) originLogic.substring.add(x.asText());
+        for (JsonNode x : ol.path("prefix")) originLogic.prefix.add(x.asText());
+        for (JsonNode x : ol.path("suffix")) originLogic.suffix.add(x.asText());
+        for (JsonNode x : ol.path("regex")) originLogic.regex.add(x.asText());
+        for (JsonNode x : ol.path("normalisers")) originLogic.normalisers.add(x.asText());
+        for (JsonNode x : ol.path("lookups")) originLogic.lookups.add(x.asText());
+        for (JsonNode x : ol.path("regexTests")) originLogic.regexTests.add(x.asText());
+        for (JsonNode x : ol.path("headerGetters")) originLogic.headerGetters.add(x.asText());
+        if (ol.has("deciders")) originLogic.deciders = regex(file, ol.path("deciders"));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
     }

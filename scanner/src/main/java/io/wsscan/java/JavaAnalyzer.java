@@ -173,6 +173,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
         ProjectSettings settings = ProjectSettings.read(settingsFiles, models, usedSettings(index));
         index.properties(settings::property);
         OriginAnalysis origin = new OriginAnalysis(index, models, types, settings);
+        origin.xmlConfiguration(xmlFiles);
 
         Map<String, List<JavaHit>> hitsByFile = new HashMap<>();
         Map<String, List<Notification>> notes = new HashMap<>();
@@ -205,6 +206,9 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
                         problem + "; its types were resolved from imports only"));
             }
         }
+
+        // permissive configuration is graded by the threat model once every file's code is known
+        for (List<JavaHit> hs : hitsByFile.values()) hs.replaceAll(origin::graded);
 
         Map<String, List<io.wsscan.inventory.Endpoint>> endpointsByFile = new HashMap<>();
         for (io.wsscan.inventory.Endpoint ep : origin.endpoints) {
@@ -294,7 +298,7 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
                 String message = rule.message().replace("{detail}", h.detail())
                         .replace("{source}", h.detail()).replace("{sink}", h.sink() == null ? "" : h.sink());
                 List<Step> trace = h.trace();
-                Finding f = new Finding(rule.id(), rule.level(), h.file(), h.region(), message, trace, null);
+                Finding f = new Finding(rule.id(), h.level() != null ? h.level() : rule.level(), h.file(), h.region(), message, trace, null);
                 out.putIfAbsent(rule.id() + "@" + h.region().startLine() + ":" + h.region().startColumn(), f);
             }
         }

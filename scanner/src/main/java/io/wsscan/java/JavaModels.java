@@ -80,6 +80,12 @@ public final class JavaModels {
     public record Callback(Set<String> types, Set<String> methods, int arg, int param, String paramType) {
     }
 
+    /** The origin threat model's evidence vocabulary; header names are compared ignoring case. */
+    public record Authentication(Set<String> ambientMethods, Set<String> ambientRequestMethods, Set<String> ambientHeaders,
+                                 Set<String> ambientTypes, Map<String, String> ambientXml, Set<String> tokenHeaders, Set<String> tokenParameters,
+                                 Set<String> tokenTypes) {
+    }
+
     public record OriginLogic(Set<String> headerNames, Set<String> headerConstants, Set<String> accessors,
                               Set<String> strong, Set<String> lookups, Set<String> weak, Set<String> wildcards) {
     }
@@ -97,8 +103,8 @@ public final class JavaModels {
     public final Set<String> fillArgument = new LinkedHashSet<>();
     public final Set<String> lookupMethods = new LinkedHashSet<>();
     /** Calls and header names that show a handshake authenticated by session, principal or cookie. */
-    public final Set<String> sessionAuthMethods = new LinkedHashSet<>();
-    public final Set<String> sessionAuthHeaders = new LinkedHashSet<>();
+    /** What authenticates a handshake, ambient and token (originLogic.authentication). */
+    public Authentication authentication = new Authentication(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of());
     public final List<Registration> registrations = new ArrayList<>();
     /** Calls and annotation elements that bound the size of a message (inventory). */
     public final Set<String> sizeLimitMethods = new LinkedHashSet<>();
@@ -162,8 +168,14 @@ public final class JavaModels {
             callbacks.add(new Callback(set(r, "type"), set(r, "methods"), r.path("arg").asInt(0), r.path("param").asInt(0), req(file, r, "paramType")));
         }
         Row o = d.row("originLogic");
-        for (JsonNode x : o.row("sessionAuth").path("methods")) sessionAuthMethods.add(x.asText());
-        for (JsonNode x : o.row("sessionAuth").path("headers")) sessionAuthHeaders.add(x.asText());
+        if (o.has("authentication")) {
+            Row amb = o.row("authentication").row("ambient");
+            Row tok = o.row("authentication").row("token");
+            Map<String, String> xml = new LinkedHashMap<>();
+            for (Row x : amb.rows("xml")) xml.put(req(file, x, "contains"), req(file, x, "what"));
+            authentication = new Authentication(set(amb, "methods"), set(amb, "requestMethods"), set(amb, "headers"), set(amb, "types"),
+                    xml, set(tok, "headers"), set(tok, "parameters"), set(tok, "types"));
+        }
         for (JsonNode x : o.row("sizeLimits").path("methods")) sizeLimitMethods.add(x.asText());
         for (JsonNode x : o.row("sizeLimits").path("elements")) sizeLimitElements.add(x.asText());
         if (d.has("originLogic")) {

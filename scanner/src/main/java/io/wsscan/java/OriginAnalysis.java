@@ -48,6 +48,7 @@ final class OriginAnalysis {
     private final ProjectSettings settings;
     private final OriginPermissive permissive;
     private final OriginInventory inventory;
+    private final HandshakeAuth auth;
     /** Per module: names of methods called and types instantiated anywhere in it. */
     private final Map<String, Set<String>> calledNames = new HashMap<>();
     private final Map<String, Set<String>> createdTypes = new HashMap<>();
@@ -61,6 +62,7 @@ final class OriginAnalysis {
         this.settings = settings;
         this.permissive = new OriginPermissive(index, models, types, logic);
         this.inventory = new OriginInventory(index, models, types);
+        this.auth = new HandshakeAuth(index, models, types);
         for (JavaUnit u : index.units()) {
             Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
             Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
@@ -116,10 +118,12 @@ final class OriginAnalysis {
         if (ann == null) return;
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
         boolean permissiveCheck = false;
+        List<Node> authScopes = new ArrayList<>(List.of(t.decl));
         Expression conf = e.configuratorElement() == null ? null : element(ann, e.configuratorElement());
         if (conf instanceof ClassExpr ce) {
             String cfg = index.resolve(ce.getType(), ce);
             JavaIndex.TypeInfo ct = index.type(cfg);
+            if (ct != null) authScopes.add(ct.decl);
             // a library configurator we cannot see gives no verdict, unless the models say it does not check
             if (ct == null && !e.plainConfigurators().contains(cfg)) return;
             Result r = configurator(cfg, e.configuratorMethods());
@@ -131,7 +135,7 @@ final class OriginAnalysis {
         if ("checked".equals(cfgState)) v = v.or(new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, null));
         if ("permissive".equals(cfgState)) permissiveCheck = true;
         OriginLogic.Verdict late = late(t, e);
-        report(u, ann, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, hits);
+        report(u, ann, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, authScopes, hits);
     }
 
     private void subclass(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -150,7 +154,7 @@ final class OriginAnalysis {
         for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
         v = v.or(project(e, u));
         OriginLogic.Verdict late = late(t, e);
-        report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, hits);
+        report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, List.of(t.decl), hits);
     }
 
     /** A handler written as a lambda (WebFlux {@code WebSocketHandler h = session -> ..}): module-wide checks only. */
@@ -160,7 +164,7 @@ final class OriginAnalysis {
         for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
         v = v.or(project(e, u));
         Node end = l.getParameters().isEmpty() ? l : l.getParameter(l.getParameters().size() - 1);
-        report(u, l, end, e, "lambda handler", v, OriginLogic.Verdict.NONE, false, null, hits);
+        report(u, l, end, e, "lambda handler", v, OriginLogic.Verdict.NONE, false, null, registering(l), hits);
     }
 
     private void created(JavaUnit u, ObjectCreationExpr o, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -185,7 +189,8 @@ final class OriginAnalysis {
             permissiveCheck |= r.permissive;
         }
         if (!e.siblingHandlers().isEmpty()) v = v.or(siblings(o, e));
-        report(u, o, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+        report(u, o, o, e, "new " + o.getType().getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null,
+                registering(o), hits);
     }
 
     private void called(JavaUnit u, MethodCallExpr call, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -227,7 +232,8 @@ final class OriginAnalysis {
             }
         }
         if (!e.wrappers().isEmpty()) v = v.or(wrapper(call, e));
-        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null, hits);
+        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null,
+                registering(call), hits);
     }
 
     // ------------------------------------------------------------------ check points
@@ -415,12 +421,33 @@ final class OriginAnalysis {
         return v;
     }
 
+    /**
+     * Where the authentication of an endpoint made by a call or lambda shows: the registering class and
+     * the project classes handed to the registration ({@code new ChatHandler()}, {@code Handler.class}).
+     */
+    private List<Node> registering(Node registration) {
+        List<Node> out = new ArrayList<>();
+        JavaIndex.TypeInfo encl = index.enclosingType(registration);
+        if (encl != null) out.add(encl.decl);
+        List<Expression> args = new ArrayList<>();
+        if (registration instanceof MethodCallExpr m) args.addAll(m.getArguments());
+        if (registration instanceof ObjectCreationExpr o) args.addAll(o.getArguments());
+        for (Expression a : args) {
+            String t = a instanceof ClassExpr ce ? index.resolve(ce.getType(), ce)
+                    : a instanceof ObjectCreationExpr oc ? index.resolve(oc.getType(), oc) : null;
+            JavaIndex.TypeInfo ti = t == null ? null : index.type(t);
+            if (ti != null) out.add(ti.decl);
+        }
+        return out;
+    }
+
     private void report(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what, OriginLogic.Verdict v,
-                        OriginLogic.Verdict late, boolean permissiveCheck, Node authScope, List<JavaHit> hits) {
-        endpoints.add(inventory.endpoint(u, at, atEnd, e, what, v, late, permissiveCheck, authScope));
+                        OriginLogic.Verdict late, boolean permissiveCheck, Node inventoryScope, List<Node> authScopes,
+                        List<JavaHit> hits) {
+        List<io.wsscan.rules.OriginThreat.Evidence> evidence = new ArrayList<>(auth.evidence(authScopes));
+        evidence.addAll(xmlEvidence.getOrDefault(u.module(), List.of()));
+        endpoints.add(inventory.endpoint(u, at, atEnd, e, what, v, late, permissiveCheck, inventoryScope, evidence));
         if (permissiveCheck && v.kind() != OriginLogic.Kind.WEAK) return; // reported by the permissive rule
-        String auth = authScope != null && inventory.sessionAuth(authScope)
-                ? " The handshake is authenticated by the HTTP session, user principal or cookies, so a hijacked socket acts with the victim's identity." : "";
         String detail;
         if (v.kind() == OriginLogic.Kind.STRONG) return;
         if (v.kind() == OriginLogic.Kind.WEAK) {
@@ -442,7 +469,46 @@ final class OriginAnalysis {
             trace.add(new io.wsscan.findings.Step(where.relPath, JavaUnit.region(shown.at()),
                     v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
         }
-        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + auth, null, trace));
+        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + io.wsscan.rules.OriginThreat.sentence(evidence),
+                null, trace, io.wsscan.rules.OriginThreat.level(evidence)));
+    }
+
+    /**
+     * A permissive-configuration hit graded by the threat model. Configuration applies to every
+     * endpoint of its module, so the evidence is that of the module's WebSocket and messaging code
+     * (classes importing a websocket, messaging or STOMP package).
+     */
+    JavaHit graded(JavaHit h) {
+        if (!PERMISSIVE.equals(h.check()) || h.level() != null) return h;
+        List<io.wsscan.rules.OriginThreat.Evidence> evidence = moduleEvidence.computeIfAbsent(JavaUnit.moduleOf(h.file()), module -> {
+            List<Node> scopes = new ArrayList<>();
+            for (JavaUnit u : index.units()) {
+                if (!u.module().equals(module)) continue;
+                boolean socketCode = u.cu.getImports().stream().map(i -> i.getNameAsString().toLowerCase(java.util.Locale.ROOT))
+                        .anyMatch(i -> i.contains("websocket") || i.contains("messaging") || i.contains("stomp") || i.contains("socket"));
+                if (socketCode || u.relPath.equals(h.file())) scopes.add(u.cu);
+            }
+            List<io.wsscan.rules.OriginThreat.Evidence> found = new ArrayList<>(auth.evidence(scopes));
+            found.addAll(xmlEvidence.getOrDefault(module, List.of()));
+            return found;
+        });
+        return new JavaHit(h.check(), h.source(), h.file(), h.region(), h.detail() + io.wsscan.rules.OriginThreat.sentence(evidence),
+                h.sink(), h.trace(), io.wsscan.rules.OriginThreat.level(evidence));
+    }
+
+    private final Map<String, List<io.wsscan.rules.OriginThreat.Evidence>> moduleEvidence = new HashMap<>();
+
+    /** Ambient evidence of each module's XML configuration (module -> evidence, files in path order). */
+    private final Map<String, List<io.wsscan.rules.OriginThreat.Evidence>> xmlEvidence = new HashMap<>();
+
+    /** Reads the XML configuration files of the batch for module-wide authentication evidence. */
+    void xmlConfiguration(List<io.wsscan.engine.SourceFile> xmlFiles) {
+        List<io.wsscan.engine.SourceFile> sorted = new ArrayList<>(xmlFiles);
+        sorted.sort(java.util.Comparator.comparing(io.wsscan.engine.SourceFile::relPath));
+        for (io.wsscan.engine.SourceFile f : sorted) {
+            List<io.wsscan.rules.OriginThreat.Evidence> ev = auth.xmlEvidence(f);
+            if (!ev.isEmpty()) xmlEvidence.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).addAll(ev);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -42,7 +42,7 @@ final class OriginInventory {
      */
     io.wsscan.inventory.Endpoint endpoint(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what,
                                                   OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck,
-                                                  Node authScope) {
+                                                  Node authScope, List<io.wsscan.rules.OriginThreat.Evidence> evidence) {
         io.wsscan.inventory.Endpoint.OriginPolicy policy = permissiveCheck ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE
                 : v.kind() == OriginLogic.Kind.STRONG ? io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED
                 : io.wsscan.inventory.Endpoint.OriginPolicy.MISSING;
@@ -51,9 +51,13 @@ final class OriginInventory {
         else if (late.kind() != OriginLogic.Kind.NONE) notes.add("Origin checked only after the handshake");
         String limit = sizeLimit(authScope != null ? authScope : u.cu);
         if (limit != null) notes.add("message size limit: " + limit);
-        List<String> auth = authScope != null && sessionAuth(authScope) ? List.of("session/cookie") : List.of();
+        // evidence, not a guess: what the handshake or the handlers were seen to read
+        java.util.TreeSet<String> auth = new java.util.TreeSet<>();
+        for (io.wsscan.rules.OriginThreat.Evidence ev : evidence) {
+            auth.add(ev.kind() == io.wsscan.rules.OriginThreat.Kind.AMBIENT ? "session/cookie" : "token");
+        }
         return io.wsscan.inventory.Endpoint.server(u.relPath, JavaUnit.region(at, atEnd), e.framework(), endpointPath(at),
-                what, policy, auth, notes);
+                what, policy, List.copyOf(auth), notes);
     }
 
     /** The first call or annotation element in the endpoint's class (or file) that bounds message size. */
@@ -150,17 +154,5 @@ final class OriginInventory {
         if (value instanceof ArrayInitializerExpr arr && !arr.getValues().isEmpty()) value = arr.getValues().get(0);
         String p = value == null ? null : index.fold(value);
         return p != null && p.startsWith("/") ? p : null;
-    }
-
-    /** True when the endpoint reads the HTTP session, the user principal or the cookies (see originLogic.sessionAuth). */
-    boolean sessionAuth(Node scope) {
-        for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
-            if (models.sessionAuthMethods.contains(c.getNameAsString())) return true;
-            for (Expression a : c.getArguments()) {
-                String v = a instanceof StringLiteralExpr sl ? sl.asString() : null;
-                if (v != null && models.sessionAuthHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(v))) return true;
-            }
-        }
-        return false;
     }
 }

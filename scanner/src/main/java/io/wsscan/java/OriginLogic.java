@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -13,8 +14,11 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.SwitchStmt;
+
+import io.wsscan.rules.OriginComparisons;
 
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.Set;
  * Decides what a piece of code does with the Origin of a handshake: compares it strictly against
  * values the attacker cannot choose, compares it loosely ({@code contains}, unanchored
  * {@code endsWith}, {@code startsWith}), or not at all. Follows the origin into helper methods of the
- * project (two levels).
+ * project (two levels). Several comparisons combine as {@link OriginComparisons} says (alternatives by
+ * the weakest, requirements by the strongest), the rule JavaScript's grader follows too.
  */
 final class OriginLogic {
 
@@ -35,12 +40,16 @@ final class OriginLogic {
     record Verdict(Kind kind, String detail, Node at) {
         static final Verdict NONE = new Verdict(Kind.NONE, null, null);
 
+        /**
+         * Two check points that each can reject the handshake (a configurator and a filter): both must
+         * pass, so the stronger decides (the requirements rule of {@link OriginComparisons}).
+         */
         Verdict or(Verdict o) {
-            // a loose comparison anywhere makes the whole check bypassable
-            if (kind == Kind.WEAK) return this;
-            if (o.kind == Kind.WEAK) return o;
-            if (kind == Kind.STRONG) return this;
-            return o;
+            return rank(o.kind) > rank(kind) ? o : this;
+        }
+
+        private static int rank(Kind k) {
+            return k == Kind.STRONG ? 2 : k == Kind.WEAK ? 1 : 0;
         }
     }
 
@@ -78,7 +87,7 @@ final class OriginLogic {
                 }
             }
         }
-        Verdict out = Verdict.NONE;
+        OriginComparisons<Node, Verdict> out = new OriginComparisons<>(SYNTAX);
         for (MethodCallExpr c : scope.findAll(MethodCallExpr.class)) {
             String name = c.getNameAsString();
             boolean onOrigin = c.getScope().map(s -> isOrigin(s, vars)).orElse(false);
@@ -88,18 +97,18 @@ final class OriginLogic {
                 if (name.startsWith("startsWith") && arg != null && arg.matches("[a-zA-Z][a-zA-Z0-9+.-]*://")) {
                     continue; // a scheme test alone decides nothing about the host
                 } else if (name.startsWith("endsWith") && arg != null && (arg.startsWith(".") || arg.contains("://"))) {
-                    out = out.or(new Verdict(Kind.STRONG, null, c));
+                    add(out, new Verdict(Kind.STRONG, null, c));
                 } else {
-                    out = out.or(new Verdict(Kind.WEAK, name + "(" + (arg == null ? "..." : '"' + arg + '"') + ")", c));
+                    add(out, new Verdict(Kind.WEAK, name + "(" + (arg == null ? "..." : '"' + arg + '"') + ")", c));
                 }
             } else if (onOrigin && name.equals("matches") && c.getArguments().size() == 1 && looseRegex(types.index().fold(c.getArgument(0)))) {
-                out = out.or(new Verdict(Kind.WEAK, "matches(\"" + types.index().fold(c.getArgument(0)) + "\")", c));
+                add(out, new Verdict(Kind.WEAK, "matches(\"" + types.index().fold(c.getArgument(0)) + "\")", c));
             } else if (onOrigin && m.strong().contains(name)) {
-                out = out.or(new Verdict(Kind.STRONG, null, c));
+                add(out, new Verdict(Kind.STRONG, null, c));
             } else if (argOrigin && name.equals("matcher") && looseRegex(compiledRegex(c.getScope().orElse(null)))) {
-                out = out.or(new Verdict(Kind.WEAK, "Pattern \"" + compiledRegex(c.getScope().orElse(null)) + "\"", c));
+                add(out, new Verdict(Kind.WEAK, "Pattern \"" + compiledRegex(c.getScope().orElse(null)) + "\"", c));
             } else if (argOrigin && (m.strong().contains(name) || m.lookups().contains(name))) {
-                out = out.or(new Verdict(Kind.STRONG, null, c));
+                add(out, new Verdict(Kind.STRONG, null, c));
             } else if (argOrigin && depth < 2) {
                 // a helper of the project: isAllowed(origin), OriginPolicy.check(origin)
                 for (MethodDeclaration md : callees(c)) {
@@ -107,13 +116,100 @@ final class OriginLogic {
                     for (int i = 0; i < c.getArguments().size() && i < md.getParameters().size(); i++) {
                         if (isOrigin(c.getArgument(i), vars)) ps.add(md.getParameter(i));
                     }
-                    out = out.or(classify(md, ps, depth + 1));
+                    Verdict h = classify(md, ps, depth + 1);
+                    // the helper's verdict stands where it is called: isAllowed(origin) || origin.contains(..)
+                    if (h.kind() != Kind.NONE) out.add(c, strength(h), new Verdict(h.kind(), h.detail(), h.at() == null ? c : h.at()));
                 }
             }
         }
-        for (SwitchStmt s : scope.findAll(SwitchStmt.class)) if (isOrigin(s.getSelector(), vars)) out = out.or(new Verdict(Kind.STRONG, null, s));
-        for (SwitchExpr s : scope.findAll(SwitchExpr.class)) if (isOrigin(s.getSelector(), vars)) out = out.or(new Verdict(Kind.STRONG, null, s));
-        return out;
+        for (SwitchStmt s : scope.findAll(SwitchStmt.class)) if (isOrigin(s.getSelector(), vars)) add(out, new Verdict(Kind.STRONG, null, s));
+        for (SwitchExpr s : scope.findAll(SwitchExpr.class)) if (isOrigin(s.getSelector(), vars)) add(out, new Verdict(Kind.STRONG, null, s));
+        OriginComparisons.Comparison<Verdict> v = out.verdict();
+        return v == null ? Verdict.NONE : v.detail();
+    }
+
+    private void add(OriginComparisons<Node, Verdict> out, Verdict v) {
+        out.add(v.at(), strength(v), v);
+    }
+
+    private static OriginComparisons.Strength strength(Verdict v) {
+        return switch (v.kind()) {
+            case STRONG -> OriginComparisons.Strength.STRONG;
+            case WEAK -> OriginComparisons.Strength.WEAK;
+            case NONE -> OriginComparisons.Strength.NONE;
+        };
+    }
+
+    /** Java's boolean syntax for {@link OriginComparisons}. */
+    private static final OriginComparisons.Syntax<Node> SYNTAX = new OriginComparisons.Syntax<>() {
+        @Override
+        public Node parent(Node n) {
+            return n.getParentNode().orElse(null);
+        }
+
+        @Override
+        public OriginComparisons.Op op(Node n) {
+            if (n instanceof EnclosedExpr) return OriginComparisons.Op.PAREN;
+            if (n instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) return OriginComparisons.Op.NOT;
+            if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) return OriginComparisons.Op.OR;
+            if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.AND) return OriginComparisons.Op.AND;
+            if (n instanceof BinaryExpr b && number(b.getRight()) != null) return OriginComparisons.indexTest(b.getOperator().asString(), number(b.getRight()), true);
+            if (n instanceof BinaryExpr b && number(b.getLeft()) != null) return OriginComparisons.indexTest(b.getOperator().asString(), number(b.getLeft()), false);
+            return OriginComparisons.Op.OTHER;
+        }
+
+        /** An int literal, also negated ({@code -1}), or null. */
+        private Double number(Expression e) {
+            if (e instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr i) return (double) i.asNumber().intValue();
+            if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS && u.getExpression() instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr i) {
+                return -(double) i.asNumber().intValue();
+            }
+            return null;
+        }
+
+        @Override
+        public List<Node> operands(Node n) {
+            if (n instanceof EnclosedExpr e) return List.of(e.getInner());
+            if (n instanceof UnaryExpr u) return List.of(u.getExpression());
+            if (n instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.OR || b.getOperator() == BinaryExpr.Operator.AND)) {
+                return List.of(b.getLeft(), b.getRight());
+            }
+            if (n instanceof BinaryExpr b) return List.of(number(b.getRight()) != null ? b.getLeft() : b.getRight()); // an index test
+            return List.of();
+        }
+
+        @Override
+        public Object acceptGroup(Node top) {
+            Node p = top.getParentNode().orElse(null);
+            boolean accepts = p instanceof ReturnStmt || p instanceof IfStmt i && i.getCondition() == top && returnsTrue(i.getThenStmt());
+            if (!accepts) return null;
+            for (Node m = p; m != null; m = m.getParentNode().orElse(null)) {
+                if (m instanceof MethodDeclaration || m instanceof com.github.javaparser.ast.expr.LambdaExpr) return m;
+            }
+            return null;
+        }
+
+        @Override
+        public boolean rejects(Node top) {
+            if (!(top.getParentNode().orElse(null) instanceof IfStmt i) || i.getCondition() != top) return false;
+            List<com.github.javaparser.ast.stmt.Statement> then = i.getThenStmt() instanceof com.github.javaparser.ast.stmt.BlockStmt b
+                    ? b.getStatements() : List.of(i.getThenStmt());
+            for (com.github.javaparser.ast.stmt.Statement st : then) {
+                if (st instanceof com.github.javaparser.ast.stmt.ThrowStmt) return true;
+                Expression e = st instanceof ReturnStmt r ? r.getExpression().orElse(null)
+                        : st instanceof com.github.javaparser.ast.stmt.ExpressionStmt es ? es.getExpression() : null;
+                if (st instanceof ReturnStmt && (e == null || e instanceof BooleanLiteralExpr bl && !bl.getValue())) return true;
+                if (e instanceof MethodCallExpr m && (OriginComparisons.REJECTING_CALL.matcher(m.getNameAsString()).find()
+                        || !m.getArguments().isEmpty() && m.getArgument(0) instanceof BooleanLiteralExpr bl && !bl.getValue())) return true;
+            }
+            return false;
+        }
+    };
+
+    /** {@code return true;}, alone or as the last statement of a block. */
+    private static boolean returnsTrue(com.github.javaparser.ast.stmt.Statement s) {
+        if (s instanceof com.github.javaparser.ast.stmt.BlockStmt b && !b.getStatements().isEmpty()) s = b.getStatements().getLast().orElseThrow();
+        return s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof BooleanLiteralExpr bl && bl.getValue();
     }
 
     /**

@@ -45,7 +45,7 @@ public final class Schema {
                             "password", "card", "health", "geolocation"),
                     Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),
-                    Vocab.HANDLER_KIND, Set.of("window-message", "ws-verify-client", "ws-handle-upgrade", "ws-connection", "sio-allow-request",
+                    Vocab.HANDLER_KIND, Set.of("window-message", "ws-verify-client", "ws-handle-upgrade", "ws-connection", "sio-allow-request", "sio-middleware", "sio-connection",
                             "cors-origin", "express-ws-route", "http-middleware", "uws-upgrade"),
                     Vocab.CHECK, Set.of("connection-cleartext", "url-credentials", "postmessage-origin", "server-origin",
                             "untrusted-host"),
@@ -261,7 +261,7 @@ public final class Schema {
             text("message").required());
 
     /** What a rule's {@code message} may ask to be filled per finding. */
-    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail");
+    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "threat");
 
     /** An index file: the rule and model files of a ruleset (items may also be written inline). */
     public static final Key INDEX = row("index",
@@ -310,6 +310,8 @@ public final class Schema {
                     texts("loopbackHosts"),
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),
+                    row("originLogic", texts("substring"), texts("prefix"), texts("suffix"), texts("regex"), texts("normalisers"),
+                            texts("lookups"), texts("regexTests"), texts("headerGetters"), pattern("deciders")),
                     table("authOptions"),
                     table("subprotocolArguments")));
 
@@ -327,7 +329,10 @@ public final class Schema {
             rows("constants", text("name").required(), text("value").required()),
             row("originLogic", texts("headerNames"), texts("headerConstants"), texts("accessors"), texts("strong"),
                     texts("lookups"), texts("weak"), texts("wildcards"),
-                    row("sessionAuth", texts("methods"), texts("headers")),
+                    row("authentication",
+                            row("ambient", texts("methods"), texts("requestMethods"), texts("headers"), texts("types"),
+                                    rows("xml", text("contains").required(), text("what").required())),
+                            row("token", texts("headers"), texts("parameters"), texts("types"))),
                     row("sizeLimits", texts("methods"), texts("elements"))),
             rows("endpoints", text("framework").required(), texts("annotation"), texts("extends"), texts("new"),
                     row("call", texts("type"), texts("methods"), flag("untyped"), text("creator")),

@@ -31,11 +31,17 @@ public interface StructuralCheck {
     /**
      * One result: where it starts, the values of the rule's message placeholders ({@code detail},
      * and {@code source}/{@code sink} for rules that are also taint rules), and optionally the steps
-     * that lead to it (e.g. from a URL literal to the connection that uses it).
+     * that lead to it (e.g. from a URL literal to the connection that uses it); {@code level} when the
+     * check decides the level of this result (the origin threat model), null for the rule's level.
      */
-    record Hit(Node at, Map<String, String> placeholders, List<io.wsscan.analysis.Trace.Step> trace) {
+    record Hit(Node at, Map<String, String> placeholders, List<io.wsscan.analysis.Trace.Step> trace,
+               io.wsscan.findings.Finding.Level level) {
+        public Hit(Node at, Map<String, String> placeholders, List<io.wsscan.analysis.Trace.Step> trace) {
+            this(at, placeholders, trace, null);
+        }
+
         public Hit(Node at, Map<String, String> placeholders) {
-            this(at, placeholders, List.of());
+            this(at, placeholders, List.of(), null);
         }
     }
 }

@@ -95,7 +95,8 @@ class MainTest {
         assertEquals(0, without.code(), without::toString);
         assertFalse(without.out().contains("java/ws-missing-origin-check"), without.out());
         String cp = java.io.File.pathSeparator + classes + java.io.File.pathSeparator; // empty parts are ignored
-        Run with = run("scan", "-q", "-f", "json", "--classpath", cp, module.toString());
+        // no authentication in sight: a warning (the origin threat model), which --fail-on warning fails on
+        Run with = run("scan", "-q", "-f", "json", "--fail-on", "warning", "--classpath", cp, module.toString());
         assertTrue(with.out().contains("java/ws-missing-origin-check"), with.out());
         assertEquals(1, with.code(), with::toString);
     }

@@ -75,7 +75,13 @@ class RuleTesterTest {
     void theMessageSubstringIsChecked() {
         String m = failure(tester(), "app.js", handler("  // expect: js/ws-message-xss \"outerHTML\"",
                 "  el.innerHTML = e.data;"));
-        assertTrue(m.contains("no finding's message contains \"outerHTML\""), m);
+        assertTrue(m.contains("expected a finding with a message containing \"outerHTML\"; reported: [[error]"), m);
+    }
+
+    @Test
+    void theLevelIsChecked() {
+        String m = failure(tester(), "app.js", handler("  // expect: js/ws-message-xss@note", "  el.innerHTML = e.data;"));
+        assertTrue(m.contains("expected a finding at level note; reported: [[error]"), m);
     }
 
     @Test

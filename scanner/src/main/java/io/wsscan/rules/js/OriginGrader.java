@@ -10,7 +10,8 @@ import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
 import io.wsscan.rules.js.ServerOriginCheck.Grade;
 import io.wsscan.rules.js.ServerOriginCheck.Role;
-import io.wsscan.rules.js.ServerOriginCheck.Strength;
+import io.wsscan.rules.OriginComparisons;
+import io.wsscan.rules.OriginComparisons.Strength;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,17 +28,16 @@ import java.util.Set;
  * endpoint's deciding functions by library, because grading one function is the same for all of them.
  */
 final class OriginGrader {
-    /** Names of functions that make an access decision (their verdict is unknown when they are out of sight). */
-    private static final java.util.regex.Pattern DECIDER =
-            java.util.regex.Pattern.compile("(?i)auth|verif|check|valid|allow|origin|guard|permi|trust|cors");
-
     private final Scopes scopes;
+    /** The comparison vocabulary (heuristics.originLogic of the JS models). */
+    private final io.wsscan.analysis.Models.OriginVocab vocab;
     private final Map<Node, Node> parents = new IdentityHashMap<>();
     private final Map<Role, Set<Binding>> bound = new IdentityHashMap<>();
     private final List<Node> originRefs = new ArrayList<>();
 
-    OriginGrader(Scopes scopes) {
+    OriginGrader(Scopes scopes, io.wsscan.analysis.Models.OriginVocab vocab) {
         this.scopes = scopes;
+        this.vocab = vocab;
         for (Role r : Role.values()) bound.put(r, new HashSet<>());
     }
 
@@ -54,8 +54,13 @@ final class OriginGrader {
             grew = aliases(body);
         }
         JsSyntax.collect(body, n -> isOrigin(n) && !isOrigin(parents.get(n)), originRefs);
-        Grade best = Grade.NONE;
-        for (Node ref : originRefs) best = best.better(gradeRef(ref, depth));
+        OriginComparisons<Node, Grade> comparisons = new OriginComparisons<>(syntax(body));
+        boolean opaque = false;
+        for (Node ref : originRefs) {
+            Grade g = gradeRef(ref, depth);
+            opaque |= g.opaque();
+            comparisons.add(comparison(ref), g.strength(), g);
+        }
         // the request (or the origin) handed to other functions
         List<Node> calls = new ArrayList<>();
         JsSyntax.collect(body, n -> n.kind == Kind.CALL || n.kind == Kind.NEW, calls);
@@ -64,10 +69,98 @@ final class OriginGrader {
                 Node a = c.kid(i);
                 Role r = isOrigin(a) ? null : roleOf(a);
                 if (r == null) continue;
-                best = best.better(passed(c, i - 1, r, depth));
+                Grade g = passed(c, i - 1, r, depth);
+                opaque |= g.opaque();
+                comparisons.add(c, g.strength(), g);
             }
         }
-        return best;
+        OriginComparisons.Comparison<Grade> v = comparisons.verdict();
+        return v == null ? new Grade(Strength.NONE, null, opaque) : new Grade(v.strength(), v.detail().why(), opaque);
+    }
+
+    /** The boolean expression a use of the origin is compared in: {@code o === x}, {@code o.endsWith(x)}, {@code set.has(o)}. */
+    private Node comparison(Node ref) {
+        Node p = parents.get(ref);
+        if (p != null && p.kind == Kind.MEMBER && !(p.has(Node.COMPUTED) && p.size() > 1 && p.kid(1) == ref)) {
+            Node c = parents.get(p);
+            return c != null ? c : p;
+        }
+        return p != null ? p : ref;
+    }
+
+    /** JavaScript's boolean syntax for {@link OriginComparisons}, within the graded function's body. */
+    private OriginComparisons.Syntax<Node> syntax(Node body) {
+        return new OriginComparisons.Syntax<>() {
+            @Override
+            public Node parent(Node n) {
+                return parents.get(n);
+            }
+
+            @Override
+            public OriginComparisons.Op op(Node n) {
+                if (n.kind == Kind.UNARY && "!".equals(n.text)) return OriginComparisons.Op.NOT;
+                if (n.kind == Kind.LOGICAL && "||".equals(n.text)) return OriginComparisons.Op.OR;
+                if (n.kind == Kind.LOGICAL && "&&".equals(n.text)) return OriginComparisons.Op.AND;
+                if (n.kind == Kind.BINARY && n.size() == 2 && number(n.kid(1)) != null) return OriginComparisons.indexTest(n.text, number(n.kid(1)), true);
+                if (n.kind == Kind.BINARY && n.size() == 2 && number(n.kid(0)) != null) return OriginComparisons.indexTest(n.text, number(n.kid(0)), false);
+                return OriginComparisons.Op.OTHER;
+            }
+
+            @Override
+            public List<Node> operands(Node n) {
+                if (n.kind == Kind.BINARY) return List.of(number(n.kid(1)) != null ? n.kid(0) : n.kid(1)); // an index test
+                return n.kids();
+            }
+
+            @Override
+            public Object acceptGroup(Node top) {
+                Node p = parents.get(top);
+                boolean accepts = top == body
+                        || p != null && p.kind == Kind.RETURN
+                        || p != null && p.kind == Kind.IF && p.kid(0) == top && p.size() > 1 && acceptsAlone(p.kid(1))
+                        || p != null && p.kind == Kind.CALL && p.size() == 2 && p.kid(1) == top && p.kid(0).kind == Kind.IDENT;
+                return accepts ? body : null;
+            }
+
+            @Override
+            public boolean rejects(Node top) {
+                Node p = parents.get(top);
+                if (p == null || p.kind != Kind.IF || p.kid(0) != top || p.size() < 2) return false;
+                Node then = p.kid(1);
+                for (Node st : then.kind == Kind.BLOCK ? then.kids() : List.of(then)) {
+                    if (st.kind == Kind.THROW) return true;
+                    Node e = st.size() == 1 && (st.kind == Kind.RETURN || st.kind == Kind.EXPR_STMT) ? st.kid(0) : null;
+                    if (st.kind == Kind.RETURN && (e == null || e.kind == Kind.BOOLEAN && "false".equals(e.text))) return true;
+                    if (e != null && e.kind == Kind.CALL) {
+                        Node callee = e.kid(0);
+                        String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null;
+                        if (name != null && OriginComparisons.REJECTING_CALL.matcher(name).find()) return true;
+                        if (e.size() > 1 && e.kid(1).kind == Kind.BOOLEAN && "false".equals(e.kid(1).text)) return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+
+    /** A number literal, also negated ({@code -1}), or null. */
+    private static Double number(Node n) {
+        try {
+            if (n.kind == Kind.NUMBER) return Double.parseDouble(n.text);
+            if (n.kind == Kind.UNARY && "-".equals(n.text) && n.size() == 1 && n.kid(0).kind == Kind.NUMBER) return -Double.parseDouble(n.kid(0).text);
+        } catch (NumberFormatException e) {
+            return null; // 0x1f and friends: not an index test
+        }
+        return null;
+    }
+
+    /** {@code return true}, {@code cb(true)}, {@code return cb(true)}, alone or last in a block. */
+    private static boolean acceptsAlone(Node s) {
+        if (s.kind == Kind.BLOCK && s.size() > 0) s = s.kid(s.size() - 1);
+        if (s.kind == Kind.EXPR_STMT && s.size() == 1) s = s.kid(0);
+        if (s.kind == Kind.RETURN && s.size() == 1) s = s.kid(0);
+        if (s.kind == Kind.BOOLEAN) return "true".equals(s.text);
+        return s.kind == Kind.CALL && s.size() == 2 && s.kid(1).kind == Kind.BOOLEAN && "true".equals(s.kid(1).text);
     }
 
     /**
@@ -81,15 +174,14 @@ final class OriginGrader {
         Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : null;
         if (fn != null) {
             if (depth >= 2) return new Grade(Strength.NONE, null, true);
-            return new OriginGrader(scopes).grade(fn, r, index, depth + 1);
+            return new OriginGrader(scopes, vocab).grade(fn, r, index, depth + 1);
         }
         return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
     }
 
     /** A callee out of sight whose name says it makes an access decision. */
-    private static boolean decider(Node callee) {
-        String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null;
-        return name != null && DECIDER.matcher(name).find();
+    private boolean decider(Node callee) {
+        return vocab.decider(callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null);
     }
 
     private void walkParents(Node n, Node parent) {
@@ -159,9 +251,9 @@ final class OriginGrader {
                 if (callee.kind != Kind.MEMBER) return null;
                 String m = callee.propertyName();
                 Role recv = roleOf(callee.kid(0));
-                if (recv == Role.ORIGIN && Set.of("toLowerCase", "trim", "toString").contains(m)) return Role.ORIGIN;
+                if (recv == Role.ORIGIN && vocab.normalisers.contains(m)) return Role.ORIGIN;
                 // req.get('origin'), req.header('Origin'), uWS req.getHeader('origin'), headers.get('origin')
-                if ((recv == Role.REQUEST || recv == Role.HEADERS) && Set.of("get", "header", "getHeader").contains(m)
+                if ((recv == Role.REQUEST || recv == Role.HEADERS) && vocab.headerGetters.contains(m)
                         && n.size() == 2 && n.kid(1).kind == Kind.STRING && "origin".equalsIgnoreCase(n.kid(1).text)) {
                     return Role.ORIGIN;
                 }
@@ -218,18 +310,17 @@ final class OriginGrader {
                 String m = parent.propertyName();
                 if (c == null || c.kind != Kind.CALL || c.kid(0) != parent || m == null) return Grade.NONE;
                 Node arg = c.size() > 1 ? c.kid(1) : null;
-                return switch (m) {
-                    case "indexOf", "includes", "lastIndexOf" -> weak("checks the origin with " + m
-                            + "(), which also accepts look-alike hosts such as https://example.com.evil.net");
-                    case "search", "match" -> regexGrade(arg, m + "()");
-                    case "startsWith" -> weak("checks the origin with startsWith(), which also accepts https://example.com.evil.net");
-                    case "endsWith" -> {
-                        String s = arg == null ? null : JsSyntax.constant(arg, scopes);
-                        yield s != null && s.startsWith(".") ? strong()
-                                : weak("checks the origin with endsWith() without a leading dot, which also accepts https://evilexample.com");
-                    }
-                    default -> Grade.NONE;
-                };
+                if (vocab.substring.contains(m)) {
+                    return weak("checks the origin with " + m + "(), which also accepts look-alike hosts such as https://example.com.evil.net");
+                }
+                if (vocab.regex.contains(m)) return regexGrade(arg, m + "()");
+                if (vocab.prefix.contains(m)) return weak("checks the origin with " + m + "(), which also accepts https://example.com.evil.net");
+                if (vocab.suffix.contains(m)) {
+                    String s = arg == null ? null : JsSyntax.constant(arg, scopes);
+                    return s != null && s.startsWith(".") ? strong()
+                            : weak("checks the origin with " + m + "() without a leading dot, which also accepts https://evilexample.com");
+                }
+                return Grade.NONE;
             }
             case CALL, NEW -> {
                 int idx = parent.kids().indexOf(ref) - 1;
@@ -239,27 +330,18 @@ final class OriginGrader {
                 if (callee.kind == Kind.MEMBER) {
                     String m = callee.propertyName();
                     if (m == null) return Grade.NONE;
-                    switch (m) {
-                        case "includes", "indexOf" -> {
-                            // a list of origins in one string is a substring test
-                            String s = JsSyntax.constant(callee.kid(0), scopes);
-                            return s != null ? weak("looks the origin up in the string '" + s
-                                    + "', a substring test that also accepts parts and look-alikes") : strong();
-                        }
-                        case "has", "contains", "hasOwnProperty" -> {
-                            return strong();
-                        }
-                        case "test", "exec" -> {
-                            return regexGrade(callee.kid(0), "a regular expression");
-                        }
-                        default -> {
-                            return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
-                        }
+                    if (vocab.lookups.contains(m)) {
+                        // a list of origins in one string is a substring test
+                        String s = JsSyntax.constant(callee.kid(0), scopes);
+                        return s != null ? weak("looks the origin up in the string '" + s
+                                + "', a substring test that also accepts parts and look-alikes") : strong();
                     }
+                    if (vocab.regexTests.contains(m)) return regexGrade(callee.kid(0), "a regular expression");
+                    return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }
                 if (callee.kind == Kind.IDENT) {
                     Node fn = JsSyntax.function(callee, scopes);
-                    if (fn != null && depth < 2) return new OriginGrader(scopes).grade(fn, Role.ORIGIN, idx, depth + 1);
+                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab).grade(fn, Role.ORIGIN, idx, depth + 1);
                     // the origin handed to a callback (cb(null, origin)) decides nothing
                     return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }

@@ -6,6 +6,8 @@ import io.wsscan.analysis.Scopes.Binding;
 import io.wsscan.analysis.Trace;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.rules.OriginComparisons.Strength;
+import io.wsscan.rules.OriginThreat;
 import io.wsscan.rules.StructuralCheck;
 
 import java.util.ArrayList;
@@ -28,8 +30,6 @@ import java.util.Set;
  * function's comparisons; {@link JsSyntax} holds the syntactic helpers both use.
  */
 public final class ServerOriginCheck implements StructuralCheck {
-
-    enum Strength { NONE, WEAK, STRONG }
 
     /** Middleware names that mean cookie sessions (express-session, cookie-session, passport). */
     private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("(?i)session|passport");
@@ -105,11 +105,93 @@ public final class ServerOriginCheck implements StructuralCheck {
             List<Trace.Step> steps = new ArrayList<>();
             steps.add(new Trace.Step(call, "the " + site.model().library() + " endpoint is created here"));
             if (where != null) steps.add(new Trace.Step(where, whereWhat));
-            return new Hit(call, Map.of("detail", detail), steps);
+            // the origin threat model: the level follows what authenticates the handshake
+            List<Found> found = evidence();
+            List<OriginThreat.Evidence> evidence = new ArrayList<>();
+            for (Found f : found) evidence.add(f.evidence);
+            Found shown = found.stream().filter(f -> f.evidence.kind() == OriginThreat.Kind.AMBIENT).findFirst()
+                    .orElse(found.isEmpty() ? null : found.get(0));
+            if (shown != null) steps.add(new Trace.Step(shown.at, shown.evidence.kind() == OriginThreat.Kind.AMBIENT
+                    ? "ambient credentials: " + shown.evidence.what() : "token authentication: " + shown.evidence.what()));
+            return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence)), steps, OriginThreat.level(evidence));
         }
 
         Node arg(int i) {
             return call.size() > i + 1 ? call.kid(i + 1) : null;
+        }
+
+        // ---------------------------------------------------------------- authentication evidence
+
+        /** A piece of evidence and the node that shows it. */
+        private record Found(OriginThreat.Evidence evidence, Node at) {
+        }
+
+        /**
+         * What authenticates this endpoint's handshakes: the names of {@code handshakeAuth} read in the
+         * functions that see the handshake (verifyClient, allowRequest, upgrade and connection listeners,
+         * socket.io middleware, express-ws routes and middleware), and session middleware attached to the
+         * server. Ambient evidence first, in source order.
+         */
+        private List<Found> evidence() {
+            List<Node> fns = new ArrayList<>();
+            for (String kind : List.of("ws-verify-client", "sio-allow-request", "uws-upgrade", "express-ws-route")) fns.addAll(registered(kind));
+            fns.addAll(listenersOf("ws-connection"));
+            fns.addAll(listenersOf("sio-middleware"));
+            fns.addAll(listenersOf("sio-connection"));
+            if ("ws".equals(site.model().policy())) fns.addAll(upgradeListeners());
+            if ("express-ws".equals(site.model().policy())) fns.addAll(all("http-middleware"));
+            List<Found> out = new ArrayList<>();
+            Node session = sessionMiddleware();
+            if (session != null) out.add(found(OriginThreat.Kind.AMBIENT, "uses session middleware", session));
+            Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Node fn : fns) if (seen.add(fn)) reads(fn, out);
+            out.sort(java.util.Comparator.comparing((Found f) -> f.evidence.kind()).thenComparingInt(f -> f.at.start));
+            return out;
+        }
+
+        /** Names of {@code handshakeAuth} read in a function: {@code headers.cookie}, {@code req.session}, {@code auth.token}. */
+        private void reads(Node fn, List<Found> out) {
+            Map<String, String> names = ctx.models().handshakeAuth;
+            List<Node> nodes = new ArrayList<>();
+            JsSyntax.collect(fn, n -> n.kind == Kind.MEMBER || n.kind == Kind.STRING || n.kind == Kind.OBJECT_PATTERN, nodes);
+            List<Node> named = new ArrayList<>();
+            for (Node n : nodes) {
+                // const { token } = socket.handshake.auth: the destructured keys are read too
+                if (n.kind == Kind.OBJECT_PATTERN) {
+                    for (Node p : n.kids()) if (p.kind == Kind.PROPERTY) named.add(p);
+                } else {
+                    named.add(n);
+                }
+            }
+            for (Node n : named) {
+                String name = n.kind == Kind.STRING ? n.text : n.kind == Kind.PROPERTY ? n.keyName()
+                        : n.has(Node.COMPUTED) ? (n.kid(1).kind == Kind.STRING ? n.kid(1).text : null) : n.propertyName();
+                String how = name == null ? null : names.get(name.toLowerCase(java.util.Locale.ROOT));
+                if (how == null) continue;
+                if (how.equals("cookie")) out.add(found(OriginThreat.Kind.AMBIENT, "reads '" + name + "' in the handshake", n));
+                else out.add(found(OriginThreat.Kind.TOKEN, "reads " + ("header".equals(how) ? "the " + name + " header" : "a " + name), n));
+            }
+        }
+
+        private Found found(OriginThreat.Kind kind, String what, Node at) {
+            String where = inFile(at) ? "line " + ctx.file().lines().line(at.start) : null;
+            return new Found(new OriginThreat.Evidence(kind, what, where), at);
+        }
+
+        private Set<Node> fileNodes;
+
+        /** Whether a node is in the file being reported (a program may span several files). */
+        private boolean inFile(Node n) {
+            if (fileNodes == null) {
+                fileNodes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(ctx.file().program()));
+                while (!todo.isEmpty()) {
+                    Node x = todo.pop();
+                    fileNodes.add(x);
+                    for (Node k : x.kids()) todo.push(k);
+                }
+            }
+            return fileNodes.contains(n);
         }
 
         // ---------------------------------------------------------------- ws
@@ -307,20 +389,29 @@ public final class ServerOriginCheck implements StructuralCheck {
          * a strong allowRequest (checked by the caller) such a server is reported.
          */
         private Hit sessionCookies() {
+            Node u = sessionMiddleware();
+            return u == null ? null : hit("it authenticates connections with the session cookie, and socket.io checks no Origin on "
+                    + "WebSocket handshakes unless allowRequest does", u, "the session middleware");
+        }
+
+        /**
+         * A session (or passport) middleware attached to this server ({@code io.engine.use(session)},
+         * {@code io.use(wrap(session))}) or, for express-ws routes, to the application; or null.
+         */
+        private Node sessionMiddleware() {
             List<Node> uses = new ArrayList<>();
             JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
                     && "use".equals(n.kid(0).propertyName()) && n.size() > 1, uses);
+            boolean app = "express-ws".equals(site.model().policy());
             for (Node u : uses) {
                 Node recv = u.kid(0).kid(0);
                 if (recv.kind == Kind.MEMBER && "engine".equals(recv.propertyName())) recv = recv.kid(0);
-                if (JsSyntax.resolve(recv, scopes) != call) continue;
+                Node r = JsSyntax.resolve(recv, scopes);
+                if (r != call && !(app && call.kid(0).kind == Kind.MEMBER && r == JsSyntax.resolve(call.kid(0).kid(0), scopes))) continue;
                 List<Node> names = new ArrayList<>();
                 JsSyntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && SESSION.matcher(n.text).find()
                         || n.kind == Kind.MEMBER && n.propertyName() != null && SESSION.matcher(n.propertyName()).find(), names);
-                if (!names.isEmpty()) {
-                    return hit("it authenticates connections with the session cookie, and socket.io checks no Origin on "
-                            + "WebSocket handshakes unless allowRequest does", u, "the session middleware");
-                }
+                if (!names.isEmpty()) return u;
             }
             return null;
         }
@@ -367,7 +458,7 @@ public final class ServerOriginCheck implements StructuralCheck {
         // ---------------------------------------------------------------- grading
 
         Grade grade(Node fn, Role role, int param) {
-            return new OriginGrader(scopes).grade(fn, role, param, 0);
+            return new OriginGrader(scopes, ctx.models().originLogic).grade(fn, role, param, 0);
         }
     }
 

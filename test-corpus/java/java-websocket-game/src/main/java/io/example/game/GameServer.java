@@ -7,7 +7,7 @@ import org.java_websocket.server.WebSocketServer;
 import java.net.InetSocketAddress;
 
 /** Multiplayer lobby chat; accepts every handshake (WebSocketServer's default). */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 public class GameServer extends WebSocketServer {
 
     public GameServer(int port) {

@@ -4,7 +4,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 
 /** Live metrics for the ops dashboard; inherits WebSocketServer through BaseGameServer. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 public class MetricsServer extends BaseGameServer {
 
     public MetricsServer(int port) {

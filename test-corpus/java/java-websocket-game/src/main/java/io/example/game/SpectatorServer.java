@@ -8,7 +8,7 @@ import org.java_websocket.server.WebSocketServer;
 import java.net.InetSocketAddress;
 
 /** Spectators: the origin test runs in onOpen, after the handshake has completed. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 public class SpectatorServer extends WebSocketServer {
 
     public SpectatorServer(int port) {

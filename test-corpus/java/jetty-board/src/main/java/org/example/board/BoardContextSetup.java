@@ -13,7 +13,7 @@ public class BoardContextSetup {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(5));
-            // expect: java/ws-missing-origin-check
+            // expect: java/ws-missing-origin-check@warning
             container.addMapping("/board/live", (req, resp) -> new EventSocket());
             // safe: java/ws-missing-origin-check
             container.addMapping("/board/secure", new OriginCheckingCreator());

@@ -9,7 +9,7 @@ public class BoardServlet extends WebSocketServlet {
     @Override
     public void configure(WebSocketServletFactory factory) {
         factory.getPolicy().setIdleTimeout(30_000);
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         factory.register(BoardSocket.class);
     }
 }

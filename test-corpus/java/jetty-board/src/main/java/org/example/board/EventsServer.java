@@ -14,7 +14,7 @@ public class EventsServer {
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, context, container -> { });
         ServerWebSocketContainer container = upgrade.getServerWebSocketContainer();
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         container.addMapping("/events", (rq, rs, cb) -> {
             String origin = rq.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && origin.contains("example.com")) {
@@ -24,7 +24,7 @@ public class EventsServer {
             cb.succeeded();
             return null;
         });
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         container.addMapping("/echo", (rq, rs, cb) -> new EventSocket());
         context.setHandler(upgrade);
         server.setHandler(context);

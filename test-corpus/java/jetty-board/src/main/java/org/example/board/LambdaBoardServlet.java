@@ -8,7 +8,7 @@ public class LambdaBoardServlet extends JettyWebSocketServlet {
 
     @Override
     protected void configure(JettyWebSocketServletFactory factory) {
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         factory.setCreator((req, resp) -> new BoardSocket());
     }
 }

@@ -9,7 +9,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /** Admin console: the configurator delegates to a helper that compares with startsWith (loose). */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @ServerEndpoint(value = "/admin", configurator = AdminEndpoint.AdminConfigurator.class)
 public class AdminEndpoint {
 

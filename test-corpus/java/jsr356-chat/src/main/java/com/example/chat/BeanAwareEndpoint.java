@@ -6,7 +6,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.springframework.web.socket.server.standard.SpringConfigurator;
 
 /** SpringConfigurator only injects beans; its checkOrigin is the container's default (accept all). */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @ServerEndpoint(value = "/beans", configurator = SpringConfigurator.class)
 public class BeanAwareEndpoint {
 

@@ -13,7 +13,7 @@ public class ChatApplicationConfig implements ServerApplicationConfig {
     @Override
     public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> endpointClasses) {
         Set<ServerEndpointConfig> configs = new HashSet<>();
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         configs.add(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/echo").build());
         configs.add(ServerEndpointConfig.Builder
                 // safe: java/ws-missing-origin-check
@@ -24,7 +24,7 @@ public class ChatApplicationConfig implements ServerApplicationConfig {
                 // safe: java/ws-missing-origin-check
                 .create(EchoEndpoint.class, "/echo-open")
                 .configurator(new ServerEndpointConfig.Configurator() {
-                    // expect: java/ws-permissive-origin
+                    // expect: java/ws-permissive-origin@error
                     @Override
                     public boolean checkOrigin(String originHeaderValue) {
                         return true;

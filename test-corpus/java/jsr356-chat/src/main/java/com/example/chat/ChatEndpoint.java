@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /** Public chat rooms. No configurator: Tomcat's default accepts every Origin. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @ServerEndpoint("/chat/{room}")
 public class ChatEndpoint {
 

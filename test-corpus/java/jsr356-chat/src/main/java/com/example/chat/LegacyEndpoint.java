@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 public class LegacyEndpoint {
 
     public static class OpenConfigurator extends ServerEndpointConfig.Configurator {
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@error
         @Override
         public boolean checkOrigin(String originHeaderValue) {
             return allowAll();

@@ -6,7 +6,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /** Partner feed. The nested configurator only tests the end of the origin without a leading dot. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @ServerEndpoint(value = "/partner", configurator = PartnerEndpoint.PartnerConfigurator.class)
 public class PartnerEndpoint {
 

@@ -28,7 +28,7 @@ public final class RegexEndpoints {
         }
     }
 
-    // expect: java/ws-missing-origin-check
+    // expect: java/ws-missing-origin-check@warning
     @ServerEndpoint(value = "/status", configurator = LooseRegexConfigurator.class)
     public static class StatusEndpoint {
         @OnMessage

@@ -19,7 +19,7 @@ public class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory("wss://ticker.example.com/stream", null, true);
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         handshaker = factory.newHandshaker(req);
         handshaker.handshake(ctx.channel(), req);
     }

@@ -15,7 +15,7 @@ public class TickerInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast(new HttpServerCodec());
         pipeline.addLast(new HttpObjectAggregator(65536));
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         pipeline.addLast(new WebSocketServerProtocolHandler("/ticker", null, true));
         pipeline.addLast(new TickerFrameHandler());
     }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** No CORS configuration and an upgrade check that lets everything through. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @WebSocket(path = "/notifications")
 public class NotificationSocket {
 

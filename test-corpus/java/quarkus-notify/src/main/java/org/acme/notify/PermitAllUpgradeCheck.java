@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PermitAllUpgradeCheck implements HttpUpgradeCheck {
 
-    // expect: java/ws-permissive-origin
+    // expect: java/ws-permissive-origin@warning
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         return CheckResult.permitUpgrade();

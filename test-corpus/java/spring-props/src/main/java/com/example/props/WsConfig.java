@@ -25,11 +25,11 @@ public class WsConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         registry.addHandler(new FeedHandler(), "/chat").setAllowedOrigins(allowedOrigins);
         // safe: java/ws-permissive-origin
         registry.addHandler(new FeedHandler(), "/feed").setAllowedOrigins(feedOrigins);
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         registry.addHandler(new FeedHandler(), "/ops").setAllowedOriginPatterns(this.fallback);
     }
 }

@@ -7,7 +7,7 @@ import org.apache.catalina.websocket.WebSocketServlet;
 import javax.servlet.http.HttpServletRequest;
 
 /** Tomcat 7's own WebSocket API: verifyOrigin is not overridden, so every Origin passes. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 public class PushServlet extends WebSocketServlet {
 
     @Override

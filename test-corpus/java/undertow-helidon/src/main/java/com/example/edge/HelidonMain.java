@@ -10,7 +10,7 @@ public class HelidonMain {
         WebServer.builder()
                 .port(8081)
                 .addRouting(WsRouting.builder()
-                        // expect: java/ws-missing-origin-check
+                        // expect: java/ws-missing-origin-check@warning
                         .endpoint("/board", new BoardListener())
                         // safe: java/ws-missing-origin-check
                         .endpoint("/secure-board", new SecureBoardListener()))

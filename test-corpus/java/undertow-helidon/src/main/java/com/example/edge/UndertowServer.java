@@ -32,7 +32,7 @@ public class UndertowServer {
             });
             channel.resumeReceives();
         };
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         HttpHandler open = Handlers.websocket(chat);
         // safe: java/ws-missing-origin-check
         HttpHandler ops = new OriginGuard(Handlers.websocket(chat), Set.of("https://ops.example.com"));

@@ -11,7 +11,7 @@ public class ChatVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> startPromise) {
         vertx.createHttpServer()
-                // expect: java/ws-missing-origin-check
+                // expect: java/ws-missing-origin-check@warning
                 .webSocketHandler(ws -> {
                     ws.textMessageHandler(msg -> {
                         // expect: java/ws-message-xss-relay

@@ -21,7 +21,7 @@ public class HandshakeVerticle extends AbstractVerticle {
         server.listen(8081);
 
         HttpServer partner = vertx.createHttpServer();
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         partner.webSocketHandler(ws -> {
             String origin = ws.headers().get("origin");
             if (origin == null || origin.indexOf("partner") < 0) {

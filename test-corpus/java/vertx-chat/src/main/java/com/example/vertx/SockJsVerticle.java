@@ -14,15 +14,15 @@ public class SockJsVerticle extends AbstractVerticle {
     @Override
     public void start() {
         Router router = Router.router(vertx);
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         router.route("/events/*").handler(CorsHandler.create().addOrigin("*"));
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         router.route("/feed/*").handler(CorsHandler.create());
         // safe: java/ws-permissive-origin
         router.route("/member/*").handler(CorsHandler.create().addOrigin("https://member.example.com"));
 
         SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(2000);
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         SockJSHandler events = SockJSHandler.create(vertx, options);
         events.socketHandler(sock -> sock.handler(buffer -> {
             String name = buffer.toString();

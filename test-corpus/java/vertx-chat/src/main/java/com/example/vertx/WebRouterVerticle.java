@@ -14,7 +14,7 @@ public class WebRouterVerticle extends AbstractVerticle {
     public void start() {
         Router router = Router.router(vertx);
         router.get("/live").handler(rc -> rc.request()
-                // expect: java/ws-missing-origin-check
+                // expect: java/ws-missing-origin-check@warning
                 .toWebSocket()
                 .onSuccess(ws -> ws.textMessageHandler(text -> {
                     // expect: java/ws-message-xss-relay

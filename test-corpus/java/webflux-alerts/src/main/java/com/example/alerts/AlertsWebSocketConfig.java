@@ -16,10 +16,10 @@ public class AlertsWebSocketConfig {
     @Bean
     public HandlerMapping alertMapping() {
         CorsConfiguration cors = new CorsConfiguration();
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         cors.addAllowedOrigin("*");
         CorsConfiguration internal = new CorsConfiguration();
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@warning
         internal.applyPermitDefaultValues();
         CorsConfiguration partner = new CorsConfiguration();
         // safe: java/ws-permissive-origin

@@ -7,7 +7,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /** Reactive quote echo: no CORS configuration anywhere in this application. */
-// expect: java/ws-missing-origin-check
+// expect: java/ws-missing-origin-check@warning
 @Component
 public class QuoteHandler implements WebSocketHandler {
 

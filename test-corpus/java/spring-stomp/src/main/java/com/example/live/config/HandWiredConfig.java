@@ -16,7 +16,7 @@ public class HandWiredConfig {
 
     @Bean
     public SimpleUrlHandlerMapping legacyMapping() {
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         WebSocketHttpRequestHandler legacy = new WebSocketHttpRequestHandler(new PriceHandler());
 
         // safe: java/ws-missing-origin-check
@@ -25,7 +25,7 @@ public class HandWiredConfig {
 
         // safe: java/ws-missing-origin-check
         WebSocketHttpRequestHandler open = new WebSocketHttpRequestHandler(new PriceHandler());
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@error
         open.setHandshakeInterceptors(List.of(new OriginHandshakeInterceptor(List.of(AppOrigins.WILDCARD))));
 
         return new SimpleUrlHandlerMapping(Map.of("/legacy/prices", legacy, "/legacy/checked", checked, "/legacy/open", open), 1);

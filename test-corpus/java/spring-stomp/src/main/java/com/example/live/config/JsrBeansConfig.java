@@ -25,7 +25,7 @@ public class JsrBeansConfig {
 
     @Bean
     public ServerEndpointRegistration tickerEndpoint() {
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         return new ServerEndpointRegistration("/jsr/ticker", new TickerEndpoint());
     }
 
@@ -50,7 +50,7 @@ public class JsrBeansConfig {
 
     @Bean
     public WebSocketHttpRequestHandler weakHandler() {
-        // expect: java/ws-missing-origin-check
+        // expect: java/ws-missing-origin-check@warning
         WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(new PriceHandler());
         handler.setHandshakeInterceptors(List.of(new LooseOriginInterceptor()));
         return handler;

@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.socket.EnableWebSocket
 @EnableWebSocketSecurity
 public class ModernSocketSecurity {
 
-    // expect: java/ws-permissive-origin
+    // expect: java/ws-permissive-origin@error
     @Bean(name = "csrfChannelInterceptor")
     ChannelInterceptor csrfChannelInterceptor() {
         return new ChannelInterceptor() {

@@ -20,7 +20,7 @@ public class RawSocketConfig implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new PriceHandler(), "/prices")
                 .addInterceptors(new HttpSessionHandshakeInterceptor())
-                // expect: java/ws-permissive-origin
+                // expect: java/ws-permissive-origin@error
                 .setAllowedOrigins(PRICE_ORIGINS.toArray(new String[0]));
         // safe: java/ws-permissive-origin
         registry.addHandler(new UploadHandler(), "/upload").setAllowedOrigins("https://trade.example.com");

@@ -13,7 +13,7 @@ public class SocketSecurityConfig extends AbstractSecurityWebSocketMessageBroker
         messages.simpDestMatchers("/app/**").authenticated().anyMessage().denyAll();
     }
 
-    // expect: java/ws-permissive-origin
+    // expect: java/ws-permissive-origin@error
     @Override
     protected boolean sameOriginDisabled() {
         return true;

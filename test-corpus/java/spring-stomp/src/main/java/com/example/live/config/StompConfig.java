@@ -20,7 +20,7 @@ public class StompConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws")
-                // expect: java/ws-permissive-origin
+                // expect: java/ws-permissive-origin@error
                 .setAllowedOriginPatterns(AppOrigins.PUBLIC_PATTERNS)
                 .withSockJS();
         // safe: java/ws-permissive-origin, java/ws-missing-origin-check
@@ -29,7 +29,7 @@ public class StompConfig implements WebSocketMessageBrokerConfigurer {
         registry.addEndpoint("/ws-default").withSockJS();
         // safe: java/ws-permissive-origin
         registry.addEndpoint("/ws-partners").setAllowedOriginPatterns("https://*.partner.example.com");
-        // expect: java/ws-permissive-origin
+        // expect: java/ws-permissive-origin@error
         registry.addEndpoint("/ws-kiosk").setAllowedOrigins(CorsConfiguration.ALL);
     }
 }
