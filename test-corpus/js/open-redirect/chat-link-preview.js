@@ -97,14 +97,24 @@ handlers.push(function (a) {
   document.getElementById('mention-avatar-' + a.id).src = a.avatar;
 });
 
-// A media element created with an attribute write.
+// A media element's src set as an attribute: it loads media and never runs a javascript: URL.
 handlers.push(function (a) {
   if (a.kind !== 'clip') {
     return;
   }
   var player = document.getElementById('player');
-  // expect: js/ws-message-open-redirect
+  // safe: js/ws-message-open-redirect
   player.setAttribute('src', a.clipUrl);
+  // safe: js/ws-message-open-redirect
+  document.querySelector('img.avatar').setAttribute('src', a.avatarUrl);
+});
+
+// A frame's src set as an attribute does navigate the frame.
+handlers.push(function (a) {
+  var frame = document.createElement('iframe');
+  // expect: js/ws-message-open-redirect
+  frame.setAttribute('src', a.embedUrl);
+  document.body.appendChild(frame);
 });
 
 // Legacy forms found by id, their action set as a property.
