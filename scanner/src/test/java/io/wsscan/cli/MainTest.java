@@ -217,6 +217,11 @@ class MainTest {
         assertTrue(all.out().contains("src/test/js/feed.test.js:2:31  error    js/ws-message-xss"), all.out());
         assertFalse(all.err().contains("shown as notes"), all.err());
 
+        Run compliance = run("report", "--compliance", project);
+        assertTrue(compliance.out().contains("\n      src/test/js/feed.test.js:2 [test]  js/ws-message-xss\n"), compliance.out());
+        Run complianceAll = run("report", "--compliance", "--include-tests", project);
+        assertTrue(complianceAll.out().contains("\n      src/test/js/feed.test.js:2  js/ws-message-xss\n"), complianceAll.out());
+
         // the baseline matches a test finding by rule and line, whatever its level
         Path base = dir.resolve("base.sarif");
         assertEquals(0, run("scan", "-q", "-f", "sarif", "-o", base.toString(), project).code());
