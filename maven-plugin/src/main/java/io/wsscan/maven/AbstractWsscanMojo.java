@@ -92,6 +92,14 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.threads")
     protected Integer threads;
 
+    /**
+     * Treat test, example, generated and vendored files as production code. By default their findings
+     * are reported as notes that never fail the build (files under {@code test/}, {@code examples/},
+     * {@code vendor/}, {@code *.test.js}, {@code *.min.js}, ...; see the README).
+     */
+    @Parameter(property = "wsscan.includeTests", defaultValue = "false")
+    protected boolean includeTests;
+
     /** SARIF {@code automationDetails.id}: the GitHub code scanning category. */
     @Parameter(property = "wsscan.category", defaultValue = "wsscan/")
     protected String category;
@@ -117,6 +125,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.baseline = baseline == null || baseline.isBlank() ? null : resolve(baseline);
             job.threads = threads;
             job.category = category;
+            job.includeTests = includeTests;
             if (getLog().isDebugEnabled()) {
                 getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
                 getLog().debug("wsscan: classpath " + job.classpath);
@@ -224,7 +233,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 getLog().warn("wsscan:   ... and " + (shown.size() - MAX_LISTED) + " more (see the report)");
                 break;
             }
-            String line = "wsscan:   " + ScanJob.describe(f);
+            String line = "wsscan:   " + ScanJob.describe(f, outcome.result().classOf(f.file()));
             if (failingSet.contains(f)) getLog().error(line);
             else getLog().warn(line);
         }

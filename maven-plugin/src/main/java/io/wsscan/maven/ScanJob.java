@@ -1,5 +1,6 @@
 package io.wsscan.maven;
 
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanOptions;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.engine.Scanner;
@@ -65,6 +66,8 @@ final class ScanJob {
     List<Path> classpath = List.of();
     Path outputDirectory;
     Set<Formats> formats = Set.of(Formats.SARIF);
+    /** Test, example, generated and vendored files count as production code (their findings keep their level). */
+    boolean includeTests;
 
     // ---- configuration values ----------------------------------------------------------------------
 
@@ -214,7 +217,7 @@ final class ScanJob {
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy);
+                .policy(policy).includeTests(includeTests);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -267,8 +270,14 @@ final class ScanJob {
 
     /** One line per finding, {@code path:line:col level rule message}, paths relative to the scan root. */
     static String describe(Finding f) {
+        return describe(f, Classification.Kind.PRODUCTION);
+    }
+
+    /** {@link #describe(Finding)} with the class of a file that is not production code: {@code path:line:col [test] note ...}. */
+    static String describe(Finding f, Classification.Kind kind) {
         String msg = f.message() == null ? "" : f.message().lines().findFirst().orElse("").strip();
-        return f.file() + ":" + f.region().startLine() + ":" + f.region().startColumn() + " " + f.level().sarifName()
+        return f.file() + ":" + f.region().startLine() + ":" + f.region().startColumn()
+                + (kind.production() ? "" : " [" + kind.id() + "]") + " " + f.level().sarifName()
                 + " " + f.ruleId() + (msg.isEmpty() ? "" : " " + msg);
     }
 
@@ -289,6 +298,8 @@ final class ScanJob {
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
         if (o.inBaseline() > 0) counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
         lines.add(counts.toString());
+        String outside = r.outsideProductionSummary();
+        if (outside != null) lines.add("wsscan: " + outside.replace("--include-tests", "includeTests=true"));
         int listed = 0;
         for (Notification n : r.notifications()) {
             if (!n.fileSkipped()) continue;

@@ -112,6 +112,30 @@ class ScanJobTest {
                 dir.resolve("src/main/webapp"), dir.resolve("frontend")), roots);
     }
 
+    /** Test code under a scanned root is reported as notes that pass failOn=error, unless includeTests. */
+    @Test
+    void includeTestsKeepsTheLevelsOfTestCode() throws IOException {
+        write("src/test/resources/static/app.test.js", APP_JS);
+        ScanJob j = job();
+        j.sourceRoots = List.of(dir.resolve("src/test/resources"));
+        assertFalse(j.options().includeTests());
+        ScanJob.Outcome o = j.run();
+        assertEquals("0 errors, 0 warnings, 2 notes", ScanJob.counts(o.result().findings()));
+        assertTrue(ScanJob.failing(o.result().findings(), Level.ERROR).isEmpty());
+        assertTrue(ScanJob.summary(o, dir, 10).contains(
+                "wsscan: 2 findings in test code shown as notes; includeTests=true to treat them as production"));
+        Finding xss = o.result().findings().stream().filter(f -> f.ruleId().equals("js/ws-message-xss")).findFirst().orElseThrow();
+        assertTrue(ScanJob.describe(xss, o.result().classOf(xss.file()))
+                .startsWith("src/test/resources/static/app.test.js:3:3 [test] note js/ws-message-xss "), ScanJob.describe(xss));
+
+        j.includeTests = true;
+        assertTrue(j.options().includeTests());
+        ScanJob.Outcome all = j.run();
+        assertEquals("1 error, 1 warning, 0 notes", ScanJob.counts(all.result().findings()));
+        assertEquals(1, ScanJob.failing(all.result().findings(), Level.ERROR).size());
+        assertTrue(ScanJob.summary(all, dir, 10).stream().noneMatch(l -> l.contains("shown as notes")));
+    }
+
     @Test
     void scansRelativeToTheModuleAndWritesEveryFormat() throws IOException {
         write("src/main/resources/static/app.js", APP_JS);

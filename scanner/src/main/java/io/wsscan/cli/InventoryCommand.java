@@ -50,6 +50,10 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (repeatable).")
     private List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--include-tests", description = "Treat test, example, generated and vendored files as production "
+            + "code (no classification on their entries).")
+    private boolean includeTests;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -62,9 +66,9 @@ final class InventoryCommand implements Callable<Integer> {
         Inputs.globs(excludes, "--exclude");
         Inputs.config(config, HINT);
         Policy policy = Policy.find(config, Scanner.root(scanPaths));
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy);
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
         ScanResult result = new Scanner().scan(b.build());
-        Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts());
+        Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
         if (output == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
             report.write(inv, w);

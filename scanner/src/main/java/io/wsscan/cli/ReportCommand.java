@@ -50,6 +50,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Policy file (default: .wsscan.yml at the scan root, when present).")
     private Path config;
 
+    @Option(names = "--include-tests", description = "Treat test, example, generated and vendored files as production "
+            + "code: their findings keep their level (by default they are notes).")
+    private boolean includeTests;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -64,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         if (output != null) Inputs.checkWritable(output);
         Inputs.config(config, HINT);
         Policy policy = Policy.find(config, Scanner.root(scanPaths));
-        ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).build());
+        ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).includeTests(includeTests).build());
         boolean markdown = f.equals("markdown");
         if (output == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));

@@ -98,6 +98,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Add the endpoint inventory to the SARIF report as note results (rule inventory/ws-endpoint).")
     private boolean inventory;
 
+    @Option(names = "--include-tests",
+            description = "Treat test, example, generated and vendored files as production code: their findings "
+                    + "keep their level and can fail the scan (by default they are notes).")
+    private boolean includeTests;
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -146,7 +151,7 @@ final class ScanCommand implements Callable<Integer> {
         Baseline base = baseline == null ? null : readBaseline(baseline);
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
-                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp);
+                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanResult result = new Scanner().scan(b.build());
@@ -308,7 +313,8 @@ final class ScanCommand implements Callable<Integer> {
     /** The inventory a report shows: always in HTML (the endpoint map), in SARIF only with --inventory. */
     private io.wsscan.inventory.Inventory inventory(Formats format, ScanResult result) {
         boolean wanted = format == Formats.HTML || inventory && format == Formats.SARIF;
-        return wanted ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts()) : null;
+        return wanted ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts(),
+                result.classes()) : null;
     }
 
     private Policy policyOf(ScanResult result) {
@@ -387,6 +393,8 @@ final class ScanCommand implements Callable<Integer> {
         if (suppressed > 0) fl.append(", ").append(suppressed).append(" suppressed");
         if (inBaseline > 0) fl.append(", ").append(inBaseline).append(" in the baseline (dropped)");
         err.println(fl);
+        String outside = r.outsideProductionSummary();
+        if (outside != null) err.println("wsscan: " + outside);
         for (String w : written) err.println("wsscan: wrote " + w);
         err.flush();
     }

@@ -34,11 +34,12 @@ import java.util.Set;
  * @param classpath      jars and class folders the scanned Java code compiles against (for type resolution
  *                       by Java analysis; the Maven plugin passes the module's compile classpath); empty
  *                       when unknown
+ * @param includeTests   treat every file as production: no {@link Classification}, no capped levels
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
                           ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
-                          io.wsscan.policy.Policy policy) {
+                          io.wsscan.policy.Policy policy, boolean includeTests) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -100,6 +101,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private final List<String> includes = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
         private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
+        private boolean includeTests;
 
         private Builder() {
         }
@@ -192,12 +194,18 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** Whether test, example, generated and vendored files count as production (default false). */
+        public Builder includeTests(boolean all) {
+            includeTests = all;
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
             List<String> ex = new ArrayList<>(excludes);
             for (String g : policy.exclude()) if (!ex.contains(g)) ex.add(g);
             return new ScanOptions(ps, ex, ruleIds, rulesets, threads, maxFileSize, timeBudget,
-                    followSymlinks, progress, root, includes, classpath, policy);
+                    followSymlinks, progress, root, includes, classpath, policy, includeTests);
         }
     }
 }

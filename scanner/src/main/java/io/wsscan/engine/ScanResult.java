@@ -20,14 +20,24 @@ import java.util.Map;
  * @param analysedFiles relative paths of the analysed files, sorted: with the files of {@code notifications}
  *                   that are not {@code info}, every discovered file is named once (so a check can tell
  *                   which files were lost, not only how many)
+ * @param classes    relative path -> class of every analysed file that is not production (test, example,
+ *                   generated, vendored); empty with {@code --include-tests}
  */
 public record ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
                          RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
-                         List<String> analysedFiles) {
+                         List<String> analysedFiles, Map<String, Classification.Kind> classes) {
 
     public ScanResult {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         analysedFiles = analysedFiles == null ? List.of() : List.copyOf(analysedFiles);
+        classes = classes == null ? Map.of() : Map.copyOf(classes);
+    }
+
+    /** A result where every file is production code. */
+    public ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
+                      RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
+                      List<String> analysedFiles) {
+        this(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, Map.of());
     }
 
     /** A result without the list of analysed files. */
@@ -44,7 +54,42 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
 
     /** The same scan with other findings (baseline, policy). */
     public ScanResult withFindings(List<Finding> kept) {
-        return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles);
+        return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes);
+    }
+
+    /** The class of a file of this scan ({@link Classification.Kind#PRODUCTION} unless listed in {@code classes}). */
+    public Classification.Kind classOf(String file) {
+        return classes.getOrDefault(file, Classification.Kind.PRODUCTION);
+    }
+
+    /** Unsuppressed findings in files that are not production: shown as notes, never failing a build. */
+    public int findingsOutsideProduction() {
+        int n = 0;
+        for (Finding f : findings) {
+            if (!f.suppressed() && !classOf(f.file()).production()) n++;
+        }
+        return n;
+    }
+
+    /**
+     * One sentence on the findings shown as notes because their files are not production code, e.g.
+     * {@code 3 findings in test/example code shown as notes; --include-tests to treat them as production};
+     * null when there are none.
+     */
+    public String outsideProductionSummary() {
+        java.util.EnumSet<Classification.Kind> kinds = java.util.EnumSet.noneOf(Classification.Kind.class);
+        int n = 0;
+        for (Finding f : findings) {
+            Classification.Kind k = classOf(f.file());
+            if (!f.suppressed() && !k.production()) {
+                n++;
+                kinds.add(k);
+            }
+        }
+        if (n == 0) return null;
+        String what = String.join("/", kinds.stream().map(Classification.Kind::id).toList());
+        return n + (n == 1 ? " finding" : " findings") + " in " + what
+                + " code shown as notes; --include-tests to treat them as production";
     }
 
     /** Counts for the summary and the benchmark; {@code millis} is wall time of the scan. */

@@ -95,6 +95,7 @@ public final class Scanner {
         List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
         java.util.TreeSet<String> analysedFiles = new java.util.TreeSet<>();
+        Map<String, Classification.Kind> classes = new TreeMap<>();
         int analysed = 0;
         long bytes = 0;
         for (FileOutcome o : outcomes) {
@@ -102,6 +103,7 @@ public final class Scanner {
             if (!o.analysed()) continue;
             analysed++;
             analysedFiles.add(o.relPath());
+            if (!o.kind().production()) classes.put(o.relPath(), o.kind());
             bytes += o.bytes();
             for (Finding f : o.findings()) {
                 if (catalog.rule(f.ruleId()) != null) findings.add(f);
@@ -109,7 +111,8 @@ public final class Scanner {
             endpoints.addAll(o.endpoints());
             if (o.frontEnd() != null && !"rhino".equals(o.frontEnd())) frontEnds.put(o.relPath(), o.frontEnd());
         }
-        List<Finding> sorted = policy.apply(findings).stream().distinct().sorted(Finding.ORDER).toList();
+        List<Finding> sorted = capOutsideProduction(policy.apply(findings), classes).stream()
+                .distinct().sorted(Finding.ORDER).toList();
         List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
         int discovered = files.size() + found.skippedFiles();
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -117,14 +120,39 @@ public final class Scanner {
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
         return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
-                List.copyOf(analysedFiles));
+                List.copyOf(analysedFiles), classes);
     }
 
-    /** What one file contributed, with its suppressions applied; the text is not kept. */
+    /**
+     * Findings in test, example, generated and vendored files at {@code note}. The one place levels are
+     * capped: after every rule and the policy's level overrides, so whatever level a rule or the policy
+     * chose, such a finding never fails {@code --fail-on error} or {@code warning}.
+     */
+    static List<Finding> capOutsideProduction(List<Finding> findings, Map<String, Classification.Kind> classes) {
+        if (classes.isEmpty()) return findings;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            boolean capped = classes.containsKey(f.file()) && f.level() != Finding.Level.NOTE;
+            out.add(capped ? f.withLevel(Finding.Level.NOTE) : f);
+        }
+        return out;
+    }
+
+    /** What one file contributed, with its suppressions applied and its class; the text is not kept. */
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
-                               String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints) {
+                               String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
+                               Classification.Kind kind) {
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
-            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of());
+            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
+                    Classification.Kind.PRODUCTION);
+        }
+
+        /** The outcome of an analysed file; its class is decided here, once, while its text is at hand. */
+        static FileOutcome of(SourceFile src, FileReport r, long bytes, ScanOptions options) {
+            Classification.Kind kind = options.includeTests() ? Classification.Kind.PRODUCTION
+                    : Classification.builtin().classify(src.relPath(), src.text());
+            return new FileOutcome(src.relPath(), Suppressions.apply(src.text(), r.findings()), r.notifications(),
+                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind);
         }
     }
 
@@ -253,8 +281,7 @@ public final class Scanner {
                                 "analyzer " + analyzer.getClass().getSimpleName() + " returned no report");
                 out.add(FileOutcome.skipped(rel, n, b));
             } else {
-                List<Finding> findings = Suppressions.apply(src.text(), report.findings());
-                out.add(new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(), b, report.endpoints()));
+                out.add(FileOutcome.of(src, report, b, options));
             }
             options.progress().fileDone(rel, b);
         }
@@ -369,9 +396,7 @@ public final class Scanner {
                 out.add(analyseOne(c, fileAnalyzers, options, workers));
                 continue;
             }
-            List<Finding> findings = Suppressions.apply(src.text(), r.findings());
-            out.add(new FileOutcome(src.relPath(), findings, r.notifications(), r.frontEnd(), r.analysed(),
-                    loaded.get(src.relPath()).bytes(), r.endpoints()));
+            out.add(FileOutcome.of(src, r, loaded.get(src.relPath()).bytes(), options));
         }
         return out;
     }
@@ -413,9 +438,7 @@ public final class Scanner {
             return FileOutcome.skipped(rel, new Notification(rel, 0, 0, "internal-error",
                     "analyzer " + analyzer.getClass().getSimpleName() + " returned no report"), loaded.bytes());
         }
-        List<Finding> findings = Suppressions.apply(src.text(), report.findings());
-        return new FileOutcome(rel, findings, report.notifications(), report.frontEnd(), report.analysed(),
-                loaded.bytes(), report.endpoints());
+        return FileOutcome.of(src, report, loaded.bytes(), options);
     }
 
     private static Notification internalError(String rel, Throwable t) {

@@ -1,5 +1,7 @@
 package io.wsscan.inventory;
 
+import io.wsscan.engine.Classification;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,16 @@ import java.util.TreeSet;
  */
 public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Match> matches,
                         List<Endpoint> hiddenServers, List<Endpoint> unmatchedClients,
-                        Map<String, List<String>> thirdPartyHosts) {
+                        Map<String, List<String>> thirdPartyHosts, Map<String, Classification.Kind> classes) {
+
+    public Inventory {
+        classes = classes == null ? Map.of() : Map.copyOf(classes);
+    }
+
+    /** The class of an endpoint's file (test, example, generated, vendored code), production unless listed. */
+    public Classification.Kind classOf(Endpoint e) {
+        return classes.getOrDefault(e.file(), Classification.Kind.PRODUCTION);
+    }
 
     /** A client and the server endpoints of the scan whose path it reaches. */
     public record Match(Endpoint client, List<Endpoint> servers) {
@@ -25,6 +36,12 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
     private static final List<String> SOCKJS_SUFFIXES = List.of("/info", "/websocket", "/*/*/websocket");
 
     public static Inventory of(List<Endpoint> endpoints, List<HostPattern> firstPartyHosts) {
+        return of(endpoints, firstPartyHosts, Map.of());
+    }
+
+    /** The inventory, with the class of each file that is not production code ({@code ScanResult.classes()}). */
+    public static Inventory of(List<Endpoint> endpoints, List<HostPattern> firstPartyHosts,
+                               Map<String, Classification.Kind> classes) {
         List<Endpoint> clients = new ArrayList<>();
         List<Endpoint> servers = new ArrayList<>();
         for (Endpoint e : endpoints) {
@@ -65,7 +82,7 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
         Map<String, List<String>> hosts = new TreeMap<>();
         thirdParty.forEach((h, files) -> hosts.put(h, List.copyOf(files)));
         return new Inventory(List.copyOf(clients), List.copyOf(servers), List.copyOf(matches), hidden,
-                List.copyOf(unmatched), hosts);
+                List.copyOf(unmatched), hosts, classes);
     }
 
     /**

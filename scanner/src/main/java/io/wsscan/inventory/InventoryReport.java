@@ -1,5 +1,6 @@
 package io.wsscan.inventory;
 
+import io.wsscan.engine.Classification;
 import io.wsscan.report.JsonOutput;
 
 import java.io.IOException;
@@ -58,6 +59,12 @@ public enum InventoryReport {
         return e.url() == null ? "(URL not known)" : e.url();
     }
 
+    /** " [test]" after an endpoint in a file that is not production code, else nothing. */
+    private static String tag(Inventory inv, Endpoint e) {
+        Classification.Kind k = inv.classOf(e);
+        return k.production() ? "" : " [" + k.id() + "]";
+    }
+
     private static String or(String s, String dflt) {
         return s == null || s.isEmpty() ? dflt : s;
     }
@@ -71,7 +78,7 @@ public enum InventoryReport {
     private static void text(Inventory inv, Writer out) throws IOException {
         out.write("Client connections (" + inv.clients().size() + ")\n");
         for (Endpoint c : inv.clients()) {
-            out.write("  " + where(c) + "  " + c.framework() + "  " + target(c) + "\n");
+            out.write("  " + where(c) + tag(inv, c) + "  " + c.framework() + "  " + target(c) + "\n");
             out.write("      scheme " + or(c.scheme(), "-") + ", host " + or(c.host(), "-") + ", port "
                     + or(c.port(), "-") + ", path " + or(c.path(), "-") + "; " + c.party().id()
                     + "; auth: " + list(c.auth()) + (c.unknown().isEmpty() ? "" : "; unknown: " + list(c.unknown()))
@@ -79,7 +86,7 @@ public enum InventoryReport {
         }
         out.write("\nServer endpoints (" + inv.servers().size() + ")\n");
         for (Endpoint s : inv.servers()) {
-            out.write("  " + where(s) + "  " + s.framework() + "  " + target(s) + "  handler " + or(s.handler(), "-")
+            out.write("  " + where(s) + tag(inv, s) + "  " + s.framework() + "  " + target(s) + "  handler " + or(s.handler(), "-")
                     + "; origin " + (s.originPolicy() == null ? "-" : s.originPolicy().id())
                     + "; auth: " + list(s.auth()) + (s.notes().isEmpty() ? "" : "; " + String.join("; ", s.notes())) + "\n");
         }
@@ -102,6 +109,11 @@ public enum InventoryReport {
     // ---- JSON ---------------------------------------------------------------------------------------
 
     public static Map<String, Object> json(Endpoint e) {
+        return json(e, Classification.Kind.PRODUCTION);
+    }
+
+    /** An endpoint as JSON; {@code classification} only for a file that is not production code. */
+    public static Map<String, Object> json(Endpoint e, Classification.Kind kind) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("side", e.side().name().toLowerCase(Locale.ROOT));
         m.put("file", e.file());
@@ -119,6 +131,7 @@ public enum InventoryReport {
         m.put("handler", e.handler());
         if (e.originPolicy() != null) m.put("originPolicy", e.originPolicy().id());
         if (!e.notes().isEmpty()) m.put("notes", e.notes());
+        if (!kind.production()) m.put("classification", kind.id());
         m.values().removeIf(java.util.Objects::isNull);
         return m;
     }
@@ -133,8 +146,8 @@ public enum InventoryReport {
 
     private static Map<String, Object> json(Inventory inv) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("clients", inv.clients().stream().map(InventoryReport::json).toList());
-        root.put("servers", inv.servers().stream().map(InventoryReport::json).toList());
+        root.put("clients", inv.clients().stream().map(e -> json(e, inv.classOf(e))).toList());
+        root.put("servers", inv.servers().stream().map(e -> json(e, inv.classOf(e))).toList());
         List<Object> matches = new ArrayList<>();
         for (Inventory.Match m : inv.matches()) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -163,19 +176,20 @@ public enum InventoryReport {
 
     private static void markdown(Inventory inv, Writer out) throws IOException {
         out.write("# WebSocket endpoint inventory\n\n## Client connections (" + inv.clients().size() + ")\n\n");
-        out.write("| File | Line | Library | URL | Scheme | Host | Port | Path | Party | Auth |\n");
-        out.write("|---|---:|---|---|---|---|---|---|---|---|\n");
+        out.write("| File | Line | Library | URL | Scheme | Host | Port | Path | Party | Auth | Code |\n");
+        out.write("|---|---:|---|---|---|---|---|---|---|---|---|\n");
         for (Endpoint c : inv.clients()) {
             out.write("| " + md(c.file()) + " | " + c.region().startLine() + " | " + md(c.framework()) + " | "
                     + md(target(c)) + " | " + md(c.scheme()) + " | " + md(c.host()) + " | " + md(c.port()) + " | "
-                    + md(c.path()) + " | " + c.party().id() + " | " + md(list(c.auth())) + " |\n");
+                    + md(c.path()) + " | " + c.party().id() + " | " + md(list(c.auth())) + " | " + inv.classOf(c).id() + " |\n");
         }
         out.write("\n## Server endpoints (" + inv.servers().size() + ")\n\n");
-        out.write("| File | Line | Framework | Path | Handler | Origin policy | Auth |\n|---|---:|---|---|---|---|---|\n");
+        out.write("| File | Line | Framework | Path | Handler | Origin policy | Auth | Code |\n|---|---:|---|---|---|---|---|---|\n");
         for (Endpoint s : inv.servers()) {
             out.write("| " + md(s.file()) + " | " + s.region().startLine() + " | " + md(s.framework()) + " | "
                     + md(s.path()) + " | " + md(s.handler()) + " | "
-                    + (s.originPolicy() == null ? "-" : s.originPolicy().id()) + " | " + md(list(s.auth())) + " |\n");
+                    + (s.originPolicy() == null ? "-" : s.originPolicy().id()) + " | " + md(list(s.auth())) + " | "
+                    + inv.classOf(s).id() + " |\n");
         }
         out.write("\n## Matched (" + inv.matches().size() + ")\n\n");
         for (Inventory.Match m : inv.matches()) {
@@ -207,7 +221,7 @@ public enum InventoryReport {
     }
 
     private static void csv(Inventory inv, Writer out) throws IOException {
-        out.write("side,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched\r\n");
+        out.write("side,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification\r\n");
         Map<Endpoint, Integer> matched = new java.util.HashMap<>();
         for (Inventory.Match m : inv.matches()) {
             matched.put(m.client(), m.servers().size());
@@ -219,7 +233,8 @@ public enum InventoryReport {
             String[] row = {e.side().name().toLowerCase(Locale.ROOT), e.file(), String.valueOf(e.region().startLine()),
                     e.framework(), e.url(), e.scheme(), e.host(), e.port(), e.path(), String.join(" ", e.unknown()),
                     e.party() == null ? null : e.party().id(), String.join(" ", e.auth()), e.handler(),
-                    e.originPolicy() == null ? null : e.originPolicy().id(), String.valueOf(matched.getOrDefault(e, 0))};
+                    e.originPolicy() == null ? null : e.originPolicy().id(), String.valueOf(matched.getOrDefault(e, 0)),
+                    inv.classOf(e).id()};
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) sb.append(',');

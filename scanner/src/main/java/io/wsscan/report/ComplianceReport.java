@@ -1,5 +1,6 @@
 package io.wsscan.report;
 
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.rules.Compliance;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 /**
  * The compliance view as text or Markdown: for each standard, each requirement a rule of the scan is
  * tagged with, its title (from the rulesets' requirement data), the count of unsuppressed findings and
- * where they are. Requirements without findings are listed too, as covered by the scan.
+ * where they are (with the class of a file that is not production code, e.g. {@code [test]}).
+ * Requirements without findings are listed too, as covered by the scan.
  */
 public final class ComplianceReport {
 
@@ -41,7 +43,9 @@ public final class ComplianceReport {
                 } else {
                     out.write(String.format("  %-18s %3d  %s%n", r.getKey(), fs.size(), r.getValue()).replace(System.lineSeparator(), "\n"));
                     for (Finding f : fs) {
-                        out.write("      " + f.file() + ":" + f.region().startLine() + "  " + f.ruleId() + "\n");
+                        Classification.Kind kind = scan.classOf(f.file());
+                        out.write("      " + f.file() + ":" + f.region().startLine()
+                                + (kind.production() ? "" : " [" + kind.id() + "]") + "  " + f.ruleId() + "\n");
                     }
                 }
             }

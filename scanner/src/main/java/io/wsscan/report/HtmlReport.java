@@ -1,5 +1,6 @@
 package io.wsscan.report;
 
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -44,7 +45,7 @@ public final class HtmlReport {
     }
 
     public static void write(ScanResult scan, Inventory inventory, Writer out) throws IOException {
-        if (inventory == null) inventory = Inventory.of(scan.endpoints(), List.of());
+        if (inventory == null) inventory = Inventory.of(scan.endpoints(), List.of(), scan.classes());
         StringBuilder h = new StringBuilder(64 * 1024);
         new Page(scan, inventory, h).render();
         out.write(h.toString());
@@ -145,6 +146,8 @@ public final class HtmlReport {
             a("<div class=\"card\"><span class=\"n\">").a(String.valueOf(suppressed)).a("</span><span>suppressed</span></div>");
             a("<div class=\"card\"><span class=\"n\">").a(String.valueOf(inv.clients().size() + inv.servers().size()))
                     .a("</span><span>endpoints</span></div></div>\n");
+            String outside = scan.outsideProductionSummary();
+            if (outside != null) a("<p class=\"outside\">").t(outside).a("</p>\n");
             a("<table class=\"rules\"><thead><tr><th>Rule</th><th>Level</th><th>Findings</th><th>Description</th></tr></thead><tbody>\n");
             for (Map.Entry<String, int[]> e : byRule.entrySet()) {
                 RuleMeta r = scan.catalog().rule(e.getKey());
@@ -182,6 +185,11 @@ public final class HtmlReport {
                 a("<header><span class=\"badge sev-").a(f.level().sarifName()).a("\">").a(f.level().sarifName()).a("</span> <code class=\"rule\">")
                         .t(f.ruleId()).a("</code> <span class=\"loc\">").t(f.file()).a(":").a(String.valueOf(f.region().startLine()))
                         .a("</span>");
+                Classification.Kind kind = scan.classOf(f.file());
+                if (!kind.production()) {
+                    a(" <span class=\"badge class\" title=\"not production code: shown as a note\" data-classification=\"")
+                            .a(kind.id()).a("\">").a(kind.id()).a("</span>");
+                }
                 if (f.suppressed()) a(" <span class=\"badge\">suppressed</span>");
                 a("</header>\n<p class=\"msg\">").t(f.message()).a("</p>\n");
                 if (f.suppressed() && f.suppression().reason() != null) {
@@ -462,6 +470,7 @@ public final class HtmlReport {
             .card .n{font-size:24px;font-weight:600}
             .card.sev-error{border-left:6px solid var(--err)} .card.sev-warning{border-left:6px solid var(--warn)} .card.sev-note{border-left:6px solid var(--note)}
             .badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;background:#eaecf0;color:#344054}
+            .badge.class{background:#f2f4f7;color:var(--mut);border:1px dashed #98a2b3}
             .badge.sev-error{background:#fee4e2;color:var(--err)} .badge.sev-warning{background:#fef0c7;color:var(--warn)} .badge.sev-note{background:#d1e9ff;color:var(--note)}
             .filters label{margin-right:14px}
             .finding{border:1px solid var(--line);border-left:6px solid var(--mut);border-radius:6px;padding:8px 12px;margin:10px 0;break-inside:avoid}

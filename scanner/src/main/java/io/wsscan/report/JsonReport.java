@@ -3,6 +3,7 @@ package io.wsscan.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -47,7 +48,7 @@ public final class JsonReport {
         for (Finding f : findings) {
             if (f.suppressed()) suppressed++;
             else byLevel[f.level().ordinal()]++;
-            out.add(finding(f));
+            out.add(finding(f, scan.classOf(f.file())));
         }
         List<NotAnalysed> notAnalysed = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
@@ -58,11 +59,11 @@ public final class JsonReport {
                 s == null ? 0 : s.filesDiscovered(), s == null ? 0 : s.filesAnalysed(),
                 s == null ? 0 : s.filesSkipped(), s == null ? 0 : s.bytesAnalysed(),
                 new Counts(byLevel[Finding.Level.ERROR.ordinal()], byLevel[Finding.Level.WARNING.ordinal()],
-                        byLevel[Finding.Level.NOTE.ordinal()], suppressed));
+                        byLevel[Finding.Level.NOTE.ordinal()], suppressed, scan.findingsOutsideProduction()));
         return new Report(Version.get(), FORMAT_VERSION, summary, out, notAnalysed, scan.analysedFiles());
     }
 
-    private static JsonFinding finding(Finding f) {
+    private static JsonFinding finding(Finding f, Classification.Kind kind) {
         List<JsonStep> trace = new ArrayList<>(f.trace().size());
         for (Step s : f.trace()) {
             trace.add(new JsonStep(s.file(), s.region().startLine(), s.region().startColumn(), s.message()));
@@ -71,7 +72,7 @@ public final class JsonReport {
                 ? new JsonSuppression(f.suppression().reason(), f.suppression().line()) : null;
         return new JsonFinding(f.ruleId(), f.level().sarifName(), f.file(), f.region().startLine(),
                 f.region().startColumn(), f.region().endLine(), f.region().endColumn(), f.message(),
-                f.suppressed(), suppression, trace);
+                f.suppressed(), suppression, kind.production() ? null : kind.id(), trace);
     }
 
     /** The whole document; {@code analysedFiles} names each analysed file, so every file is accounted for by name. */
@@ -85,17 +86,22 @@ public final class JsonReport {
     public record Summary(int files, int analysed, int skipped, long bytes, Counts findings) {
     }
 
-    @JsonPropertyOrder({"error", "warning", "note", "suppressed"})
-    public record Counts(int error, int warning, int note, int suppressed) {
+    /** {@code outsideProduction}: unsuppressed findings in test, example, generated or vendored files (all notes). */
+    @JsonPropertyOrder({"error", "warning", "note", "suppressed", "outsideProduction"})
+    public record Counts(int error, int warning, int note, int suppressed, int outsideProduction) {
     }
 
-    /** One finding; {@code suppression} is present only when {@code suppressed} is true. */
+    /**
+     * One finding; {@code suppression} is present only when {@code suppressed} is true, {@code classification}
+     * only for a file that is not production code ({@code test}, {@code example}, {@code generated},
+     * {@code vendored}; its level is then at most {@code note}).
+     */
     @JsonPropertyOrder({"ruleId", "level", "file", "startLine", "startColumn", "endLine", "endColumn",
-            "message", "suppressed", "suppression", "trace"})
+            "message", "suppressed", "suppression", "classification", "trace"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JsonFinding(String ruleId, String level, String file, int startLine, int startColumn,
                               int endLine, int endColumn, String message, boolean suppressed,
-                              JsonSuppression suppression, List<JsonStep> trace) {
+                              JsonSuppression suppression, String classification, List<JsonStep> trace) {
     }
 
     /** The {@code wsscan-ignore} comment that suppressed a finding: its reason and line. */

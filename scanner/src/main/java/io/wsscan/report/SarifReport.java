@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import io.wsscan.engine.Discovery;
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -328,7 +329,7 @@ public final class SarifReport {
             String hash = lineHash(e.file(), e.region().startLine());
             if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
             PropertyBag props = new PropertyBag();
-            props.setAdditionalProperty("endpoint", new TreeMap<>(InventoryReport.json(e)));
+            props.setAdditionalProperty("endpoint", new TreeMap<>(InventoryReport.json(e, inventory.classOf(e))));
             r.setProperties(props);
             return r;
         }
@@ -396,6 +397,13 @@ public final class SarifReport {
                 String reason = f.suppression().reason();
                 if (reason != null && !reason.isBlank()) s.setJustification(reason.trim());
                 r.setSuppressions(new LinkedHashSet<>(List.of(s)));
+            }
+            Classification.Kind kind = scan.classOf(f.file());
+            if (!kind.production()) {
+                // test, example, generated or vendored code: a tag to filter by, and the class by name
+                PropertyBag props = new PropertyBag().withTags(new LinkedHashSet<>(List.of(kind.id())));
+                props.setAdditionalProperty("classification", kind.id());
+                r.setProperties(props);
             }
             return r;
         }

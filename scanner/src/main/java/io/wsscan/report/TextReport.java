@@ -1,5 +1,6 @@
 package io.wsscan.report;
 
+import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
@@ -24,6 +25,8 @@ import java.util.List;
  *
  * 1 error, 0 warnings, 0 notes (1 suppressed, not shown); 2 files analysed, 1 not analysed
  * </pre>
+ * A finding in a file that is not production code carries its class after the location
+ * ({@code test/chat.test.js:3:1 [test]  note ...}), and a last line counts them.
  * Findings are grouped by file (a header line, then one {@code file:line:col} line per finding so
  * editors and terminals can jump to it); taint findings are followed by their numbered trace.
  * Suppressed findings are only counted. Control characters from scanned code are shown escaped, so a
@@ -69,7 +72,7 @@ public final class TextReport {
                     currentFile = f.file();
                     line(style(BOLD, clean(currentFile)));
                 }
-                finding(f);
+                finding(f, scan.classOf(f.file()));
             }
             if (!notes.isEmpty()) {
                 if (currentFile != null) out.write('\n');
@@ -81,13 +84,16 @@ public final class TextReport {
             }
             if (currentFile != null || !notes.isEmpty()) out.write('\n');
             line(summary(scan.stats(), byLevel, suppressed));
+            String outside = scan.outsideProductionSummary();
+            if (outside != null) line(outside);
         }
 
-        private void finding(Finding f) throws IOException {
+        private void finding(Finding f, Classification.Kind kind) throws IOException {
             Region r = f.region();
             String level = f.level().sarifName();
             String padded = level + " ".repeat(Math.max(0, 7 - level.length()));
-            line(clean(f.file()) + ":" + r.startLine() + ":" + r.startColumn() + "  "
+            String tag = kind.production() ? "" : " " + style(DIM, "[" + kind.id() + "]");
+            line(clean(f.file()) + ":" + r.startLine() + ":" + r.startColumn() + tag + "  "
                     + style(levelColour(f.level()), padded) + "  " + clean(f.ruleId()) + "  " + clean(f.message()));
             int i = 1;
             for (Step s : f.trace()) {

@@ -195,6 +195,52 @@ class MainTest {
         assertUsageError(run("explain"), "RULE_ID");
     }
 
+    /**
+     * A finding in test code is a note: it fails only {@code --fail-on note}, and the summary says so;
+     * {@code --include-tests} restores its level. Suppressions and the baseline still apply to it.
+     */
+    @Test
+    void findingsInTestCodeDoNotFailTheScan() throws IOException {
+        String xss = "var ws = new WebSocket('wss://example.com/feed');\n"
+                + "ws.onmessage = function (e) { document.body.innerHTML = e.data; };\n";
+        js("project/src/test/js/feed.test.js", xss);
+        String project = dir.resolve("project").toString();
+        Run r = run("scan", "--fail-on", "error", project);
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("src/test/js/feed.test.js:2:31 [test]  note     js/ws-message-xss"), r.out());
+        assertTrue(r.err().contains("\nwsscan: 1 finding (1 note)\n"), r.err());
+        assertTrue(r.err().contains("\nwsscan: 1 finding in test code shown as notes; --include-tests to treat them as production\n"), r.err());
+        assertEquals(0, run("scan", "-q", "--fail-on", "warning", project).code());
+        assertEquals(1, run("scan", "-q", "--fail-on", "note", project).code());
+
+        Run all = run("scan", "--include-tests", "--fail-on", "error", project);
+        assertEquals(1, all.code(), all::toString);
+        assertTrue(all.out().contains("src/test/js/feed.test.js:2:31  error    js/ws-message-xss"), all.out());
+        assertFalse(all.err().contains("shown as notes"), all.err());
+
+        Run compliance = run("report", "--compliance", project);
+        assertTrue(compliance.out().contains("\n      src/test/js/feed.test.js:2 [test]  js/ws-message-xss\n"), compliance.out());
+        Run complianceAll = run("report", "--compliance", "--include-tests", project);
+        assertTrue(complianceAll.out().contains("\n      src/test/js/feed.test.js:2  js/ws-message-xss\n"), complianceAll.out());
+
+        // the baseline matches a test finding by rule and line, whatever its level
+        Path base = dir.resolve("base.sarif");
+        assertEquals(0, run("scan", "-q", "-f", "sarif", "-o", base.toString(), project).code());
+        Run again = run("scan", "--include-tests", "--baseline", base.toString(), project);
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("1 in the baseline (dropped)"), again.err());
+
+        js("project/src/test/js/feed.test.js", xss.replace("ws.onmessage", "// wsscan-ignore js/ws-message-xss: fixture\nws.onmessage"));
+        Run ignored = run("scan", "--include-tests", "--fail-on", "note", project);
+        assertEquals(0, ignored.code(), ignored::toString);
+        assertFalse(ignored.err().contains("shown as notes"), ignored.err());
+
+        Run inv = run("inventory", project);
+        assertTrue(inv.out().contains("  src/test/js/feed.test.js:1 [test]  WebSocket  wss://example.com/feed\n"), inv.out());
+        Run invAll = run("inventory", "--include-tests", project);
+        assertTrue(invAll.out().contains("  src/test/js/feed.test.js:1  WebSocket  wss://example.com/feed\n"), invAll.out());
+    }
+
     @Test
     void scanWritesReportsAndSummary() throws IOException {
         js("web/app.js", "var ws = new WebSocket('wss://example.com/feed');\n");
@@ -328,7 +374,7 @@ class MainTest {
         assertEquals(0, r.code());
         for (String opt : List.of("--format", "--output", "--fail-on", "--ruleset", "--rules", "--exclude",
                 "--include", "--config", "--inventory", "--baseline", "--threads", "--max-file-size", "--category",
-                "--no-progress", "--quiet")) {
+                "--no-progress", "--quiet", "--include-tests")) {
             assertTrue(r.out().contains(opt), opt);
         }
     }

