@@ -137,11 +137,11 @@ def pct(num, den):
 
 def table(title, counts, keys):
     print(title)
-    print(f"  {'':34} {'TP':>4} {'FP':>4} {'deb':>4} {'untr':>4} {'all':>4}")
+    print(f"  {'':44} {'TP':>4} {'FP':>4} {'deb':>4} {'untr':>4} {'all':>4}")
     for k in keys:
         c = counts[k]
         total = sum(c.values())
-        print(f"  {k:34} {c['TP']:4} {c['FP']:4} {c['debatable']:4} {c['untriaged']:4} {total:4}")
+        print(f"  {k:44} {c['TP']:4} {c['FP']:4} {c['debatable']:4} {c['untriaged']:4} {total:4}")
     print()
 
 
