@@ -83,6 +83,14 @@ public record Endpoint(Side side, String file, Region region, String framework, 
                 originPolicy, notes);
     }
 
+    /** This endpoint with more notes after its own. */
+    public Endpoint withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler,
+                originPolicy, all);
+    }
+
     public boolean isClient() {
         return side == Side.CLIENT;
     }

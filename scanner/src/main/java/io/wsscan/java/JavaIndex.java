@@ -119,6 +119,10 @@ public final class JavaIndex {
         JavaIndex ix = new JavaIndex(units, models, classpath);
         for (JavaUnit u : units) {
             for (TypeDeclaration<?> t : u.cu.getTypes()) ix.declare(u, t, null);
+            // classes declared inside a method (pre-order, so an enclosing local class comes first)
+            for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt l : u.cu.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+                if (!ix.byDecl.containsKey(l.getClassDeclaration())) ix.declare(u, l.getClassDeclaration(), ix.enclosingType(l));
+            }
         }
         for (TypeInfo t : ix.ordered) ix.link(t);
         return ix;
@@ -284,6 +288,8 @@ public final class JavaIndex {
             if (t.simpleName().equals(name)) return t.fqn;
             String nested = memberType(t, name, 0);
             if (nested != null) return nested;
+            TypeInfo local = types.get(t.fqn + "." + name);
+            if (local != null && local.decl.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) return local.fqn;
         }
         JavaUnit u = unitOf(context);
         if (u == null) return null;
@@ -294,6 +300,12 @@ public final class JavaIndex {
         for (String w : u.wildcards) {
             String c = w + "." + name;
             if (types.containsKey(c) || libraryTypes.contains(models.canonical(c))) return c;
+        }
+        // a nested type inherited from a modeled library supertype (Connection of Jetty 8's WebSocket)
+        for (TypeInfo t = enclosingType(context); t != null; t = t.outer) {
+            for (String sup : supertypes(t.fqn)) {
+                if (!sup.equals(t.fqn) && libraryTypes.contains(models.canonical(sup + "." + name))) return sup + "." + name;
+            }
         }
         if (JAVA_LANG.contains(name)) return "java.lang." + name;
         if (!classpath.isEmpty()) {

@@ -28,7 +28,8 @@ public final class JavaModels {
                            Set<String> lateAnnotations, Set<String> alsoImplements, Set<String> projectCalls,
                            List<ProjectCheck> projectChecks, Set<String> projectTypes, Set<String> siblingHandlers,
                            Set<String> siblingCalls, Set<String> wrappers, int optionsArg, Set<String> optionsMethods,
-                           String config, Set<String> insideAnnotated, Set<String> plainConfigurators) {
+                           String config, Set<String> insideAnnotated, Set<String> plainConfigurators,
+                           int classArg, Set<String> registrationTypes, Set<String> registrationMethods) {
     }
 
     /** A project class that, when it checks the Origin, guards every endpoint of a framework. */
@@ -184,7 +185,8 @@ public final class JavaModels {
                     r.path("checkArgs").asBoolean(false), set(r, "checkMethods"), set(late, "methods"), set(late, "annotations"),
                     set(r, "alsoImplements"), set(r, "projectCalls"), checks, set(r, "projectTypes"), set(r, "siblingHandlers"),
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
-                    r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain")));
+                    r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain"),
+                    call.path("classArg").asInt(-1), set(r.row("registration"), "type"), set(r.row("registration"), "methods")));
         }
         for (Row r : d.rows("registrations")) {
             registrations.add(new Registration(req(file, r, "framework"), set(r, "type"), set(r, "methods"),

@@ -75,7 +75,7 @@ class RuleTesterTest {
     void theMessageSubstringIsChecked() {
         String m = failure(tester(), "app.js", handler("  // expect: js/ws-message-xss \"outerHTML\"",
                 "  el.innerHTML = e.data;"));
-        assertTrue(m.contains("no finding's message contains \"outerHTML\""), m);
+        assertTrue(m.contains("expected a finding with a message containing \"outerHTML\""), m);
     }
 
     @Test
