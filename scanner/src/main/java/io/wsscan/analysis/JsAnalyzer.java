@@ -420,19 +420,24 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             int at = owners.fileOf(site.call());
             IrFile ir = irs.get(at);
             StructuralCheck.Hit hit = serverHits.get(site.call());
-            // the server-origin check reports endpoints without a sound check; the others check
-            Endpoint.OriginPolicy origin = hit == null ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.MISSING;
-            List<String> notes = new ArrayList<>(List.of(hit == null
-                    ? "no js/ws-server-origin-check finding: checked, or decided by code outside the scan"
-                    : hit.placeholders().getOrDefault("detail", "")));
+            // the server-origin check reports endpoints without a sound check; "checked" needs something that checks
+            boolean checks = originOption(site.call());
+            for (Engine.HandlerSite h : engine.handlers()) checks |= h.registration() == site.call() && readsOrigin(h.function());
+            Endpoint.OriginPolicy origin = hit != null ? Endpoint.OriginPolicy.MISSING
+                    : checks ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.FRAMEWORK_DEFAULT;
+            List<String> notes = new ArrayList<>(List.of(hit != null ? hit.placeholders().getOrDefault("detail", "")
+                    : checks ? "no js/ws-server-origin-check finding: a handshake handler or option checks the Origin"
+                    : "no js/ws-server-origin-check finding, and nothing in the scan checks the Origin: the library's default applies"));
             String limit = sizeOption(site.call(), models.serverSizeOptions);
             if (limit != null) notes.add("message size limit: " + limit);
             java.util.TreeSet<String> auth = new java.util.TreeSet<>();
             for (Engine.HandlerSite h : engine.handlers()) {
                 if (h.registration() == site.call()) handshakeAuth(h.function(), models.handshakeAuth, auth);
             }
+            String path = serverPath(site.call());
+            if (path == null && site.model().defaultPath() != null && !hasOption(site.call(), "path")) path = site.model().defaultPath();
             endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
-                    serverPath(site.call()), handlerName(site.call()), origin, List.copyOf(auth), notes));
+                    path, handlerName(site.call()), origin, List.copyOf(auth), notes));
         }
     }
 
@@ -453,6 +458,45 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
         return null;
+    }
+
+    /** True when an options object of the call has this property (whatever its value). */
+    private static boolean hasOption(Node call, String name) {
+        for (Node a : call.rest(1)) {
+            if (a.kind != Kind.OBJECT) continue;
+            for (Node p : a.kids()) if (p.kind == Kind.PROPERTY && name.equals(p.keyName())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * An {@code origin} option (socket.io {@code cors: {origin: [..]}}, at any depth of the options) that
+     * names origins: a string other than a wildcard, a list, a pattern or a function.
+     */
+    private static boolean originOption(Node call) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        for (Node a : call.rest(1)) if (a.kind == Kind.OBJECT) todo.push(a);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.PROPERTY && "origin".equals(n.keyName()) && n.kids().size() > 1) {
+                Node v = n.kid(1);
+                if (v.kind == Kind.STRING ? !v.text.contains("*") : v.kind != Kind.BOOLEAN && v.kind != Kind.IDENT) return true;
+            }
+            for (Node k : n.kids()) if (k.kind == Kind.OBJECT || k.kind == Kind.PROPERTY) todo.push(k);
+        }
+        return false;
+    }
+
+    /** True when a handshake handler reads the Origin ({@code info.origin}, {@code req.headers.origin}, {@code 'origin'}). */
+    private static boolean readsOrigin(Node fn) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            String name = n.kind == Kind.MEMBER && !n.has(Node.COMPUTED) ? n.text : n.kind == Kind.STRING ? n.text : null;
+            if (name != null && name.equalsIgnoreCase("origin")) return true;
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
     }
 
     /**

@@ -29,7 +29,8 @@ public final class JavaModels {
                            List<ProjectCheck> projectChecks, Set<String> projectTypes, Set<String> siblingHandlers,
                            Set<String> siblingCalls, Set<String> wrappers, int optionsArg, Set<String> optionsMethods,
                            String config, Set<String> insideAnnotated, Set<String> plainConfigurators,
-                           int classArg, Set<String> registrationTypes, Set<String> registrationMethods) {
+                           int classArg, Set<String> registrationTypes, Set<String> registrationMethods,
+                           boolean servlet) {
     }
 
     /** A project class that, when it checks the Origin, guards every endpoint of a framework. */
@@ -42,7 +43,8 @@ public final class JavaModels {
      * registries): an inventory entry only. Paths are the string arguments from {@code pathArg} on;
      * {@code originMethods} chained on the registration set the allowed origins.
      */
-    public record Registration(String framework, Set<String> types, Set<String> methods, int pathArg, Set<String> originMethods) {
+    public record Registration(String framework, Set<String> types, Set<String> methods, int pathArg, Set<String> originMethods,
+                               boolean servlet) {
     }
 
     public record Permissive(Set<String> types, Set<String> methods, Set<String> newTypes, boolean wildcardArgs,
@@ -101,6 +103,18 @@ public final class JavaModels {
     public final Set<String> sessionAuthMethods = new LinkedHashSet<>();
     public final Set<String> sessionAuthHeaders = new LinkedHashSet<>();
     public final List<Registration> registrations = new ArrayList<>();
+    /**
+     * Where code maps servlets to paths (inventory): {@code calls} with a servlet (class, instance or
+     * holder) and a path argument, {@code chained} calls adding paths to their result, Guice's
+     * {@code serve("/x").with(S.class)}, the calls setting a context's path, and the settings that name
+     * the servlet context path of a Spring Boot module.
+     */
+    public record ServletMappings(Set<String> calls, Set<String> chained, Set<String> serve, Set<String> with,
+                                  Set<String> contextPath, List<String> settings) {
+    }
+
+    public ServletMappings servletMappings = new ServletMappings(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of());
+
     /** Calls and annotation elements that bound the size of a message (inventory). */
     public final Set<String> sizeLimitMethods = new LinkedHashSet<>();
     public final Set<String> sizeLimitElements = new LinkedHashSet<>();
@@ -171,6 +185,11 @@ public final class JavaModels {
             origin = new OriginLogic(set(o, "headerNames"), set(o, "headerConstants"), set(o, "accessors"), set(o, "strong"),
                     set(o, "lookups"), set(o, "weak"), set(o, "wildcards"));
         }
+        if (d.has("servletMappings")) {
+            Row sm = d.row("servletMappings");
+            servletMappings = new ServletMappings(set(sm, "calls"), set(sm, "chained"), set(sm, "serve"), set(sm, "with"),
+                    set(sm, "contextPath"), strings(sm.path("settings")));
+        }
         for (Row r : d.rows("endpoints")) {
             Row call = r.row("call");
             Row conf = r.row("configurator");
@@ -186,11 +205,12 @@ public final class JavaModels {
                     set(r, "alsoImplements"), set(r, "projectCalls"), checks, set(r, "projectTypes"), set(r, "siblingHandlers"),
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
                     r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain"),
-                    call.path("classArg").asInt(-1), set(r.row("registration"), "type"), set(r.row("registration"), "methods")));
+                    call.path("classArg").asInt(-1), set(r.row("registration"), "type"), set(r.row("registration"), "methods"),
+                    r.path("servlet").asBoolean(false)));
         }
         for (Row r : d.rows("registrations")) {
             registrations.add(new Registration(req(file, r, "framework"), set(r, "type"), set(r, "methods"),
-                    r.path("pathArg").asInt(0), set(r, "originMethods")));
+                    r.path("pathArg").asInt(0), set(r, "originMethods"), r.path("servlet").asBoolean(false)));
         }
         for (Row r : d.rows("permissive")) {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),

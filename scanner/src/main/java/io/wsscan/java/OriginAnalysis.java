@@ -66,7 +66,7 @@ final class OriginAnalysis {
         this.logic = new OriginLogic(models, types);
         this.settings = settings;
         this.permissive = new OriginPermissive(index, models, types, logic);
-        this.inventory = new OriginInventory(index, models, types);
+        this.inventory = new OriginInventory(index, models, types, settings);
         for (JavaUnit u : index.units()) {
             Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
             Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
@@ -212,7 +212,15 @@ final class OriginAnalysis {
             trace.addAll(steps);
             hits.set(i, new JavaHit(h.check(), h.source(), h.file(), h.region(), h.detail(), h.sink(), trace));
         }
-        for (int i = listed; i < endpoints.size(); i++) endpoints.set(i, endpoints.get(i).withNotes(notes));
+        // deployed under one context path by all its registrations: the path is under it
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        for (Registration r : regs) contexts.add(String.valueOf(inventory.contextOf(r.call())));
+        String context = contexts.size() == 1 ? inventory.contextOf(regs.get(0).call()) : null;
+        for (int i = listed; i < endpoints.size(); i++) {
+            io.wsscan.inventory.Endpoint ep = endpoints.get(i).withNotes(notes);
+            if (context != null && ep.path() != null) ep = ep.withPath(OriginInventory.join(context, ep.path()));
+            endpoints.set(i, ep);
+        }
     }
 
     private void subclass(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
@@ -625,6 +633,11 @@ final class OriginAnalysis {
 
     /** A variable's initializer (for {@code x} in {@code setCreator(x)}), else the expression itself. */
     private Expression resolveValue(Expression e) {
+        return resolveValue(index, e);
+    }
+
+    /** {@link #resolveValue(Expression)} with the index it looks initializers up in. */
+    static Expression resolveValue(JavaIndex index, Expression e) {
         for (int i = 0; i < 4 && (e instanceof NameExpr || (e instanceof FieldAccessExpr f && f.getScope().isThisExpr())); i++) {
             Expression init = index.initializer(e);
             if (init == null) break;
