@@ -301,13 +301,13 @@ public final class JavaIndex {
             String c = w + "." + name;
             if (types.containsKey(c) || libraryTypes.contains(models.canonical(c))) return c;
         }
+        if (JAVA_LANG.contains(name)) return "java.lang." + name;
         // a nested type inherited from a modeled library supertype (Connection of Jetty 8's WebSocket)
         for (TypeInfo t = enclosingType(context); t != null; t = t.outer) {
             for (String sup : supertypes(t.fqn)) {
                 if (!sup.equals(t.fqn) && libraryTypes.contains(models.canonical(sup + "." + name))) return sup + "." + name;
             }
         }
-        if (JAVA_LANG.contains(name)) return "java.lang." + name;
         if (!classpath.isEmpty()) {
             // the same package in another module or jar, then the wildcard imports' packages in library jars
             if (classpath.hasType(samePkg)) return samePkg;
