@@ -88,6 +88,9 @@ public final class JavaIndex {
 
     private final Map<String, TypeInfo> types = new HashMap<>();
     private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
+    /** Supertypes of project types, kept once the hierarchy is linked (name resolution asks often). */
+    private final Map<String, Set<String>> supertypeCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean linked;
     private final List<TypeInfo> ordered = new ArrayList<>();
     private final List<JavaUnit> units;
     private final Set<String> libraryTypes;
@@ -125,6 +128,7 @@ public final class JavaIndex {
             }
         }
         for (TypeInfo t : ix.ordered) ix.link(t);
+        ix.linked = true;
         return ix;
     }
 
@@ -304,7 +308,8 @@ public final class JavaIndex {
         if (JAVA_LANG.contains(name)) return "java.lang." + name;
         // a nested type inherited from a modeled library supertype (Connection of Jetty 8's WebSocket)
         for (TypeInfo t = enclosingType(context); t != null; t = t.outer) {
-            for (String sup : supertypes(t.fqn)) {
+            Set<String> sups = linked ? supertypeCache.computeIfAbsent(t.fqn, this::supertypes) : supertypes(t.fqn);
+            for (String sup : sups) {
                 if (!sup.equals(t.fqn) && libraryTypes.contains(models.canonical(sup + "." + name))) return sup + "." + name;
             }
         }

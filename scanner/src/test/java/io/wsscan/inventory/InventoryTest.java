@@ -138,7 +138,14 @@ class InventoryTest {
                 """);
         file("server/ws.js", """
                 const { WebSocketServer } = require('ws');
+                const policy = require('./policy');
                 const wss = new WebSocketServer({ server, path: '/live', verifyClient: (info) => info.origin === 'https://shop.example.com' });
+                const gated = new WebSocketServer({ noServer: true });
+                server.on('upgrade', (req, socket, head) => {
+                  if (req.headers.origin !== 'https://shop.example.com') { socket.destroy(); return; }
+                  gated.handleUpgrade(req, socket, head, (ws) => gated.emit('connection', ws, req));
+                });
+                const elsewhere = new WebSocketServer({ port: 8081, verifyClient: policy.verify });
                 """);
         file("web/client.js", """
                 import { io } from 'socket.io-client';
@@ -149,7 +156,9 @@ class InventoryTest {
                 + e.originPolicy().id()).toList();
         // namespaces are not URL paths: socket.io answers on /socket.io/ (or its path option)
         assertEquals(List.of("server/io.js:2 /socket.io/ framework-default", "server/io.js:4 /rt/ checked",
-                "server/ws.js:2 /live checked"), servers);
+                "server/ws.js:3 /live checked", "server/ws.js:4 null checked",
+                // its verifyClient is in another module: nothing in sight checks, so no claim that it does
+                "server/ws.js:9 null framework-default"), servers);
         Inventory.Match m = inv.matches().stream().filter(x -> x.client().file().equals("web/client.js")).findFirst().orElseThrow();
         assertEquals("/socket.io/", m.servers().get(0).path());
         assertEquals(List.of("namespace /admin"), m.client().notes());
