@@ -452,7 +452,9 @@ final class OriginAnalysis {
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
         // interceptors handed in from elsewhere (a parameter, a getter): not visible here, so no verdict
         if (news.isEmpty() && x != null && !(x instanceof com.github.javaparser.ast.expr.LiteralExpr)
-                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) return strong();
+                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) {
+            return new OriginLogic.Verdict(OriginLogic.Kind.STRONG, OriginInventory.OUT_OF_SIGHT, null);
+        }
         for (ObjectCreationExpr oc : news) {
             String t = index.resolve(oc.getType(), oc);
             if (t.endsWith("OriginHandshakeInterceptor")) v = v.or(strong());

@@ -33,6 +33,9 @@ import java.util.Map;
  */
 final class OriginInventory {
 
+    /** The detail of a verdict that trusts a check out of sight (an interceptor passed in): no finding, and no "checked" either. */
+    static final String OUT_OF_SIGHT = "out of sight";
+
     private final JavaIndex index;
     private final JavaModels models;
     private final JavaTypes types;
@@ -55,10 +58,14 @@ final class OriginInventory {
     io.wsscan.inventory.Endpoint endpoint(JavaUnit u, Node at, Node atEnd, JavaModels.Endpoint e, String what,
                                                   OriginLogic.Verdict v, OriginLogic.Verdict late, boolean permissiveCheck,
                                                   Node authScope) {
+        boolean unseen = v.kind() == OriginLogic.Kind.STRONG && OUT_OF_SIGHT.equals(v.detail());
         io.wsscan.inventory.Endpoint.OriginPolicy policy = permissiveCheck ? io.wsscan.inventory.Endpoint.OriginPolicy.PERMISSIVE
+                : unseen ? io.wsscan.inventory.Endpoint.OriginPolicy.FRAMEWORK_DEFAULT
                 : v.kind() == OriginLogic.Kind.STRONG ? io.wsscan.inventory.Endpoint.OriginPolicy.CHECKED
                 : io.wsscan.inventory.Endpoint.OriginPolicy.MISSING;
         List<String> notes = new ArrayList<>();
+        // no finding (the analysis gives code it cannot see the benefit of the doubt), but no claim of a check either
+        if (unseen) notes.add("an interceptor handed in from elsewhere decides; nothing in sight checks the Origin");
         if (v.kind() == OriginLogic.Kind.WEAK) notes.add("loose Origin check: " + v.detail());
         else if (late.kind() != OriginLogic.Kind.NONE && v.kind() != OriginLogic.Kind.STRONG) notes.add("Origin checked only after the handshake");
         String limit = sizeLimit(authScope != null ? authScope : u.cu);

@@ -193,4 +193,26 @@ class JavaEndpointsTest {
                 file("svc/src/main/resources/application.properties", "server.servlet.context-path=/shop\n"));
         assertEquals(List.of("/shop/ws framework-default"), paths(r, "svc/src/main/java/app/Cfg.java"));
     }
+
+    @Test
+    void aCheckOutOfSightIsNeitherAFindingNorChecked() {
+        String wiring = """
+                import org.springframework.web.socket.WebSocketHandler;
+                import org.springframework.web.socket.server.HandshakeInterceptor;
+                import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+                import java.util.List;
+                class Wiring {
+                  WebSocketHttpRequestHandler hand(WebSocketHandler handler, List<HandshakeInterceptor> interceptors) {
+                    WebSocketHttpRequestHandler h = new WebSocketHttpRequestHandler(handler);
+                    h.setHandshakeInterceptors(interceptors);
+                    return h;
+                  }
+                }
+                """;
+        Map<String, FileReport> r = analyse(file("Wiring.java", wiring));
+        assertEquals(List.of(), r.get("Wiring.java").findings());
+        Endpoint e = r.get("Wiring.java").endpoints().get(0);
+        assertEquals(Endpoint.OriginPolicy.FRAMEWORK_DEFAULT, e.originPolicy());
+        assertEquals(List.of("an interceptor handed in from elsewhere decides; nothing in sight checks the Origin"), e.notes());
+    }
 }
