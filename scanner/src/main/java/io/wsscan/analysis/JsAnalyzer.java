@@ -420,19 +420,23 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             int at = owners.fileOf(site.call());
             IrFile ir = irs.get(at);
             StructuralCheck.Hit hit = serverHits.get(site.call());
-            // the server-origin check reports endpoints without a sound check; the others check
-            Endpoint.OriginPolicy origin = hit == null ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.MISSING;
-            List<String> notes = new ArrayList<>(List.of(hit == null
-                    ? "no js/ws-server-origin-check finding: checked, or decided by code outside the scan"
-                    : hit.placeholders().getOrDefault("detail", "")));
+            // the server-origin check reports endpoints without a sound check; "checked" needs something that checks
+            boolean checks = hit == null && (originOption(site.call()) || checkSeen(site.call(), ir.program(), engine, scopes));
+            Endpoint.OriginPolicy origin = hit != null ? Endpoint.OriginPolicy.MISSING
+                    : checks ? Endpoint.OriginPolicy.CHECKED : Endpoint.OriginPolicy.FRAMEWORK_DEFAULT;
+            List<String> notes = new ArrayList<>(List.of(hit != null ? hit.placeholders().getOrDefault("detail", "")
+                    : checks ? "no js/ws-server-origin-check finding: a handshake handler or option checks the Origin"
+                    : "no js/ws-server-origin-check finding, and nothing in the scan checks the Origin: the library's default applies"));
             String limit = sizeOption(site.call(), models.serverSizeOptions);
             if (limit != null) notes.add("message size limit: " + limit);
             java.util.TreeSet<String> auth = new java.util.TreeSet<>();
             for (Engine.HandlerSite h : engine.handlers()) {
                 if (h.registration() == site.call()) handshakeAuth(h.function(), models.handshakeAuth, auth);
             }
+            String path = serverPath(site.call());
+            if (path == null && site.model().defaultPath() != null && !hasOption(site.call(), "path")) path = site.model().defaultPath();
             endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
-                    serverPath(site.call()), handlerName(site.call()), origin, List.copyOf(auth), notes));
+                    path, handlerName(site.call()), origin, List.copyOf(auth), notes));
         }
     }
 
@@ -453,6 +457,96 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
         return null;
+    }
+
+    /** True when an options object of the call has this property (whatever its value). */
+    private static boolean hasOption(Node call, String name) {
+        for (Node a : call.rest(1)) {
+            if (a.kind != Kind.OBJECT) continue;
+            for (Node p : a.kids()) if (p.kind == Kind.PROPERTY && name.equals(p.keyName())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * An {@code origin} option (socket.io {@code cors: {origin: [..]}}, at any depth of the options) that
+     * names origins: anything but a wildcard string or a boolean (true reflects every origin).
+     */
+    private static boolean originOption(Node call) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        for (Node a : call.rest(1)) if (a.kind == Kind.OBJECT) todo.push(a);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.PROPERTY && "origin".equals(n.keyName()) && n.kids().size() > 1) {
+                Node v = n.kid(1);
+                if (v.kind == Kind.STRING ? !v.text.contains("*") : v.kind != Kind.BOOLEAN) return true;
+            }
+            for (Node k : n.kids()) if (k.kind == Kind.OBJECT || k.kind == Kind.PROPERTY) todo.push(k);
+        }
+        return false;
+    }
+
+    /**
+     * Whether code in sight reads the Origin for this endpoint (the inventory's "checked" needs it): a
+     * handler registered at its call (verifyClient, allowRequest, an express-ws route, a uWS upgrade),
+     * a listener or middleware ({@code .on}, {@code .use}) on a name holding it or on {@code this.x}, an
+     * application middleware ({@code app.use}), or a function that calls its {@code handleUpgrade}.
+     */
+    private static boolean checkSeen(Node call, Node program, Engine.Result engine, Scopes scopes) {
+        for (Engine.HandlerSite h : engine.handlers()) {
+            Node reg = h.registration();
+            boolean ours = reg == call || "http-middleware".equals(h.model().kind()) || isReceiverOf(reg, call, scopes);
+            if (ours && readsOrigin(h.function())) return true;
+        }
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(program));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER) {
+                String m = n.kid(0).propertyName();
+                if ("use".equals(m) && isReceiverOf(n, call, scopes)) {
+                    for (Node a : n.rest(1)) if (readsOrigin(a)) return true;
+                }
+            }
+            if (n.kind == Kind.FUNCTION && callsHandleUpgrade(n, call, scopes) && readsOrigin(n)) return true;
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
+    }
+
+    /** True when a call's receiver is a name whose definition is the endpoint's call, or a {@code this.x} field. */
+    private static boolean isReceiverOf(Node reg, Node endpoint, Scopes scopes) {
+        if (reg.size() == 0 || reg.kid(0).kind != Kind.MEMBER) return false;
+        Node recv = reg.kid(0).kid(0);
+        if (recv.kind == Kind.MEMBER && recv.kid(0).kind == Kind.THIS) return true;
+        for (int i = 0; i < 4 && recv != null && recv.kind == Kind.IDENT; i++) {
+            Scopes.Binding b = scopes.binding(recv);
+            recv = b == null || b.singleDefinition() == recv ? null : b.singleDefinition();
+        }
+        return recv == endpoint;
+    }
+
+    /** True when a function calls this endpoint's {@code handleUpgrade} (noServer mode: the function is its upgrade listener). */
+    private static boolean callsHandleUpgrade(Node fn, Node endpoint, Scopes scopes) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER && "handleUpgrade".equals(n.kid(0).propertyName())
+                    && isReceiverOf(n, endpoint, scopes)) return true;
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
+    }
+
+    /** True when code reads the Origin ({@code info.origin}, {@code req.headers.origin}, {@code 'origin'}, {@code ({ origin }) =>}). */
+    private static boolean readsOrigin(Node fn) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            String name = n.kind == Kind.MEMBER && !n.has(Node.COMPUTED) ? n.text : n.kind == Kind.STRING || n.kind == Kind.IDENT ? n.text : null;
+            if (name != null && name.equalsIgnoreCase("origin")) return true;
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
     }
 
     /**

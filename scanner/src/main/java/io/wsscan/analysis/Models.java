@@ -52,7 +52,11 @@ public final class Models {
      * A call that opens a connection. Its URL is argument {@code urlArgument}, or the property
      * {@code urlMember} of that argument when set ({@code new Client({brokerURL})}: {@code url: "0.brokerURL"}).
      */
-    public record Connection(String library, int urlArgument, String urlMember, List<String> cleartextSchemes) {
+    /**
+     * {@code defaultPath}: for libraries whose URL path names a namespace (socket.io), the URL path the
+     * handshake goes to unless a {@code path} option moves it; null when the URL's path is the path.
+     */
+    public record Connection(String library, int urlArgument, String urlMember, List<String> cleartextSchemes, String defaultPath) {
     }
 
     public record Handler(String kind) {
@@ -72,7 +76,8 @@ public final class Models {
      * {@code app.ws(path, handler)}). {@code policy} names how the endpoint decides which origins it
      * accepts, for the structural checks that judge it.
      */
-    public record Endpoint(String library, String policy) {
+    /** {@code defaultPath}: the URL path the server answers on when no option names one (socket.io's {@code /socket.io/}), or null. */
+    public record Endpoint(String library, String policy, String defaultPath) {
     }
 
     public record NameClass(String kind, Pattern include, Pattern exclude) {
@@ -275,7 +280,7 @@ public final class Models {
                 throw new RulesetException(file + ": connection 'url' must be an argument index or INDEX.member: " + url);
             }
             Connection c = new Connection(text(file, r, "library"), index, dot < 0 ? null : url.substring(dot + 1),
-                    strings(r.path("cleartext")));
+                    strings(r.path("cleartext")), r.path("defaultPath").asText(null));
             for (String p : expand(file, r)) connections.put(p, c);
         }
         for (Row r : doc.rows("serializers")) serializers.addAll(expand(file, r));
@@ -295,7 +300,7 @@ public final class Models {
             for (String p : expand(file, r)) wrappers.put(p, w);
         }
         for (Row r : doc.rows("endpoints")) {
-            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"));
+            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"), r.path("defaultPath").asText(null));
             for (String p : expand(file, r)) endpoints.put(p, e);
         }
         for (Row r : doc.rows("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));

@@ -33,11 +33,17 @@ public final class ClientEndpoints {
             TreeSet<String> auth = new TreeSet<>(optionAuth);
             if (credentialInUrl(u, models.credentialParams())) auth.add("token-in-url");
             Endpoint.Party party = party(u, models);
-            if (party == Endpoint.Party.FIRST_PARTY || party == Endpoint.Party.RELATIVE) auth.add("cookie");
+            // cookies are not guessed from the party: the inventory adds them when a server it reaches reads them
             List<String> notes = new ArrayList<>();
             if (s.mirrored()) notes.add(Endpoint.MIRRORED);
+            String path = u.path();
+            if (site.model.defaultPath() != null) {
+                // socket.io: the URL names a namespace, the handshake goes to the path option or /socket.io/
+                if (path != null && !path.isEmpty() && !path.equals("/")) notes.add("namespace " + path);
+                path = pathOption(site.call, site.model.defaultPath());
+            }
             out.putIfAbsent(u.display(), new Endpoint(Endpoint.Side.CLIENT, file, region, site.model.library(),
-                    u.display(), u.scheme(), u.host(), u.port(), u.path(), u.unknown(), party,
+                    u.display(), u.scheme(), u.host(), u.port(), path, u.unknown(), party,
                     List.copyOf(auth), null, null, notes));
         }
         if (out.isEmpty()) {
@@ -65,6 +71,19 @@ public final class ClientEndpoints {
             if (authority.contains("@")) return true;
         }
         return u.query() != null && params.matcher("?" + u.query()).find();
+    }
+
+    /** The constant {@code path} option of the call, the default without one, null when it is computed. */
+    private static String pathOption(Node call, String fallback) {
+        for (int i = 1; i < call.size(); i++) {
+            Node arg = call.kid(i);
+            if (!arg.is(Kind.OBJECT)) continue;
+            for (Node p : arg.kids()) {
+                if (!p.is(Kind.PROPERTY) || p.size() < 2 || !"path".equals(p.keyName())) continue;
+                return p.kid(1).is(Kind.STRING) ? p.kid(1).text : null;
+            }
+        }
+        return fallback;
     }
 
     /** Patterns the call's options and extra arguments show: subprotocols, auth options. */

@@ -83,6 +83,20 @@ public record Endpoint(Side side, String file, Region region, String framework, 
                 originPolicy, notes);
     }
 
+    /** This endpoint at another path. */
+    public Endpoint withPath(String p) {
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, p, unknown, party, auth, handler,
+                originPolicy, notes);
+    }
+
+    /** This endpoint with more notes after its own. */
+    public Endpoint withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler,
+                originPolicy, all);
+    }
+
     public boolean isClient() {
         return side == Side.CLIENT;
     }

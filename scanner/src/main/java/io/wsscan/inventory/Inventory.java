@@ -32,6 +32,9 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
     public record Match(Endpoint client, List<Endpoint> servers) {
     }
 
+    /** Server auth entries that show the handshake reads the browser's cookies or session (Node and Java analyses). */
+    private static final java.util.Set<String> COOKIE_AUTH = java.util.Set.of("cookie", "session/cookie");
+
     /** SockJS adds these to the endpoint path (info probe, raw WebSocket transport). */
     private static final List<String> SOCKJS_SUFFIXES = List.of("/info", "/websocket", "/*/*/websocket");
 
@@ -48,11 +51,6 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
             if (e.isClient()) {
                 if (e.party() == Endpoint.Party.THIRD_PARTY && HostPattern.any(firstPartyHosts, e.host())) {
                     e = e.withParty(Endpoint.Party.FIRST_PARTY);
-                    if (!e.auth().contains("cookie")) {
-                        TreeSet<String> auth = new TreeSet<>(e.auth());
-                        auth.add("cookie");
-                        e = e.withAuth(List.copyOf(auth));
-                    }
                 }
                 clients.add(e);
             } else {
@@ -75,6 +73,14 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
                 for (Endpoint s : servers) if (s.path() != null && pathsMatch(c.path(), s.path())) reached.add(s);
             }
             used.addAll(reached);
+            // the browser sends the site's cookies with a first-party handshake: evidence once a server it reaches reads them
+            if (reached.stream().anyMatch(s -> s.auth().stream().anyMatch(COOKIE_AUTH::contains)) && !c.auth().contains("cookie")) {
+                TreeSet<String> auth = new TreeSet<>(c.auth());
+                auth.add("cookie");
+                Endpoint withCookie = c.withAuth(List.copyOf(auth));
+                clients.set(clients.indexOf(c), withCookie);
+                c = withCookie;
+            }
             if (!reached.isEmpty()) matches.add(new Match(c, List.copyOf(reached)));
             else if (c.party() == Endpoint.Party.FIRST_PARTY || c.party() == Endpoint.Party.RELATIVE) unmatched.add(c);
         }

@@ -28,6 +28,7 @@ final class JavaCallees {
     private final JavaIndex index;
     private final JavaTypes types;
     private final Map<String, List<String>> implementations = new HashMap<>();
+    private Set<String> constructed;
 
     JavaCallees(JavaIndex index, JavaTypes types) {
         this.index = index;
@@ -43,10 +44,26 @@ final class JavaCallees {
     }
 
     /**
-     * The project methods with a body a call can run: the receiver's methods of that name and arity,
-     * else the implementations of a project interface, else (unqualified calls) the enclosing classes'.
+     * Where a call goes: the project methods with a body it can run, and whether they were found by
+     * class-hierarchy dispatch (an interface or abstract method resolved to its implementations).
      */
-    List<CallableDeclaration<?>> of(MethodCallExpr m, Expression scope, String recvType) {
+    record Targets(List<CallableDeclaration<?>> methods, boolean dispatched) {
+        static final Targets NONE = new Targets(List.of(), false);
+    }
+
+    /**
+     * At most this many implementations are followed from one interface or abstract call. With more,
+     * only the ones the project constructs ({@code new Impl(..)}) are followed if they are few enough;
+     * otherwise none: a call to one of dozens of handlers would put every handler's sinks on the path.
+     */
+    static final int MAX_DISPATCH = 4;
+
+    /**
+     * The project methods with a body a call can run: the receiver's methods of that name and arity,
+     * else the implementations of a project interface or abstract method (bounded, see
+     * {@link #MAX_DISPATCH}), else (unqualified calls) the enclosing classes'.
+     */
+    Targets of(MethodCallExpr m, Expression scope, String recvType) {
         String owner;
         if (scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr) owner = types.thisType(m);
         else {
@@ -54,21 +71,36 @@ final class JavaCallees {
             owner = named != null && index.type(named) != null ? named : recvType;
         }
         List<CallableDeclaration<?>> out = new ArrayList<>();
-        if (owner == null) return out;
+        if (owner == null) return Targets.NONE;
         for (MethodDeclaration md : index.methods(owner, m.getNameAsString())) {
             if (md.getBody().isPresent() && (md.getParameters().size() == m.getArguments().size()
                     || (!md.getParameters().isEmpty() && md.getParameters().getLast().get().isVarArgs()))) out.add(md);
         }
+        if (!out.isEmpty()) return new Targets(out, false);
         // an interface or abstract method of the project: the implementations in the scan (service interfaces)
-        if (out.isEmpty() && index.type(owner) != null) {
+        if (index.type(owner) != null) {
+            List<List<MethodDeclaration>> byImpl = new ArrayList<>();
+            List<String> impls = new ArrayList<>();
             for (String impl : implementations(owner)) {
+                List<MethodDeclaration> found = new ArrayList<>();
                 for (MethodDeclaration md : index.methods(impl, m.getNameAsString())) {
-                    if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size() && !out.contains(md)) out.add(md);
+                    if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size()) found.add(md);
+                }
+                if (!found.isEmpty()) {
+                    byImpl.add(found);
+                    impls.add(impl);
                 }
             }
+            if (byImpl.size() > MAX_DISPATCH) {
+                List<List<MethodDeclaration>> built = new ArrayList<>();
+                for (int i = 0; i < impls.size(); i++) if (constructed().contains(impls.get(i))) built.add(byImpl.get(i));
+                byImpl = built.size() <= MAX_DISPATCH ? built : List.of();
+            }
+            for (List<MethodDeclaration> ms : byImpl) for (MethodDeclaration md : ms) if (!out.contains(md)) out.add(md);
+            if (!out.isEmpty()) return new Targets(out, true);
         }
         // the enclosing class of an inner or anonymous class
-        if (out.isEmpty() && scope == null) {
+        if (scope == null) {
             for (JavaIndex.TypeInfo t = index.enclosingType(m); t != null; t = t.outer) {
                 for (MethodDeclaration md : index.methods(t.fqn, m.getNameAsString())) {
                     if (md.getBody().isPresent() && md.getParameters().size() == m.getArguments().size()) out.add(md);
@@ -76,18 +108,31 @@ final class JavaCallees {
                 if (!out.isEmpty()) break;
             }
         }
-        return out;
+        return new Targets(out, false);
     }
 
-    /** Project classes that extend or implement a project type (at most 8, in declaration order). */
+    /** Concrete project classes that extend or implement a project type, in declaration order. */
     private List<String> implementations(String fqn) {
         return implementations.computeIfAbsent(fqn, k -> {
             List<String> out = new ArrayList<>();
             for (JavaIndex.TypeInfo t : index.allTypes()) {
-                if (!t.fqn.equals(k) && index.isA(t.fqn, Set.of(k))) out.add(t.fqn);
-                if (out.size() == 8) break;
+                boolean concrete = !(t.decl instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c) || !(c.isInterface() || c.isAbstract());
+                if (!t.fqn.equals(k) && concrete && index.isA(t.fqn, Set.of(k))) out.add(t.fqn);
             }
             return out;
         });
+    }
+
+    /** Project types the scan constructs with {@code new} somewhere (anonymous classes count for their base). */
+    private Set<String> constructed() {
+        if (constructed == null) {
+            constructed = new java.util.HashSet<>();
+            for (JavaUnit u : index.units()) {
+                for (com.github.javaparser.ast.expr.ObjectCreationExpr o : u.cu.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+                    constructed.add(index.resolve(o.getType(), o));
+                }
+            }
+        }
+        return constructed;
     }
 }

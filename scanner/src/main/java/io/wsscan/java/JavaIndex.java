@@ -88,6 +88,9 @@ public final class JavaIndex {
 
     private final Map<String, TypeInfo> types = new HashMap<>();
     private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
+    /** Supertypes of project types, kept once the hierarchy is linked (name resolution asks often). */
+    private final Map<String, Set<String>> supertypeCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean linked;
     private final List<TypeInfo> ordered = new ArrayList<>();
     private final List<JavaUnit> units;
     private final Set<String> libraryTypes;
@@ -119,8 +122,13 @@ public final class JavaIndex {
         JavaIndex ix = new JavaIndex(units, models, classpath);
         for (JavaUnit u : units) {
             for (TypeDeclaration<?> t : u.cu.getTypes()) ix.declare(u, t, null);
+            // classes declared inside a method (pre-order, so an enclosing local class comes first)
+            for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt l : u.cu.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+                if (!ix.byDecl.containsKey(l.getClassDeclaration())) ix.declare(u, l.getClassDeclaration(), ix.enclosingType(l));
+            }
         }
         for (TypeInfo t : ix.ordered) ix.link(t);
+        ix.linked = true;
         return ix;
     }
 
@@ -284,6 +292,8 @@ public final class JavaIndex {
             if (t.simpleName().equals(name)) return t.fqn;
             String nested = memberType(t, name, 0);
             if (nested != null) return nested;
+            TypeInfo local = types.get(t.fqn + "." + name);
+            if (local != null && local.decl.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) return local.fqn;
         }
         JavaUnit u = unitOf(context);
         if (u == null) return null;
@@ -296,6 +306,13 @@ public final class JavaIndex {
             if (types.containsKey(c) || libraryTypes.contains(models.canonical(c))) return c;
         }
         if (JAVA_LANG.contains(name)) return "java.lang." + name;
+        // a nested type inherited from a modeled library supertype (Connection of Jetty 8's WebSocket)
+        for (TypeInfo t = enclosingType(context); t != null; t = t.outer) {
+            Set<String> sups = linked ? supertypeCache.computeIfAbsent(t.fqn, this::supertypes) : supertypes(t.fqn);
+            for (String sup : sups) {
+                if (!sup.equals(t.fqn) && libraryTypes.contains(models.canonical(sup + "." + name))) return sup + "." + name;
+            }
+        }
         if (!classpath.isEmpty()) {
             // the same package in another module or jar, then the wildcard imports' packages in library jars
             if (classpath.hasType(samePkg)) return samePkg;

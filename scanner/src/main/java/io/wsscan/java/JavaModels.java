@@ -28,7 +28,9 @@ public final class JavaModels {
                            Set<String> lateAnnotations, Set<String> alsoImplements, Set<String> projectCalls,
                            List<ProjectCheck> projectChecks, Set<String> projectTypes, Set<String> siblingHandlers,
                            Set<String> siblingCalls, Set<String> wrappers, int optionsArg, Set<String> optionsMethods,
-                           String config, Set<String> insideAnnotated, Set<String> plainConfigurators) {
+                           String config, Set<String> insideAnnotated, Set<String> plainConfigurators,
+                           int classArg, Set<String> registrationTypes, Set<String> registrationMethods,
+                           boolean servlet) {
     }
 
     /** A project class that, when it checks the Origin, guards every endpoint of a framework. */
@@ -41,7 +43,8 @@ public final class JavaModels {
      * registries): an inventory entry only. Paths are the string arguments from {@code pathArg} on;
      * {@code originMethods} chained on the registration set the allowed origins.
      */
-    public record Registration(String framework, Set<String> types, Set<String> methods, int pathArg, Set<String> originMethods) {
+    public record Registration(String framework, Set<String> types, Set<String> methods, int pathArg, Set<String> originMethods,
+                               boolean servlet) {
     }
 
     public record Permissive(Set<String> types, Set<String> methods, Set<String> newTypes, boolean wildcardArgs,
@@ -106,6 +109,18 @@ public final class JavaModels {
     /** What authenticates a handshake, ambient and token (originLogic.authentication). */
     public Authentication authentication = new Authentication(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of());
     public final List<Registration> registrations = new ArrayList<>();
+    /**
+     * Where code maps servlets to paths (inventory): {@code calls} with a servlet (class, instance or
+     * holder) and a path argument, {@code chained} calls adding paths to their result, Guice's
+     * {@code serve("/x").with(S.class)}, the calls setting a context's path, and the settings that name
+     * the servlet context path of a Spring Boot module.
+     */
+    public record ServletMappings(Set<String> calls, Set<String> chained, Set<String> serve, Set<String> with,
+                                  Set<String> contextPath, List<String> settings) {
+    }
+
+    public ServletMappings servletMappings = new ServletMappings(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of());
+
     /** Calls and annotation elements that bound the size of a message (inventory). */
     public final Set<String> sizeLimitMethods = new LinkedHashSet<>();
     public final Set<String> sizeLimitElements = new LinkedHashSet<>();
@@ -182,6 +197,11 @@ public final class JavaModels {
             origin = new OriginLogic(set(o, "headerNames"), set(o, "headerConstants"), set(o, "accessors"), set(o, "strong"),
                     set(o, "lookups"), set(o, "weak"), set(o, "wildcards"));
         }
+        if (d.has("servletMappings")) {
+            Row sm = d.row("servletMappings");
+            servletMappings = new ServletMappings(set(sm, "calls"), set(sm, "chained"), set(sm, "serve"), set(sm, "with"),
+                    set(sm, "contextPath"), strings(sm.path("settings")));
+        }
         for (Row r : d.rows("endpoints")) {
             Row call = r.row("call");
             Row conf = r.row("configurator");
@@ -196,11 +216,13 @@ public final class JavaModels {
                     r.path("checkArgs").asBoolean(false), set(r, "checkMethods"), set(late, "methods"), set(late, "annotations"),
                     set(r, "alsoImplements"), set(r, "projectCalls"), checks, set(r, "projectTypes"), set(r, "siblingHandlers"),
                     set(r, "siblingCalls"), set(r, "wrappers"), opts.path("arg").asInt(-1), set(opts, "methods"),
-                    r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain")));
+                    r.path("config").asText(null), set(r, "insideAnnotated"), set(conf, "plain"),
+                    call.path("classArg").asInt(-1), set(r.row("registration"), "type"), set(r.row("registration"), "methods"),
+                    r.path("servlet").asBoolean(false)));
         }
         for (Row r : d.rows("registrations")) {
             registrations.add(new Registration(req(file, r, "framework"), set(r, "type"), set(r, "methods"),
-                    r.path("pathArg").asInt(0), set(r, "originMethods")));
+                    r.path("pathArg").asInt(0), set(r, "originMethods"), r.path("servlet").asBoolean(false)));
         }
         for (Row r : d.rows("permissive")) {
             permissive.add(new Permissive(set(r, "type"), set(r, "methods"), set(r, "new"), r.path("wildcardArgs").asBoolean(false),

@@ -144,8 +144,10 @@ final class JavaTaint {
 
     private Taint source(JavaModels.Source s, Node at, String what) {
         JavaUnit u = index.unitOf(at);
-        String label = s.label() + (what == null ? "" : " " + what) + " (line " + JavaUnit.line(at) + ")";
-        return new Taint("ws-message", label, List.of(new Step(u == null ? "" : u.relPath, JavaUnit.region(at), "source: " + label)), Set.of());
+        // the label names the source without its place: sink() adds the line, and the file when it is another one
+        String label = s.label() + (what == null ? "" : " " + what);
+        return new Taint("ws-message", label, List.of(new Step(u == null ? "" : u.relPath, JavaUnit.region(at),
+                "source: " + label + " (line " + JavaUnit.line(at) + ")")), Set.of());
     }
 
     // ------------------------------------------------------------------ statements
@@ -416,7 +418,7 @@ final class JavaTaint {
                 if (recv.tainted()) args.set(i, r);
             } else if (a instanceof MethodReferenceExpr mr && param.tainted()) {
                 for (CallableDeclaration<?> md : targets.methodRef(mr)) {
-                    args.set(i, invoke(md, List.of(param), f, m));
+                    args.set(i, invoke(md, List.of(param), f, m, null));
                 }
             }
             // anonymous classes (new MessageHandler.Whole<String>() {..}) are entries of their own, see create()
@@ -442,12 +444,12 @@ final class JavaTaint {
             for (int i = 0; i < args.size(); i++) if (s.argument(i)) sink(s, args.get(i), m, m.getArgument(i));
         }
         // project methods: summaries
-        List<CallableDeclaration<?>> callees = targets.of(m, scope, recvType);
-        if (!callees.isEmpty()) {
+        JavaCallees.Targets callees = targets.of(m, scope, recvType);
+        if (!callees.methods().isEmpty()) {
             Val r = Val.CLEAN;
             boolean dataResult = false;
-            for (CallableDeclaration<?> md : callees) {
-                r = r.merge(invoke(md, args, f, m));
+            for (CallableDeclaration<?> md : callees.methods()) {
+                r = r.merge(invoke(md, args, f, m, callees.dispatched() ? dispatchStep(md) : null));
                 dataResult |= carriesData((MethodDeclaration) md);
             }
             // numbers, booleans and enums carry no injectable text
@@ -510,8 +512,24 @@ final class JavaTaint {
         return lf.ret;
     }
 
-    /** Evaluates a project method with these argument values; memoised per argument pattern. */
-    private Val invoke(CallableDeclaration<?> md, List<Val> args, Frame caller, Node at) {
+    /** The trace step of a call resolved by class-hierarchy dispatch: which implementation, in which file. */
+    private Step dispatchStep(CallableDeclaration<?> md) {
+        JavaUnit u = index.unitOf(md);
+        JavaIndex.TypeInfo t = index.enclosingType(md);
+        if (u == null || t == null) return null;
+        return new Step(u.relPath, JavaUnit.region(md.getName()), "dispatched to " + t.simpleName() + "." + md.getNameAsString()
+                + " (" + fileName(u.relPath) + ")");
+    }
+
+    private static String fileName(String relPath) {
+        return relPath.substring(relPath.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Evaluates a project method with these argument values; memoised per argument pattern. {@code via}
+     * is the dispatch step when the call reached this method through an interface or abstract method.
+     */
+    private Val invoke(CallableDeclaration<?> md, List<Val> args, Frame caller, Node at, Step via) {
         boolean any = false;
         StringBuilder key = new StringBuilder(String.valueOf(System.identityHashCode(md))).append(':');
         for (Val a : args) {
@@ -530,6 +548,7 @@ final class JavaTaint {
             Val a = i < args.size() ? args.get(i) : Val.CLEAN;
             if (md.getParameter(i).isVarArgs()) for (int j = i + 1; j < args.size(); j++) a = a.merge(args.get(j));
             if (a.tainted() && cu != null) {
+                if (via != null) a = new Val(a.taint().step(via), a.markup());
                 a = new Val(a.taint().step(new Step(cu.relPath, JavaUnit.region(md.getParameter(i)),
                         "passed to " + md.getNameAsString() + "(" + md.getParameter(i).getNameAsString() + ")")), a.markup());
             }
@@ -560,7 +579,7 @@ final class JavaTaint {
         JavaIndex.TypeInfo t = index.type(type);
         if (t != null) {
             for (ConstructorDeclaration c : t.decl.getConstructors()) {
-                if (c.getParameters().size() == args.size()) invoke(c, args, f, o);
+                if (c.getParameters().size() == args.size()) invoke(c, args, f, o, null);
             }
         }
         Val all = Val.CLEAN;
@@ -582,7 +601,9 @@ final class JavaTaint {
             List<Step> trace = new ArrayList<>(v.taint().trace());
             trace.add(new Step(u.relPath, JavaUnit.region(argNode != null ? argNode : at), "sink: " + s.label()));
             String key = kindOut + "@" + u.relPath + ":" + r.startLine() + ":" + r.startColumn();
-            hits.putIfAbsent(key, new JavaHit(kindOut, v.taint().kind(), u.relPath, r, v.taint().label(), s.label(), trace));
+            Step first = v.taint().trace().get(0);
+            String where = (first.file().equals(u.relPath) ? "" : fileName(first.file()) + " ") + "line " + first.region().startLine();
+            hits.putIfAbsent(key, new JavaHit(kindOut, v.taint().kind(), u.relPath, r, v.taint().label() + " (" + where + ")", s.label(), trace));
         }
     }
 

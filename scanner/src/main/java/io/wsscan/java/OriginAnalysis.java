@@ -53,6 +53,12 @@ final class OriginAnalysis {
     private final Map<String, Set<String>> calledNames = new HashMap<>();
     private final Map<String, Set<String>> createdTypes = new HashMap<>();
     private final Map<String, OriginLogic.Verdict> projectVerdicts = new HashMap<>();
+    /** Annotated endpoint classes (fqn) -> the calls that also register them by code, in scan order. */
+    private final Map<String, List<Registration>> registeredBy = new HashMap<>();
+
+    /** A call that registers an annotated endpoint class; {@code row} is the endpoint row whose chain may add a configurator, or null. */
+    private record Registration(JavaUnit unit, MethodCallExpr call, JavaModels.Endpoint row) {
+    }
 
     OriginAnalysis(JavaIndex index, JavaModels models, JavaTypes types, ProjectSettings settings) {
         this.index = index;
@@ -61,7 +67,7 @@ final class OriginAnalysis {
         this.logic = new OriginLogic(models, types);
         this.settings = settings;
         this.permissive = new OriginPermissive(index, models, types, logic);
-        this.inventory = new OriginInventory(index, models, types);
+        this.inventory = new OriginInventory(index, models, types, settings);
         this.auth = new HandshakeAuth(index, models, types);
         for (JavaUnit u : index.units()) {
             Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
@@ -69,6 +75,39 @@ final class OriginAnalysis {
             for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) called.add(c.getNameAsString());
             for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
         }
+        for (JavaUnit u : index.units()) {
+            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+                for (JavaModels.Endpoint e : models.endpoints) {
+                    if (e.classArg() >= 0 && e.callMethods().contains(c.getNameAsString()) && typedCall(c, e.callTypes(), e.untyped())) {
+                        String cls = annotatedClassArg(c, e.classArg());
+                        if (cls != null) registeredBy.computeIfAbsent(cls, k -> new ArrayList<>()).add(new Registration(u, c, e));
+                    }
+                    if (e.registrationMethods().contains(c.getNameAsString()) && typedCall(c, e.registrationTypes(), false)) {
+                        for (int i = 0; i < c.getArguments().size(); i++) {
+                            String cls = annotatedClassArg(c, i);
+                            if (cls != null) registeredBy.computeIfAbsent(cls, k -> new ArrayList<>()).add(new Registration(u, c, null));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean typedCall(MethodCallExpr c, Set<String> callTypes, boolean untyped) {
+        String recv = c.getScope().map(types::of).orElse(null);
+        return recv != null ? types.isA(recv, callTypes) : untyped;
+    }
+
+    /** The project class named by a class literal argument when an endpoint annotation declares it, else null. */
+    private String annotatedClassArg(MethodCallExpr c, int i) {
+        if (i >= c.getArguments().size() || !(c.getArgument(i) instanceof ClassExpr ce)) return null;
+        JavaIndex.TypeInfo t = index.type(index.resolve(ce.getType(), ce));
+        if (t == null) return null;
+        for (AnnotationExpr a : t.decl.getAnnotations()) {
+            String name = index.resolve(a.getNameAsString(), a);
+            for (JavaModels.Endpoint e : models.endpoints) if (e.annotations().contains(name)) return t.fqn;
+        }
+        return null;
     }
 
     /** Server endpoints found by {@link #run}, for the inventory (every endpoint, checked ones too). */
@@ -93,14 +132,19 @@ final class OriginAnalysis {
         }
         for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
             String type = index.resolve(o.getType(), o);
-            for (JavaModels.Endpoint e : models.endpoints) if (e.newTypes().contains(type)) created(u, o, e, hits);
+            for (JavaModels.Endpoint e : models.endpoints) {
+                if (e.newTypes().contains(type)) created(u, o, e, hits);
+                if (o.getAnonymousClassBody().isPresent() && !e.extendsTypes().isEmpty() && index.isA(type, e.extendsTypes())) {
+                    anonymous(u, o, type, e, hits);
+                }
+            }
         }
         for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
             for (JavaModels.Endpoint e : models.endpoints) {
-                if (!e.callMethods().contains(c.getNameAsString())) continue;
-                String recv = c.getScope().map(types::of).orElse(null);
-                boolean typed = recv != null && types.isA(recv, e.callTypes());
-                if (typed || (recv == null && e.untyped())) called(u, c, e, hits);
+                if (!e.callMethods().contains(c.getNameAsString()) || !typedCall(c, e.callTypes(), e.untyped())) continue;
+                // the registration of an annotated class is part of that endpoint, judged at its annotation
+                if (e.classArg() >= 0 && annotatedClassArg(c, e.classArg()) != null) continue;
+                called(u, c, e, hits);
             }
         }
         permissive.run(u, hits);
@@ -134,27 +178,96 @@ final class OriginAnalysis {
         String cfgState = e.config() == null ? null : settings.state(e.config(), u.relPath);
         if ("checked".equals(cfgState)) v = v.or(new OriginLogic.Verdict(OriginLogic.Kind.STRONG, null, null));
         if ("permissive".equals(cfgState)) permissiveCheck = true;
-        OriginLogic.Verdict late = late(t, e);
+        // registered by code as well: a configurator given to a registration guards the class too
+        List<Registration> regs = registeredBy.getOrDefault(t.fqn, List.of());
+        for (Registration r : regs) {
+            if (r.row() == null) continue;
+            Result rr = chainConfigurators(r.call(), r.row());
+            v = v.or(rr.verdict);
+            permissiveCheck |= rr.permissive;
+            authScopes.addAll(registering(r.call()));
+        }
+        OriginLogic.Verdict late = late(t.decl.getMembers(), e);
+        int found = hits.size(), listed = endpoints.size();
         report(u, ann, ann, e, describe(t, ann), v, late, permissiveCheck, t.decl, authScopes, hits);
+        if (!regs.isEmpty()) withRegistrations(u, ann, describe(t, ann), regs, hits, found, listed);
+    }
+
+    /**
+     * One endpoint, one finding: the finding and the inventory entry of an annotated class stay at its
+     * annotation, and each registration by code is a step of the finding's trace and a note of the entry.
+     */
+    private void withRegistrations(JavaUnit u, Node at, String what, List<Registration> regs, List<JavaHit> hits, int found, int listed) {
+        List<io.wsscan.findings.Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Registration r : regs) {
+            String path = null;
+            for (Expression a : r.call().getArguments()) {
+                String p = index.fold(a);
+                if (p != null && p.startsWith("/")) path = p;
+            }
+            String where = r.call().getNameAsString() + "(..)" + (path == null ? "" : " at \"" + path + "\"");
+            steps.add(new io.wsscan.findings.Step(r.unit().relPath, JavaUnit.region(r.call().getName()), "also registered: " + where));
+            notes.add("also registered by " + where + " (" + r.unit().relPath + " line " + JavaUnit.line(r.call().getName()) + ")");
+        }
+        for (int i = found; i < hits.size(); i++) {
+            JavaHit h = hits.get(i);
+            List<io.wsscan.findings.Step> trace = new ArrayList<>(h.trace());
+            if (trace.isEmpty()) trace.add(new io.wsscan.findings.Step(u.relPath, JavaUnit.region(at), "endpoint: " + what));
+            trace.addAll(steps);
+            hits.set(i, new JavaHit(h.check(), h.source(), h.file(), h.region(), h.detail(), h.sink(), trace, h.level()));
+        }
+        // deployed under one context path by all its registrations: the path is under it
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        for (Registration r : regs) contexts.add(String.valueOf(inventory.contextOf(r.call())));
+        String context = contexts.size() == 1 ? inventory.contextOf(regs.get(0).call()) : null;
+        for (int i = listed; i < endpoints.size(); i++) {
+            io.wsscan.inventory.Endpoint ep = endpoints.get(i).withNotes(notes);
+            if (context != null && ep.path() != null) ep = ep.withPath(OriginInventory.join(context, ep.path()));
+            endpoints.set(i, ep);
+        }
     }
 
     private void subclass(JavaUnit u, JavaIndex.TypeInfo t, JavaModels.Endpoint e, List<JavaHit> hits) {
         if (!(t.decl instanceof ClassOrInterfaceDeclaration c) || c.isInterface() || c.isAbstract()) return;
         if (!index.isA(t.fqn, e.extendsTypes())) return;
+        Result r = overrides(u, t.fqn, List.of(), e);
+        OriginLogic.Verdict late = late(t.decl.getMembers(), e);
+        for (String s : t.supertypes) if (index.type(s) != null) late = late.or(late(index.type(s).decl.getMembers(), e));
+        String what = (c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt ? "local class " : "class ") + t.simpleName();
+        report(u, c, c.getName(), e, what, r.verdict, late, r.permissive, t.decl, List.of(t.decl), hits);
+    }
+
+    /** {@code new WebSocketServer(addr) { .. }}: an anonymous subclass is an endpoint like a named one. */
+    private void anonymous(JavaUnit u, ObjectCreationExpr o, String type, JavaModels.Endpoint e, List<JavaHit> hits) {
+        List<BodyDeclaration<?>> body = o.getAnonymousClassBody().orElseThrow();
+        Result r = overrides(u, type, body, e);
+        OriginLogic.Verdict late = late(body, e);
+        if (index.type(type) != null) late = late.or(late(index.type(type).decl.getMembers(), e));
+        report(u, o, o.getType(), e, "anonymous " + o.getType().getNameAsString() + " subclass", r.verdict, late, r.permissive, o,
+                List.of(o), hits);
+    }
+
+    /**
+     * The check methods a subclass overrides (in {@code body}, or in {@code type} and its project
+     * supertypes) and the module-wide checks of its framework.
+     */
+    private Result overrides(JavaUnit u, String type, List<BodyDeclaration<?>> body, JavaModels.Endpoint e) {
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
         boolean permissiveCheck = false;
         for (String mname : e.checkMethods()) {
-            for (MethodDeclaration md : index.methods(t.fqn, mname)) {
+            List<MethodDeclaration> mds = new ArrayList<>();
+            for (BodyDeclaration<?> b : body) if (b instanceof MethodDeclaration md && md.getNameAsString().equals(mname)) mds.add(md);
+            mds.addAll(index.methods(type, mname));
+            for (MethodDeclaration md : mds) {
                 if (logic.alwaysTrue(md)) permissiveCheck = true;
                 v = v.or(logic.classify(md, originParams(md, mname)));
             }
         }
-        if (!e.alsoImplements().isEmpty() && index.isA(t.fqn, e.alsoImplements())) v = v.or(strong());
+        if (!e.alsoImplements().isEmpty() && index.isA(type, e.alsoImplements())) v = v.or(strong());
         for (String call : e.projectCalls()) if (calledNames.getOrDefault(u.module(), Set.of()).contains(call)) v = v.or(strong());
         for (String pt : e.projectTypes()) if (createdTypes.getOrDefault(u.module(), Set.of()).contains(pt)) v = v.or(strong());
-        v = v.or(project(e, u));
-        OriginLogic.Verdict late = late(t, e);
-        report(u, c, c.getName(), e, "class " + t.simpleName(), v, late, permissiveCheck, t.decl, List.of(t.decl), hits);
+        return new Result(v.or(project(e, u)), permissiveCheck);
     }
 
     /** A handler written as a lambda (WebFlux {@code WebSocketHandler h = session -> ..}): module-wide checks only. */
@@ -203,11 +316,14 @@ final class OriginAnalysis {
             int i = Integer.parseInt(e.creator());
             if (i < call.getArguments().size()) v = v.or(creator(call.getArgument(i), e.checkMethods()));
         }
-        for (MethodCallExpr c : chainCalls(call)) {
-            if (e.chainConfigurator().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) {
-                Result r = configuratorOf(c.getArgument(0), e.configuratorMethods());
-                v = v.or(r.verdict);
-                permissiveCheck |= r.permissive;
+        Result chained = chainConfigurators(call, e);
+        v = v.or(chained.verdict);
+        permissiveCheck |= chained.permissive;
+        // the endpoint class a registration names (Builder.create(Echo.class, ..)): its onOpen runs after the handshake
+        OriginLogic.Verdict late = OriginLogic.Verdict.NONE;
+        if (e.classArg() >= 0 && e.classArg() < call.getArguments().size() && call.getArgument(e.classArg()) instanceof ClassExpr ce) {
+            for (String s : index.supertypes(index.resolve(ce.getType(), ce))) {
+                if (index.type(s) != null) late = late.or(late(index.type(s).decl.getMembers(), e));
             }
         }
         if (e.optionsArg() >= 0) {
@@ -232,8 +348,22 @@ final class OriginAnalysis {
             }
         }
         if (!e.wrappers().isEmpty()) v = v.or(wrapper(call, e));
-        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, OriginLogic.Verdict.NONE, permissiveCheck, null,
+        report(u, call.getName(), call.getName(), e, call.getNameAsString() + "(..)", v, late, permissiveCheck, null,
                 registering(call), hits);
+    }
+
+    /** The configurators given to calls chained on a registration ({@code .configurator(new X())}). */
+    private Result chainConfigurators(MethodCallExpr call, JavaModels.Endpoint e) {
+        OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
+        boolean permissiveCheck = false;
+        for (MethodCallExpr c : chainCalls(call)) {
+            if (e.chainConfigurator().contains(c.getNameAsString()) && !c.getArguments().isEmpty()) {
+                Result r = configuratorOf(c.getArgument(0), e.configuratorMethods());
+                v = v.or(r.verdict);
+                permissiveCheck |= r.permissive;
+            }
+        }
+        return new Result(v, permissiveCheck);
     }
 
     // ------------------------------------------------------------------ check points
@@ -274,9 +404,11 @@ final class OriginAnalysis {
         return t == null ? new Result(OriginLogic.Verdict.NONE, false) : configurator(t, methods);
     }
 
-    /** checkOrigin(String) and verifyOrigin(String) take the origin as their first parameter. */
+    /** checkOrigin(String) and verifyOrigin(String) take the origin as their first parameter, Jetty 8's checkOrigin(request, String) as its second. */
     private static Set<Parameter> originParams(MethodDeclaration md, String name) {
-        if ((name.equals("checkOrigin") || name.equals("verifyOrigin")) && md.getParameters().size() == 1) return Set.of(md.getParameter(0));
+        if (!name.equals("checkOrigin") && !name.equals("verifyOrigin")) return Set.of();
+        if (md.getParameters().size() == 1) return Set.of(md.getParameter(0));
+        if (md.getParameters().size() == 2 && JavaIndex.typeName(md.getParameter(1).getType()).equals("String")) return Set.of(md.getParameter(1));
         return Set.of();
     }
 
@@ -328,7 +460,9 @@ final class OriginAnalysis {
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
         // interceptors handed in from elsewhere (a parameter, a getter): not visible here, so no verdict
         if (news.isEmpty() && x != null && !(x instanceof com.github.javaparser.ast.expr.LiteralExpr)
-                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) return strong();
+                && !(x instanceof MethodCallExpr mc && mc.getArguments().isEmpty())) {
+            return new OriginLogic.Verdict(OriginLogic.Kind.STRONG, OriginInventory.OUT_OF_SIGHT, null);
+        }
         for (ObjectCreationExpr oc : news) {
             String t = index.resolve(oc.getType(), oc);
             if (t.endsWith("OriginHandshakeInterceptor")) v = v.or(strong());
@@ -407,9 +541,9 @@ final class OriginAnalysis {
     }
 
     /** A check in a method that runs after the handshake (onOpen): too late. */
-    private OriginLogic.Verdict late(JavaIndex.TypeInfo t, JavaModels.Endpoint e) {
+    private OriginLogic.Verdict late(List<BodyDeclaration<?>> members, JavaModels.Endpoint e) {
         OriginLogic.Verdict v = OriginLogic.Verdict.NONE;
-        for (BodyDeclaration<?> b : t.decl.getMembers()) {
+        for (BodyDeclaration<?> b : members) {
             if (!(b instanceof MethodDeclaration md)) continue;
             boolean isLate = e.lateMethods().contains(md.getNameAsString())
                     || md.getAnnotations().stream().anyMatch(a -> e.lateAnnotations().contains(index.resolve(a.getNameAsString(), a)));
@@ -452,11 +586,11 @@ final class OriginAnalysis {
         if (v.kind() == OriginLogic.Kind.STRONG) return;
         if (v.kind() == OriginLogic.Kind.WEAK) {
             String bypass = v.detail().startsWith("endsWith") ? "https://attacker-example.com" : "https://example.com.attacker.net";
-            detail = e.framework() + " endpoint " + what + " checks the Origin only loosely (" + v.detail() + " at line "
-                    + JavaUnit.line(v.at()) + "), so an attacker's origin such as " + bypass + " can pass.";
+            detail = e.framework() + " endpoint " + what + " checks the Origin only loosely (" + v.detail() + " at "
+                    + lineOf(v.at(), u) + "), so an attacker's origin such as " + bypass + " can pass.";
         } else if (late.kind() != OriginLogic.Kind.NONE) {
-            detail = e.framework() + " endpoint " + what + " checks the Origin only after the handshake (line "
-                    + JavaUnit.line(late.at()) + "); by then the cross-site page already has an open socket.";
+            detail = e.framework() + " endpoint " + what + " checks the Origin only after the handshake (" + lineOf(late.at(), u)
+                    + "); by then the cross-site page already has an open socket.";
         } else {
             detail = e.framework() + " endpoint " + what + " accepts WebSocket handshakes from any Origin: nothing checks the Origin header before the handshake.";
         }
@@ -469,8 +603,22 @@ final class OriginAnalysis {
             trace.add(new io.wsscan.findings.Step(where.relPath, JavaUnit.region(shown.at()),
                     v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
         }
-        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + io.wsscan.rules.OriginThreat.sentence(evidence),
-                null, trace, io.wsscan.rules.OriginThreat.level(evidence)));
+        io.wsscan.findings.Finding.Level level = io.wsscan.rules.OriginThreat.level(evidence);
+        String threat = io.wsscan.rules.OriginThreat.sentence(evidence);
+        if (v.kind() == OriginLogic.Kind.NONE && late.kind() == OriginLogic.Kind.STRONG) {
+            // an exact comparison in onOpen that closes the session: the socket is open only until then
+            level = io.wsscan.findings.Finding.Level.NOTE;
+            threat = " Reported as a note: the check is exact and runs before any message is handled, so a cross-site page"
+                    + " holds the socket only until onOpen closes it; moving the check into the handshake closes that gap.";
+        }
+        hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + threat, null, trace, level));
+    }
+
+    /** "line 12" in the endpoint's own file, "OriginConfigurator.java line 12" in another one. */
+    private String lineOf(Node n, JavaUnit own) {
+        JavaUnit where = n == null ? null : index.unitOf(n);
+        if (where == null || where == own) return "line " + (n == null ? 0 : JavaUnit.line(n));
+        return where.relPath.substring(where.relPath.lastIndexOf('/') + 1) + " line " + JavaUnit.line(n);
     }
 
     /**
@@ -569,6 +717,11 @@ final class OriginAnalysis {
 
     /** A variable's initializer (for {@code x} in {@code setCreator(x)}), else the expression itself. */
     private Expression resolveValue(Expression e) {
+        return resolveValue(index, e);
+    }
+
+    /** {@link #resolveValue(Expression)} with the index it looks initializers up in. */
+    static Expression resolveValue(JavaIndex index, Expression e) {
         for (int i = 0; i < 4 && (e instanceof NameExpr || (e instanceof FieldAccessExpr f && f.getScope().isThisExpr())); i++) {
             Expression init = index.initializer(e);
             if (init == null) break;

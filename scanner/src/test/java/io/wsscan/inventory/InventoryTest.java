@@ -65,7 +65,8 @@ class InventoryTest {
         Endpoint chat = client(es, "src/chat.js", "/ws/rooms/");
         assertEquals("wss://{page-host}/ws/rooms/${…}", chat.url());
         assertEquals(Endpoint.Party.FIRST_PARTY, chat.party());
-        assertEquals(List.of("cookie", "subprotocol"), chat.auth());
+        // no "cookie" by guess: no server of the scan is seen reading cookies
+        assertEquals(List.of("subprotocol"), chat.auth());
         assertEquals(1, chat.region().startLine());
         assertEquals(List.of("path"), chat.unknown());
 
@@ -81,6 +82,9 @@ class InventoryTest {
         assertEquals("socket.io", sio.framework());
         assertEquals("https", sio.scheme());
         assertEquals(List.of("first-message"), sio.auth());
+        // the URL's path is a socket.io namespace; the handshake goes to /socket.io/
+        assertEquals("/socket.io/", sio.path());
+        assertEquals(List.of("namespace /orders"), sio.notes());
 
         Endpoint unknown = es.stream().filter(e -> e.file().equals("src/sockjs.js") && e.url() == null).findFirst().orElseThrow();
         assertEquals(Endpoint.Party.UNKNOWN, unknown.party());
@@ -97,7 +101,7 @@ class InventoryTest {
         List<Endpoint> es = new ArrayList<>(scan().endpoints());
         Region r = new Region(10, 5, 10, 40);
         es.add(Endpoint.server("server/ChatConfig.java", r, "spring-websocket", "/ws/rooms/{roomId}", "ChatHandler",
-                Endpoint.OriginPolicy.CHECKED, List.of(), List.of()));
+                Endpoint.OriginPolicy.CHECKED, List.of("session/cookie"), List.of()));
         es.add(Endpoint.server("server/StompConfig.java", r, "spring-stomp", "/stomp", "(STOMP broker)",
                 Endpoint.OriginPolicy.FRAMEWORK_DEFAULT, List.of(), List.of("SockJS")));
         es.add(Endpoint.server("server/Admin.java", r, "jakarta-websocket", "/admin/console", "AdminEndpoint",
@@ -112,10 +116,52 @@ class InventoryTest {
         assertTrue(inv.unmatchedClients().stream().anyMatch(c -> "/feed".equals(c.path())));
         assertEquals(Map.of("collect.tracker-example.io", List.of("src/vendor/widget.js"),
                 "live.partner-example.com", List.of("src/vendor/widget.js")), inv.thirdPartyHosts());
-        // firstPartyHosts turns api.shop.example into a first-party host (and its cookies apply)
+        // firstPartyHosts turns api.shop.example into a first-party host; cookies only with evidence
         Endpoint sio = inv.clients().stream().filter(e -> "socket.io".equals(e.framework())).findFirst().orElseThrow();
         assertEquals(Endpoint.Party.FIRST_PARTY, sio.party());
-        assertTrue(sio.auth().contains("cookie"));
+        assertFalse(sio.auth().contains("cookie"));
+        // the chat client reaches a server that reads the session: its handshake carries the cookies
+        Endpoint chat = inv.clients().stream().filter(e -> e.path() != null && e.path().startsWith("/ws/rooms/")).findFirst().orElseThrow();
+        assertEquals(List.of("cookie", "subprotocol"), chat.auth());
+        assertEquals(chat, inv.matches().stream().filter(m -> m.client().path().startsWith("/ws/rooms/")).findFirst().orElseThrow().client());
+        Endpoint feed = inv.clients().stream().filter(e -> "/feed".equals(e.path())).findFirst().orElseThrow();
+        assertEquals(List.of(), feed.auth());
+    }
+
+    @Test
+    void nodeServersShowTheirPathAndAnOriginPolicyOnlyWhatIsSeenSupports() throws IOException {
+        file("server/io.js", """
+                const { Server } = require('socket.io');
+                const io = new Server(httpServer);
+                io.of('/admin').on('connection', s => s.emit('hi'));
+                const rt = new Server(otherServer, { path: '/rt/', cors: { origin: ['https://shop.example.com'] } });
+                """);
+        file("server/ws.js", """
+                const { WebSocketServer } = require('ws');
+                const policy = require('./policy');
+                const wss = new WebSocketServer({ server, path: '/live', verifyClient: (info) => info.origin === 'https://shop.example.com' });
+                const gated = new WebSocketServer({ noServer: true });
+                server.on('upgrade', (req, socket, head) => {
+                  if (req.headers.origin !== 'https://shop.example.com') { socket.destroy(); return; }
+                  gated.handleUpgrade(req, socket, head, (ws) => gated.emit('connection', ws, req));
+                });
+                const elsewhere = new WebSocketServer({ port: 8081, verifyClient: policy.verify });
+                """);
+        file("web/client.js", """
+                import { io } from 'socket.io-client';
+                const admin = io('/admin');
+                """);
+        Inventory inv = Inventory.of(scan().endpoints(), List.of());
+        List<String> servers = inv.servers().stream().map(e -> e.file() + ":" + e.region().startLine() + " " + e.path() + " "
+                + e.originPolicy().id()).toList();
+        // namespaces are not URL paths: socket.io answers on /socket.io/ (or its path option)
+        assertEquals(List.of("server/io.js:2 /socket.io/ framework-default", "server/io.js:4 /rt/ checked",
+                "server/ws.js:3 /live checked", "server/ws.js:4 null checked",
+                // its verifyClient is in another module: nothing in sight checks, so no claim that it does
+                "server/ws.js:9 null framework-default"), servers);
+        Inventory.Match m = inv.matches().stream().filter(x -> x.client().file().equals("web/client.js")).findFirst().orElseThrow();
+        assertEquals("/socket.io/", m.servers().get(0).path());
+        assertEquals(List.of("namespace /admin"), m.client().notes());
     }
 
     @Test

@@ -51,6 +51,29 @@ class JavaIndexTest {
     }
 
     @Test
+    void localClassesAndNestedTypesOfLibrarySupertypes() throws Exception {
+        JavaIndex ix = index("g/L.java", """
+                package g;
+                import org.java_websocket.server.WebSocketServer;
+                import org.eclipse.jetty.websocket.WebSocket;
+                public class L implements WebSocket.OnTextMessage {
+                    Connection connection;
+                    void start() {
+                        class Replay extends WebSocketServer { }
+                        new Replay();
+                    }
+                }
+                """);
+        // a class declared in a method is a type of its own, with its supertypes, found by its simple name
+        var replay = ix.type("g.L.Replay");
+        assertEquals(List.of("org.java_websocket.server.WebSocketServer"), replay.supertypes);
+        var create = ix.type("g.L").decl.findFirst(com.github.javaparser.ast.expr.ObjectCreationExpr.class).orElseThrow();
+        assertEquals("g.L.Replay", ix.resolve(create.getType(), create));
+        // Connection is WebSocket.Connection, inherited through WebSocket.OnTextMessage
+        assertEquals("org.eclipse.jetty.websocket.WebSocket.Connection", ix.resolve("Connection", ix.type("g.L").decl));
+    }
+
+    @Test
     void hierarchyAcrossFilesAndLibraryTypes() throws Exception {
         JavaIndex ix = index("x/Base.java", """
                 package x;

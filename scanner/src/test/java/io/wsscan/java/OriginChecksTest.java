@@ -188,4 +188,35 @@ class OriginChecksTest {
                 .check("m/src/main/resources/application.properties", "ws.origins=https://a.example.com,https://b.example.com\n");
         TESTER.check(path, cfg.formatted("*", "safe", "expect"));
     }
+
+    @Test
+    void aRegistrationsLooseConfiguratorIsJudgedAtTheAnnotationWithBothSitesInTheTrace() {
+        String ep = """
+                package p;
+                import jakarta.websocket.server.ServerEndpoint;
+                // expect: java/ws-missing-origin-check "loosely"
+                @ServerEndpoint("/quotes")
+                public class Quotes { }
+                """;
+        String deploy = """
+                package p;
+                import jakarta.websocket.server.ServerContainer;
+                import jakarta.websocket.server.ServerEndpointConfig;
+                class Deploy {
+                    void deploy(ServerContainer container) throws Exception {
+                        container.addEndpoint(ServerEndpointConfig.Builder
+                                // safe: java/ws-missing-origin-check
+                                .create(Quotes.class, "/quotes")
+                                .configurator(new ServerEndpointConfig.Configurator() {
+                                    @Override public boolean checkOrigin(String o) { return o.endsWith("example.com"); }
+                                }).build());
+                    }
+                }
+                """;
+        io.wsscan.findings.Finding f = TESTER.file("p/Quotes.java", ep).file("p/Deploy.java", deploy).check().only(MISSING);
+        List<String> steps = f.trace().stream().map(s -> s.file() + ":" + s.region().startLine() + " " + s.message()).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("p/Quotes.java:4 endpoint: Quotes \"/quotes\"",
+                "p/Deploy.java:10 loose Origin comparison: endsWith(\"example.com\")",
+                "p/Deploy.java:8 also registered: create(..) at \"/quotes\""), steps);
+    }
 }

@@ -1,6 +1,7 @@
 package io.wsscan.java;
 
 import io.wsscan.findings.Finding;
+import io.wsscan.findings.Step;
 import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,61 @@ class TaintTest {
                 "package s; class Query { String name; String getName() { return name; } }").check().only(INJ);
         assertTrue(f.trace().size() >= 3, "source, call, sink: " + f.trace());
         assertEquals("s/Ctrl.java", f.trace().get(0).file());
+    }
+
+    /** The handler of the dispatch tests: calls {@code Action.run} on an action picked by the message. */
+    private static final String DISPATCHER = """
+            package d;
+            import org.springframework.messaging.handler.annotation.MessageMapping;
+            import java.util.Map;
+            class Ctrl {
+                private final Map<String, Action> actions = %s;
+                @MessageMapping("/run") public void run(String cmd) { Action a = actions.get("default"); a.run(cmd); }
+            }
+            """;
+
+    private static final String ACTION = "package d; interface Action { void run(String arg); }";
+
+    /** An implementation of Action named {@code name} whose run(arg) is {@code body} (annotated). */
+    private static String action(String name, String body) {
+        return "package d;\nclass " + name + " implements Action {\n" + body + "\n}\n";
+    }
+
+    @Test
+    void interfaceCallsDispatchToFewImplementationsAndTheTraceShowsIt() {
+        Finding f = TESTER.file("d/Ctrl.java", DISPATCHER.formatted("Map.of()")).file("d/Action.java", ACTION)
+                .file("d/ShellAction.java", action("ShellAction", EXPECT_INJ + "public void run(String arg) { Runtime.getRuntime().exec(arg); }"))
+                .file("d/EchoAction.java", action("EchoAction", "public void run(String arg) { System.out.println(arg); }"))
+                .check().only(INJ);
+        // the source is in another file than the sink: the message names it
+        assertTrue(f.message().contains("(Ctrl.java line 6)"), f.message());
+        Step dispatch = f.trace().stream().filter(s -> s.message().startsWith("dispatched to")).findFirst().orElseThrow();
+        assertEquals("dispatched to ShellAction.run (ShellAction.java)", dispatch.message());
+        assertEquals("d/ShellAction.java", dispatch.file());
+        assertEquals(4, dispatch.region().startLine());
+    }
+
+    @Test
+    void manyImplementationsAreFollowedOnlyWhenTheProjectConstructsFewOfThem() {
+        List<String> quiet = List.of("A1", "A2", "A3", "A4", "A5");
+        // five implementations and none constructed: none is followed, the shell action is not on the path
+        RuleTester t = TESTER;
+        RuleTester none = t.file("d/Ctrl.java", DISPATCHER.formatted("Map.of()")).file("d/Action.java", ACTION)
+                .file("d/ShellAction.java", action("ShellAction", SAFE_INJ + "public void run(String arg) { Runtime.getRuntime().exec(arg); }"));
+        for (String q : quiet) none = none.file("d/" + q + ".java", action(q, "public void run(String arg) { }"));
+        none.check();
+        // the project builds two of them, the shell action among them: those two are followed
+        RuleTester built = t.file("d/Ctrl.java", DISPATCHER.formatted("Map.of(\"a\", new A1(), \"sh\", new ShellAction())"))
+                .file("d/Action.java", ACTION)
+                .file("d/ShellAction.java", action("ShellAction", EXPECT_INJ + "public void run(String arg) { Runtime.getRuntime().exec(arg); }"));
+        for (String q : quiet) built = built.file("d/" + q + ".java", action(q, "public void run(String arg) { }"));
+        built.check();
+        // built, but not the shell action: it stays off the path
+        RuleTester other = t.file("d/Ctrl.java", DISPATCHER.formatted("Map.of(\"a\", new A1(), \"b\", new A2())"))
+                .file("d/Action.java", ACTION)
+                .file("d/ShellAction.java", action("ShellAction", SAFE_INJ + "public void run(String arg) { Runtime.getRuntime().exec(arg); }"));
+        for (String q : quiet) other = other.file("d/" + q + ".java", action(q, "public void run(String arg) { }"));
+        other.check();
     }
 
     @Test

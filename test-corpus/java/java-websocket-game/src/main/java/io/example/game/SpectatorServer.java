@@ -8,7 +8,7 @@ import org.java_websocket.server.WebSocketServer;
 import java.net.InetSocketAddress;
 
 /** Spectators: the origin test runs in onOpen, after the handshake has completed. */
-// expect: java/ws-missing-origin-check@warning
+// expect: java/ws-missing-origin-check@note "after the handshake"
 public class SpectatorServer extends WebSocketServer {
 
     public SpectatorServer(int port) {

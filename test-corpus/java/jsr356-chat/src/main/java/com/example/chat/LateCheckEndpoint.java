@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Notifications: the origin is only compared in @OnOpen, after the 101 response. */
-// expect: java/ws-missing-origin-check@warning
+// expect: java/ws-missing-origin-check@note "holds the socket only until onOpen closes it"
 @ServerEndpoint(value = "/notifications", configurator = LateCheckEndpoint.RecordingConfigurator.class)
 public class LateCheckEndpoint {
 
