@@ -1,8 +1,7 @@
 /*
  * Support chat widget (React + TypeScript). Messages are kept in a small external store that the
  * component reads through useSyncExternalStore; the socket is owned by a class with #private fields.
- * Types are inferred or given in JSDoc: the tree-sitter binding has no TSX grammar, so the JSX
- * grammar reads .tsx files, and it skips a type annotation as a syntax error.
+ * Types are inferred or given in JSDoc here; TypedFeed.tsx has the annotated form.
  *
  * Corpus for .tsx: every JS rule, with JSX sinks (dangerouslySetInnerHTML, href) and async handlers.
  */

@@ -8,6 +8,7 @@ import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
 import java.util.ArrayList;
@@ -27,10 +28,8 @@ import java.util.List;
  * reachable until its walk is done. The copy stops at {@link TreeSitterFrontEnd#MAX_DEPTH}; deeper
  * parts are dropped and the copy is marked truncated.
  *
- * <p><b>TSX.</b> The TypeScript jar of this binding holds only the TypeScript grammar, not TSX. A
- * {@code .tsx} file is therefore parsed with the JavaScript (JSX) grammar, and with the TypeScript
- * grammar when that fails; the TypeScript tree is used only when it parses cleanly or has under a
- * quarter of the JavaScript tree's error bytes.
+ * <p><b>TSX.</b> A {@code .tsx} file is parsed with the TSX grammar (TypeScript with JSX, a jar of
+ * its own in this binding); its tree has the TypeScript and the JSX node types both lowerings know.
  */
 final class NativeTrees {
 
@@ -67,19 +66,22 @@ final class NativeTrees {
 
     private static final class Grammars {
         static final Grammar TS;
+        static final Grammar TSX;
         static final Grammar JS;
         static final Throwable FAILURE;
 
         static {
-            Grammar ts = null, js = null;
+            Grammar ts = null, tsx = null, js = null;
             Throwable failure = null;
             try {
                 ts = new Grammar(new TreeSitterTypescript());
+                tsx = new Grammar(new TreeSitterTsx());
                 js = new Grammar(new TreeSitterJavascript());
             } catch (Throwable t) { // UnsatisfiedLinkError on a platform without bundled libraries
                 failure = t;
             }
             TS = ts;
+            TSX = tsx;
             JS = js;
             FAILURE = failure;
         }
@@ -98,15 +100,11 @@ final class NativeTrees {
     static Copy read(String text, Utf8Offsets offsets, TreeSitterFrontEnd.Dialect dialect, boolean whole) {
         if (Grammars.FAILURE != null) throw new IllegalStateException("tree-sitter is not available on this platform (" + Grammars.FAILURE + ")", Grammars.FAILURE);
         {
-            if (dialect == TreeSitterFrontEnd.Dialect.TSX) {
-                // JSX carries the sinks, so the JavaScript (JSX) grammar is preferred unless it fails
-                // on clearly more of the file than the TypeScript grammar does
-                Copy js = copy(text, offsets, Grammars.JS, whole);
-                if (js.errorBytes == 0) return js;
-                Copy ts = copy(text, offsets, Grammars.TS, whole);
-                return ts.errorBytes == 0 || ts.errorBytes * 4 < js.errorBytes ? ts : js;
-            }
-            return copy(text, offsets, dialect == TreeSitterFrontEnd.Dialect.TYPESCRIPT ? Grammars.TS : Grammars.JS, whole);
+            return copy(text, offsets, switch (dialect) {
+                case TYPESCRIPT -> Grammars.TS;
+                case TSX -> Grammars.TSX;
+                case JAVASCRIPT -> Grammars.JS;
+            }, whole);
         }
     }
 

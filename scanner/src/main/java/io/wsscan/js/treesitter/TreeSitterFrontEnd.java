@@ -24,8 +24,7 @@ import java.util.Locale;
  * UTF-16 char offsets of the IR exactly, and a tree whose root does not end at the expected byte
  * count is refused rather than lowered with wrong positions.
  *
- * <p><b>TSX.</b> The grammars of this binding have no TSX: see {@link NativeTrees} for how a
- * {@code .tsx} file is read.
+ * <p><b>TSX.</b> {@code .tsx} files are read with tree-sitter's TSX grammar (see {@link NativeTrees}).
  */
 public final class TreeSitterFrontEnd {
 

@@ -216,7 +216,8 @@ final class TreeSitterProcess {
         Set<String> entries = new LinkedHashSet<>();
         ClassLoader loader = TreeSitterProcess.class.getClassLoader();
         for (String resource : new String[] {"io/wsscan/js/treesitter/TreeSitterWorker.class", "org/treesitter/TSParser.class",
-                "org/treesitter/TreeSitterJavascript.class", "org/treesitter/TreeSitterTypescript.class"}) {
+                "org/treesitter/TreeSitterJavascript.class", "org/treesitter/TreeSitterTypescript.class",
+                "org/treesitter/TreeSitterTsx.class"}) {
             URL url = loader.getResource(resource);
             if (url == null) throw new TreeSitterFrontEnd.Failure("tree-sitter is not on the scanner's class path (" + resource + ")", null);
             entries.add(location(url, resource));

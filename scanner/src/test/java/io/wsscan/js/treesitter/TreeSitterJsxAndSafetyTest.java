@@ -55,6 +55,11 @@ class TreeSitterJsxAndSafetyTest {
         String src = "export function App(props: { url: string }) {\n  return <a href={props.url}>x</a>;\n}\n";
         TreeSitterFrontEnd.Result r = ts.parse("App.tsx", src, TreeSitterFrontEnd.Dialect.TSX);
         assertTrue(TreeSitterDifferentialTest.contains(r.ir().program(), Kind.JSX_ELEMENT), r.ir().program().shape());
+        // the TSX grammar reads the types and the JSX of one file without a syntax error
+        assertEquals(List.of(), r.errors());
+        String typed = "const h = (e: MessageEvent): void => { el!.innerHTML = e.data as string; };\n"
+                + "export const View = ({ items }: Props<Item[]>) => <ul>{items.map((i) => <li key={i.id}>{i.text}</li>)}</ul>;\n";
+        assertEquals(List.of(), ts.parse("View.tsx", typed, TreeSitterFrontEnd.Dialect.TSX).errors());
     }
 
     @Test
