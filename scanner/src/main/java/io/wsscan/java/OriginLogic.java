@@ -109,9 +109,11 @@ final class OriginLogic {
                 add(out, new Verdict(Kind.WEAK, "Pattern \"" + compiledRegex(c.getScope().orElse(null)) + "\"", c));
             } else if (argOrigin && (m.strong().contains(name) || m.lookups().contains(name))) {
                 add(out, new Verdict(Kind.STRONG, null, c));
-            } else if (argOrigin && depth < 2) {
-                // a helper of the project: isAllowed(origin), OriginPolicy.check(origin)
+            } else if (depth < 2 && (argOrigin || passesValues(c))) {
+                // a helper of the project: isAllowed(origin), OriginPolicy.check(origin), or one handed the
+                // request that reads the Origin itself: SessionHelper.isSessionOriginValid(req)
                 for (MethodDeclaration md : callees(c)) {
+                    if (!argOrigin && !readsOrigin(md)) continue;
                     Set<Parameter> ps = new HashSet<>();
                     for (int i = 0; i < c.getArguments().size() && i < md.getParameters().size(); i++) {
                         if (isOrigin(c.getArgument(i), vars)) ps.add(md.getParameter(i));
@@ -232,6 +234,19 @@ final class OriginLogic {
             return types.index().fold(mc.getArgument(0));
         }
         return null;
+    }
+
+    /**
+     * A call that hands values (the request, the handshake) to its callee and decides with the answer:
+     * {@code if (!helper(req))}, {@code helper(req) ? socket : null}, {@code return helper(req)} — not a
+     * call that goes on to handle the request itself ({@code audit(ctx, req);}).
+     */
+    private static boolean passesValues(MethodCallExpr c) {
+        if (c.getArguments().stream().noneMatch(a -> a instanceof NameExpr || a instanceof FieldAccessExpr)) return false;
+        Node p = c.getParentNode().orElse(null);
+        return p instanceof IfStmt || p instanceof UnaryExpr || p instanceof BinaryExpr || p instanceof ReturnStmt
+                || p instanceof EnclosedExpr || p instanceof VariableDeclarator
+                || p instanceof com.github.javaparser.ast.expr.ConditionalExpr ce && ce.getCondition() == c;
     }
 
     /** True when the code reads the Origin header at all (used for checks made too late). */
