@@ -6,7 +6,7 @@
  * a helper, setAttribute('on...'), new Worker, versus JSON.parse, function timers, constant script
  * sources, text and image sinks.
  */
-var control = new WebSocket('wss://dash.example.com/control');
+var control = new WebSocket('wss://dash.example-corp.net/control');
 var panels = {};
 
 function refresh(panel) {

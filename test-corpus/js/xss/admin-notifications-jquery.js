@@ -5,7 +5,7 @@
  * Corpus for js/ws-message-xss through jQuery: .prepend/.html/.append/.replaceWith/.after/.before,
  * $(html), versus $('#' + id), .text(), .attr('title'), _.escape and he.encode.
  */
-var notifySocket = new WebSocket('wss://admin.example.com/notifications');
+var notifySocket = new WebSocket('wss://admin.example-corp.net/notifications');
 var $list = $('#notifications');
 var renderers = [];
 

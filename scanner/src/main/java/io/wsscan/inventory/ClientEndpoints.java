@@ -36,6 +36,7 @@ public final class ClientEndpoints {
             if (party == Endpoint.Party.FIRST_PARTY || party == Endpoint.Party.RELATIVE) auth.add("cookie");
             List<String> notes = new ArrayList<>();
             if (s.mirrored()) notes.add(Endpoint.MIRRORED);
+            if (!u.unknown().contains("host") && models.isReserved(u.host())) notes.add(Endpoint.RESERVED);
             out.putIfAbsent(u.display(), new Endpoint(Endpoint.Side.CLIENT, file, region, site.model.library(),
                     u.display(), u.scheme(), u.host(), u.port(), u.path(), u.unknown(), party,
                     List.copyOf(auth), null, null, notes));
@@ -50,7 +51,7 @@ public final class ClientEndpoints {
 
     /** Party without a policy: relative, the page's own host, loopback (first party), a named host, unknown. */
     static Endpoint.Party party(UrlParts u, Models models) {
-        if (u.pageHost() || u.host() != null && models.loopbackHosts().contains(u.host())) return Endpoint.Party.FIRST_PARTY;
+        if (u.pageHost() || u.host() != null && models.isLoopback(u.host())) return Endpoint.Party.FIRST_PARTY;
         if (u.relative() && u.host() == null) return Endpoint.Party.RELATIVE;
         if (u.host() == null || u.unknown().contains("host")) return Endpoint.Party.UNKNOWN;
         return Endpoint.Party.THIRD_PARTY;

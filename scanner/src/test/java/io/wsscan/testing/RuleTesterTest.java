@@ -36,7 +36,7 @@ class RuleTesterTest {
 
     /** A handler whose body is {@code body}; the WebSocket is wss, so only message rules can fire. */
     private static String handler(String... body) {
-        return "var ws = new WebSocket('wss://h.example.com/ws');\nws.onmessage = function (e) {\n"
+        return "var ws = new WebSocket('wss://h.example-corp.net/ws');\nws.onmessage = function (e) {\n"
                 + String.join("\n", body) + "\n};\n";
     }
 
@@ -75,7 +75,7 @@ class RuleTesterTest {
     void theMessageSubstringIsChecked() {
         String m = failure(tester(), "app.js", handler("  // expect: js/ws-message-xss \"outerHTML\"",
                 "  el.innerHTML = e.data;"));
-        assertTrue(m.contains("no finding's message contains \"outerHTML\""), m);
+        assertTrue(m.contains("expected a finding with a message containing \"outerHTML\"; reported:"), m);
     }
 
     @Test
@@ -91,7 +91,7 @@ class RuleTesterTest {
 
     @Test
     void onlyNarrowsTheCheckToTheRulesUnderTest() {
-        String code = "var ws = new WebSocket('ws://h.example.com/ws');\nws.onmessage = function (e) {\n"
+        String code = "var ws = new WebSocket('ws://h.example-corp.net/ws');\nws.onmessage = function (e) {\n"
                 + "  // expect: js/ws-message-xss\n  el.innerHTML = e.data;\n};\n";
         tester().only(XSS).check("app.js", code);
         String m = failure(tester(), "app.js", code);
@@ -110,14 +110,14 @@ class RuleTesterTest {
     @Test
     void theWholeScannerReadsHtmlAndThePolicy() {
         RuleTester.scanner()
-                .file(".wsscan.yml", "allowedHosts: [chat.example.com]\n")
+                .file(".wsscan.yml", "allowedHosts: [chat.example-corp.net]\n")
                 .file("page.html", """
                         <html><body>
                         <script>
                         <!-- expect: js/ws-untrusted-host "stats.tracker.io" -->
                         const feed = new WebSocket('wss://stats.tracker.io/live');
                         // safe: js/ws-untrusted-host
-                        const chat = new WebSocket('wss://chat.example.com/room');
+                        const chat = new WebSocket('wss://chat.example-corp.net/room');
                         </script>
                         </body></html>
                         """)
