@@ -72,5 +72,5 @@ var lookalike = new WebSocket('ws://www.notexample.com/ws');
 // expect: js/ws-cleartext
 var live = new WebSocket(new URL('ws://live.example-corp.net/ws'));
 // Resolved against a cleartext base.
-// expect: js/ws-cleartext
+// expect: js/ws-cleartext "ws://feed.example-corp.net/feed"
 var feed = new WebSocket(new URL('/feed', 'ws://feed.example-corp.net/app/'));

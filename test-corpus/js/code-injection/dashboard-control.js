@@ -36,7 +36,7 @@ control.onmessage = function (e) {
   var cmd = JSON.parse(e.data);
   switch (cmd.op) {
     case 'eval':
-      // expect: js/ws-message-code-injection
+      // expect: js/ws-message-code-injection "dispatch on an allow-listed action name"
       eval(cmd.code);
       break;
     case 'load-widget':

@@ -13,7 +13,7 @@ session.onmessage = function (e) {
   var ev = JSON.parse(e.data);
   switch (ev.type) {
     case 'logout':
-      // expect: js/ws-message-open-redirect
+      // expect: js/ws-message-open-redirect "Map the message to an allow-listed target"
       location.href = ev.redirect;
       break;
     case 'reauth':

@@ -49,7 +49,7 @@ onNotification(function (n) {
     return;
   }
   // A string from the message may start with "<": $() parses it as HTML.
-  // expect: js/ws-message-xss
+  // expect: js/ws-message-xss "Build the elements from fixed markup"
   var $card = $(n.cardHtml);
   $card.appendTo('#cards');
 });

@@ -40,7 +40,7 @@ ChatWidget.prototype.receive = function (msg) {
 
 ChatWidget.prototype.renderMessage = function (msg) {
   var li = document.createElement('li');
-  // expect: js/ws-message-xss
+  // expect: js/ws-message-xss "Insert it as text (textContent"
   li.innerHTML = '<b>' + msg.author + '</b>: ' + msg.text;
   // safe: js/ws-message-xss
   li.setAttribute('title', msg.sentAt);

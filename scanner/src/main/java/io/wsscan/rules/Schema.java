@@ -43,7 +43,7 @@ public final class Schema {
             JS, Map.of(
                     Vocab.SOURCE_KIND, Set.of("ws-message", "user-input", "postmessage", "cookie", "stored-secret", "secret",
                             "password", "card", "health", "geolocation"),
-                    Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "navigation", "ws-url", "ws-url-data", "ws-send",
+                    Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "command", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),
                     Vocab.HANDLER_KIND, Set.of("window-message", "ws-verify-client", "ws-handle-upgrade", "ws-connection", "sio-allow-request",
                             "cors-origin", "express-ws-route", "http-middleware", "uws-upgrade"),
@@ -258,10 +258,11 @@ public final class Schema {
             texts("sources").in(Vocab.SOURCE_KIND),
             texts("sinks").in(Vocab.SINK_KIND),
             text("check").in(Vocab.CHECK),
-            text("message").required());
+            text("message").required(),
+            table("advice"));
 
     /** What a rule's {@code message} may ask to be filled per finding. */
-    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail");
+    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "advice");
 
     /** An index file: the rule and model files of a ruleset (items may also be written inline). */
     public static final Key INDEX = row("index",
