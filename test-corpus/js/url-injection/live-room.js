@@ -71,3 +71,26 @@ var relay = new WebSocket(location.href.split('relay=')[1]);
 // Attacker data right after the host.
 // expect: js/ws-url-injection
 var suffix = new WebSocket('wss://' + location.host + params.get('suffix'));
+
+// A helper that appends its argument to the page's origin: the page path stays a path there ...
+function openOnPage(path) {
+  // safe: js/ws-url-injection
+  return new WebSocket('wss://' + location.host + path);
+}
+openOnPage(location.pathname);
+
+// ... and so does a helper that only builds the address.
+function pageSocketUrl(path) {
+  return 'wss://' + location.host + path;
+}
+// safe: js/ws-url-injection
+var built = new WebSocket(pageSocketUrl(location.search));
+
+// The same helpers with attacker data that can move the host.
+function openAfterHost(suffix) {
+  // expect: js/ws-url-injection
+  return new WebSocket('wss://' + location.host + suffix);
+}
+openAfterHost(params.get('suffix'));
+// expect: js/ws-url-injection
+var builtFromFragment = new WebSocket(pageSocketUrl(location.hash.slice(1)));

@@ -32,10 +32,34 @@ public sealed interface Fact {
         return out;
     }
 
-    /** Only lead markers (or nothing): no sink kind is blocked. */
+    /**
+     * Barrier marker {@code after:TEXT} of a parameter: inside its function, the parameter is appended to
+     * TEXT ('wss://' + location.host + path). An argument with a lead is placed by it at the call.
+     */
+    String AFTER = "after:";
+
+    /** Only lead and after markers (or nothing): no sink kind is blocked. */
     static boolean onlyLeads(Set<String> barriers) {
-        for (String b : barriers) if (!b.startsWith(LEAD)) return false;
+        for (String b : barriers) if (!b.startsWith(LEAD) && !b.startsWith(AFTER)) return false;
         return true;
+    }
+
+    /**
+     * The barriers data with {@code argument} barriers gets where a parameter with {@code param} barriers
+     * stands: an argument that starts with its lead, appended inside the function after fixed text, is
+     * blocked by the prefix barriers of that text and the lead (every such text, when there are several).
+     */
+    static Set<String> placed(Set<String> argument, Set<String> param, java.util.function.Function<String, Set<String>> prefixBarriers) {
+        String lead = lead(argument);
+        if (lead == null) return Set.of();
+        Set<String> out = null;
+        for (String b : param) {
+            if (!b.startsWith(AFTER)) continue;
+            Set<String> mine = new java.util.TreeSet<>(prefixBarriers.apply(b.substring(AFTER.length()) + lead));
+            if (out == null) out = mine;
+            else out.retainAll(mine);
+        }
+        return out == null ? Set.of() : out;
     }
 
     /**

@@ -138,10 +138,11 @@ final class Findings {
         Summary s = heap.summary(fn);
         if (s.hits.size() >= MAX_HITS || h.steps().size() > MAX_HIT_STEPS) return;
         Set<String> b = relevant(h.barriers(), h.sink());
-        if (h.barriers().contains(Fact.LEAD)) {
-            // keep "starts with unknown text": the argument's lead does not hold at the sink
+        if (h.barriers().stream().anyMatch(x -> x.startsWith(Fact.LEAD) || x.startsWith(Fact.AFTER))) {
+            // keep where the parameter stands ("starts with unknown text", "after this text"): the
+            // argument's lead decides at the call
             b = new TreeSet<>(b);
-            b.add(Fact.LEAD);
+            for (String x : h.barriers()) if (x.equals(Fact.LEAD) || x.startsWith(Fact.AFTER)) b.add(x);
             b = Set.copyOf(b);
         }
         heap.addHit(s, new Summary.SinkHit(h.param(), h.at(), h.sink(), b, h.steps()));

@@ -43,6 +43,8 @@ final class StringFolding {
             Set<String> mine = blocks;
             String lead = f instanceof Taint t ? Fact.lead(t.barriers()) : null;
             if (lead != null && !leftEmpty) mine = union(blocks, leadBlocks(ls, !l.dataOnly().isEmpty(), lead));
+            // a parameter at the start of the appended value: remember the text before it for its arguments' leads
+            if (f instanceof Param p && !leftEmpty && !p.barriers().contains(Fact.LEAD)) mine = union(mine, afterMarkers(ls, !l.dataOnly().isEmpty()));
             // appended to text, the data no longer starts the string: its lead now sits after that text
             Fact g = leftEmpty ? f : Fact.unlead(f);
             if (!mine.isEmpty() && g instanceof Taint t) out.add(t.withBarriers(mine));
@@ -120,15 +122,32 @@ final class StringFolding {
         if (left.isEmpty()) return Set.of();
         Set<String> blocks = null;
         for (Str s : left) {
-            // unknown text that carries no data (location.protocol.replace(..)) before '//host' leaves the host fixed
-            String last = s.parts().get(s.parts().size() - 1);
-            String before = s.complete() ? s.prefix() : leftData || last == null || !last.startsWith("//") ? null : last;
+            String before = before(s, leftData);
             if (before == null) return Set.of();
             Set<String> mine = models.prefixBarriers(before + lead);
             if (blocks == null) blocks = mine;
             else blocks.retainAll(mine);
         }
         return blocks;
+    }
+
+    /** The known text right before appended data, or null when it is not known. */
+    private static String before(Str s, boolean leftData) {
+        // unknown text that carries no data (location.protocol.replace(..)) before '//host' leaves the host fixed
+        String last = s.parts().get(s.parts().size() - 1);
+        return s.complete() ? s.prefix() : leftData || last == null || !last.startsWith("//") ? null : last;
+    }
+
+    /** {@code after:TEXT} markers for a parameter appended to the left strings (none when one is not known). */
+    private static Set<String> afterMarkers(List<Str> left, boolean leftData) {
+        if (left.isEmpty()) return Set.of();
+        Set<String> out = new java.util.TreeSet<>();
+        for (Str s : left) {
+            String before = before(s, leftData);
+            if (before == null || before.isEmpty()) return Set.of();
+            out.add(Fact.AFTER + before);
+        }
+        return out;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
