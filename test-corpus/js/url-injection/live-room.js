@@ -11,6 +11,14 @@ var params = new URLSearchParams(location.search);
 // safe: js/ws-url-injection
 var mirror = new WebSocket('wss://' + location.host + location.pathname);
 
+// The page's path and query: after the path, everything stays in the path or query.
+// safe: js/ws-url-injection
+var pathAndQuery = new WebSocket('wss://' + location.host + location.pathname + location.search);
+
+// The page path, then the query without a host before them: "//evil.host" is still protocol-relative.
+// expect: js/ws-url-injection
+var relativeMirror = new WebSocket(location.pathname + location.search);
+
 // The query string of the page, forwarded to the page's own server.
 // safe: js/ws-url-injection
 var forwarded = new WebSocket('wss://' + location.host + '/live' + location.search);

@@ -93,6 +93,8 @@ final class ModelBinding {
                 a.findings.sourceSeen(s.kind());
                 Set<String> lead = s.lead() == null ? Set.of() : Set.of(Fact.LEAD + s.lead());
                 out.add(new Taint(s.kind(), at, lead, Trace.start(at, s.label())));
+                // the known start is text too: what is appended after it lands behind it ('/' + path + '?' + query)
+                if (s.lead() != null) out.add(new Str(java.util.Arrays.asList(s.lead(), null), at, false));
             }
         }
         String known = models.knownStrings.get(canon);
