@@ -41,9 +41,10 @@ final class Builtins {
     }
 
     /**
-     * {@code new URL(input, base)}: the text of the URL as far as it is known, and where data lands in it.
-     * Data in the input may be an absolute URL, so it does not keep its lead once there is a base; data in
-     * the base starts the result unless every input is absolute (then the base is not used).
+     * {@code new URL(input, base)}: where data lands in the URL. Data in the input may be an absolute URL,
+     * so it does not keep its lead once there is a base; data in the base starts the result unless every
+     * input is a constant absolute URL (then the base is not used). The text is not passed on: a URL object
+     * is often changed afterwards ({@code u.protocol = 'wss:'}), which the analysis does not follow.
      */
     private Value url(Value input, Value base, Node n) {
         List<Fact> out = new ArrayList<>();
@@ -51,60 +52,12 @@ final class Builtins {
         List<Str> inputs = input.all(Str.class);
         boolean absolute = !inputs.isEmpty() && input.dataOnly().isEmpty();
         for (Str s : inputs) absolute &= ABSOLUTE.matcher(s.prefix()).lookingAt();
-        if (base == null || absolute) {
-            out.addAll(inputs);
-            return Value.of(out);
-        }
-        out.addAll(Transfer.stepAll(base.dataOnly(), n, "through URL()").facts());
-        for (Str in : inputs) {
-            if (!in.complete()) continue;
-            for (Str b : base.all(Str.class)) out.add(resolve(in.prefix(), b));
-        }
+        if (base != null && !absolute) out.addAll(Transfer.stepAll(base.dataOnly(), n, "through URL()").facts());
         return Value.of(out);
     }
 
-    /** An absolute URL or a protocol-relative one (which takes only the base's scheme). */
+    /** An absolute URL (a scheme first). */
     private static final Pattern ABSOLUTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
-
-    /** A relative reference against a base whose text is known in part: the base's scheme and host stay. */
-    private static Str resolve(String ref, Str base) {
-        List<String> parts = new ArrayList<>();
-        if (base.complete()) {
-            String b = base.prefix();
-            int authority = b.indexOf("//");
-            int pathStart = authority < 0 ? -1 : indexOfAny(b, "/?#", authority + 2);
-            String origin = pathStart < 0 ? b : b.substring(0, pathStart);
-            String text;
-            if (ref.startsWith("//")) text = (authority < 0 ? "" : b.substring(0, authority)) + ref;
-            else if (ref.startsWith("/")) text = origin + ref;
-            else if (ref.startsWith("?") || ref.startsWith("#") || ref.isEmpty()) text = stripFrom(b, ref.isEmpty() ? "#" : ref.substring(0, 1)) + ref;
-            else {
-                String path = stripFrom(b, "?");
-                int slash = path.lastIndexOf('/');
-                text = (slash < origin.length() ? origin + "/" : path.substring(0, slash + 1)) + ref;
-            }
-            parts.add(text);
-        } else {
-            // the host or path of the base is not known: keep what is (its scheme), the rest is unknown
-            parts.add(base.prefix());
-            parts.add(null);
-        }
-        return new Str(java.util.Collections.unmodifiableList(parts), base.origin(), base.mirrored());
-    }
-
-    private static String stripFrom(String s, String mark) {
-        int i = s.indexOf(mark);
-        if (mark.equals("?")) {
-            int hash = s.indexOf('#');
-            if (hash >= 0 && (i < 0 || hash < i)) i = hash;
-        }
-        return i < 0 ? s : s.substring(0, i);
-    }
-
-    private static int indexOfAny(String s, String chars, int from) {
-        for (int i = from; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
-        return -1;
-    }
 
     /** Calls of an object that is no user function: a state setter or a promise resolver. */
     void callObject(Obj o, List<Value> args, Node n) {
