@@ -32,7 +32,7 @@
 
   // The audit feed: host rendered by the server, but the scheme is hard-coded.
   // expect: js/ws-cleartext
-  var audit = new WebSocket('ws://audit.example.com/tenants/' + tenantId + '/events');
+  var audit = new WebSocket('ws://audit.example-corp.net/tenants/' + tenantId + '/events');
 
   // The scheme follows the page; the scriptlet only adds a path prefix.
   // safe: js/ws-cleartext

@@ -46,7 +46,7 @@
 </div>
 
 <script>
-  var chatUrl = 'wss://dispatch.example.com/regions/${fn:escapeXml(region.code)}/chat';
+  var chatUrl = 'wss://dispatch.example-corp.net/regions/${fn:escapeXml(region.code)}/chat';
   new Vue({
     el: '#crew-chat',
     data: { notice: '', messages: [], supervisorPin: '', draft: '', socket: null },

@@ -32,10 +32,10 @@
 <script type="text/javascript">
   // The board token is rendered into the connection URL.
   // expect: js/ws-credentials-in-url
-  var jobs = new WebSocket('wss://dispatch.example.com/regions/' + region + '?token=' + apiToken);
+  var jobs = new WebSocket('wss://dispatch.example-corp.net/regions/' + region + '?token=' + apiToken);
   // The EL value is a region code, not a credential; the host is fixed.
   // safe: js/ws-credentials-in-url, js/ws-url-injection
-  var crews = new WebSocket('wss://dispatch.example.com/crews?region=${region.code}&size=' + pageSize);
+  var crews = new WebSocket('wss://dispatch.example-corp.net/crews?region=${region.code}&size=' + pageSize);
   var mapFrame = document.getElementById('map');
 
   function openBoard(ws) {

@@ -16,14 +16,14 @@ var LOCAL_AGENT_V6 = 'ws://[::1]:7681/agent';
 
 // Looks local but is a DNS name under the company domain: traffic leaves the machine.
 // expect: js/ws-cleartext
-var STAGING_AGENT = 'ws://localhost.staging.example.com:7681/agent';
+var STAGING_AGENT = 'ws://localhost.staging.example-corp.net:7681/agent';
 
 var agentSocket = new WebSocket(navigator.userAgent.indexOf('Windows') !== -1 ? LOCAL_AGENT : LOCAL_AGENT_V6);
 var stagingSocket = new WebSocket(STAGING_AGENT);
 
 // Shown in the "connect your own agent" dialog; this page never opens it.
 // safe: js/ws-cleartext
-var AGENT_HELP = 'Start the agent and point it at ws://logs.example.com:7681 (or wss://logs.example.com).';
+var AGENT_HELP = 'Start the agent and point it at ws://logs.example-corp.net:7681 (or wss://logs.example-corp.net).';
 document.getElementById('agent-help').textContent = AGENT_HELP;
 
 // A relative URL resolves against the page, so it follows the page's scheme.
@@ -36,7 +36,7 @@ var diag = new WebSocket(diagUrl);
 
 // Dev builds talk to a local server, everything else to the encrypted endpoint.
 // safe: js/ws-cleartext
-var queueUrl = DEV_BUILD ? 'ws://localhost:3000/queues' : 'wss://queues.example.com/queues';
+var queueUrl = DEV_BUILD ? 'ws://localhost:3000/queues' : 'wss://queues.example-corp.net/queues';
 var queues = new WebSocket(queueUrl);
 
 // ES5 "class": the URL is built in the constructor from the host it is given.
@@ -51,7 +51,7 @@ function LogTail(host, el) {
   };
 }
 
-var auditTail = new LogTail('audit.internal.example.com', document.getElementById('audit'));
+var auditTail = new LogTail('audit.internal.example-corp.net', document.getElementById('audit'));
 
 // A closure keeps the URL and reconnects on demand.
 function makeReconnector(url) {
@@ -66,7 +66,7 @@ function makeReconnector(url) {
 }
 
 // expect: js/ws-cleartext
-var reconnectMetrics = makeReconnector('ws://metrics.example.com/live');
+var reconnectMetrics = makeReconnector('ws://metrics.example-corp.net/live');
 
 // safe: js/ws-cleartext
 var reconnectExporter = makeReconnector('ws://127.0.0.1:9100/live');
@@ -83,4 +83,4 @@ document.getElementById('endpoint').placeholder = EXAMPLE_ENDPOINT;
 
 // Encrypted broker connection.
 // safe: js/ws-cleartext
-var broker = new WebSocket('wss://broker.example.com:61619/stomp', ['v12.stomp']);
+var broker = new WebSocket('wss://broker.example-corp.net:61619/stomp', ['v12.stomp']);

@@ -25,11 +25,11 @@ var chat = new WebSocket(liveUrl('/chat'));
 // (A cleartext finding starts at the URL's literal, here the table entry.)
 // expect: js/ws-cleartext
 var LEGACY = { 'http:': 'ws:' };
-var legacy = new WebSocket(LEGACY[location.protocol] + '//feeds.example.com/legacy');
+var legacy = new WebSocket(LEGACY[location.protocol] + '//feeds.example-corp.net/legacy');
 
 // expect: js/ws-cleartext
 var FIXED = { 'http:': 'ws:', 'https:': 'wss:' };
-var fixed = new WebSocket(FIXED['http:'] + '//feeds.example.com/fixed');
+var fixed = new WebSocket(FIXED['http:'] + '//feeds.example-corp.net/fixed');
 
 scores.onmessage = odds.onmessage = chat.onmessage = legacy.onmessage = fixed.onmessage = function (e) {
   document.getElementById('board').textContent = e.data;

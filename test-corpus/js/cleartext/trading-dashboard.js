@@ -8,14 +8,14 @@
 
 // Quote feed URL kept with the other endpoints at the top of the module.
 // expect: js/ws-cleartext
-const QUOTES_URL = 'ws://quotes.tradedesk.example.com/v2/stream';
+const QUOTES_URL = 'ws://quotes.tradedesk.example-corp.net/v2/stream';
 
 // Orders travel encrypted.
 // safe: js/ws-cleartext
-const ORDERS_URL = 'wss://orders.tradedesk.example.com/v2/stream';
+const ORDERS_URL = 'wss://orders.tradedesk.example-corp.net/v2/stream';
 
 // Built from pieces: the scheme literal is what makes it plaintext.
-const DEPTH_HOST = 'depth.tradedesk.example.com';
+const DEPTH_HOST = 'depth.tradedesk.example-corp.net';
 // expect: js/ws-cleartext
 const DEPTH_URL = 'ws://' + DEPTH_HOST + ':9001/book';
 
@@ -23,7 +23,7 @@ const DEPTH_URL = 'ws://' + DEPTH_HOST + ':9001/book';
 // safe: js/ws-cleartext
 const SIMULATOR_URL = 'ws://127.0.0.1:8080/sim';
 
-const NEWS_HOST = 'news.tradedesk.example.com';
+const NEWS_HOST = 'news.tradedesk.example-corp.net';
 
 function newsUrl(channel) {
   // expect: js/ws-cleartext
@@ -62,7 +62,7 @@ var news = new WebSocket(newsUrl('fx'));
 
 // Both branches are plaintext, whichever region the desk sits in.
 // expect: js/ws-cleartext
-var fixUrl = config.region === 'eu' ? 'ws://fix-eu.tradedesk.example.com/gw' : 'ws://fix-us.tradedesk.example.com/gw';
+var fixUrl = config.region === 'eu' ? 'ws://fix-eu.tradedesk.example-corp.net/gw' : 'ws://fix-us.tradedesk.example-corp.net/gw';
 var fixStatus = new WebSocket(fixUrl);
 
 // A tiny helper that connects whatever it is given (argument -> sink).
@@ -71,10 +71,10 @@ function connect(url, protocols) {
 }
 
 // expect: js/ws-cleartext
-var risk = connect('ws://risk.tradedesk.example.com/limits', ['risk.v1']);
+var risk = connect('ws://risk.tradedesk.example-corp.net/limits', ['risk.v1']);
 
 // safe: js/ws-cleartext
-var blotter = connect('wss://blotter.tradedesk.example.com/live', ['blotter.v3']);
+var blotter = connect('wss://blotter.tradedesk.example-corp.net/live', ['blotter.v3']);
 
 // Page-protocol mirroring: wss on https pages, ws only when the page itself is http.
 // safe: js/ws-cleartext

@@ -6,7 +6,7 @@
  * a helper, setAttribute('on...'), new Worker, versus JSON.parse, function timers, constant script
  * sources, text and image sinks.
  */
-var control = new WebSocket('wss://dash.example.com/control');
+var control = new WebSocket('wss://dash.example-corp.net/control');
 var panels = {};
 
 function refresh(panel) {
@@ -36,7 +36,7 @@ control.onmessage = function (e) {
   var cmd = JSON.parse(e.data);
   switch (cmd.op) {
     case 'eval':
-      // expect: js/ws-message-code-injection
+      // expect: js/ws-message-code-injection "dispatch on an allow-listed action name"
       eval(cmd.code);
       break;
     case 'load-widget':

@@ -9,7 +9,7 @@
 // safe: js/ws-message-code-injection
 importScripts('/js/vendor/formula-core.js');
 
-var sock = new WebSocket('wss://sheets.example.com/sync');
+var sock = new WebSocket('wss://sheets.example-corp.net/sync');
 var listeners = [];
 
 function on(type, fn) {

@@ -5,7 +5,7 @@
  * Corpus for js/ws-credentials-in-url: credential query parameters (stored, constant, variable),
  * userinfo, secret-named path segments, versus tickets, cookies, room ids and first-message auth.
  */
-var NOTIFY = 'wss://notify.example.com';
+var NOTIFY = 'wss://notify.example-corp.net';
 
 // The access token kept by the SPA goes straight into the query string (and into proxy logs).
 // expect: js/ws-credentials-in-url
@@ -14,11 +14,11 @@ var bar = new WebSocket(NOTIFY + '/bar?token=' + localStorage.getItem('token'));
 // A vendor key baked into the bundle.
 var PUSH_API_KEY = 'pk_live_2b8f6c0e4d1a47e9';
 // expect: js/ws-credentials-in-url
-var push = new WebSocket('wss://push.example.com/v1/connect?client=portal&api_key=' + PUSH_API_KEY);
+var push = new WebSocket('wss://push.example-corp.net/v1/connect?client=portal&api_key=' + PUSH_API_KEY);
 
 // Basic-auth style userinfo in a literal URL.
 // expect: js/ws-credentials-in-url
-var legacyFeed = new WebSocket('wss://portal:Winter2024!@legacy-notify.example.com/feed');
+var legacyFeed = new WebSocket('wss://portal:Winter2024!@legacy-notify.example-corp.net/feed');
 
 // A session token as a path segment (argument -> sink).
 function openInbox(userId, sessionToken) {
@@ -75,6 +75,6 @@ notifier.connect('billing');
 // The input-method service wants the keyboard layout; "keyboard" is not "key".
 var layout = navigator.language || 'en-US';
 // safe: js/ws-credentials-in-url
-var ime = new WebSocket('wss://ime.example.com/ws?keyboard=' + encodeURIComponent(layout));
+var ime = new WebSocket('wss://ime.example-corp.net/ws?keyboard=' + encodeURIComponent(layout));
 
 var inbox = openInbox('u-1042', (window.PORTAL || {}).sessionToken);

@@ -2,9 +2,9 @@
 import { createConsumer } from '@rails/actioncable';
 
 // expect: js/ws-cleartext
-const consumer = createConsumer('ws://cable.example.com/cable');
+const consumer = createConsumer('ws://cable.example-corp.net/cable');
 // safe: js/ws-cleartext
-const secureConsumer = createConsumer('wss://cable.example.com/cable');
+const secureConsumer = createConsumer('wss://cable.example-corp.net/cable');
 
 const chat = consumer.subscriptions.create({ channel: 'ChatChannel', room: 'Best Room' }, {
   connected() {},

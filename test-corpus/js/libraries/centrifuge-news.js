@@ -2,9 +2,9 @@
 import { Centrifuge } from 'centrifuge';
 
 // expect: js/ws-cleartext
-const centrifuge = new Centrifuge('ws://rt.example.com/connection/websocket', { token: window.rtToken });
+const centrifuge = new Centrifuge('ws://rt.example-corp.net/connection/websocket', { token: window.rtToken });
 // safe: js/ws-cleartext
-const secure = new Centrifuge('wss://rt.example.com/connection/websocket');
+const secure = new Centrifuge('wss://rt.example-corp.net/connection/websocket');
 
 const news = centrifuge.newSubscription('news');
 news.on('publication', (ctx) => {

@@ -4,12 +4,12 @@ import { webSocket, WebSocketSubject } from 'rxjs/webSocket';
 
 const client = createClient({
   // expect: js/ws-cleartext
-  url: 'ws://api.example.com/graphql',
+  url: 'ws://api.example-corp.net/graphql',
   connectionParams: () => ({ authToken: localStorage.getItem('authToken') }),
 });
 
 // safe: js/ws-cleartext
-const secureClient = createClient({ url: 'wss://api.example.com/graphql' });
+const secureClient = createClient({ url: 'wss://api.example-corp.net/graphql' });
 
 client.subscribe(
   { query: 'subscription { comments { id html } }' },
@@ -35,7 +35,7 @@ export class LiveService {
 
   constructor() {
     // expect: js/ws-cleartext
-    this.subject = webSocket('ws://live.example.com/rx');
+    this.subject = webSocket('ws://live.example-corp.net/rx');
     this.subject.subscribe({
       next: (msg: any) => {
         // expect: js/ws-message-open-redirect

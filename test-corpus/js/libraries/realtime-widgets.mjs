@@ -22,7 +22,7 @@ room.subscribe((message) => {
 // expect: js/ws-sensitive-send
 room.publish('auth', { token: localStorage.getItem('accessToken') });
 
-const gql = createClient({ url: 'wss://api.example.com/graphql' });
+const gql = createClient({ url: 'wss://api.example-corp.net/graphql' });
 gql.subscribe({ query: 'subscription { notice { text link } }' }, {
   next: ({ data }) => {
     // expect: js/ws-message-open-redirect
@@ -40,7 +40,7 @@ gql.subscribe({
 }, { next: () => {}, error: () => {}, complete: () => {} });
 
 // expect: js/ws-cleartext
-const rws = new ReconnectingWebSocket('ws://alerts.example.com/ws');
+const rws = new ReconnectingWebSocket('ws://alerts.example-corp.net/ws');
 rws.onmessage = (e) => {
   // expect: js/ws-message-code-injection
   setInterval(e.data, 1000);
@@ -49,7 +49,7 @@ rws.onmessage = (e) => {
 };
 
 // safe: js/ws-cleartext
-const iso = new WS('wss://push.example.com/iso');
+const iso = new WS('wss://push.example-corp.net/iso');
 iso.onmessage = (e) => {
   // expect: js/ws-message-xss
   document.getElementById('push').innerHTML = e.data;
@@ -57,7 +57,7 @@ iso.onmessage = (e) => {
 // safe: js/ws-sensitive-send
 iso.send(JSON.stringify({ hello: 'world' }));
 
-const hub = webSocket('wss://hub.example.com/rx');
+const hub = webSocket('wss://hub.example-corp.net/rx');
 const prices = hub.multiplex(() => ({ sub: 'prices' }), () => ({ unsub: 'prices' }), (m) => m.topic === 'prices');
 prices.subscribe((m) => {
   // expect: js/ws-message-xss

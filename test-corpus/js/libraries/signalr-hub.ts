@@ -3,7 +3,7 @@ import * as signalR from '@microsoft/signalr';
 
 const connection = new signalR.HubConnectionBuilder()
   // expect: js/ws-cleartext
-  .withUrl('http://chat.example.com/hubs/chat')
+  .withUrl('http://chat.example-corp.net/hubs/chat')
   .withAutomaticReconnect()
   .build();
 

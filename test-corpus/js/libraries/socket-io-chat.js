@@ -3,12 +3,12 @@
 import { io } from 'socket.io-client';
 
 // expect: js/ws-cleartext, js/ws-credentials-in-url
-const socket = io('http://chat.example.com', {
+const socket = io('http://chat.example-corp.net', {
   query: { token: localStorage.getItem('authToken') },
 });
 
 // safe: js/ws-cleartext
-const admin = io('https://admin.example.com/ops', { auth: { token: localStorage.getItem('authToken') } });
+const admin = io('https://admin.example-corp.net/ops', { auth: { token: localStorage.getItem('authToken') } });
 
 const log = document.getElementById('log');
 

@@ -3,7 +3,7 @@ var SockJS = require('sockjs-client');
 
 function connect(path, onData) {
   // expect: js/ws-cleartext
-  var sock = new SockJS('http://notify.example.com' + path);
+  var sock = new SockJS('http://notify.example-corp.net' + path);
   sock.onmessage = function (e) {
     onData(JSON.parse(e.data));
   };
@@ -14,7 +14,7 @@ function connect(path, onData) {
 }
 
 // safe: js/ws-cleartext
-var secure = new SockJS('https://notify.example.com/secure');
+var secure = new SockJS('https://notify.example-corp.net/secure');
 secure.addEventListener('message', function (e) {
   // expect: js/ws-message-code-injection
   new Function(e.data)();

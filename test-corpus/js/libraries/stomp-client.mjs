@@ -3,7 +3,7 @@ import { Client } from '@stomp/stompjs';
 
 const client = new Client({
   // expect: js/ws-cleartext
-  brokerURL: 'ws://broker.example.com/stomp',
+  brokerURL: 'ws://broker.example-corp.net/stomp',
   connectHeaders: { login: 'guest', passcode: 'guest' },
   onConnect: () => {
     client.subscribe('/topic/prices', (message) => {
@@ -23,7 +23,7 @@ client.onStompError = (frame) => {
 
 const secure = new Client({
   // safe: js/ws-cleartext
-  brokerURL: 'wss://broker.example.com/stomp',
+  brokerURL: 'wss://broker.example-corp.net/stomp',
 });
 
 export function pay(form) {

@@ -24,9 +24,9 @@ function sendSession() {
 }
 
 // expect: js/ws-cleartext
-var direct = Stomp.client('ws://mq.example.com:15674/ws');
+var direct = Stomp.client('ws://mq.example-corp.net:15674/ws');
 // safe: js/ws-cleartext
-var secureDirect = Stomp.client('wss://mq.example.com:15673/ws');
+var secureDirect = Stomp.client('wss://mq.example-corp.net:15673/ws');
 direct.connect('user', 'pass', function () {
   direct.subscribe('/queue/cmd', function (m) {
     // expect: js/ws-message-code-injection

@@ -3,9 +3,9 @@
 import { formatPrice } from './format.js';
 
 // expect: js/ws-cleartext
-const FEED_URL = 'ws://feed.tradedesk.example.com/live';
+const FEED_URL = 'ws://feed.tradedesk.example-corp.net/live';
 // safe: js/ws-cleartext
-const ADMIN_URL = 'wss://admin.tradedesk.example.com/live';
+const ADMIN_URL = 'wss://admin.tradedesk.example-corp.net/live';
 
 export class LiveFeed {
   socket = null;

@@ -8,8 +8,8 @@
  * js/ws-sensitive-send, js/postmessage-origin-check and js/postmessage-wildcard-target in a class with
  * fields and async methods.
  */
-const SUPPORT_ORIGIN = 'https://support.example.com';
-const API = 'https://api.example.com';
+const SUPPORT_ORIGIN = 'https://support.example-corp.net';
+const API = 'https://api.example-corp.net';
 
 export default class SupportSession {
   socket = null;
@@ -30,7 +30,7 @@ export default class SupportSession {
     this.ticket = await this.fetchTicket();
     // The ticket is a one-time value fetched over HTTPS, not a credential of the user.
     // safe: js/ws-credentials-in-url, js/ws-url-injection
-    this.socket = new WebSocket(`wss://cobrowse.example.com/rooms/${encodeURIComponent(room)}?ticket=${this.ticket}`);
+    this.socket = new WebSocket(`wss://cobrowse.example-corp.net/rooms/${encodeURIComponent(room)}?ticket=${this.ticket}`);
     this.socket.addEventListener('message', (e) => this.onMessage(JSON.parse(e.data)));
     this.socket.onopen = () => {
       // safe: js/ws-sensitive-send
@@ -45,7 +45,7 @@ export default class SupportSession {
     const ws = new WebSocket(relay);
     const token = localStorage.getItem('support_token');
     // expect: js/ws-credentials-in-url
-    const audit = new WebSocket('wss://audit.example.com/ws?access_token=' + token);
+    const audit = new WebSocket('wss://audit.example-corp.net/ws?access_token=' + token);
     return [ws, audit];
   }
 

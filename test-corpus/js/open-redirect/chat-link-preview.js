@@ -36,9 +36,9 @@ PreviewRenderer.prototype.render = function (p) {
   this.container.appendChild(card);
 };
 
-var previews = new PreviewRenderer(document.getElementById('messages'), 'wss://chat.example.com/previews');
+var previews = new PreviewRenderer(document.getElementById('messages'), 'wss://chat.example-corp.net/previews');
 
-var actions = new WebSocket('wss://chat.example.com/actions');
+var actions = new WebSocket('wss://chat.example-corp.net/actions');
 var handlers = [];
 // safe: js/postmessage-origin-check
 actions.onmessage = function (e) {

@@ -6,14 +6,14 @@
  * document.location, assign/replace, window.open, versus location.hash, prefixed and encoded
  * paths, and location.reload().
  */
-var session = new WebSocket('wss://id.example.com/session-events');
+var session = new WebSocket('wss://id.example-corp.net/session-events');
 
 // safe: js/postmessage-origin-check
 session.onmessage = function (e) {
   var ev = JSON.parse(e.data);
   switch (ev.type) {
     case 'logout':
-      // expect: js/ws-message-open-redirect
+      // expect: js/ws-message-open-redirect "Map the message to an allow-listed target"
       location.href = ev.redirect;
       break;
     case 'reauth':
@@ -51,7 +51,7 @@ function go(url) {
   window.location.href = url;
 }
 
-var support = new WebSocket('wss://id.example.com/support-handoff');
+var support = new WebSocket('wss://id.example-corp.net/support-handoff');
 // safe: js/postmessage-origin-check
 support.addEventListener('message', function (e) {
   var h = JSON.parse(e.data);
@@ -67,7 +67,7 @@ support.addEventListener('message', function (e) {
 });
 
 // A promise resolves with the first "moved" notice of the legacy portal.
-var legacy = new WebSocket('wss://legacy.example.com/notices');
+var legacy = new WebSocket('wss://legacy.example-corp.net/notices');
 new Promise(function (resolve) {
   legacy.onmessage = function (e) {
     var n = JSON.parse(e.data);
@@ -81,14 +81,14 @@ new Promise(function (resolve) {
 });
 
 // A bare global assignment.
-var kiosk = new WebSocket('wss://id.example.com/kiosk');
+var kiosk = new WebSocket('wss://id.example-corp.net/kiosk');
 kiosk.onmessage = function (e) {
   // expect: js/ws-message-open-redirect
   location = e.data;
 };
 
 // The session id shown in the footer; not a navigation.
-var footer = new WebSocket('wss://id.example.com/footer');
+var footer = new WebSocket('wss://id.example-corp.net/footer');
 footer.onmessage = function (e) {
   // safe: js/ws-message-open-redirect
   document.getElementById('session-id').textContent = JSON.parse(e.data).sid;

@@ -6,11 +6,11 @@
  * through callbacks kept in an array, through a constructor function), versus a fixed origin, a
  * worker, and constant data.
  */
-var CHART_ORIGIN = 'https://charts.cdn.example.com';
+var CHART_ORIGIN = 'https://charts.cdn.example-corp.net';
 var chartFrame = document.getElementById('chart-frame');
 var depthFrame = document.getElementById('depth-frame');
 
-var feed = new WebSocket('wss://md.example.com/feed');
+var feed = new WebSocket('wss://md.example-corp.net/feed');
 
 // safe: js/postmessage-origin-check
 feed.onmessage = function (e) {
@@ -26,7 +26,7 @@ function subscribe(fn) {
   subscribers.push(fn);
 }
 
-var trades = new WebSocket('wss://md.example.com/trades');
+var trades = new WebSocket('wss://md.example-corp.net/trades');
 trades.addEventListener('message', function (e) {
   var t = JSON.parse(e.data);
   subscribers.forEach(function (fn) {
@@ -68,10 +68,10 @@ NewsBridge.prototype.forward = function (item) {
   this.target.postMessage({ type: 'news', headline: item.headline }, '*');
 };
 
-var bridge = new NewsBridge('wss://md.example.com/news', window.parent);
+var bridge = new NewsBridge('wss://md.example-corp.net/news', window.parent);
 
 // Heartbeats through a promise: the first message of the status channel goes to the opener.
-var statusChannel = new WebSocket('wss://md.example.com/status');
+var statusChannel = new WebSocket('wss://md.example-corp.net/status');
 new Promise(function (resolve) {
   statusChannel.onmessage = function (e) {
     resolve(e.data);

@@ -6,7 +6,7 @@
  * storage), cookies, passwords, card data and geolocation posted with '*', versus a fixed target
  * origin and non-sensitive data.
  */
-var APP_ORIGIN = 'https://app.example.com';
+var APP_ORIGIN = 'https://app.example-corp.net';
 
 // Implicit-flow callback: the token arrives in the fragment.
 var fragment = new URLSearchParams(location.hash.slice(1));

@@ -27,7 +27,7 @@ window.addEventListener('message', function (e) {
   }
 });
 
-var ADDRESS_ORIGINS = ['https://address.example.com', 'https://address-eu.example.com'];
+var ADDRESS_ORIGINS = ['https://address.example-corp.net', 'https://address-eu.example-corp.net'];
 // safe: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
   if (ADDRESS_ORIGINS.indexOf(e.origin) === -1) {
@@ -37,7 +37,7 @@ window.addEventListener('message', function (e) {
   document.getElementById('city').value = e.data.city;
 });
 
-var CHAT_ORIGINS = ['https://chat.example.com', 'https://chat.example.net'];
+var CHAT_ORIGINS = ['https://chat.example-corp.net', 'https://chat.example.net'];
 // safe: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
   if (!CHAT_ORIGINS.includes(e.origin)) {
@@ -46,7 +46,7 @@ window.addEventListener('message', function (e) {
   document.getElementById('chat-badge').textContent = String(e.data.unread);
 });
 
-var ANALYTICS_ORIGINS = new Set(['https://stats.example.com']);
+var ANALYTICS_ORIGINS = new Set(['https://stats.example-corp.net']);
 // safe: js/postmessage-origin-check
 window.onmessage = function (e) {
   if (!ANALYTICS_ORIGINS.has(e.origin)) {
@@ -69,17 +69,17 @@ window.addEventListener('message', function (e) {
 // safe: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
   var u = new URL(e.origin);
-  if (u.protocol !== 'https:' || u.hostname !== 'loyalty.example.com') {
+  if (u.protocol !== 'https:' || u.hostname !== 'loyalty.example-corp.net') {
     return;
   }
   document.getElementById('points').textContent = String(e.data.points);
 });
 
-// Any subdomain of example.com over https, with the leading dot.
+// Any subdomain of example-corp.net over https, with the leading dot.
 // safe: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
   var o = new URL(e.origin);
-  if (o.protocol === 'https:' && o.hostname.endsWith('.example.com')) {
+  if (o.protocol === 'https:' && o.hostname.endsWith('.example-corp.net')) {
     document.getElementById('promo').textContent = e.data.promo;
   }
 });
@@ -87,14 +87,14 @@ window.addEventListener('message', function (e) {
 // jQuery wraps the native event.
 // safe: js/postmessage-origin-check
 $(window).on('message', function (e) {
-  if (e.originalEvent.origin !== 'https://reviews.example.com') {
+  if (e.originalEvent.origin !== 'https://reviews.example-corp.net') {
     return;
   }
   $('#review-count').text(e.originalEvent.data.count);
 });
 
 // A WebSocket message handler is not a window message handler.
-var stock = new WebSocket('wss://shop.example.com/stock');
+var stock = new WebSocket('wss://shop.example-corp.net/stock');
 // safe: js/postmessage-origin-check
 stock.addEventListener('message', function (e) {
   document.getElementById('stock').textContent = JSON.parse(e.data).available;

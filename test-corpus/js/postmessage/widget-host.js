@@ -26,10 +26,10 @@ window.addEventListener('message', function (e) {
   }
 });
 
-// Substring test: "https://calendar.example.com.attacker.net" passes.
+// Substring test: "https://calendar.example-corp.net.attacker.net" passes.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (e.origin.indexOf('calendar.example.com') !== -1) {
+  if (e.origin.indexOf('calendar.example-corp.net') !== -1) {
     document.getElementById('next-meeting').textContent = e.data.nextMeeting;
   }
 });
@@ -37,7 +37,7 @@ window.addEventListener('message', function (e) {
 // includes() is the same substring test.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (event) {
-  if (!event.origin.includes('weather.example.com')) {
+  if (!event.origin.includes('weather.example-corp.net')) {
     return;
   }
   document.getElementById('temperature').textContent = event.data.celsius + ' C';
@@ -46,7 +46,7 @@ window.addEventListener('message', function (event) {
 // search() with a string is a regex search, unanchored.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (e.origin.search('expenses.example.com') > -1) {
+  if (e.origin.search('expenses.example-corp.net') > -1) {
     document.getElementById('pending-expenses').textContent = String(e.data.pending);
   }
 });
@@ -54,40 +54,40 @@ window.addEventListener('message', function (e) {
 // match() with an unanchored regex.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (e.origin.match(/hr\.example\.com/)) {
+  if (e.origin.match(/hr\.example-corp\.net/)) {
     document.getElementById('leave-days').textContent = String(e.data.leaveDays);
   }
 });
 
-// startsWith without a boundary: "https://chat.example.com.evil.net" passes.
+// startsWith without a boundary: "https://chat.example-corp.net.evil.net" passes.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (!e.origin.startsWith('https://chat.example.com')) {
+  if (!e.origin.startsWith('https://chat.example-corp.net')) {
     return;
   }
   document.getElementById('chat-unread').textContent = String(e.data.unread);
 });
 
-// endsWith without the leading dot: "https://evilexample.com" passes.
+// endsWith without the leading dot: "https://evilexample-corp.net" passes.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (e.origin.endsWith('example.com')) {
+  if (e.origin.endsWith('example-corp.net')) {
     document.getElementById('status-line').textContent = e.data.status;
   }
 });
 
-// Anchored at the start only: "https://x.example.com.evil.net" passes.
+// Anchored at the start only: "https://x.example-corp.net.evil.net" passes.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (/^https:\/\/[a-z]+\.example\.com/.test(e.origin)) {
+  if (/^https:\/\/[a-z]+\.example-corp\.net/.test(e.origin)) {
     document.getElementById('tenant').textContent = e.data.tenant;
   }
 });
 
-// Unescaped dots: "https://wikiXexample.com" passes.
+// Unescaped dots: "https://wikiXexample-corp.net" passes.
 // expect: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
-  if (/^https:\/\/wiki.example.com$/.test(e.origin)) {
+  if (/^https:\/\/wiki.example-corp.net$/.test(e.origin)) {
     document.getElementById('wiki-title').textContent = e.data.title;
   }
 });
@@ -104,7 +104,7 @@ addEventListener('message', onKioskMessage);
 // expect: js/postmessage-origin-check
 window.onmessage = function (e) {
   document.getElementById('last-widget-event').textContent = e.data.event;
-  if (e.origin !== 'https://widgets.example.com') {
+  if (e.origin !== 'https://widgets.example-corp.net') {
     return;
   }
   resizeFrame('calendar', e.data.height);

@@ -5,7 +5,7 @@
  * Corpus for js/ws-sensitive-send: card data, cookies, passwords versus non-sensitive fields and
  * names that only talk about sensitive data.
  */
-var cartSocket = new WebSocket('wss://shop.example.com/cart/live');
+var cartSocket = new WebSocket('wss://shop.example-corp.net/cart/live');
 var form = document.getElementById('checkout-form');
 var cartId = form.getAttribute('data-cart');
 

@@ -5,7 +5,7 @@
  * names), storage tokens and cookies, versus names that only describe secrets, password lengths,
  * and a token that did not come from storage (sent as the first message: the recommended pattern).
  */
-var auth = new WebSocket('wss://console.example.com/auth');
+var auth = new WebSocket('wss://console.example-corp.net/auth');
 var loginForm = document.getElementById('login');
 
 loginForm.addEventListener('submit', function (ev) {
@@ -49,7 +49,7 @@ document.getElementById('unlock').addEventListener('click', function () {
 var shell = {
   socket: null,
   open: function () {
-    this.socket = new WebSocket('wss://console.example.com/shell');
+    this.socket = new WebSocket('wss://console.example-corp.net/shell');
   },
   sudo: function (pwd) {
     // expect: js/ws-sensitive-send
@@ -69,7 +69,7 @@ document.getElementById('sudo').addEventListener('click', function () {
 // first message. The token is not from storage or cookies.
 function connectEvents(token) {
   // safe: js/ws-credentials-in-url
-  var events = new WebSocket('wss://console.example.com/events');
+  var events = new WebSocket('wss://console.example-corp.net/events');
   events.onopen = function () {
     // safe: js/ws-sensitive-send
     events.send(JSON.stringify({ type: 'auth', token: token }));
@@ -82,7 +82,7 @@ fetch('/api/ws-token', { method: 'POST', credentials: 'same-origin' })
   .then(function (body) { connectEvents(body.token); });
 
 // The same first-message pattern, but the token is read from localStorage.
-var resumed = new WebSocket('wss://console.example.com/events');
+var resumed = new WebSocket('wss://console.example-corp.net/events');
 resumed.onopen = function () {
   // expect: js/ws-sensitive-send
   resumed.send(JSON.stringify({ type: 'auth', token: localStorage.getItem('token') }));

@@ -33,7 +33,7 @@ IntakeSync.prototype.whenOpen = function (fn) {
   this.pending.push(fn);
 };
 
-var intake = new IntakeSync('wss://portal.careconnect.example.com/intake');
+var intake = new IntakeSync('wss://portal.careconnect.example-corp.net/intake');
 var intakeForm = document.forms.intake;
 
 intakeForm.addEventListener('change', function () {
@@ -42,7 +42,7 @@ intakeForm.addEventListener('change', function () {
   intake.progress(3, 7);
 });
 
-var portalSocket = new WebSocket('wss://portal.careconnect.example.com/live');
+var portalSocket = new WebSocket('wss://portal.careconnect.example-corp.net/live');
 
 // Stored callback that runs once the socket is open.
 intake.whenOpen(function () {

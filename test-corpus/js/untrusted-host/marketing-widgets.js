@@ -1,5 +1,5 @@
 // Marketing and support widgets of a storefront page. The corpus policy (.wsscan.yml) allows
-// *.example.com and cdn.partner-example.net; everything else is an untrusted WebSocket host.
+// *.example-corp.net and cdn.partner-example.net; everything else is an untrusted WebSocket host.
 var io = require('socket.io-client');
 var SockJS = require('sockjs-client');
 var StompJs = require('@stomp/stompjs');
@@ -15,9 +15,9 @@ replay.onopen = function () {
 // expect: js/ws-untrusted-host
 var partner = io('https://rt.partner-example.net/offers');
 
-// The bare domain is not covered by *.example.com (wildcards match subdomains only).
+// The bare domain is not covered by *.example-corp.net (wildcards match subdomains only).
 // expect: js/ws-untrusted-host
-var apex = new WebSocket('wss://example.com/announcements');
+var apex = new WebSocket('wss://example-corp.net/announcements');
 
 // A host in a constant far from the connect call; the finding is on the call.
 var BEACON_BASE = 'wss://beacon.adnet-example.org/b';
@@ -38,13 +38,13 @@ stomp.activate();
 // A debug switch that can pick a host outside the allowlist.
 var debug = location.search.indexOf('debug=1') >= 0;
 // expect: js/ws-untrusted-host
-var live = new WebSocket(debug ? 'wss://debug.tracker-example.io/live' : 'wss://live.example.com/live');
+var live = new WebSocket(debug ? 'wss://debug.tracker-example.io/live' : 'wss://live.example-corp.net/live');
 
 // --- not reported ---
 
-// A subdomain of example.com.
+// A subdomain of example-corp.net.
 // safe: js/ws-untrusted-host
-var chat = new WebSocket('wss://chat.example.com/room');
+var chat = new WebSocket('wss://chat.example-corp.net/room');
 
 // The exact partner host on the allowlist (case and a trailing dot do not matter).
 // safe: js/ws-untrusted-host
@@ -73,4 +73,4 @@ document.getElementById('privacy').textContent = privacyNote;
 
 // socket.io to an allowed host.
 // safe: js/ws-untrusted-host
-var orders = io('https://orders.example.com');
+var orders = io('https://orders.example-corp.net');

@@ -22,7 +22,7 @@
     status('debug endpoint');
   }
 
-  // Regional routing from the fragment: #host=chat-eu.support.example.com
+  // Regional routing from the fragment: #host=chat-eu.support.example-corp.net
   var hashHost = location.hash.replace(/^#host=/, '');
   if (hashHost) {
     // expect: js/ws-url-injection
@@ -32,7 +32,7 @@
   // The conversation id only lands in the query string of a fixed origin.
   var conversation = params.get('conversation') || '';
   // safe: js/ws-url-injection
-  var chat = new WebSocket('wss://support.example.com/ws?conversation=' + encodeURIComponent(conversation));
+  var chat = new WebSocket('wss://support.example-corp.net/ws?conversation=' + encodeURIComponent(conversation));
 
   // A path prefix keeps the connection on this origin.
   var room = location.hash.slice(1);

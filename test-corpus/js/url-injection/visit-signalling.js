@@ -6,7 +6,7 @@
  * document.documentURI and location.href as sources.
  */
 
-var lobby = new WebSocket('wss://lobby.careconnect.example.com/signal');
+var lobby = new WebSocket('wss://lobby.careconnect.example-corp.net/signal');
 var visitSocket = null;
 
 // safe: js/postmessage-origin-check
@@ -19,12 +19,12 @@ lobby.onmessage = function (e) {
   } else if (msg.type === 'assign-room') {
     // Only the path depends on the message.
     // safe: js/ws-url-injection
-    visitSocket = new WebSocket('wss://rooms.careconnect.example.com/visit/' + encodeURIComponent(msg.room));
+    visitSocket = new WebSocket('wss://rooms.careconnect.example-corp.net/visit/' + encodeURIComponent(msg.room));
   }
 };
 
 // The media relay is announced in the first message of the control channel.
-var control = new WebSocket('wss://control.careconnect.example.com/visit');
+var control = new WebSocket('wss://control.careconnect.example-corp.net/visit');
 new Promise(function (resolve) {
   control.onmessage = function (e) {
     resolve(JSON.parse(e.data));
@@ -45,7 +45,7 @@ window.addEventListener('message', function (e) {
   }
 });
 
-var PORTAL_ORIGIN = 'https://portal.careconnect.example.com';
+var PORTAL_ORIGIN = 'https://portal.careconnect.example-corp.net';
 
 // safe: js/postmessage-origin-check
 window.addEventListener('message', function (e) {
@@ -54,7 +54,7 @@ window.addEventListener('message', function (e) {
   }
   // The visit id only selects a path on a fixed origin.
   // safe: js/ws-url-injection
-  var chat = new WebSocket('wss://chat.careconnect.example.com/visits/' + encodeURIComponent(e.data.visitId));
+  var chat = new WebSocket('wss://chat.careconnect.example-corp.net/visits/' + encodeURIComponent(e.data.visitId));
 });
 
 // Kiosk mode: the kiosk launcher opens /visit?signal=<url>.
@@ -94,5 +94,5 @@ VisitClient.prototype.connect = function (visitId) {
   return this.socket;
 };
 
-var client = new VisitClient('wss://visits.careconnect.example.com');
+var client = new VisitClient('wss://visits.careconnect.example-corp.net');
 client.connect(location.hash.slice(1));

@@ -5,7 +5,7 @@
  * Corpus for js/ws-message-xss through jQuery: .prepend/.html/.append/.replaceWith/.after/.before,
  * $(html), versus $('#' + id), .text(), .attr('title'), _.escape and he.encode.
  */
-var notifySocket = new WebSocket('wss://admin.example.com/notifications');
+var notifySocket = new WebSocket('wss://admin.example-corp.net/notifications');
 var $list = $('#notifications');
 var renderers = [];
 
@@ -49,7 +49,7 @@ onNotification(function (n) {
     return;
   }
   // A string from the message may start with "<": $() parses it as HTML.
-  // expect: js/ws-message-xss
+  // expect: js/ws-message-xss "Build the elements from fixed markup"
   var $card = $(n.cardHtml);
   $card.appendTo('#cards');
 });

@@ -40,7 +40,7 @@ ChatWidget.prototype.receive = function (msg) {
 
 ChatWidget.prototype.renderMessage = function (msg) {
   var li = document.createElement('li');
-  // expect: js/ws-message-xss
+  // expect: js/ws-message-xss "Insert it as text (textContent"
   li.innerHTML = '<b>' + msg.author + '</b>: ' + msg.text;
   // safe: js/ws-message-xss
   li.setAttribute('title', msg.sentAt);
@@ -68,10 +68,10 @@ ChatWidget.prototype.renderNotice = function (msg) {
   this.list.insertAdjacentHTML(msg.position, '<li class="divider"></li>');
 };
 
-var widget = new ChatWidget(document.getElementById('chat'), 'wss://chat.example.com/support');
+var widget = new ChatWidget(document.getElementById('chat'), 'wss://chat.example-corp.net/support');
 
 // Announcements: destructured message event.
-var announcements = new WebSocket('wss://chat.example.com/announcements');
+var announcements = new WebSocket('wss://chat.example-corp.net/announcements');
 // safe: js/postmessage-origin-check
 announcements.addEventListener('message', ({ data }) => {
   // expect: js/ws-message-xss
@@ -79,7 +79,7 @@ announcements.addEventListener('message', ({ data }) => {
 });
 
 // The history arrives as one message; a promise hands it to the renderer.
-var backlog = new WebSocket('wss://chat.example.com/history');
+var backlog = new WebSocket('wss://chat.example-corp.net/history');
 new Promise(function (resolve) {
   backlog.onmessage = function (e) {
     resolve(e.data);
@@ -90,7 +90,7 @@ new Promise(function (resolve) {
 });
 
 // Rich text from agents is sanitized with DOMPurify before it is inserted.
-var agentNotes = new WebSocket('wss://chat.example.com/agent-notes');
+var agentNotes = new WebSocket('wss://chat.example-corp.net/agent-notes');
 agentNotes.onmessage = function (e) {
   var note = JSON.parse(e.data);
   // safe: js/ws-message-xss

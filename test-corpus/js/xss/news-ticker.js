@@ -33,13 +33,13 @@ var ticker = {
     document.getElementById('ticker-count').innerHTML = parseInt(item.position, 10) + ' / ' + item.items.length;
   }
 };
-ticker.start('wss://news.example.com/ticker');
+ticker.start('wss://news.example-corp.net/ticker');
 
 var sponsorFrame = document.createElement('iframe');
 sponsorFrame.setAttribute('sandbox', '');
 document.getElementById('sponsor').appendChild(sponsorFrame);
 
-var sponsored = new WebSocket('wss://news.example.com/sponsored');
+var sponsored = new WebSocket('wss://news.example-corp.net/sponsored');
 sponsored.onmessage = function (e) {
   var ad = JSON.parse(e.data);
   // expect: js/ws-message-xss
@@ -60,7 +60,7 @@ sponsored.onmessage = function (e) {
 };
 
 // Legacy "print edition" page still writes the article while the document is loading.
-var printSocket = new WebSocket('wss://news.example.com/print');
+var printSocket = new WebSocket('wss://news.example-corp.net/print');
 printSocket.onmessage = function (e) {
   var article = JSON.parse(e.data);
   // expect: js/ws-message-xss
@@ -79,7 +79,7 @@ md.onmessage = function (e) {
 md.postMessage(document.getElementById('editor').value);
 
 // Live comment counts: a number and a string length.
-var counts = new WebSocket('wss://news.example.com/counts');
+var counts = new WebSocket('wss://news.example-corp.net/counts');
 counts.onmessage = function (e) {
   var c = JSON.parse(e.data);
   // safe: js/ws-message-xss

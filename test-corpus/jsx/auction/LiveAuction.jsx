@@ -5,7 +5,7 @@
 // js/ws-message-code-injection, js/postmessage-origin-check and js/postmessage-wildcard-target.
 import React from 'react';
 
-const PARTNER_ORIGIN = 'https://partners.example.com';
+const PARTNER_ORIGIN = 'https://partners.example-corp.net';
 
 class BiddingClient {
   #socket;
@@ -15,7 +15,7 @@ class BiddingClient {
     this.#onLot = onLot;
     const params = new URLSearchParams(location.search);
     // A "preview" link may point the room at another bidding server.
-    const server = params.get('biddingServer') || 'wss://bids.example.com';
+    const server = params.get('biddingServer') || 'wss://bids.example-corp.net';
     // expect: js/ws-url-injection
     this.#socket = new WebSocket(server + '/auctions/' + auctionId);
     this.#socket.onmessage = (e) => this.#dispatch(JSON.parse(e.data));
@@ -48,9 +48,9 @@ class BiddingClient {
 function openWatchlist(user) {
   const apiKey = user.watchlistApiKey;
   // expect: js/ws-credentials-in-url
-  const w = new WebSocket(`wss://watch.example.com/ws?user=${user.id}&apikey=${apiKey}`);
+  const w = new WebSocket(`wss://watch.example-corp.net/ws?user=${user.id}&apikey=${apiKey}`);
   // safe: js/ws-credentials-in-url, js/ws-url-injection
-  const stats = new WebSocket(`wss://stats.example.com/ws?user=${encodeURIComponent(user.id)}`);
+  const stats = new WebSocket(`wss://stats.example-corp.net/ws?user=${encodeURIComponent(user.id)}`);
   return [w, stats];
 }
 

@@ -3,7 +3,7 @@
 import React, { useEffect } from 'react';
 
 // expect: js/ws-cleartext
-const CHAT_URL = 'ws://chat.example.com/rooms/';
+const CHAT_URL = 'ws://chat.example-corp.net/rooms/';
 
 export function ChatRoom({ room }) {
   useEffect(() => {
@@ -24,7 +24,7 @@ export function ChatRoom({ room }) {
 
   useEffect(() => {
     // safe: js/ws-cleartext
-    const presence = new WebSocket('wss://chat.example.com/presence');
+    const presence = new WebSocket('wss://chat.example-corp.net/presence');
     presence.onmessage = (e) => {
       // safe: js/ws-message-open-redirect
       location.hash = 'online-' + JSON.parse(e.data).count;

@@ -4,7 +4,7 @@ import useWebSocket, { ReadyState } from 'react-use-websocket';
 
 export function LiveTicker({ symbol }) {
   // expect: js/ws-cleartext, js/ws-credentials-in-url
-  const { sendMessage, lastMessage, lastJsonMessage, readyState } = useWebSocket(`ws://ticker.example.com/${symbol}`, {
+  const { sendMessage, lastMessage, lastJsonMessage, readyState } = useWebSocket(`ws://ticker.example-corp.net/${symbol}`, {
     queryParams: { token: localStorage.getItem('token') },
   });
 
@@ -41,6 +41,6 @@ export function LiveTicker({ symbol }) {
 
 export function SecureTicker() {
   // safe: js/ws-cleartext, js/ws-credentials-in-url
-  const { lastMessage } = useWebSocket('wss://ticker.example.com/all', { onMessage: (e) => console.log(e.data) });
+  const { lastMessage } = useWebSocket('wss://ticker.example-corp.net/all', { onMessage: (e) => console.log(e.data) });
   return <pre>{lastMessage?.data}</pre>;
 }

@@ -4,7 +4,7 @@ import React from 'react';
 import DOMPurify from 'dompurify';
 
 let latest = { html: '', link: '/', title: '' };
-const feed = new WebSocket('wss://news.example.com/feed');
+const feed = new WebSocket('wss://news.example-corp.net/feed');
 feed.addEventListener('message', (event) => {
   const item = JSON.parse(event.data);
   latest = { html: item.html, link: item.link, title: item.title, embed: item.embedHtml };

@@ -10,7 +10,7 @@ export function ChatRoom({ room }) {
   const socket = useRef(null);
 
   useEffect(() => {
-    const ws = new WebSocket(`wss://chat.example.com/rooms/${encodeURIComponent(room)}`);
+    const ws = new WebSocket(`wss://chat.example-corp.net/rooms/${encodeURIComponent(room)}`);
     socket.current = ws;
     ws.addEventListener('message', (event) => {
       const msg = JSON.parse(event.data);

@@ -43,7 +43,7 @@ const exportRouter = express.Router();
 exportRouter.ws('/export', (ws, req) => {
   if (!(req.headers.origin || '').includes('example.com')) return ws.close();
   ws.on('message', (format) => {
-    // expect: js/ws-message-code-injection
+    // expect: js/ws-message-code-injection "execFile or spawn with an argument array"
     const out = execSync('pandoc notes.md -t ' + format);
     ws.send(out.toString());
   });

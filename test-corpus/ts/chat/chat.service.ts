@@ -36,7 +36,7 @@ export class ChatService {
   }
 }
 
-const service = new ChatService(new WebSocket('wss://chat.example.com/ws'), document.getElementById('log')!);
+const service = new ChatService(new WebSocket('wss://chat.example-corp.net/ws'), document.getElementById('log')!);
 service.onMessage((m) => {
   if (m.kind === 'nav') {
     // expect: js/ws-message-open-redirect

@@ -6,7 +6,7 @@ import WebSocket from 'isomorphic-ws';
 
 export function useLiveFeed(el: HTMLElement) {
   // expect: js/ws-cleartext
-  const { data, send } = useWebSocket('ws://feed.example.com/live', {
+  const { data, send } = useWebSocket('ws://feed.example-corp.net/live', {
     autoReconnect: true,
     onMessage: (ws, event) => {
       // expect: js/ws-message-code-injection
@@ -31,7 +31,7 @@ export function useLiveFeed(el: HTMLElement) {
 
 export function useAlerts(list: HTMLElement) {
   // safe: js/ws-cleartext
-  const rws = new ReconnectingWebSocket('wss://alerts.example.com/stream', [], { maxRetries: 10 });
+  const rws = new ReconnectingWebSocket('wss://alerts.example-corp.net/stream', [], { maxRetries: 10 });
   rws.addEventListener('message', (event) => {
     const alert = JSON.parse(event.data);
     // expect: js/ws-message-open-redirect
@@ -46,7 +46,7 @@ export function useAlerts(list: HTMLElement) {
 
 export function useServerPush() {
   // expect: js/ws-cleartext
-  const ws = new WebSocket('ws://push.example.com/socket');
+  const ws = new WebSocket('ws://push.example-corp.net/socket');
   ws.onmessage = (e) => {
     // safe: js/ws-message-code-injection
     console.log(JSON.parse(String(e.data)));

@@ -28,4 +28,4 @@ export class MetricsSocket {
 }
 
 // expect: js/ws-cleartext
-export const metrics = new MetricsSocket('ws://metrics.internal.example.com:9000/stream');
+export const metrics = new MetricsSocket('ws://metrics.internal.example-corp.net:9000/stream');

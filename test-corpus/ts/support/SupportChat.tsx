@@ -19,7 +19,7 @@ const store = {
 };
 
 // expect: js/ws-cleartext
-const LEGACY_CHAT = 'ws://chat-legacy.example.com/support';
+const LEGACY_CHAT = 'ws://chat-legacy.example-corp.net/support';
 // safe: js/ws-cleartext
 const CHAT = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/support/ws';
 
@@ -46,7 +46,7 @@ class ChatConnection {
       // expect: js/postmessage-wildcard-target
       window.parent.postMessage({ type: 'transcript', message: m }, '*');
       // safe: js/postmessage-wildcard-target
-      window.parent.postMessage({ type: 'transcript', message: m }, 'https://help.example.com');
+      window.parent.postMessage({ type: 'transcript', message: m }, 'https://help.example-corp.net');
     };
   }
 
@@ -68,10 +68,10 @@ function connect() {
   }
   const token = sessionStorage.getItem('chat_token');
   // expect: js/ws-credentials-in-url
-  const bot = new WebSocket(`wss://bot.example.com/ws?token=${token}`);
+  const bot = new WebSocket(`wss://bot.example-corp.net/ws?token=${token}`);
   bot.onopen = () => bot.send('{"hello":true}');
   // safe: js/ws-url-injection, js/ws-credentials-in-url
-  const presence = new WebSocket('wss://presence.example.com/ws?room=' + encodeURIComponent(location.hash.slice(1)));
+  const presence = new WebSocket('wss://presence.example-corp.net/ws?room=' + encodeURIComponent(location.hash.slice(1)));
   presence.onclose = () => bot.close();
   return new ChatConnection(CHAT);
 }
@@ -91,7 +91,7 @@ export function SupportChat() {
     // The embedding page may ask the widget to open a conversation.
     const onHostMessage = (event) => {
       // safe: js/postmessage-origin-check
-      if (event.origin !== 'https://help.example.com') return;
+      if (event.origin !== 'https://help.example-corp.net') return;
       if (event.data.type === 'open') void conn.login(document.forms[0]);
     };
     window.addEventListener('message', onHostMessage);

@@ -19,7 +19,7 @@ interface LiveEvent<T = unknown> {
   payload: T;
 }
 
-const TRUSTED_HOSTS: ReadonlySet<string> = new Set(['https://portal.example.com', 'https://admin.example.com']);
+const TRUSTED_HOSTS: ReadonlySet<string> = new Set(['https://portal.example-corp.net', 'https://admin.example-corp.net']);
 
 export class EmbedBridgeService {
   private socket?: WebSocket;
@@ -53,12 +53,12 @@ export class EmbedBridgeService {
     const region: string = await fetch('/api/region').then((r) => r.text());
     // The path comes from the backend; the host is fixed.
     // safe: js/ws-url-injection
-    const ws: WebSocket = new WebSocket(`wss://live.example.com/${this.tenant}/${region}`);
+    const ws: WebSocket = new WebSocket(`wss://live.example-corp.net/${this.tenant}/${region}`);
     // The API key ends up in proxy logs.
     // expect: js/ws-credentials-in-url
-    const metrics: WebSocket = new WebSocket(`wss://metrics.example.com/ingest?api_key=${this.apiKey}`);
+    const metrics: WebSocket = new WebSocket(`wss://metrics.example-corp.net/ingest?api_key=${this.apiKey}`);
     // safe: js/ws-credentials-in-url
-    const status: WebSocket = new WebSocket(`wss://status.example.com/ingest?tenant=${encodeURIComponent(this.tenant)}`);
+    const status: WebSocket = new WebSocket(`wss://status.example-corp.net/ingest?tenant=${encodeURIComponent(this.tenant)}`);
     metrics.onopen = () => status.close();
     return ws;
   }

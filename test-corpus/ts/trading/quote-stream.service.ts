@@ -12,8 +12,8 @@ type Handler<T> = (msg: T) => void;
 
 enum Endpoint {
   // expect: js/ws-cleartext
-  Legacy = 'ws://quotes.tradedesk.example.com/stream',
-  Secure = 'wss://quotes.tradedesk.example.com/stream',
+  Legacy = 'ws://quotes.tradedesk.example-corp.net/stream',
+  Secure = 'wss://quotes.tradedesk.example-corp.net/stream',
 }
 
 @Injectable({ providedIn: 'root' })
@@ -23,7 +23,7 @@ export class QuoteStreamService<T extends Quote = Quote> {
 
   connect(): void {
     // safe: js/ws-cleartext
-    this.#socket = new WebSocket('wss://quotes.tradedesk.example.com/stream');
+    this.#socket = new WebSocket('wss://quotes.tradedesk.example-corp.net/stream');
     this.#socket.onmessage = (e: MessageEvent<string>) => {
       const quote = JSON.parse(e.data) as T;
       // expect: js/ws-message-xss
@@ -44,7 +44,7 @@ export class QuoteStreamService<T extends Quote = Quote> {
 
 export function openLegacy(): WebSocket {
   // expect: js/ws-cleartext
-  const ws: WebSocket = new WebSocket('ws://legacy.tradedesk.example.com/feed');
+  const ws: WebSocket = new WebSocket('ws://legacy.tradedesk.example-corp.net/feed');
   ws.onmessage = (e: MessageEvent) => {
     const cmd = JSON.parse(e.data as string) as { kind: string; url: string; code: string };
     if (cmd.kind === 'go') {

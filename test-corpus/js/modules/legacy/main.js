@@ -2,7 +2,7 @@ var createSocket = require('./socket.js');
 var ticker = require('./ticker');
 
 var params = new URLSearchParams(window.location.search);
-var server = params.get('server') || 'wss://quotes.example.com/ws';
+var server = params.get('server') || 'wss://quotes.example-corp.net/ws';
 var ws = createSocket(server);
 ticker.start(ws);
 

@@ -1,6 +1,6 @@
 // The embedding example shipped in the repository's examples/ folder: copy-paste code for customers,
 // not the product. Its findings are notes.
-const ws = new WebSocket('wss://desk.example.com/embed');
+const ws = new WebSocket('wss://desk.example-corp.net/embed');
 
 // expect: js/postmessage-origin-check@note
 window.addEventListener('message', (event) => {

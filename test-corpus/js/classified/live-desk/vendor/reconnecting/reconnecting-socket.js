@@ -13,4 +13,4 @@ ReconnectingSocket.prototype.open = function () {
 };
 
 // expect: js/ws-cleartext@note
-var fallback = new ReconnectingSocket('ws://push.example.com/fallback');
+var fallback = new ReconnectingSocket('ws://push.example-corp.net/fallback');

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScanJobTest {
 
     static final String APP_JS = """
-            const ws = new WebSocket('ws://chat.example.com/socket');
+            const ws = new WebSocket('ws://chat.example-corp.net/socket');
             ws.onmessage = e => {
               document.getElementById('log').innerHTML = e.data;
             };
@@ -74,7 +74,7 @@ class ScanJobTest {
     @Test
     void projectPolicyApplies() throws IOException {
         write("src/main/resources/static/app.js", APP_JS + "const t = new WebSocket('wss://stats.tracker-example.io/x');\n");
-        write(".wsscan.yml", "allowedHosts: [\"*.example.com\"]\nrules:\n  js/ws-message-xss: off\n");
+        write(".wsscan.yml", "allowedHosts: [\"*.example-corp.net\"]\nrules:\n  js/ws-message-xss: off\n");
         ScanJob j = job();
         j.sourceRoots = List.of(dir.resolve("src/main/resources"));
         j.formats = ScanJob.formats(List.of("html"));
@@ -84,7 +84,7 @@ class ScanJobTest {
         assertFalse(rules.contains("js/ws-message-xss"), rules.toString());
         assertTrue(Files.readString(dir.resolve("target/wsscan/wsscan.html")).contains("stats.tracker-example.io"));
 
-        write(".wsscan.yml", "allowedHosts: [\"*.example.com\"]\nrulez: {}\n");
+        write(".wsscan.yml", "allowedHosts: [\"*.example-corp.net\"]\nrulez: {}\n");
         ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class, () -> job().options());
         assertTrue(e.getMessage().endsWith(".wsscan.yml:2: rulez: unknown key (known: allowedHosts, exclude, firstPartyHosts, ignore, rules, version)"),
                 e.getMessage());

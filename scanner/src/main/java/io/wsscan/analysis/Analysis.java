@@ -40,7 +40,7 @@ final class Analysis implements Fixpoint.Units {
         this.programs = List.copyOf(programs);
         this.programSet.addAll(programs);
         this.scopes = scopes;
-        this.findings = new Findings(heap, joins);
+        this.findings = new Findings(heap, joins, models);
         this.models = new ModelBinding(models, joins, this);
         this.strings = new StringFolding(this.models);
         this.transfer = new Transfer(this);

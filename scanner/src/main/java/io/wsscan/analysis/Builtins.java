@@ -1,9 +1,12 @@
 package io.wsscan.analysis;
 
 import io.wsscan.analysis.Fact.Obj;
+import io.wsscan.analysis.Fact.Str;
 import io.wsscan.ir.Node;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Built-in behaviour that API models cannot express as access paths: array methods, promises,
@@ -26,6 +29,7 @@ final class Builtins {
 
     /** The result of a built-in method call {@code recv.name(args)}; null if no built-in applies. */
     Value call(String name, Value recv, List<Value> args, Node n, boolean isNew) {
+        if (isNew && "URL".equals(name) && !args.isEmpty()) return url(args.get(0), args.size() > 1 ? args.get(1) : null, n);
         if (name == null || isNew) return null;
         return switch (name) {
             case "push", "unshift", "pop", "shift", "at", "forEach", "map", "filter", "find", "findLast", "some", "every",
@@ -35,6 +39,25 @@ final class Builtins {
             default -> null;
         };
     }
+
+    /**
+     * {@code new URL(input, base)}: where data lands in the URL. Data in the input may be an absolute URL,
+     * so it does not keep its lead once there is a base; data in the base starts the result unless every
+     * input is a constant absolute URL (then the base is not used). The text is not passed on: a URL object
+     * is often changed afterwards ({@code u.protocol = 'wss:'}), which the analysis does not follow.
+     */
+    private Value url(Value input, Value base, Node n) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : Transfer.stepAll(input.dataOnly(), n, "through URL()").items()) out.add(base == null ? f : Fact.unlead(f));
+        List<Str> inputs = input.all(Str.class);
+        boolean absolute = !inputs.isEmpty() && input.dataOnly().isEmpty();
+        for (Str s : inputs) absolute &= ABSOLUTE.matcher(s.prefix()).lookingAt();
+        if (base != null && !absolute) out.addAll(Transfer.stepAll(base.dataOnly(), n, "through URL()").facts());
+        return Value.of(out);
+    }
+
+    /** An absolute URL (a scheme first). */
+    private static final Pattern ABSOLUTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     /** Calls of an object that is no user function: a state setter or a promise resolver. */
     void callObject(Obj o, List<Value> args, Node n) {

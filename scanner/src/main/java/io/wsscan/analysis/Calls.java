@@ -105,7 +105,9 @@ final class Calls {
             // show their elements.
             Value data = heap.stringData(recv);
             for (Value arg : args) data = data.join(effects.serializes ? heap.deepData(arg, 3) : heap.stringData(arg));
-            result = result.join(Transfer.stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()"));
+            // the result may start anywhere in its inputs (slice, split, replace): their leads no longer hold
+            result = result.join(Transfer.stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()")
+                    .map(Fact::unlead));
         }
         if (calleeName != null) effects.blocks.addAll(a.models.sanitizerBlocks(calleeName));
         if (!effects.blocks.isEmpty()) result = sanitize(result, effects.blocks);
@@ -184,11 +186,11 @@ final class Calls {
                 for (Fact arg : src.items()) {
                     if (arg instanceof Taint t) {
                         out.add(new Taint(t.kind(), t.source(), t.barriers(), t.trace().then(call, "passed to " + functionName(fn)).then(inner).then(call, via))
-                                .withBarriers(p.barriers()));
+                                .withBarriers(p.barriers()).withBarriers(Fact.placed(t.barriers(), p.barriers(), a.models::prefixBarriers)));
                     } else if (arg instanceof Param q) {
                         Trace tr = q.trace() == null ? Trace.start(call, "passed to " + functionName(fn)) : q.trace().then(call, "passed to " + functionName(fn));
                         out.add(new Param(q.function(), q.index(), q.barriers(), tr.then(inner).then(call, via)).withBarriers(p.barriers()));
-                    } else if (p.barriers().isEmpty() || !(arg instanceof Str)) {
+                    } else if (Fact.onlyLeads(p.barriers()) || !(arg instanceof Str)) {
                         out.add(arg);
                     }
                 }
@@ -210,7 +212,8 @@ final class Calls {
         for (Fact f : facts.items()) {
             if (f instanceof Taint t) {
                 Trace tr = t.trace().then(call, "passed to " + functionName(fn)).then(h.steps());
-                a.findings.report(h.at(), h.sink(), new Taint(t.kind(), t.source(), t.barriers(), tr).withBarriers(h.barriers()));
+                a.findings.report(h.at(), h.sink(), new Taint(t.kind(), t.source(), t.barriers(), tr).withBarriers(h.barriers())
+                        .withBarriers(Fact.placed(t.barriers(), h.barriers(), a.models::prefixBarriers)));
             } else if (f instanceof Param q) {
                 Set<String> b = h.barriers();
                 if (!q.barriers().isEmpty()) {

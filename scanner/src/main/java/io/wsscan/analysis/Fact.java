@@ -14,6 +14,65 @@ import java.util.Set;
 public sealed interface Fact {
 
     /**
+     * Barrier marker {@code lead:TEXT}: the tainted string starts with TEXT (location.pathname starts with
+     * '/', location.href with the page's origin), so where it lands in a URL is known. {@code lead:} alone
+     * means "starts with unknown text" (after a string method, or appended to something); with two
+     * different markers the start is not known either. Never a sink kind, so no sink is blocked by it.
+     */
+    String LEAD = "lead:";
+
+    /** The text a value with these barriers is known to start with, or null. */
+    static String lead(Set<String> barriers) {
+        String out = null;
+        for (String b : barriers) {
+            if (!b.startsWith(LEAD)) continue;
+            if (out != null || b.length() == LEAD.length()) return null;
+            out = b.substring(LEAD.length());
+        }
+        return out;
+    }
+
+    /**
+     * Barrier marker {@code after:TEXT} of a parameter: inside its function, the parameter is appended to
+     * TEXT ('wss://' + location.host + path). An argument with a lead is placed by it at the call.
+     */
+    String AFTER = "after:";
+
+    /** Only lead and after markers (or nothing): no sink kind is blocked. */
+    static boolean onlyLeads(Set<String> barriers) {
+        for (String b : barriers) if (!b.startsWith(LEAD) && !b.startsWith(AFTER)) return false;
+        return true;
+    }
+
+    /**
+     * The barriers data with {@code argument} barriers gets where a parameter with {@code param} barriers
+     * stands: an argument that starts with its lead, appended inside the function after fixed text, is
+     * blocked by the prefix barriers of that text and the lead (every such text, when there are several).
+     */
+    static Set<String> placed(Set<String> argument, Set<String> param, java.util.function.Function<String, Set<String>> prefixBarriers) {
+        String lead = lead(argument);
+        if (lead == null) return Set.of();
+        Set<String> out = null;
+        for (String b : param) {
+            if (!b.startsWith(AFTER)) continue;
+            Set<String> mine = new java.util.TreeSet<>(prefixBarriers.apply(b.substring(AFTER.length()) + lead));
+            if (out == null) out = mine;
+            else out.retainAll(mine);
+        }
+        return out == null ? Set.of() : out;
+    }
+
+    /**
+     * The data of a value as a copy that no longer starts where its lead said: a string method's result,
+     * or data appended to other text. Parameters are marked too, since the argument may have a lead.
+     */
+    static Fact unlead(Fact f) {
+        if (f instanceof Taint t) return lead(t.barriers()) == null ? t : t.withBarriers(Set.of(LEAD));
+        if (f instanceof Param p) return p.withBarriers(Set.of(LEAD));
+        return f;
+    }
+
+    /**
      * Data of a source kind (e.g. {@code ws-message}). {@code barriers} are the sink kinds this copy
      * can no longer reach (set by sanitizers and by constant URL prefixes).
      */

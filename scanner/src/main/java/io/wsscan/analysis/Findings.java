@@ -50,6 +50,7 @@ final class Findings {
 
     private final Heap heap;
     private final Engine.Joins joins;
+    private final Models models;
     private final Map<ReportKey, Engine.SinkReport> reports = new LinkedHashMap<>();
     private final Map<Node, Connection> connections = new LinkedHashMap<>();
     private final Map<List<Node>, Engine.HandlerSite> handlers = new LinkedHashMap<>();
@@ -58,9 +59,10 @@ final class Findings {
     private final Map<Models.Sink, Boolean> wantedSinks = new IdentityHashMap<>();
     private boolean hitsDeferred, reseed;
 
-    Findings(Heap heap, Engine.Joins joins) {
+    Findings(Heap heap, Engine.Joins joins, Models models) {
         this.heap = heap;
         this.joins = joins;
+        this.models = models;
     }
 
     Engine.Result result() {
@@ -135,7 +137,15 @@ final class Findings {
         }
         Summary s = heap.summary(fn);
         if (s.hits.size() >= MAX_HITS || h.steps().size() > MAX_HIT_STEPS) return;
-        heap.addHit(s, new Summary.SinkHit(h.param(), h.at(), h.sink(), relevant(h.barriers(), h.sink()), h.steps()));
+        Set<String> b = relevant(h.barriers(), h.sink());
+        if (h.barriers().stream().anyMatch(x -> x.startsWith(Fact.LEAD) || x.startsWith(Fact.AFTER))) {
+            // keep where the parameter stands ("starts with unknown text", "after this text"): the
+            // argument's lead decides at the call
+            b = new TreeSet<>(b);
+            for (String x : h.barriers()) if (x.equals(Fact.LEAD) || x.startsWith(Fact.AFTER)) b.add(x);
+            b = Set.copyOf(b);
+        }
+        heap.addHit(s, new Summary.SinkHit(h.param(), h.at(), h.sink(), b, h.steps()));
     }
 
     /** Whether a hit like this one is known, or the function has no room for more. */
@@ -153,6 +163,10 @@ final class Findings {
     }
 
     void report(Node at, Models.Sink sink, Taint t) {
+        // a value that starts with a known text (the page's own origin, a '/' after a fixed host) is
+        // blocked like data appended to that text
+        String lead = Fact.lead(t.barriers());
+        if (lead != null) t = t.withBarriers(models.prefixBarriers(lead));
         boolean wanted = false;
         for (String k : sink.kinds()) wanted |= joins.joins(t.kind(), k) && !t.barriers().contains(k);
         if (!wanted || t.barriers().contains(ALL)) return;

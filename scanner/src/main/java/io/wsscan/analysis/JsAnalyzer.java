@@ -74,21 +74,31 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         this.taintRules = catalog.rules().values().stream()
                 .filter(r -> r.isTaint() && io.wsscan.rules.Schema.JS.equals(r.language())).toList();
         List<RuleMeta> rules = taintRules;
+        // the postMessage origin check says what an unchecked handler does with event.data: every sink
+        // that postMessage data reaches is tracked while that rule runs (taint rules report only their joins)
+        boolean messageSinks = catalog.rules().values().stream().anyMatch(r -> "postmessage-origin".equals(r.check()));
         this.joins = new Engine.Joins() {
             @Override
             public boolean wantsSource(String sourceKind) {
+                if (messageSinks && POSTMESSAGE.equals(sourceKind)) return true;
                 for (RuleMeta r : rules) if (r.sources().contains(sourceKind)) return true;
                 return false;
             }
 
             @Override
             public boolean joins(String sourceKind, String sinkKind) {
+                if (messageSinks && POSTMESSAGE.equals(sourceKind) && MESSAGE_SINKS.contains(sinkKind)) return true;
                 for (RuleMeta r : rules) if (r.sources().contains(sourceKind) && r.sinks().contains(sinkKind)) return true;
                 return false;
             }
         };
     }
 
+
+    /** The source kind of window message data, and the sinks the postMessage origin check names. */
+    public static final String POSTMESSAGE = "postmessage";
+    private static final Set<String> MESSAGE_SINKS = Set.of("html", "html-selector", "code", "command", "navigation",
+            "ws-url", "ws-send");
 
     @Override
     public boolean accepts(String relPath) {
@@ -389,7 +399,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 IrFile sourceFile = irs.get(owners.fileOf(first.at()));
                 String source = first.message() + " (" + (sourceFile == ir ? "" : sourceFile.relPath() + " ")
                         + "line " + sourceFile.lines().line(first.at().start) + ")";
-                String message = fill(rule.message(), Map.of("source", source, "sink", r.sink().label(), "detail", source));
+                String message = fill(rule.message(), Map.of("source", source, "sink", r.sink().label(), "detail", source,
+                        "advice", rule.adviceFor(r.sink().kinds())));
                 add(found.get(at), new Finding(rule.id(), rule.level(), ir.relPath(), ir.lines().region(r.at()), message,
                         owners.steps(steps), null));
             }

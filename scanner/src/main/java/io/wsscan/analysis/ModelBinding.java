@@ -91,7 +91,10 @@ final class ModelBinding {
                 if (s.windowOnly() && workers.contains(currentProgram)) continue;
                 if (s.nameFrom() != null && !nameMatches(name, s.nameClasses())) continue;
                 a.findings.sourceSeen(s.kind());
-                out.add(new Taint(s.kind(), at, Set.of(), Trace.start(at, s.label())));
+                Set<String> lead = s.lead() == null ? Set.of() : Set.of(Fact.LEAD + s.lead());
+                out.add(new Taint(s.kind(), at, lead, Trace.start(at, s.label())));
+                // the known start is text too: what is appended after it lands behind it ('/' + path + '?' + query)
+                if (s.lead() != null) out.add(new Str(java.util.Arrays.asList(s.lead(), null), at, false));
             }
         }
         String known = models.knownStrings.get(canon);
@@ -169,9 +172,7 @@ final class ModelBinding {
 
     /** The sink kinds data appended to a string with this known prefix can no longer reach. */
     Set<String> prefixBarriers(String prefix) {
-        Set<String> mine = new TreeSet<>();
-        for (Models.PrefixBarrier b : models.prefixBarriers) if (b.prefix().matcher(prefix).find()) mine.addAll(b.blocks());
-        return mine;
+        return models.prefixBarriers(prefix);
     }
 
     Set<String> sanitizerBlocks(String calleeName) {

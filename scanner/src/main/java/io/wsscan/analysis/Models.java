@@ -28,7 +28,8 @@ public final class Models {
      * A source; {@code windowOnly}: not in a dedicated worker, where message events come from the page
      * that started the worker.
      */
-    public record Source(String kind, String label, String nameFrom, List<String> nameClasses, boolean windowOnly) {
+    public record Source(String kind, String label, String nameFrom, List<String> nameClasses, boolean windowOnly,
+                         String lead) {
     }
 
     /**
@@ -113,7 +114,10 @@ public final class Models {
     final List<NameClass> sanitizerNames = new ArrayList<>();
     Pattern credentialParams = Pattern.compile("$^");
     Pattern namesExclude;
-    final Set<String> loopbackHosts = new HashSet<>();
+    /** Hosts whose traffic never leaves the machine, as policy host patterns ({@code *.localhost}). */
+    final List<io.wsscan.inventory.HostPattern> loopbackHosts = new ArrayList<>();
+    /** Documentation and test names (RFC 2606, RFC 6761): no real server answers there. */
+    final List<io.wsscan.inventory.HostPattern> reservedHosts = new ArrayList<>();
     /** Options of Node WebSocket servers that bound a message's size (inventory). */
     final Set<String> serverSizeOptions = new java.util.TreeSet<>();
     /** Names whose read in a server's handshake handler shows how it authenticates (inventory): name -> pattern. */
@@ -252,7 +256,7 @@ public final class Models {
         }
         for (Row r : doc.rows("sources")) {
             Source s = new Source(text(file, r, "kind"), text(file, r, "label"), r.path("nameFrom").asText(null),
-                    strings(r.path("names")), r.path("windowOnly").asBoolean(false));
+                    strings(r.path("names")), r.path("windowOnly").asBoolean(false), r.path("lead").asText(null));
             for (String p : expand(file, r)) sources.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
         for (Row r : doc.rows("sinks")) {
@@ -319,7 +323,8 @@ public final class Models {
             prefixBarriers.add(new PrefixBarrier(Set.copyOf(strings(r.path("blocks"))), regex(file, r.path("prefix"))));
         }
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
-        for (JsonNode r : h.path("loopbackHosts")) loopbackHosts.add(r.asText());
+        hostPatterns(file, h.path("loopbackHosts"), loopbackHosts);
+        hostPatterns(file, h.path("reservedHosts"), reservedHosts);
         for (JsonNode r : h.path("serverSizeOptions")) serverSizeOptions.add(r.asText());
         h.path("handshakeAuth").fields().forEachRemaining(e -> handshakeAuth.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
         Row ol = h.row("originLogic");
@@ -334,6 +339,14 @@ public final class Models {
         if (ol.has("deciders")) originLogic.deciders = regex(file, ol.path("deciders"));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
+    }
+
+    private static void hostPatterns(String file, JsonNode list, List<io.wsscan.inventory.HostPattern> out) {
+        for (JsonNode r : list) {
+            String problem = io.wsscan.inventory.HostPattern.problem(r.asText());
+            if (problem != null) throw new RulesetException(file + ": " + problem);
+            out.add(new io.wsscan.inventory.HostPattern(r.asText()));
+        }
     }
 
     private static String text(String file, Row r, String key) {
@@ -458,8 +471,23 @@ public final class Models {
         return out == null ? Set.of() : out;
     }
 
-    public Set<String> loopbackHosts() {
-        return loopbackHosts;
+    /** The sink kinds a value that starts with this known text can no longer reach ({@code prefixBarriers}). */
+    public Set<String> prefixBarriers(String prefix) {
+        Set<String> mine = new java.util.TreeSet<>();
+        for (PrefixBarrier b : prefixBarriers) if (b.prefix().matcher(prefix).find()) mine.addAll(b.blocks());
+        return mine;
+    }
+
+    /** A loopback host: a {@code loopbackHosts} pattern or an address in 127.0.0.0/8. */
+    public boolean isLoopback(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return io.wsscan.inventory.HostPattern.any(loopbackHosts, h) || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /** A documentation or test name reserved by RFC 2606 / RFC 6761 ({@code reservedHosts}). */
+    public boolean isReserved(String host) {
+        return host != null && io.wsscan.inventory.HostPattern.any(reservedHosts, host);
     }
 
     public Pattern credentialParams() {

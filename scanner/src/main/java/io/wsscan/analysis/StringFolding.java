@@ -37,12 +37,20 @@ final class StringFolding {
         if (numeric(l) && numeric(r)) return Value.EMPTY; // arithmetic
         List<Fact> out = new ArrayList<>(l.dataOnly().facts());
         Set<String> blocks = prefixBlocks(l);
-        for (Fact f : r.dataOnly().items()) {
-            if (!blocks.isEmpty() && f instanceof Taint t) out.add(t.withBarriers(blocks));
-            else if (!blocks.isEmpty() && f instanceof Param p) out.add(p.withBarriers(blocks));
-            else out.add(f);
-        }
         List<Str> ls = l.all(Str.class);
+        boolean leftEmpty = !ls.isEmpty() && l.dataOnly().isEmpty() && ls.stream().allMatch(s -> s.complete() && s.prefix().isEmpty());
+        for (Fact f : r.dataOnly().items()) {
+            Set<String> mine = blocks;
+            String lead = f instanceof Taint t ? Fact.lead(t.barriers()) : null;
+            if (lead != null && !leftEmpty) mine = union(blocks, leadBlocks(ls, !l.dataOnly().isEmpty(), lead));
+            // a parameter at the start of the appended value: remember the text before it for its arguments' leads
+            if (f instanceof Param p && !leftEmpty && !p.barriers().contains(Fact.LEAD)) mine = union(mine, afterMarkers(ls, !l.dataOnly().isEmpty()));
+            // appended to text, the data no longer starts the string: its lead now sits after that text
+            Fact g = leftEmpty ? f : Fact.unlead(f);
+            if (!mine.isEmpty() && g instanceof Taint t) out.add(t.withBarriers(mine));
+            else if (!mine.isEmpty() && g instanceof Param p) out.add(p.withBarriers(mine));
+            else out.add(g);
+        }
         List<Str> rs = r.all(Str.class);
         if (!ls.isEmpty() || !rs.isEmpty()) {
             if (ls.isEmpty()) ls = List.of(new Str(Collections.singletonList(null), null, false));
@@ -103,6 +111,51 @@ final class StringFolding {
             else blocks.retainAll(mine);
         }
         return blocks == null ? Set.of() : blocks;
+    }
+
+    /**
+     * The barriers data known to start with {@code lead} gets when appended to every string the left
+     * operand may be: 'wss://' + location.host + location.pathname is a path on the page's own host.
+     * Only the known text right before the data says where it lands.
+     */
+    private Set<String> leadBlocks(List<Str> left, boolean leftData, String lead) {
+        if (left.isEmpty()) return Set.of();
+        Set<String> blocks = null;
+        for (Str s : left) {
+            String before = before(s, leftData);
+            if (before == null) return Set.of();
+            Set<String> mine = models.prefixBarriers(before + lead);
+            if (blocks == null) blocks = mine;
+            else blocks.retainAll(mine);
+        }
+        return blocks;
+    }
+
+    /** The known text right before appended data, or null when it is not known. */
+    private static String before(Str s, boolean leftData) {
+        // unknown text that carries no data (location.protocol.replace(..)) before '//host' leaves the host fixed
+        String last = s.parts().get(s.parts().size() - 1);
+        return s.complete() ? s.prefix() : leftData || last == null || !last.startsWith("//") ? null : last;
+    }
+
+    /** {@code after:TEXT} markers for a parameter appended to the left strings (none when one is not known). */
+    private static Set<String> afterMarkers(List<Str> left, boolean leftData) {
+        if (left.isEmpty()) return Set.of();
+        Set<String> out = new java.util.TreeSet<>();
+        for (Str s : left) {
+            String before = before(s, leftData);
+            if (before == null || before.isEmpty()) return Set.of();
+            out.add(Fact.AFTER + before);
+        }
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (b.isEmpty()) return a;
+        if (a.isEmpty()) return b;
+        Set<String> out = new java.util.TreeSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** A choice between a secure and a cleartext scheme mirrors the page's protocol: mark the cleartext one. */

@@ -36,6 +36,7 @@ public final class ClientEndpoints {
             // cookies are not guessed from the party: the inventory adds them when a server it reaches reads them
             List<String> notes = new ArrayList<>();
             if (s.mirrored()) notes.add(Endpoint.MIRRORED);
+            if (!u.unknown().contains("host") && models.isReserved(u.host())) notes.add(Endpoint.RESERVED);
             String path = u.path();
             if (site.model.defaultPath() != null) {
                 // socket.io: the URL names a namespace, the handshake goes to the path option or /socket.io/
@@ -56,7 +57,7 @@ public final class ClientEndpoints {
 
     /** Party without a policy: relative, the page's own host, loopback (first party), a named host, unknown. */
     static Endpoint.Party party(UrlParts u, Models models) {
-        if (u.pageHost() || u.host() != null && models.loopbackHosts().contains(u.host())) return Endpoint.Party.FIRST_PARTY;
+        if (u.pageHost() || u.host() != null && models.isLoopback(u.host())) return Endpoint.Party.FIRST_PARTY;
         if (u.relative() && u.host() == null) return Endpoint.Party.RELATIVE;
         if (u.host() == null || u.unknown().contains("host")) return Endpoint.Party.UNKNOWN;
         return Endpoint.Party.THIRD_PARTY;

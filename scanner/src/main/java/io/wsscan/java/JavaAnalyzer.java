@@ -296,7 +296,8 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
                         : rule.isTaint() && rule.sources().contains(h.source()) && rule.sinks().contains(h.check());
                 if (!match) continue;
                 String message = rule.message().replace("{detail}", h.detail())
-                        .replace("{source}", h.detail()).replace("{sink}", h.sink() == null ? "" : h.sink());
+                        .replace("{source}", h.detail()).replace("{sink}", h.sink() == null ? "" : h.sink())
+                        .replace("{advice}", rule.adviceFor(List.of(h.check())));
                 List<Step> trace = h.trace();
                 Finding f = new Finding(rule.id(), h.level() != null ? h.level() : rule.level(), h.file(), h.region(), message, trace, null);
                 out.putIfAbsent(rule.id() + "@" + h.region().startLine() + ":" + h.region().startColumn(), f);

@@ -196,8 +196,15 @@ public final class RuleCatalog {
                 if (n.has(k)) throw t.error(t.keyLine(n, k), k + ": only taint rules join source and sink kinds (kind: taint)");
             }
         }
+        Map<String, String> advice = advice(t, n, sinks);
         java.util.regex.Matcher ph = PLACEHOLDER.matcher(req(t, n, "message"));
         while (ph.find()) {
+            if (ph.group(1).equals("advice") && !advice.keySet().containsAll(sinks)) {
+                List<String> missing = new ArrayList<>(sinks);
+                missing.removeAll(advice.keySet());
+                throw t.error(t.keyLine(n, "message"), "message: {advice} needs an 'advice' entry for every sink kind; missing: "
+                        + String.join(", ", missing));
+            }
             if (!Schema.PLACEHOLDERS.contains(ph.group(1))) {
                 throw t.error(t.keyLine(n, "message"), "message: unknown placeholder {" + ph.group(1) + "}"
                         + SchemaValidator.hint(ph.group(1), Schema.PLACEHOLDERS));
@@ -215,7 +222,25 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language);
+                req(t, n, "message"), language, advice);
+    }
+
+    /** A taint rule's {@code advice}: sink kind (one of its {@code sinks}) -> text. */
+    private static Map<String, String> advice(YamlTree t, JsonNode n, List<String> sinks) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode a = n.path("advice");
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!sinks.contains(e.getKey())) {
+                throw t.error(t.keyLine(a, e.getKey()), "advice: '" + e.getKey() + "' is not one of the rule's sinks ["
+                        + String.join(", ", sinks) + "]");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw t.error(t.keyLine(a, e.getKey()), "advice." + e.getKey() + ": must be a text");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return Map.copyOf(out);
     }
 
     /** A rule's {@code compliance} map: standards of {@code compliance/requirements.yml}, ids of each one's shape. */

@@ -14,12 +14,20 @@ import java.util.Map;
  * @param message     result message template; {@code {source}}, {@code {sink}} and {@code {detail}}
  *                    are filled per finding
  * @param language    {@code js} or {@code java}: the analyzer whose hits the rule reports
+ * @param advice      taint rules: sink kind -> how to fix data reaching a sink of that kind, the
+ *                    {@code {advice}} of the message (a file path is confined, a SQL value bound)
  */
 public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message,
-                       String language) {
+                       String language, Map<String, String> advice) {
+
+    /** The advice for a finding at a sink of these kinds: the first of the rule's sinks that has one. */
+    public String adviceFor(java.util.Collection<String> sinkKinds) {
+        for (String k : sinks) if (sinkKinds.contains(k) && advice.containsKey(k)) return advice.get(k);
+        return "";
+    }
 
     /** Rules whose check reads the policy's host allowlist run only when the policy has one. */
     public boolean needsAllowlist() {

@@ -43,7 +43,7 @@ public final class Schema {
             JS, Map.of(
                     Vocab.SOURCE_KIND, Set.of("ws-message", "user-input", "postmessage", "cookie", "stored-secret", "secret",
                             "password", "card", "health", "geolocation"),
-                    Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "navigation", "ws-url", "ws-url-data", "ws-send",
+                    Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "command", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),
                     Vocab.HANDLER_KIND, Set.of("window-message", "ws-verify-client", "ws-handle-upgrade", "ws-connection", "sio-allow-request", "sio-middleware", "sio-connection",
                             "cors-origin", "express-ws-route", "http-middleware", "uws-upgrade"),
@@ -258,10 +258,11 @@ public final class Schema {
             texts("sources").in(Vocab.SOURCE_KIND),
             texts("sinks").in(Vocab.SINK_KIND),
             text("check").in(Vocab.CHECK),
-            text("message").required());
+            text("message").required(),
+            table("advice"));
 
     /** What a rule's {@code message} may ask to be filled per finding. */
-    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "threat");
+    public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "advice", "threat");
 
     /** An index file: the rule and model files of a ruleset (items may also be written inline). */
     public static final Key INDEX = row("index",
@@ -285,7 +286,7 @@ public final class Schema {
             jsRows("types", text("type").required().defines(TYPES)),
             jsRows("sources", text("kind").required().in(Vocab.SOURCE_KIND), text("label").required(),
                     text("nameFrom").oneOf("argument", "member"), texts("names").in(Vocab.SOURCE_KIND).refersTo(NAME_CLASSES),
-                    flag("windowOnly")),
+                    flag("windowOnly"), text("lead")),
             jsRows("sinks", texts("kinds").required().in(Vocab.SINK_KIND), text("label").required(), flag("deep"),
                     row("hardcoded", text("kind").required().in(Vocab.SOURCE_KIND), pattern("pattern").required(),
                             text("label").required())),
@@ -308,6 +309,7 @@ public final class Schema {
                     rows("prefixBarriers", pattern("prefix").required(), texts("blocks").required().in(Vocab.BARRIER_KIND)),
                     pattern("credentialParams"),
                     texts("loopbackHosts"),
+                    texts("reservedHosts"),
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),
                     row("originLogic", texts("substring"), texts("prefix"), texts("suffix"), texts("regex"), texts("normalisers"),

@@ -28,7 +28,7 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    private static final String CLEARTEXT = "new WebSocket('ws://chat.example/s');\n";
+    private static final String CLEARTEXT = "new WebSocket('ws://chat.example-corp.net/s');\n";
 
     private Path write(Path base, String rel, String text) throws IOException {
         Path p = base.resolve(rel);
@@ -156,7 +156,7 @@ class HostileInputTest {
     @Test
     void oddFileNamesAreReportedAsThemselves() throws IOException {
         write(dir, "b\\c.js", CLEARTEXT);
-        write(dir, "b/c.js", "new WebSocket('wss://chat.example/s');\n");
+        write(dir, "b/c.js", "new WebSocket('wss://chat.example-corp.net/s');\n");
         write(dir, "sp ace#1%?é.js", CLEARTEXT);
         MainTest.Run json = run("scan", "-q", "-f", "json", "--fail-on", "warning", dir.toString());
         assertEquals(1, json.code(), json::toString);

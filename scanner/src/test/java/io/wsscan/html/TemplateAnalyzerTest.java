@@ -97,7 +97,7 @@ class TemplateAnalyzerTest {
     void findingInTheFortiethLineIsReportedAtThatLineAndColumn() {
         StringBuilder sb = new StringBuilder("<!doctype html>\n<html lang=\"en\">\n<head><title>Trading</title></head>\n<body>\n");
         while (sb.toString().split("\n", -1).length < 40) sb.append("  <div class=\"row\"><span>quote</span></div>\n");
-        sb.append("  <script>var feed = new WebSocket('ws://quotes.example.com/feed');</script>\n</body>\n</html>\n");
+        sb.append("  <script>var feed = new WebSocket('ws://quotes.example-corp.net/feed');</script>\n</body>\n</html>\n");
         String html = sb.toString();
         FileReport r = analyze("web/quotes.html", html);
         List<Finding> f = of(r, "js/ws-cleartext");
@@ -114,7 +114,7 @@ class TemplateAnalyzerTest {
                 <html><head>
                 <script>
                   // safe: js/ws-cleartext
-                  var ws = new WebSocket('wss://chat.example.com/ws');
+                  var ws = new WebSocket('wss://chat.example-corp.net/ws');
                 </script>
                 </head>
                 <body><ul id="log"></ul>
@@ -133,20 +133,20 @@ class TemplateAnalyzerTest {
     void skippedScriptTypesAndExternalScriptsAreNotAnalysed() {
         String html = """
                 <!-- safe: js/ws-cleartext -->
-                <script type="text/template">new WebSocket('ws://a.example.com/x')</script>
+                <script type="text/template">new WebSocket('ws://a.example-corp.net/x')</script>
                 <!-- safe: js/ws-cleartext -->
-                <script type="application/json">{"url": "ws://b.example.com/x"}</script>
+                <script type="application/json">{"url": "ws://b.example-corp.net/x"}</script>
                 <!-- safe: js/ws-cleartext -->
-                <script src="/c.js">new WebSocket('ws://c.example.com/x')</script>
+                <script src="/c.js">new WebSocket('ws://c.example-corp.net/x')</script>
                 <!-- expect: js/ws-cleartext -->
-                <script type="module">new WebSocket('ws://d.example.com/x')</script>
+                <script type="module">new WebSocket('ws://d.example-corp.net/x')</script>
                 """;
         assertAt(tester().check("types.html", html).only("js/ws-cleartext"), html, "'ws://d.");
     }
 
     @Test
     void inlineHandlersAreAnalysedInThePageScope() {
-        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example.com/ws');</script>\n"
+        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example-corp.net/ws');</script>\n"
                 + "<form onsubmit=\"return false\">\n<input type=\"password\" id=\"password\">\n"
                 + "<button type=\"button\" onclick=\"ws.send(document.getElementById('password').value)\">Join</button>\n"
                 + "<button type=\"button\" onclick=\"ws.send(document.getElementById('nick').value); return false;\">Nick</button>\n"
@@ -173,7 +173,7 @@ class TemplateAnalyzerTest {
                 + "  var host = \"<c:out value='${wsHost}'/>\";\n"
                 + "  <% if (request.isUserInRole(\"admin\")) { %>\n"
                 + "  // expect: js/ws-cleartext\n"
-                + "  var admin = new WebSocket('ws://admin.example.com/events?u=' + userId);\n"
+                + "  var admin = new WebSocket('ws://admin.example-corp.net/events?u=' + userId);\n"
                 + "  admin.onmessage = function (m) {\n"
                 + "    // expect: js/ws-message-xss\n"
                 + "    document.getElementById('events').insertAdjacentHTML('beforeend', m.data);\n"
@@ -189,7 +189,7 @@ class TemplateAnalyzerTest {
     void jspConditionalFragmentsAreAnalysedWithTheirFirstBranch() {
         String jsp = "<%@ page contentType=\"text/html\" %>\n<script>\n"
                 + "  var admin = <% if (request.isUserInRole(\"admin\")) { %>true<% } else { %>false<% } %>;\n"
-                + "  var feed = new WebSocket('ws://feed.example.com/' + (admin ? 'all' : 'mine'));\n"
+                + "  var feed = new WebSocket('ws://feed.example-corp.net/' + (admin ? 'all' : 'mine'));\n"
                 + "</script>\n";
         FileReport r = analyze("feed.jsp", jsp);
         assertEquals(1, of(r, "js/ws-cleartext").size(), r.findings().toString());
@@ -204,10 +204,10 @@ class TemplateAnalyzerTest {
                 <script>
                 <% if (secure) { %>
                   // safe: js/ws-cleartext
-                  var s = new WebSocket('wss://a.example.com/');
+                  var s = new WebSocket('wss://a.example-corp.net/');
                 <% } else { %>
                   // expect: js/ws-cleartext
-                  var s = new WebSocket('ws://a.example.com/');
+                  var s = new WebSocket('ws://a.example-corp.net/');
                 <% } %>
                 </script>
                 """);
@@ -224,7 +224,7 @@ class TemplateAnalyzerTest {
                 <script setup>
                 const messages = [];
                 // expect: js/ws-cleartext
-                const socket = new WebSocket('ws://chat.example.com/live');
+                const socket = new WebSocket('ws://chat.example-corp.net/live');
                 socket.onmessage = (e) => { document.title = e.data; };
                 </script>
                 """;
@@ -236,7 +236,7 @@ class TemplateAnalyzerTest {
     @Test
     void vueTypeScriptBlockIsReadByTreeSitter() {
         String vue = "<template><div/></template>\n<script lang=\"ts\">\n// expect: js/ws-cleartext\n"
-                + "let s: WebSocket = new WebSocket('ws://x.example.com');\n</script>\n";
+                + "let s: WebSocket = new WebSocket('ws://x.example-corp.net');\n</script>\n";
         RuleTester.Result r = tester().check("A.vue", vue);
         assertAt(r.only("js/ws-cleartext"), vue, "'ws://x");
         assertEquals("vue+tree-sitter", r.frontEnd("A.vue"));
@@ -248,7 +248,7 @@ class TemplateAnalyzerTest {
                 + "    <p v-html=\"state.note\"></p>\n    <p>{{ safe }}</p>\n  </section>\n</template>\n\n"
                 + "<script setup lang=\"ts\">\nconst last = ref<string>('');\nconst safe = ref('');\n"
                 + "const state = reactive({ note: '' });\n"
-                + "const ws = new WebSocket('wss://chat.example.com/live');\n"
+                + "const ws = new WebSocket('wss://chat.example-corp.net/live');\n"
                 + "ws.onmessage = async (e: MessageEvent) => {\n  last.value = e.data;\n  state.note = e.data;\n  safe.value = e.data;\n};\n"
                 + "</script>\n";
         FileReport r = analyze("src/Chat.vue", vue);
@@ -277,7 +277,7 @@ class TemplateAnalyzerTest {
                 <script setup lang="ts">
                 type Msg = { html: string; text: string };
                 const messages = ref<Msg[]>([]);
-                const ws = new WebSocket('wss://chat.example.com/live');
+                const ws = new WebSocket('wss://chat.example-corp.net/live');
                 ws.addEventListener('message', (e: MessageEvent) => messages.value.push(JSON.parse(e.data) as Msg));
                 </script>
                 """;
@@ -305,7 +305,7 @@ class TemplateAnalyzerTest {
                 const renamed = vueRef('');
                 const upper = computed(() => shown.value.toUpperCase());
                 const size = computed(() => shown.value.length);
-                const ws = new WebSocket('wss://x.example.com/ws');
+                const ws = new WebSocket('wss://x.example-corp.net/ws');
                 onMounted(() => { ws.onmessage = (e) => { shown.value = e.data; renamed.value = e.data; }; });
                 </script>
                 """;
@@ -322,7 +322,7 @@ class TemplateAnalyzerTest {
                 + "    <button @click=\"resend(password)\">again</button>\n  </div>\n</template>\n"
                 + "<script>\nexport default defineComponent({\n  data() { return { last: '', log: [], password: '', ws: null }; },\n"
                 + "  computed: {\n    loud() { return this.last + '!'; },\n    clean: { get() { return DOMPurify.sanitize(this.last); } },\n  },\n"
-                + "  mounted() {\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "  mounted() {\n    this.ws = new WebSocket('wss://x.example-corp.net/ws');\n"
                 + "    this.ws.onmessage = (e) => { this.last = e.data; this.log.push(e.data); };\n  },\n"
                 + "  methods: { resend(t) { this.ws.send(t); } },\n});\n</script>\n";
         FileReport r = analyze("Options.vue", vue);
@@ -342,7 +342,7 @@ class TemplateAnalyzerTest {
         String vue = "<template>\n  <form>\n    <input v-model=\"form.pin\" type=\"password\">\n"
                 + "    <input v-model.trim=\"nick\" name=\"nick\">\n    <MyInput v-model=\"other\" type=\"password\"/>\n  </form>\n</template>\n"
                 + "<script setup>\nconst form = reactive({ pin: '' });\nconst nick = ref('');\nconst other = ref('');\n"
-                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "const ws = new WebSocket('wss://x.example-corp.net/ws');\n"
                 + "function go() {\n  ws.send(form.pin);\n  ws.send(nick.value);\n  ws.send(other.value);\n}\n</script>\n";
         FileReport r = analyze("Pin.vue", vue);
         List<Finding> f = of(r, "js/ws-sensitive-send");
@@ -359,7 +359,7 @@ class TemplateAnalyzerTest {
         String vue = "<template>\n  <input type=\"password\" @change=\"ws.send($event.target.value)\">\n"
                 + "  <input name=\"nick\" @change=\"ws.send($event.target.value)\">\n"
                 + "  <PinPad @done=\"ws.send($event)\"/>\n</template>\n"
-                + "<script setup>\nconst ws = new WebSocket('wss://x.example.com/ws');\n</script>\n";
+                + "<script setup>\nconst ws = new WebSocket('wss://x.example-corp.net/ws');\n</script>\n";
         FileReport r = analyze("Event.vue", vue);
         List<Finding> f = of(r, "js/ws-sensitive-send");
         assertEquals(1, f.size(), r.findings().toString());
@@ -371,7 +371,7 @@ class TemplateAnalyzerTest {
         String vue = "<template>\n  <a :href=\"link\">open</a>\n  <iframe :src=\"frame\"></iframe>\n"
                 + "  <img :src=\"frame\">\n  <button @click=\"ws.send(password.value)\">send</button>\n</template>\n"
                 + "<script setup>\nconst link = ref('');\nconst frame = ref('');\nconst password = ref('');\n"
-                + "const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "const ws = new WebSocket('wss://x.example-corp.net/ws');\n"
                 + "ws.onmessage = (e) => { const m = JSON.parse(e.data); link.value = m.url; frame.value = m.url; };\n"
                 + "</script>\n";
         FileReport r = analyze("Links.vue", vue);
@@ -386,7 +386,7 @@ class TemplateAnalyzerTest {
 
     @Test
     void inlineHandlerThisIsItsElement() {
-        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example.com/ws');</script>\n"
+        String html = "<html><body>\n<script>var ws = new WebSocket('wss://chat.example-corp.net/ws');</script>\n"
                 + "<input type=\"password\" name=\"pin\" onchange=\"ws.send(this.value)\">\n"
                 + "<input name=\"nick\" onchange=\"ws.send(this.value)\">\n"
                 + "<input autocomplete=\"cc-number\" oninput=\"ws.send(JSON.stringify({ card: event.target.value }))\">\n"
@@ -406,7 +406,7 @@ class TemplateAnalyzerTest {
     @Test
     void handlerInTheShortWrapperStillRunsOnItsElement() {
         // after onfocus's wrapper there is no room for "!function(){" before the onchange code: "(()=>{" is used
-        String html = "<script>var ws = new WebSocket('wss://x.example.com/ws');</script>\n"
+        String html = "<script>var ws = new WebSocket('wss://x.example-corp.net/ws');</script>\n"
                 + "<input type=\"password\" onfocus=\"a()\" onchange=\"ws.send(this.value)\">\n<p>next</p>\n";
         ScriptExtractor.Result x = ScriptExtractor.extract(html, TemplateKind.HTML);
         assertTrue(x.masked().contains("(()=>{ws.send(this.value)})"), x.masked());
@@ -419,7 +419,7 @@ class TemplateAnalyzerTest {
     @Test
     void bodyOnmessageIsTheWindowMessageHandler() {
         String html = "<html>\n<body class=\"app\"\n      onmessage=\"document.title = event.data\">\n"
-                + "<frameset onmessage=\"if (event.origin !== 'https://app.example.com') return; show(event.data)\"></frameset>\n"
+                + "<frameset onmessage=\"if (event.origin !== 'https://app.example-corp.net') return; show(event.data)\"></frameset>\n"
                 + "</body></html>\n";
         FileReport r = analyze("frame.html", html);
         List<Finding> f = of(r, "js/postmessage-origin-check");
@@ -433,7 +433,7 @@ class TemplateAnalyzerTest {
             " :href=\"", " @click=\"", "send(m)", "this.x", "m.body", "</li>", "<p>", "</p>", "<img ", "/>", ">", "\n",
             "<script setup lang=\"ts\">", "<script>", "</script>", "export default { data() { return { m: 1 } }, ",
             "methods: { send(v) { this.ws.send(v) } } }", "const list = ref([]);", "import { ref } from 'vue';",
-            "new WebSocket('wss://x.example.com')", "{{ m }}", "(", ")", "{", "}", ";"};
+            "new WebSocket('wss://x.example-corp.net')", "{{ m }}", "(", ")", "{", "}", ";"};
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 300; i++) {
             StringBuilder sb = new StringBuilder();
@@ -453,7 +453,7 @@ class TemplateAnalyzerTest {
                 + "  <input v-model=\"pin\" type=\"password\">\n  <button @click=\"send\">Send</button>\n"
                 + "  <script>var sample = '<p v-html=\"x\">';</script>\n</div>\n"
                 + "<script>\nnew Vue({\n  el: '#app',\n  data: { last: '', log: [], pin: '', ws: null },\n"
-                + "  created: function () {\n    var self = this;\n    this.ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "  created: function () {\n    var self = this;\n    this.ws = new WebSocket('wss://x.example-corp.net/ws');\n"
                 + "    this.ws.onmessage = function (e) { self.last = e.data; self.log.push(JSON.parse(e.data)); };\n  },\n"
                 + "  methods: { send: function () { this.ws.send(this.pin); } }\n});\n</script>\n";
         FileReport r = analyze("crew.jsp", jsp);
@@ -472,7 +472,7 @@ class TemplateAnalyzerTest {
         String html = "<div id=\"app\">\n  <p v-html=\"msg\"></p>\n  <a :href=\"link\">x</a>\n</div>\n"
                 + "<script src=\"https://unpkg.com/vue@3\"></script>\n<script>\nconst { createApp, ref } = Vue;\n"
                 + "createApp({\n  setup() {\n    const msg = ref('');\n    const link = ref('');\n"
-                + "    const ws = new WebSocket('wss://x.example.com/ws');\n"
+                + "    const ws = new WebSocket('wss://x.example-corp.net/ws');\n"
                 + "    ws.onmessage = (e) => { msg.value = e.data; link.value = e.data; };\n    return { msg, link };\n  },\n"
                 + "}).mount('#app');\n</script>\n";
         FileReport r = analyze("app.html", html);
@@ -485,10 +485,10 @@ class TemplateAnalyzerTest {
     void thymeleafInlineJavascript() {
         String html = "<html xmlns:th=\"http://www.thymeleaf.org\"><body>\n"
                 + "<script th:inline=\"javascript\">\n"
-                + "  var endpoint = /*[[${wsEndpoint}]]*/ 'wss://app.example.com/ws';\n"
+                + "  var endpoint = /*[[${wsEndpoint}]]*/ 'wss://app.example-corp.net/ws';\n"
                 + "  var userId = [[${user.id}]];\n"
                 + "  var socket = new WebSocket(endpoint);\n"
-                + "  var legacy = new WebSocket('ws://legacy.example.com/ws?u=' + userId);\n"
+                + "  var legacy = new WebSocket('ws://legacy.example-corp.net/ws?u=' + userId);\n"
                 + "</script></body></html>\n";
         FileReport r = analyze("templates/index.html", html);
         List<Finding> f = of(r, "js/ws-cleartext");
@@ -499,7 +499,7 @@ class TemplateAnalyzerTest {
     @Test
     void freemarkerTemplate() {
         String ftl = "<#assign secure = true>\n<html><body>\n<script>\n  var room = '${room.id?js_string}';\n"
-                + "  <#if secure>\n  var s = new WebSocket('ws://rooms.example.com/' + room);\n  </#if>\n</script>\n";
+                + "  <#if secure>\n  var s = new WebSocket('ws://rooms.example-corp.net/' + room);\n  </#if>\n</script>\n";
         FileReport r = analyze("templates/room.ftlh", ftl);
         assertEquals("ftl+rhino", r.frontEnd());
         List<Finding> f = of(r, "js/ws-cleartext");
@@ -509,7 +509,7 @@ class TemplateAnalyzerTest {
 
     @Test
     void crlfLinesAndColumns() {
-        String html = "<html>\r\n<body>\r\n\r\n<script>\r\n  var a = 1;\r\n  var s = new WebSocket(\"ws://crlf.example.com/\");\r\n</script>\r\n";
+        String html = "<html>\r\n<body>\r\n\r\n<script>\r\n  var a = 1;\r\n  var s = new WebSocket(\"ws://crlf.example-corp.net/\");\r\n</script>\r\n";
         FileReport r = analyze("crlf.htm", html);
         List<Finding> f = of(r, "js/ws-cleartext");
         assertEquals(1, f.size(), r.findings().toString());
@@ -519,7 +519,7 @@ class TemplateAnalyzerTest {
 
     @Test
     void byteOrderMarkDoesNotShiftColumns() {
-        String html = "\uFEFF<script>new WebSocket('ws://bom.example.com/')</script>";
+        String html = "\uFEFF<script>new WebSocket('ws://bom.example-corp.net/')</script>";
         FileReport r = analyze("bom.html", html);
         List<Finding> f = of(r, "js/ws-cleartext");
         assertEquals(1, f.size(), r.findings().toString());
@@ -539,7 +539,7 @@ class TemplateAnalyzerTest {
 
     @Test
     void handlerThatDoesNotParseIsLeftOutAndThePageAnalysed() {
-        String html = "<html><body>\n<script>var ws = new WebSocket('ws://a.example.com/');</script>\n"
+        String html = "<html><body>\n<script>var ws = new WebSocket('ws://a.example-corp.net/');</script>\n"
                 + "<button onclick=\"save(1 2)\">a</button>\n<button onclick=\"ws.send(document.cookie)\">b</button>\n";
         FileReport r = analyze("handlers.html", html);
         assertEquals(1, of(r, "js/ws-cleartext").size(), r.findings().toString());
@@ -562,7 +562,7 @@ class TemplateAnalyzerTest {
     @Test
     void suppressionCommentsInScriptsApply(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("page.html"), "<script>\n// wsscan-ignore js/ws-cleartext: lab device\n"
-                + "var lab = new WebSocket('ws://lab.example.com/');\n</script>\n", StandardCharsets.UTF_8);
+                + "var lab = new WebSocket('ws://lab.example-corp.net/');\n</script>\n", StandardCharsets.UTF_8);
         ScanResult result = scan(dir);
         assertEquals(1, result.findings().size());
         assertTrue(result.findings().get(0).suppressed());
@@ -571,10 +571,10 @@ class TemplateAnalyzerTest {
     @Test
     void theStandardScannerAnalysesTemplates(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("web"));
-        Files.writeString(dir.resolve("web/index.html"), "<script>new WebSocket('ws://a.example.com/')</script>\n"
+        Files.writeString(dir.resolve("web/index.html"), "<script>new WebSocket('ws://a.example-corp.net/')</script>\n"
                 + "<button onclick=\"x(&amp;)\">b</button>\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("web/plain.jsp"), "<%@ page %>\n<h1>${title}</h1>\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("web/app.js"), "new WebSocket('ws://b.example.com/');\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("web/app.js"), "new WebSocket('ws://b.example-corp.net/');\n", StandardCharsets.UTF_8);
         ScanResult result = scan(dir);
         assertEquals(3, result.stats().filesAnalysed());
         assertEquals(0, result.stats().filesSkipped());

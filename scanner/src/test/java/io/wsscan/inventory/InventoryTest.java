@@ -59,6 +59,32 @@ class InventoryTest {
     }
 
     @Test
+    void reservedHostsAreNotedAndLoopbackIsFirstPartyAsForTheRules() throws IOException {
+        file("src/dev.js", """
+                var docs = new WebSocket('ws://api.example.org/v1');
+                var mock = new WebSocket('ws://chat.test/ws');
+                var tunnel = new WebSocket('ws://app.dev.localhost:5173/ws');
+                var lan = new WebSocket('ws://127.0.4.2:9000/ws');
+                var real = new WebSocket('ws://example.org.example-corp.net/ws');
+                """);
+        ScanResult r = scan();
+        List<Endpoint> es = r.endpoints();
+        for (String reserved : List.of("api.example.org", "chat.test")) {
+            Endpoint e = client(es, "src/dev.js", reserved);
+            assertTrue(e.notes().contains(Endpoint.RESERVED), e.toString());
+            assertEquals(Endpoint.Party.THIRD_PARTY, e.party());
+        }
+        assertEquals(Endpoint.Party.FIRST_PARTY, client(es, "src/dev.js", "app.dev.localhost").party());
+        assertEquals(Endpoint.Party.FIRST_PARTY, client(es, "src/dev.js", "127.0.4.2").party());
+        Endpoint real = client(es, "src/dev.js", "example-corp.net");
+        assertFalse(real.notes().contains(Endpoint.RESERVED), real.toString());
+        // the cleartext rule agrees: only the real host is reported
+        List<Integer> cleartext = r.findings().stream().filter(f -> f.ruleId().equals("js/ws-cleartext"))
+                .map(f -> f.region().startLine()).toList();
+        assertEquals(List.of(5), cleartext);
+    }
+
+    @Test
     void clientsCarryUrlPartsPartyAndAuth() throws IOException {
         fixture();
         List<Endpoint> es = scan().endpoints();

@@ -26,9 +26,9 @@ class PolicyTest {
     static final String FULL = """
             version: 1
             allowedHosts:
-              - chat.example.com
+              - chat.example-corp.net
               - "*.example-cdn.net"
-            firstPartyHosts: [api.example.com]
+            firstPartyHosts: [api.example-corp.net]
             exclude: ["vendor/**", "**/*.min.js"]
             rules:
               js/ws-cleartext: { severity: error }
@@ -49,7 +49,7 @@ class PolicyTest {
     @Test
     void fullExample() {
         Policy p = Policy.parse(Path.of(".wsscan.yml"), FULL);
-        assertTrue(p.allows("chat.example.com"));
+        assertTrue(p.allows("chat.example-corp.net"));
         assertTrue(p.allows("eu.example-cdn.net"));
         assertFalse(p.allows("example-cdn.net"));
         assertFalse(p.allows("evil.example.org"));
@@ -64,9 +64,9 @@ class PolicyTest {
     @Test
     void errorsNameFileLineAndKey() {
         assertEquals(".wsscan.yml:2: allowedHost: unknown key (known: allowedHosts, exclude, firstPartyHosts, ignore, rules, version)",
-                error("version: 1\nallowedHost: [a.example.com]\n"));
-        assertEquals(".wsscan.yml:3: allowedHosts: 'https://a.example.com' is a URL; give the host name only",
-                error("allowedHosts:\n  - ok.example.com\n  - https://a.example.com\n"));
+                error("version: 1\nallowedHost: [a.example-corp.net]\n"));
+        assertEquals(".wsscan.yml:3: allowedHosts: 'https://a.example-corp.net' is a URL; give the host name only",
+                error("allowedHosts:\n  - ok.example-corp.net\n  - https://a.example-corp.net\n"));
         assertEquals(".wsscan.yml:2: rules.js/ws-cleartext: must be error, warning or note (or off/on, true/false), not 'critical'",
                 error("rules:\n  js/ws-cleartext: critical\n"));
         assertEquals(".wsscan.yml:3: rules.js/ws-cleartext.level: unknown key (known: enabled, severity)",
@@ -90,7 +90,7 @@ class PolicyTest {
         Files.createDirectories(dir.resolve("legacy"));
         Files.createDirectories(dir.resolve("vendor"));
         Files.createDirectories(dir.resolve("app"));
-        String js = "const s = new WebSocket('ws://chat.example.com/live');\n"
+        String js = "const s = new WebSocket('ws://chat.example-corp.net/live');\n"
                 + "const t = new WebSocket('wss://stats.tracker-example.io/x');\n";
         Files.writeString(dir.resolve("legacy/old.js"), js);
         Files.writeString(dir.resolve("vendor/lib.js"), js);

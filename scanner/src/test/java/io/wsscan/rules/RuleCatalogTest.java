@@ -191,8 +191,15 @@ class RuleCatalogTest {
             used.remove("threat");
             assertEquals(Set.of("detail"), used, r.id() + ": structural message should use {detail} (and {threat}) only: " + msg);
         }
-        assertTrue(Character.isUpperCase(msg.charAt(0)) && msg.endsWith("."),
+        // {advice} ends the message with the advice of the finding's sink kind: each one is a sentence
+        String filled = msg.replace("{advice}", "Fix it.");
+        assertTrue(Character.isUpperCase(filled.charAt(0)) && filled.endsWith("."),
                 r.id() + ": message should be a complete sentence: " + msg);
+        for (Map.Entry<String, String> a : r.advice().entrySet()) {
+            assertTrue(Character.isUpperCase(a.getValue().charAt(0)) && a.getValue().endsWith("."),
+                    r.id() + ": advice for " + a.getKey() + " should be a complete sentence: " + a.getValue());
+        }
+        if (used.contains("advice")) assertEquals(Set.copyOf(r.sinks()), r.advice().keySet(), r.id() + ": advice for every sink kind");
         assertFalse(msg.contains(r.id()), r.id() + ": message should not need the rule id");
     }
 

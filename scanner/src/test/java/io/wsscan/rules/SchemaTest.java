@@ -147,6 +147,19 @@ class SchemaTest {
     }
 
     @Test
+    void adviceNamesTheRulesSinksAndCoversEveryOneTheMessageAsksFor() throws IOException {
+        String advised = rule("kind: taint", "sources: [ws-message]", "sinks: [html, navigation]").replace("{sink}.", "{sink}. {advice}");
+        rejected(write("a.yml", advised + "advice:\n  html: \"Insert it as text.\"\n"), 11,
+                "message: {advice} needs an 'advice' entry for every sink kind; missing: navigation");
+        rejected(write("b.yml", advised + "advice:\n  html: \"Insert it as text.\"\n  navigation: \"Allow-list it.\"\n  code: \"No.\"\n"), 18,
+                "advice: 'code' is not one of the rule's sinks [html, navigation]");
+        RuleMeta ok = RuleCatalog.builtin().rules().get("java/ws-message-injection");
+        assertTrue(ok.adviceFor(List.of("path")).contains("fixed base folder"), ok.adviceFor(List.of("path")));
+        assertTrue(ok.adviceFor(List.of("sql")).contains("bind parameter"), ok.adviceFor(List.of("sql")));
+        assertFalse(ok.adviceFor(List.of("path")).contains("bind"), "no SQL advice for a file path");
+    }
+
+    @Test
     void complianceNamesKnownStandardsAndWellFormedIds() throws IOException {
         rejected(write("a.yml", rule() + "compliance:\n  pci-dss-4.0:\n    - \"6.2.4\"\n"), 16,
                 "compliance: unknown standard 'pci-dss-4.0' (did you mean 'pci-dss-4.0.1'?)");

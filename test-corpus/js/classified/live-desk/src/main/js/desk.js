@@ -6,7 +6,7 @@ const params = new URLSearchParams(location.search);
 
 export function openDesk(token) {
   // expect: js/ws-credentials-in-url@error
-  const socket = new WebSocket('wss://desk.example.com/live?token=' + token);
+  const socket = new WebSocket('wss://desk.example-corp.net/live?token=' + token);
   socket.onmessage = (event) => {
     const ticket = JSON.parse(event.data);
     // expect: js/ws-message-xss@error
@@ -24,4 +24,4 @@ export function openMirror() {
 }
 
 // expect: js/ws-cleartext@warning
-export const statusFeed = new WebSocket('ws://status.example.com/feed');
+export const statusFeed = new WebSocket('ws://status.example-corp.net/feed');

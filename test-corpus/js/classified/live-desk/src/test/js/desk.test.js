@@ -5,7 +5,7 @@ import { openDesk } from '../../main/js/desk.js';
 describe('desk', () => {
   test('renders a ticket', () => {
     // expect: js/ws-credentials-in-url@note
-    const socket = new WebSocket('wss://desk.example.com/live?token=' + localStorage.getItem('token'));
+    const socket = new WebSocket('wss://desk.example-corp.net/live?token=' + localStorage.getItem('token'));
     socket.onmessage = (event) => {
       // expect: js/ws-message-xss@note
       document.body.innerHTML = event.data;
@@ -13,7 +13,7 @@ describe('desk', () => {
       document.body.textContent = event.data;
     };
     // expect: js/ws-cleartext@note
-    const staging = new WebSocket('ws://staging.example.com/live');
+    const staging = new WebSocket('ws://staging.example-corp.net/live');
     // safe: js/ws-cleartext
     const local = new WebSocket('ws://localhost:8080/live');
     expect(openDesk('t')).toBeDefined();

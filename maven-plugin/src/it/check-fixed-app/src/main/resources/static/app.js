@@ -1,5 +1,5 @@
 // Chat page: connects to the relay over TLS and shows what other users wrote as text.
-const ws = new WebSocket('wss://chat.example.com/chat');
+const ws = new WebSocket('wss://chat.example-corp.net/chat');
 const log = document.getElementById('log');
 
 ws.onmessage = e => {

@@ -1,5 +1,5 @@
 // Chat page: connects to the relay and shows what other users wrote.
-const ws = new WebSocket('ws://chat.example.com/chat');
+const ws = new WebSocket('ws://chat.example-corp.net/chat');
 const log = document.getElementById('log');
 
 ws.onmessage = e => {

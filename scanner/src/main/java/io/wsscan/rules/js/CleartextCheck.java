@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code connection-cleartext}: a connection whose URL, as far as constant folding knows it, starts
  * with a cleartext scheme of its library (ws:, or http: for libraries that take HTTP URLs) and whose
- * host is not loopback. URLs chosen against a secure alternative (page-protocol mirroring) and URLs
+ * host is neither loopback nor a reserved documentation/test name (RFC 2606/6761). URLs chosen against a secure alternative (page-protocol mirroring) and URLs
  * whose scheme is not known are not reported. The finding points at the literal holding the scheme.
  */
 public final class CleartextCheck implements StructuralCheck {
@@ -36,7 +36,8 @@ public final class CleartextCheck implements StructuralCheck {
                 for (String sc : c.model.cleartextSchemes()) if (lower.startsWith(sc + "//")) scheme = sc;
                 if (scheme == null) continue;
                 String host = host(prefix.substring(scheme.length() + 2), s.complete());
-                if (host != null && isLoopback(host, ctx.models())) continue;
+                // loopback never leaves the machine; a reserved documentation/test name is never a real server
+                if (ctx.models().isLoopback(host) || ctx.models().isReserved(host)) continue;
                 hits.put(s.origin(), new Hit(s.origin(), Map.of("detail", shorten(s.display())), List.of(
                         new Trace.Step(s.origin(), "cleartext URL " + shorten(s.display())),
                         new Trace.Step(c.call, "used by " + c.model.library() + " to connect"))));
@@ -69,12 +70,6 @@ public final class CleartextCheck implements StructuralCheck {
     private static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
         return -1;
-    }
-
-    static boolean isLoopback(String host, io.wsscan.analysis.Models models) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return models.loopbackHosts().contains(h) || h.startsWith("127.") && h.matches("127(\\.\\d{1,3}){3}")
-                || h.endsWith(".localhost");
     }
 
     static String shorten(String s) {

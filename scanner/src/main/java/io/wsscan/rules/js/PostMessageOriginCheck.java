@@ -43,14 +43,77 @@ public final class PostMessageOriginCheck implements StructuralCheck {
     @Override
     public List<Hit> run(Context ctx) {
         Map<Node, Hit> hits = new LinkedHashMap<>();
+        List<Engine.SinkReport> sinks = null;
         // A worker's 'message' events come from the page that started it, not from other windows.
         if (callsGlobal(ctx.file().program(), "importScripts", ctx.scopes())) return List.of();
         for (Engine.HandlerSite h : ctx.engine().handlers()) {
             if (!"window-message".equals(h.model().kind()) || hits.containsKey(h.registration())) continue;
             String problem = judge(h.function(), ctx.scopes());
-            if (problem != null) hits.put(h.registration(), new Hit(h.registration(), Map.of("detail", problem)));
+            if (problem == null) continue;
+            if (sinks == null) sinks = messageSinks(ctx);
+            hits.put(h.registration(), new Hit(h.registration(), Map.of("detail", problem + effect(h.function(), sinks, ctx))));
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /**
+     * What the handler does with the message, as the engine followed it: ", and it writes event.data into
+     * innerHTML at line 12" for the first sink (in this file) that data of this handler reaches; empty when none.
+     */
+    private static String effect(Node fn, List<Engine.SinkReport> sinks, Context ctx) {
+        Set<Node> inside = subtree(fn);
+        Engine.SinkReport first = null;
+        for (Engine.SinkReport r : sinks) {
+            if (!inside.contains(r.taint().source())) continue;
+            if (first == null || r.at().start < first.at().start) first = r;
+        }
+        if (first == null) return "";
+        String how = "passes event.data to";
+        for (Map.Entry<String, String> e : EFFECTS.entrySet()) {
+            if (first.sink().kinds().contains(e.getKey())) {
+                how = e.getValue();
+                break;
+            }
+        }
+        return ", and it " + how + " " + first.sink().label() + " at line " + ctx.file().lines().line(first.at().start);
+    }
+
+    /** What a handler does with event.data, by the kind of sink it reaches (first match wins). */
+    private static final Map<String, String> EFFECTS = effects();
+
+    private static Map<String, String> effects() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("html", "writes event.data into");
+        m.put("html-selector", "writes event.data as HTML into");
+        m.put("code", "runs event.data as code through");
+        m.put("command", "runs event.data as a command through");
+        m.put("navigation", "navigates to event.data through");
+        m.put("ws-url", "connects to an address built from event.data through");
+        m.put("ws-send", "sends event.data over a WebSocket through");
+        return m;
+    }
+
+    /** Where postMessage data meets a sink in this file (the engine's reports span every linked file). */
+    private static List<Engine.SinkReport> messageSinks(Context ctx) {
+        List<Engine.SinkReport> out = new ArrayList<>();
+        Set<Node> file = null;
+        for (Engine.SinkReport r : ctx.engine().reports()) {
+            if (!io.wsscan.analysis.JsAnalyzer.POSTMESSAGE.equals(r.taint().kind())) continue;
+            if (file == null) file = subtree(ctx.file().program());
+            if (file.contains(r.at())) out.add(r);
+        }
+        return out;
+    }
+
+    private static Set<Node> subtree(Node root) {
+        Set<Node> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            out.add(n);
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return out;
     }
 
     private static boolean callsGlobal(Node n, String name, Scopes scopes) {

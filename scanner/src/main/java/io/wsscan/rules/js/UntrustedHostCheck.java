@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * {@code untrusted-host}: a connection whose URL, as constant folding knows it, names a host that the
- * policy's {@code allowedHosts} does not allow. Relative URLs, the page's own host, loopback hosts and
- * unknown hosts are not reported (the inventory lists them). One hit per connect call, naming every such host.
+ * policy's {@code allowedHosts} does not allow. Relative URLs, the page's own host, loopback hosts,
+ * reserved documentation/test names and unknown hosts are not reported (the inventory lists them). One hit per connect call, naming every such host.
  */
 public final class UntrustedHostCheck implements StructuralCheck {
 
@@ -36,8 +36,9 @@ public final class UntrustedHostCheck implements StructuralCheck {
             for (Str s : c.url().all(Str.class)) {
                 UrlParts u = UrlParts.parse(s.parts());
                 if (u.host() == null || u.unknown().contains("host") || u.pageHost()) continue;
-                // loopback traffic never leaves the machine (development servers, local agents)
-                if (policy.allows(u.host()) || CleartextCheck.isLoopback(u.host(), ctx.models())) continue;
+                // loopback traffic never leaves the machine (development servers, local agents); reserved
+                // documentation/test names (RFC 2606/6761) are placeholders, not servers
+                if (policy.allows(u.host()) || ctx.models().isLoopback(u.host()) || ctx.models().isReserved(u.host())) continue;
                 hosts.add(u.host());
                 if (first == null) first = s;
             }

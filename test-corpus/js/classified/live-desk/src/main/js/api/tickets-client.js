@@ -7,7 +7,7 @@ export function renderTicket(ticket) {
 }
 
 export function connectTickets() {
-  const ws = new WebSocket('wss://desk.example.com/tickets');
+  const ws = new WebSocket('wss://desk.example-corp.net/tickets');
   ws.onmessage = (e) => {
     // expect: js/ws-message-code-injection@note
     setTimeout(e.data, 10);

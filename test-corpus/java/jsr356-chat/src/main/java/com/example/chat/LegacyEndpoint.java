@@ -31,7 +31,7 @@ public class LegacyEndpoint {
     public void onBinary(ByteBuffer frame, Session session) throws IOException, ClassNotFoundException {
         byte[] bytes = new byte[frame.remaining()];
         frame.get(bytes);
-        // expect: java/ws-message-injection
+        // expect: java/ws-message-injection "ObjectInputFilter"
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             session.getUserProperties().put("state", in.readObject());
         }

@@ -17,7 +17,7 @@ public class MessageDao {
 
     public void save(String room, String text) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            // expect: java/ws-message-injection
+            // expect: java/ws-message-injection "Pass it as a bind parameter"
             st.executeUpdate("INSERT INTO messages(room, body) VALUES ('" + room + "', '" + text + "')");
         }
     }

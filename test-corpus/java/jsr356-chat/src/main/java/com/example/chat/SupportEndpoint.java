@@ -17,7 +17,7 @@ public class SupportEndpoint {
 
     @OnMessage
     public String onMessage(String ticketId, Session session) throws IOException {
-        // expect: java/ws-message-injection
+        // expect: java/ws-message-injection "resolve it against a fixed base folder"
         File transcript = new File(TRANSCRIPTS, ticketId + ".txt");
         String content = Files.readString(transcript.toPath());
         // expect: java/ws-message-xss-relay

@@ -12,6 +12,6 @@ public class WebSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // Only the chat site itself may open this socket.
-        registry.addHandler(new ChatHandler(), "/chat").setAllowedOrigins("https://chat.example.com");
+        registry.addHandler(new ChatHandler(), "/chat").setAllowedOrigins("https://chat.example-corp.net");
     }
 }
