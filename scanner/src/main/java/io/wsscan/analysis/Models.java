@@ -118,6 +118,9 @@ public final class Models {
     final List<io.wsscan.inventory.HostPattern> loopbackHosts = new ArrayList<>();
     /** Documentation and test names (RFC 2606, RFC 6761): no real server answers there. */
     final List<io.wsscan.inventory.HostPattern> reservedHosts = new ArrayList<>();
+    /** Worker code (heuristics.workerFiles, workerGlobals): its message events do not come from other windows. */
+    Pattern workerFiles;
+    public final Set<String> workerGlobals = new HashSet<>();
     /** Options of Node WebSocket servers that bound a message's size (inventory). */
     final Set<String> serverSizeOptions = new java.util.TreeSet<>();
     /** Names whose read in a server's handshake handler shows how it authenticates (inventory): name -> pattern. */
@@ -325,6 +328,8 @@ public final class Models {
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
         hostPatterns(file, h.path("loopbackHosts"), loopbackHosts);
         hostPatterns(file, h.path("reservedHosts"), reservedHosts);
+        if (h.has("workerFiles")) workerFiles = regex(file, h.path("workerFiles"));
+        for (JsonNode x : h.path("workerGlobals")) workerGlobals.add(x.asText());
         for (JsonNode r : h.path("serverSizeOptions")) serverSizeOptions.add(r.asText());
         h.path("handshakeAuth").fields().forEachRemaining(e -> handshakeAuth.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
         Row ol = h.row("originLogic");
@@ -483,6 +488,11 @@ public final class Models {
         if (host == null) return false;
         String h = host.toLowerCase(java.util.Locale.ROOT);
         return io.wsscan.inventory.HostPattern.any(loopbackHosts, h) || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /** Whether a file's path (relative to the scan root, '/' separators) names worker code. */
+    public boolean isWorkerFile(String relPath) {
+        return workerFiles != null && workerFiles.matcher(relPath).find();
     }
 
     /** A documentation or test name reserved by RFC 2606 / RFC 6761 ({@code reservedHosts}). */

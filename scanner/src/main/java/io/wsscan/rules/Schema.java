@@ -310,6 +310,8 @@ public final class Schema {
                     pattern("credentialParams"),
                     texts("loopbackHosts"),
                     texts("reservedHosts"),
+                    pattern("workerFiles"),
+                    texts("workerGlobals"),
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),
                     row("originLogic", texts("substring"), texts("prefix"), texts("suffix"), texts("regex"), texts("normalisers"),

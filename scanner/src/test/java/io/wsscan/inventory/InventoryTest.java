@@ -45,7 +45,7 @@ class InventoryTest {
                 """);
         file("src/sio.js", """
                 import { io } from 'socket.io-client';
-                const s = io('https://api.shop.example/orders', { auth: { token: t } });
+                const s = io('https://api.shop-demo.io/orders', { auth: { token: t } });
                 """);
         file("src/sockjs.js", """
                 var sock = new SockJS('/stomp/info');
@@ -132,7 +132,7 @@ class InventoryTest {
                 Endpoint.OriginPolicy.FRAMEWORK_DEFAULT, List.of(), List.of("SockJS")));
         es.add(Endpoint.server("server/Admin.java", r, "jakarta-websocket", "/admin/console", "AdminEndpoint",
                 Endpoint.OriginPolicy.MISSING, List.of(), List.of()));
-        Inventory inv = Inventory.of(es, List.of(new HostPattern("*.shop.example")));
+        Inventory inv = Inventory.of(es, List.of(new HostPattern("*.shop-demo.io")));
 
         assertEquals(3, inv.servers().size());
         List<String> matched = inv.matches().stream().map(m -> m.client().path() + "->" + m.servers().get(0).path()).toList();
@@ -142,7 +142,7 @@ class InventoryTest {
         assertTrue(inv.unmatchedClients().stream().anyMatch(c -> "/feed".equals(c.path())));
         assertEquals(Map.of("collect.tracker-example.io", List.of("src/vendor/widget.js"),
                 "live.partner-example.com", List.of("src/vendor/widget.js")), inv.thirdPartyHosts());
-        // firstPartyHosts turns api.shop.example into a first-party host; cookies only with evidence
+        // firstPartyHosts turns api.shop-demo.io into a first-party host; cookies only with evidence
         Endpoint sio = inv.clients().stream().filter(e -> "socket.io".equals(e.framework())).findFirst().orElseThrow();
         assertEquals(Endpoint.Party.FIRST_PARTY, sio.party());
         assertFalse(sio.auth().contains("cookie"));

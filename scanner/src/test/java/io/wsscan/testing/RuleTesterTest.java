@@ -97,7 +97,7 @@ class RuleTesterTest {
 
     @Test
     void onlyNarrowsTheCheckToTheRulesUnderTest() {
-        String code = "var ws = new WebSocket('ws://h.example.com/ws');\nws.onmessage = function (e) {\n"
+        String code = "var ws = new WebSocket('ws://h.example-corp.net/ws');\nws.onmessage = function (e) {\n"
                 + "  // expect: js/ws-message-xss\n  el.innerHTML = e.data;\n};\n";
         tester().only(XSS).check("app.js", code);
         String m = failure(tester(), "app.js", code);

@@ -45,7 +45,9 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         Map<Node, Hit> hits = new LinkedHashMap<>();
         List<Engine.SinkReport> sinks = null;
         // A worker's 'message' events come from the page that started it, not from other windows.
-        if (callsGlobal(ctx.file().program(), "importScripts", ctx.scopes())) return List.of();
+        if (ctx.models().isWorkerFile(ctx.file().relPath()) || usesGlobal(ctx.file().program(), ctx.models().workerGlobals, ctx.scopes())) {
+            return List.of();
+        }
         for (Engine.HandlerSite h : ctx.engine().handlers()) {
             if (!"window-message".equals(h.model().kind()) || hits.containsKey(h.registration())) continue;
             String problem = judge(h.function(), ctx.scopes());
@@ -116,11 +118,14 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         return out;
     }
 
-    private static boolean callsGlobal(Node n, String name, Scopes scopes) {
-        if (n.kind == Kind.CALL && n.kid(0).kind == Kind.IDENT && name.equals(n.kid(0).text) && scopes.binding(n.kid(0)) == null) {
-            return true;
+    /** Whether the code reads or calls one of these globals (a name with no declaration in sight). */
+    private static boolean usesGlobal(Node n, Set<String> names, Scopes scopes) {
+        if (n.kind == Kind.IDENT && names.contains(n.text) && scopes.binding(n) == null) return true;
+        if (n.kind == Kind.MEMBER && !n.has(Node.COMPUTED) && n.kid(0).kind == Kind.IDENT && "self".equals(n.kid(0).text)
+                && names.contains(n.propertyName())) {
+            return true; // self.skipWaiting(), self.clients
         }
-        for (Node k : n.kids()) if (callsGlobal(k, name, scopes)) return true;
+        for (Node k : n.kids()) if (usesGlobal(k, names, scopes)) return true;
         return false;
     }
 
