@@ -556,8 +556,9 @@ final class OriginAnalysis {
     }
 
     /**
-     * Where the authentication of an endpoint made by a call or lambda shows: the registering class and
-     * the project classes handed to the registration ({@code new ChatHandler()}, {@code Handler.class}).
+     * Where the authentication of an endpoint made by a call or lambda shows: the registering class, the
+     * project classes handed to the registration ({@code new ChatHandler()}, {@code Handler.class}) and
+     * those handed to the same receiver beside it (a Netty pipeline).
      */
     private List<Node> registering(Node registration) {
         List<Node> out = new ArrayList<>();
@@ -566,6 +567,17 @@ final class OriginAnalysis {
         List<Expression> args = new ArrayList<>();
         if (registration instanceof MethodCallExpr m) args.addAll(m.getArguments());
         if (registration instanceof ObjectCreationExpr o) args.addAll(o.getArguments());
+        // the handlers wired beside it on the same receiver (pipeline.addLast(new SessionHandler()) next to
+        // pipeline.addLast(new WebSocketServerProtocolHandler(..))) see the handshake too
+        Node body = enclosingBody(registration);
+        if (body != null && registration.getParentNode().orElse(null) instanceof MethodCallExpr wiring
+                && wiring.getArguments().contains(registration) && wiring.getScope().orElse(null) instanceof NameExpr recv) {
+            for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+                if (c.getScope().orElse(null) instanceof NameExpr r && r.getNameAsString().equals(recv.getNameAsString())) {
+                    for (Expression a : c.getArguments()) if (a instanceof ObjectCreationExpr) args.add(a);
+                }
+            }
+        }
         for (Expression a : args) {
             String t = a instanceof ClassExpr ce ? index.resolve(ce.getType(), ce)
                     : a instanceof ObjectCreationExpr oc ? index.resolve(oc.getType(), oc) : null;
