@@ -23,6 +23,10 @@ import java.util.TreeSet;
  */
 final class Calls {
 
+    /** String methods whose result, cut from index 0, begins with the receiver's first characters. */
+    private static final Set<String> HEAD_CUTS = Set.of("slice", "substring", "substr");
+
+
     private final Analysis a;
     private final Heap heap;
 
@@ -105,9 +109,13 @@ final class Calls {
             // show their elements.
             Value data = heap.stringData(recv);
             for (Value arg : args) data = data.join(effects.serializes ? heap.deepData(arg, 3) : heap.stringData(arg));
-            // the result may start anywhere in its inputs (slice, split, replace): their leads no longer hold
+            // the result may start anywhere in its inputs (slice, split, replace): their leads no longer hold,
+            // except for a head cut from index 0 (path.substring(0, path.lastIndexOf('/') + 1)), which starts
+            // like its receiver or is empty
+            boolean keepsHead = calleeName != null && HEAD_CUTS.contains(calleeName) && n.size() > 1
+                    && n.kid(1).kind == io.wsscan.ir.Kind.NUMBER && "0".equals(n.kid(1).text);
             result = result.join(Transfer.stepAll(data, n, calleeName == null ? "through a call" : "through " + calleeName + "()")
-                    .map(Fact::unlead));
+                    .map(keepsHead ? f -> f : Fact::unlead));
         }
         if (calleeName != null) effects.blocks.addAll(a.models.sanitizerBlocks(calleeName));
         if (!effects.blocks.isEmpty()) result = sanitize(result, effects.blocks);
