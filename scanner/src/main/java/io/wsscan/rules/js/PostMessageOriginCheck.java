@@ -5,6 +5,8 @@ import io.wsscan.analysis.Scopes;
 import io.wsscan.analysis.Scopes.Binding;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
+import io.wsscan.rules.OriginComparisons;
+import io.wsscan.rules.OriginComparisons.Strength;
 import io.wsscan.rules.StructuralCheck;
 
 import java.util.ArrayList;
@@ -23,8 +25,6 @@ import java.util.Set;
  * the origin is weak, with the reason in the message; no origin read at all is a missing check.
  */
 public final class PostMessageOriginCheck implements StructuralCheck {
-
-    private enum Strength { NONE, WEAK, STRONG }
 
     private record Grade(Strength strength, String why, int at) {
         static final Grade NONE = new Grade(Strength.NONE, null, Integer.MAX_VALUE);
@@ -129,6 +129,20 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         return false;
     }
 
+    /**
+     * The handler's (or helper's) comparisons of the origin combined by the rule all origin checks share
+     * ({@link OriginComparisons}: alternatives by the weakest, requirements by the strongest).
+     */
+    private Grade combined(Walker w, Node body, Scopes scopes, int depth) {
+        OriginComparisons<Node, Grade> cs = new OriginComparisons<>(JsComparisons.syntax(w.parents, body));
+        for (Node ref : w.originRefs) {
+            Grade g = grade(ref, w, scopes, depth);
+            cs.add(JsComparisons.comparison(normalised(ref, w.parents), w.parents), g.strength(), g);
+        }
+        OriginComparisons.Comparison<Grade> v = cs.verdict();
+        return v == null ? Grade.NONE : v.detail();
+    }
+
     /** Null when the handler is fine (or never reads data), else what is wrong with it. */
     String judge(Node fn, Scopes scopes) {
         List<Node> params = fn.kid(0).kids();
@@ -141,8 +155,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         if (w.dataUses.isEmpty()) return null;
         int firstUse = Integer.MAX_VALUE;
         for (Node d : w.dataUses) firstUse = Math.min(firstUse, d.start);
-        Grade best = Grade.NONE;
-        for (Node ref : w.originRefs) best = best.better(grade(ref, w, scopes, 0));
+        Grade best = combined(w, fn.kid(1), scopes, 0);
         return switch (best.strength) {
             case NONE -> "the handler uses event.data without checking event.origin";
             case WEAK -> best.why;
@@ -264,8 +277,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         w.originBindings.add(scopes.binding(ps.get(index)));
         w.walk(fn.kid(1), null);
         w.resolveAliases(fn.kid(1));
-        Grade best = Grade.NONE;
-        for (Node ref : w.originRefs) best = best.better(grade(ref, w, scopes, depth + 1));
+        Grade best = combined(w, fn.kid(1), scopes, depth + 1);
         return best.strength == Strength.NONE ? Grade.NONE : new Grade(best.strength, best.why, at);
     }
 
