@@ -152,16 +152,15 @@ public final class ServerOriginCheck implements StructuralCheck {
         /** Names of {@code handshakeAuth} read in a function: {@code headers.cookie}, {@code req.session}, {@code auth.token}. */
         private void reads(Node fn, List<Found> out) {
             Map<String, String> names = ctx.models().handshakeAuth;
-            List<Node> nodes = new ArrayList<>();
-            JsSyntax.collect(fn, n -> n.kind == Kind.MEMBER || n.kind == Kind.STRING || n.kind == Kind.OBJECT_PATTERN, nodes);
+            // one walk (handlers of bundles can be large): members, strings, and destructured keys
+            // (const { token } = socket.handshake.auth), in source order
             List<Node> named = new ArrayList<>();
-            for (Node n : nodes) {
-                // const { token } = socket.handshake.auth: the destructured keys are read too
-                if (n.kind == Kind.OBJECT_PATTERN) {
-                    for (Node p : n.kids()) if (p.kind == Kind.PROPERTY) named.add(p);
-                } else {
-                    named.add(n);
-                }
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (n.kind == Kind.MEMBER || n.kind == Kind.STRING) named.add(n);
+                if (n.kind == Kind.OBJECT_PATTERN) for (Node p : n.kids()) if (p.kind == Kind.PROPERTY) named.add(p);
+                for (int i = n.size() - 1; i >= 0; i--) todo.push(n.kid(i));
             }
             for (Node n : named) {
                 String name = n.kind == Kind.STRING ? n.text : n.kind == Kind.PROPERTY ? n.keyName()
