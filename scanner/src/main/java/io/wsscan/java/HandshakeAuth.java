@@ -66,17 +66,15 @@ final class HandshakeAuth {
 
     /** Ambient evidence in an XML configuration file (web.xml {@code <login-config>}, Spring Security XML). */
     List<Evidence> xmlEvidence(io.wsscan.engine.SourceFile f) {
-        List<Evidence> out = new ArrayList<>();
-        String file = f.relPath().substring(f.relPath().lastIndexOf('/') + 1);
+        io.wsscan.ir.LineIndex lines = new io.wsscan.ir.LineIndex(f.text());
+        java.util.TreeMap<Integer, Evidence> byLine = new java.util.TreeMap<>();
         for (Map.Entry<String, String> m : vocab.ambientXml().entrySet()) {
             int i = f.text().indexOf(m.getKey());
             if (i < 0) continue;
-            int line = 1;
-            for (int k = 0; k < i; k++) if (f.text().charAt(k) == '\n') line++;
-            out.add(new Evidence(Kind.AMBIENT, m.getValue(), file + " line " + line));
+            int line = lines.line(i);
+            byLine.putIfAbsent(line, new Evidence(Kind.AMBIENT, m.getValue(), JavaUnit.fileName(f.relPath()) + " line " + line));
         }
-        out.sort(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.where().substring(e.where().lastIndexOf(' ') + 1))));
-        return out;
+        return new ArrayList<>(byLine.values());
     }
 
     private void call(MethodCallExpr c, List<Found> out) {
@@ -115,9 +113,7 @@ final class HandshakeAuth {
 
     private Found at(Kind kind, String what, Node n) {
         JavaUnit u = index.unitOf(n);
-        String path = u == null ? "" : u.relPath;
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        return new Found(kind, what, file, JavaUnit.line(n));
+        return new Found(kind, what, u == null ? "" : JavaUnit.fileName(u.relPath), JavaUnit.line(n));
     }
 
     private record Found(Kind kind, String what, String file, int line) {

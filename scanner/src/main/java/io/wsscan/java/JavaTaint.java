@@ -518,11 +518,7 @@ final class JavaTaint {
         JavaIndex.TypeInfo t = index.enclosingType(md);
         if (u == null || t == null) return null;
         return new Step(u.relPath, JavaUnit.region(md.getName()), "dispatched to " + t.simpleName() + "." + md.getNameAsString()
-                + " (" + fileName(u.relPath) + ")");
-    }
-
-    private static String fileName(String relPath) {
-        return relPath.substring(relPath.lastIndexOf('/') + 1);
+                + " (" + JavaUnit.fileName(u.relPath) + ")");
     }
 
     /**
@@ -602,7 +598,7 @@ final class JavaTaint {
             trace.add(new Step(u.relPath, JavaUnit.region(argNode != null ? argNode : at), "sink: " + s.label()));
             String key = kindOut + "@" + u.relPath + ":" + r.startLine() + ":" + r.startColumn();
             Step first = v.taint().trace().get(0);
-            String where = (first.file().equals(u.relPath) ? "" : fileName(first.file()) + " ") + "line " + first.region().startLine();
+            String where = (first.file().equals(u.relPath) ? "" : JavaUnit.fileName(first.file()) + " ") + "line " + first.region().startLine();
             hits.putIfAbsent(key, new JavaHit(kindOut, v.taint().kind(), u.relPath, r, v.taint().label() + " (" + where + ")", s.label(), trace));
         }
     }

@@ -57,6 +57,11 @@ public final class JavaUnit {
         return slash < 0 ? "" : relPath.substring(0, slash + 1);
     }
 
+    /** The last part of a relative path ({@code NotebookServer.java}), for messages naming another file. */
+    public static String fileName(String relPath) {
+        return relPath.substring(relPath.lastIndexOf('/') + 1);
+    }
+
     public String module() {
         return moduleOf(relPath);
     }

@@ -630,7 +630,7 @@ final class OriginAnalysis {
     private String lineOf(Node n, JavaUnit own) {
         JavaUnit where = n == null ? null : index.unitOf(n);
         if (where == null || where == own) return "line " + (n == null ? 0 : JavaUnit.line(n));
-        return where.relPath.substring(where.relPath.lastIndexOf('/') + 1) + " line " + JavaUnit.line(n);
+        return JavaUnit.fileName(where.relPath) + " line " + JavaUnit.line(n);
     }
 
     /**

@@ -109,8 +109,8 @@ public final class ServerOriginCheck implements StructuralCheck {
             List<Found> found = evidence();
             List<OriginThreat.Evidence> evidence = new ArrayList<>();
             for (Found f : found) evidence.add(f.evidence);
-            Found shown = found.stream().filter(f -> f.evidence.kind() == OriginThreat.Kind.AMBIENT).findFirst()
-                    .orElse(found.isEmpty() ? null : found.get(0));
+            // evidence() puts ambient evidence first: the first one decides the level
+            Found shown = found.isEmpty() ? null : found.get(0);
             if (shown != null) steps.add(new Trace.Step(shown.at, shown.evidence.kind() == OriginThreat.Kind.AMBIENT
                     ? "ambient credentials: " + shown.evidence.what() : "token authentication: " + shown.evidence.what()));
             return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence)), steps, OriginThreat.level(evidence));
