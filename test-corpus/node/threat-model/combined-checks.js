@@ -15,6 +15,8 @@ const early = new WebSocketServer({
     cb(ALLOWED.has(info.origin));
   },
 });
+// the desks send commands on these sockets (an endpoint that only sends would be a note)
+early.on('connection', (socket) => socket.on('message', (cmd) => socket.send(`ok ${String(cmd).length}`)));
 
 // The allowlist or a substring test in one expression.
 // expect: js/ws-server-origin-check@warning "includes()"

@@ -31,9 +31,13 @@ const orders = new WebSocketServer({
   },
 });
 
-// Nothing authenticates: public prices, still a warning (intranet and localhost data matter).
+// Nothing authenticates: public prices, still a warning (intranet and localhost data matter), since the
+// desk also sends orders in on these sockets.
 // expect: js/ws-server-origin-check@warning "No authentication was seen"
 const prices = new WebSocketServer({ server, path: '/prices' });
+prices.on('connection', (ws) => {
+  ws.on('message', (raw) => ws.send(JSON.stringify({ ack: String(raw).length })));
+});
 
 // socket.io with a token handed in the CONNECT packet (socket.handshake.auth), checked in middleware.
 // expect: js/ws-server-origin-check@note "token"
@@ -57,7 +61,7 @@ function parseSid(header) {
 }
 
 // A cookie read in the connection listener of a ws server with no verifyClient.
-// expect: js/ws-server-origin-check@error "line 63"
+// expect: js/ws-server-origin-check@error "line 67"
 const alerts = new WebSocketServer({ port: 9004 });
 alerts.on('connection', (ws, req) => {
   const cookie = req.headers['cookie'];

@@ -81,6 +81,56 @@ public final class Models {
     public record Endpoint(String library, String policy, String defaultPath) {
     }
 
+    /**
+     * How a Node server library lets an application decide which origins may open connections (the
+     * {@code policies} section): the {@code deciders} in order (the first that reaches a verdict decides),
+     * {@code permissive} option values, and what holds {@code otherwise}. {@code options} are the argument
+     * indices where the options object may be (the first object in sight is used); {@code middleware}
+     * says where {@code use(...)} attaches middleware (the server itself or the app whose method created
+     * the endpoint); {@code authentication} lists more functions that see the handshake, read for the
+     * origin threat model; {@code receives} the handler kinds of message listeners (an endpoint without
+     * any only sends).
+     */
+    public record ServerPolicy(String name, List<Integer> options, String middleware, List<Decider> deciders,
+                               List<Permissive> permissive, Otherwise otherwise, List<HandlerSource> authentication,
+                               List<String> receives) {
+    }
+
+    /**
+     * Functions of handler kind {@code handlers}: {@code registered} at the endpoint's own call,
+     * {@code listeners} on a receiver that may be the endpoint, {@code callers} (functions passing their
+     * own parameter to a registration, or to a {@code method} call of that name), or {@code all} in the
+     * program; parameter {@code parameter} of each holds what {@code holds} says.
+     */
+    public record HandlerSource(String handlers, String find, String method, int parameter, String holds) {
+    }
+
+    /**
+     * One place where the application decides. With {@code every}, each function found must check (the
+     * weakest decides), else one suffices (the strongest decides). {@code when}: an option that must be
+     * true for this decider to apply (the decision is then out of sight if nothing is found);
+     * {@code option}: the option that holds the decider, whose presence out of sight makes the verdict
+     * unknown. Messages: {@code weak} ({@code {why}} and {@code {label}} filled), {@code none} (no
+     * comparison; without it a decider that compares nothing passes the decision on) and
+     * {@code acceptsAll} (a function that cannot say no).
+     */
+    public record Decider(List<HandlerSource> sources, String when, String option, boolean every, String label,
+                          String weak, String none, String acceptsAll) {
+    }
+
+    /**
+     * An option whose value can admit every origin: a constant of {@code values}, a fallback to one, a
+     * regular expression (or a list holding one) that matches too much, or a {@code function} graded like
+     * a decider; {@code missing}: the message when the option is absent. Only with {@code when} true.
+     */
+    public record Permissive(String option, String label, List<String> values, String when, HandlerSource function,
+                             String missing) {
+    }
+
+    /** When no decider decides: {@code detail} is reported, only with ambient credentials when {@code requires} says so. */
+    public record Otherwise(String detail, String requires) {
+    }
+
     public record NameClass(String kind, Pattern include, Pattern exclude) {
     }
 
@@ -105,6 +155,8 @@ public final class Models {
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, Wrapper> wrappers = new HashMap<>();
     final Map<String, Endpoint> endpoints = new HashMap<>();
+    /** Server policies by name (the endpoints' {@code policy}). */
+    public final Map<String, ServerPolicy> policies = new java.util.TreeMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
     final Map<String, String> elementHints = new HashMap<>();
@@ -138,6 +190,8 @@ public final class Models {
     }
 
     public final OriginVocab originLogic = new OriginVocab();
+    /** Names of middleware that authenticates by cookie session (express-session, cookie-session, passport). */
+    public Pattern sessionMiddleware;
 
     /** Names read in a server's handshake handlers that show how it authenticates: cookie, header or token. */
     public final Map<String, String> handshakeAuth = new java.util.TreeMap<>();
@@ -310,6 +364,7 @@ public final class Models {
             Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"), r.path("defaultPath").asText(null));
             for (String p : expand(file, r)) endpoints.put(p, e);
         }
+        for (Row r : doc.rows("policies")) policies.put(text(file, r, "name"), policy(file, r));
         for (Row r : doc.rows("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
         for (Row r : doc.rows("knownStrings")) for (String p : expand(file, r)) knownStrings.put(p, text(file, r, "value"));
         Row h = doc.row("heuristics");
@@ -328,6 +383,7 @@ public final class Models {
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
         hostPatterns(file, h.path("loopbackHosts"), loopbackHosts);
         hostPatterns(file, h.path("reservedHosts"), reservedHosts);
+        if (h.has("sessionMiddleware")) sessionMiddleware = regex(file, h.path("sessionMiddleware"));
         if (h.has("workerFiles")) workerFiles = regex(file, h.path("workerFiles"));
         for (JsonNode x : h.path("workerGlobals")) workerGlobals.add(x.asText());
         for (JsonNode r : h.path("serverSizeOptions")) serverSizeOptions.add(r.asText());
@@ -344,6 +400,40 @@ public final class Models {
         if (ol.has("deciders")) originLogic.deciders = regex(file, ol.path("deciders"));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
+    }
+
+    private static ServerPolicy policy(String file, Row r) {
+        List<Integer> options = new ArrayList<>();
+        for (String o : strings(r.path("options"))) {
+            try {
+                options.add(Integer.parseInt(o));
+            } catch (NumberFormatException e) {
+                throw new RulesetException(file + ": policy " + r.path("name").asText() + ": 'options' must list argument indices: " + o);
+            }
+        }
+        List<Decider> deciders = new ArrayList<>();
+        for (Row d : r.rows("deciders")) {
+            List<HandlerSource> sources = new ArrayList<>(List.of(source(d)));
+            for (Row a : d.rows("also")) sources.add(source(a));
+            deciders.add(new Decider(sources, d.path("when").asText(null), d.path("option").asText(null), d.path("every").asBoolean(false),
+                    text(file, d, "label"), text(file, d, "weak"), d.path("none").asText(null), d.path("acceptsAll").asText(null)));
+        }
+        List<Permissive> permissive = new ArrayList<>();
+        for (Row p : r.rows("permissive")) {
+            permissive.add(new Permissive(text(file, p, "option"), text(file, p, "label"), strings(p.path("values")),
+                    p.path("when").asText(null), p.has("function") ? source(p.row("function")) : null, p.path("missing").asText(null)));
+        }
+        Row o = r.row("otherwise");
+        Otherwise otherwise = r.has("otherwise") ? new Otherwise(text(file, o, "detail"), o.path("requires").asText(null)) : null;
+        List<HandlerSource> auth = new ArrayList<>();
+        for (Row a : r.rows("authentication")) auth.add(source(a));
+        return new ServerPolicy(text(file, r, "name"), List.copyOf(options), r.path("middleware").asText(null), List.copyOf(deciders),
+                List.copyOf(permissive), otherwise, List.copyOf(auth), strings(r.path("receives")));
+    }
+
+    private static HandlerSource source(Row r) {
+        return new HandlerSource(r.path("handlers").asText(), r.path("find").asText("registered"), r.path("method").asText(null),
+                r.path("parameter").asInt(0), r.path("holds").asText("request"));
     }
 
     private static void hostPatterns(String file, JsonNode list, List<io.wsscan.inventory.HostPattern> out) {

@@ -44,13 +44,26 @@ public final class OriginThreat {
 
     /** The level of a finding on an endpoint without a sound Origin check, given its evidence. */
     public static Finding.Level level(List<Evidence> evidence) {
+        return level(evidence, false);
+    }
+
+    /**
+     * The level, knowing whether the endpoint only sends (no message listener was seen): without
+     * authentication such an endpoint gives a cross-site page nothing to act with, only what it
+     * broadcasts to anyone, so it is a note.
+     */
+    public static Finding.Level level(List<Evidence> evidence, boolean onlySends) {
         if (first(evidence, Kind.AMBIENT) != null) return Finding.Level.ERROR;
-        if (first(evidence, Kind.TOKEN) != null) return Finding.Level.NOTE;
+        if (first(evidence, Kind.TOKEN) != null || onlySends) return Finding.Level.NOTE;
         return Finding.Level.WARNING;
     }
 
-    /** The sentence a finding's message ends with: why it has its level, naming the evidence. */
     public static String sentence(List<Evidence> evidence) {
+        return sentence(evidence, false);
+    }
+
+    /** The sentence a finding's message ends with: why it has its level, naming the evidence. */
+    public static String sentence(List<Evidence> evidence, boolean onlySends) {
         Evidence ambient = first(evidence, Kind.AMBIENT);
         if (ambient != null) {
             return " The handshake carries the browser's ambient credentials: the endpoint " + ambient.describe()
@@ -60,6 +73,11 @@ public final class OriginThreat {
         if (token != null) {
             return " Reported as a note: the endpoint authenticates with a token that a cross-site page does not have"
                     + " (it " + token.what() + (token.where() == null ? "" : ", " + token.where()) + "), so hijacking it gains no identity.";
+        }
+        if (onlySends) {
+            return " Reported as a note: no authentication was seen and the endpoint only sends (no message listener"
+                    + " was seen), so a cross-site page reads what any site could read; that matters only when what it"
+                    + " sends is private to a network (intranet, localhost).";
         }
         return " No authentication was seen in the handshake or the handlers, so a cross-site page gets what any"
                 + " site could; that matters when the endpoint serves data private to a network (intranet, localhost)"

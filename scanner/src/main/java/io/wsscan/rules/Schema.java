@@ -27,7 +27,7 @@ public final class Schema {
     /** Closed sets of words whose members depend on the language. */
     public enum Vocab {
         SOURCE_KIND("source kind"), SINK_KIND("sink kind"), BARRIER_KIND("barrier kind"),
-        HANDLER_KIND("handler kind"), CHECK("structural check"), ENDPOINT_POLICY("endpoint policy");
+        CHECK("structural check");
 
         final String what;
 
@@ -45,20 +45,15 @@ public final class Schema {
                             "password", "card", "health", "geolocation"),
                     Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "command", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),
-                    Vocab.HANDLER_KIND, Set.of("window-message", "ws-verify-client", "ws-handle-upgrade", "ws-connection", "sio-allow-request", "sio-middleware", "sio-connection",
-                            "cors-origin", "express-ws-route", "http-middleware", "uws-upgrade"),
                     Vocab.CHECK, Set.of("connection-cleartext", "url-credentials", "postmessage-origin", "server-origin",
-                            "untrusted-host"),
-                    Vocab.ENDPOINT_POLICY, Set.of("ws", "socket.io", "express-ws", "uws")),
+                            "untrusted-host")),
             JAVA, Map.of(
                     // every Java payload source is a WebSocket message
                     Vocab.SOURCE_KIND, Set.of("ws-message"),
                     // ws-send-html: a send sink with markup: true reached by a value built with HTML markup
                     Vocab.SINK_KIND, Set.of("sql", "command", "deserialization", "path", "expression", "jndi", "ldap",
                             "reflection", "ws-send", "ws-send-html"),
-                    Vocab.HANDLER_KIND, Set.of(),
-                    Vocab.CHECK, Set.of("java-origin-missing", "java-origin-permissive"),
-                    Vocab.ENDPOINT_POLICY, Set.of()));
+                    Vocab.CHECK, Set.of("java-origin-missing", "java-origin-permissive")));
 
     /** The words of {@code vocab} in {@code language}. */
     public static Set<String> vocabulary(String language, Vocab vocab) {
@@ -71,7 +66,17 @@ public final class Schema {
     }
 
     /** Word sets that model rows give and use: JS types ({@code Type[t]}) and name classes. */
-    static final String TYPES = "type", NAME_CLASSES = "name class";
+    static final String TYPES = "type", NAME_CLASSES = "name class", HANDLER_KINDS = "handler kind", POLICIES = "server policy";
+
+    /**
+     * Words of a set that the scanner's own code uses, so that a model may give them without a model
+     * using them ({@code window-message} handlers are read by the postMessage check); every other handler
+     * kind a model gives must be used by some policy, or a misspelled kind would find functions nobody reads.
+     */
+    static final Map<String, Set<String>> BUILT_IN_USES = Map.of(HANDLER_KINDS, Set.of("window-message"));
+
+    /** Sets whose every given word must also be used. */
+    static final Set<String> MUST_BE_USED = Set.of(HANDLER_KINDS);
 
     /** First steps of a JS access path, and the steps that may follow. */
     static final Set<String> PATH_ROOTS = Set.of("Global", "Module", "Type", "Any", "Jsx");
@@ -225,6 +230,19 @@ public final class Schema {
         return new Key(name, Type.ROWS, index(keys));
     }
 
+    /** Where a server policy finds functions of a handler kind, and what their parameter holds. */
+    private static Key[] handlerSource() {
+        return new Key[] {text("handlers").required().refersTo(HANDLER_KINDS),
+                text("find").oneOf("registered", "listeners", "callers", "all"), text("method"), number("parameter"),
+                text("holds").oneOf("origin", "request", "info", "headers")};
+    }
+
+    private static Key[] with(Key[] a, Key... b) {
+        List<Key> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(Key[]::new);
+    }
+
     /** A JS model row: a {@code path} (or a list of them) plus its own keys. */
     private static Key jsRows(String name, Key... keys) {
         List<Key> all = new ArrayList<>();
@@ -293,11 +311,20 @@ public final class Schema {
             jsRows("sanitizers", texts("blocks").required().in(Vocab.BARRIER_KIND)),
             jsRows("serializers"),
             jsRows("connections", text("library").required(), text("url"), texts("cleartext"), text("defaultPath")),
-            jsRows("handlers", text("kind").required().in(Vocab.HANDLER_KIND)),
+            jsRows("handlers", text("kind").required().defines(HANDLER_KINDS)),
             jsRows("elementHints", text("nameFrom").required().oneOf("argument")),
             jsRows("wrappers", text("field"), number("argument"), flag("call")),
             jsRows("knownStrings", text("value").required()),
-            jsRows("endpoints", text("library").required(), text("policy").required().in(Vocab.ENDPOINT_POLICY), text("defaultPath")),
+            jsRows("endpoints", text("library").required(), text("policy").required().refersTo(POLICIES), text("defaultPath")),
+            rows("policies", text("name").required().defines(POLICIES), texts("options"), text("middleware").oneOf("server", "app"),
+                    rows("deciders", with(handlerSource(), text("when"), text("option"), flag("every"), text("label").required(),
+                            text("weak").required(), text("none"), text("acceptsAll"),
+                            rows("also", handlerSource()))),
+                    rows("permissive", text("option").required(), text("label").required(), texts("values"), text("when"),
+                            row("function", handlerSource()), text("missing")),
+                    row("otherwise", text("detail").required(), text("requires").oneOf("ambient")),
+                    rows("authentication", handlerSource()),
+                    texts("receives").refersTo(HANDLER_KINDS)),
             jsRows("typeHints", texts("names").required()),
             jsRows("stateHooks"),
             row("heuristics",
@@ -311,6 +338,7 @@ public final class Schema {
                     texts("loopbackHosts"),
                     texts("reservedHosts"),
                     pattern("workerFiles"),
+                    pattern("sessionMiddleware"),
                     texts("workerGlobals"),
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),

@@ -42,16 +42,35 @@ final class SchemaValidator {
         /** set -> word -> where it is first used, "FILE:LINE: key" */
         private final Map<String, Map<String, String>> used = new java.util.TreeMap<>();
 
-        void give(String set, String word) {
+        /** "set\0word" -> where a word is first given, "FILE:LINE: key" */
+        private final Map<String, String> givenAt = new java.util.HashMap<>();
+
+        void give(String set, String word, String where) {
             given.computeIfAbsent(set, k -> new TreeSet<>()).add(word);
+            givenAt.putIfAbsent(set + "\0" + word, where);
         }
 
         void use(String set, String word, String where) {
             used.computeIfAbsent(set, k -> new java.util.TreeMap<>()).putIfAbsent(word, where);
         }
 
-        /** Fails on the first word used but given by no model. */
+        /**
+         * Fails on the first word used but given by no model, and on a word of a {@link Schema#MUST_BE_USED}
+         * set that a model gives but nothing uses.
+         */
         void check() {
+            for (String set : Schema.MUST_BE_USED) {
+                Map<String, String> uses = used.getOrDefault(set, Map.of());
+                Set<String> builtIn = Schema.BUILT_IN_USES.getOrDefault(set, Set.of());
+                for (String w : given.getOrDefault(set, Set.of())) {
+                    if (!uses.containsKey(w) && !builtIn.contains(w)) {
+                        Set<String> known = new TreeSet<>(uses.keySet());
+                        known.addAll(builtIn);
+                        throw new RulesetException(givenAt.get(set + "\0" + w) + ": " + set + " '" + w
+                                + "' is given but nothing uses it" + hint(w, known));
+                    }
+                }
+            }
             for (Map.Entry<String, Map<String, String>> set : used.entrySet()) {
                 Set<String> known = given.getOrDefault(set.getKey(), Set.of());
                 for (Map.Entry<String, String> u : set.getValue().entrySet()) {
@@ -146,7 +165,7 @@ final class SchemaValidator {
     }
 
     private void word(Schema.Key k, String s, String where, int line) {
-        if (k.defines != null) refs.give(k.defines, s);
+        if (k.defines != null) refs.give(k.defines, s, tree.file + ":" + line + ": " + where);
         if (k.refersTo != null) refs.use(k.refersTo, s, tree.file + ":" + line + ": " + where);
         if (k.values != null && !k.values.contains(s)) {
             throw tree.error(line, where + ": '" + s + "' is not one of " + String.join(", ", new TreeSet<>(k.values)) + hint(s, k.values));

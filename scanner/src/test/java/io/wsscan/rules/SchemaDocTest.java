@@ -175,8 +175,7 @@ class SchemaDocTest {
     @Test
     void vocabularyIsDocumented() {
         Map<String, Schema.Vocab> rows = Map.of("source kinds", Schema.Vocab.SOURCE_KIND, "sink kinds", Schema.Vocab.SINK_KIND,
-                "handler kinds", Schema.Vocab.HANDLER_KIND, "checks", Schema.Vocab.CHECK,
-                "endpoint policies", Schema.Vocab.ENDPOINT_POLICY);
+                "checks", Schema.Vocab.CHECK);
         Set<Schema.Vocab> seen = new TreeSet<>();
         for (List<String> row : table(README, "## Vocabulary", "| vocabulary | js | java |")) {
             Schema.Vocab v = rows.get(row.get(0));

@@ -123,7 +123,20 @@ class SchemaTest {
     @Test
     void unknownHandlerKind() throws IOException {
         Path m = write("model.yml", "handlers:\n  - { path: \"Global[onmessage]\", kind: window-mesage }\n");
-        rejected(m, 2, "handlers.kind: unknown handler kind 'window-mesage' for js (did you mean 'window-message'?)");
+        rejected(m, 2, "handlers.kind: handler kind 'window-mesage' is given but nothing uses it (did you mean 'window-message'?)");
+    }
+
+    @Test
+    void policyReferencesAreChecked() throws IOException {
+        // a policy naming a handler kind no model gives, and an endpoint naming a policy nobody defines
+        Path m = write("model.yml", "policies:\n  - name: mine\n    deciders:\n"
+                + "      - { handlers: my-verfy, label: v, weak: \"v {why}\" }\n");
+        rejected(m, 4, "unknown handler kind 'my-verfy': no loaded model gives it");
+        Path e = write("endpoint.yml", "endpoints:\n  - { path: \"Module[x]\", library: x, policy: wss }\n");
+        rejected(e, 2, "unknown server policy 'wss': no loaded model gives it");
+        Path f = write("find.yml", "policies:\n  - name: mine\n    deciders:\n"
+                + "      - { handlers: ws-connection, find: listener, label: v, weak: \"v {why}\" }\n");
+        rejected(f, 4, "'listener' is not one of all, callers, listeners, registered (did you mean 'listeners'?)");
     }
 
     @Test

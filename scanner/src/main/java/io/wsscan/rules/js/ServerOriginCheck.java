@@ -1,6 +1,7 @@
 package io.wsscan.rules.js;
 
 import io.wsscan.analysis.Engine;
+import io.wsscan.analysis.Models;
 import io.wsscan.analysis.Scopes;
 import io.wsscan.analysis.Scopes.Binding;
 import io.wsscan.analysis.Trace;
@@ -21,18 +22,17 @@ import java.util.Set;
 /**
  * {@code server-origin}: judges how each Node WebSocket endpoint (the models' {@code endpoints}: a
  * {@code ws} WebSocketServer, a socket.io server, an express-ws or uWebSockets.js route) decides which
- * origins may open connections. The endpoint's {@code policy} says where that library lets the
- * application decide; the functions found there (the models' {@code handlers}) are graded for how they
- * compare the Origin header: strong (exact equality, an allowlist, an anchored regex, a parsed host),
- * weak (substring, prefix, suffix without a dot, unanchored regex) or not at all. Every hit starts at
- * the endpoint's creation. Where the deciding code is out of sight (options passed in from elsewhere, the
- * request handed to an unknown function) nothing is reported. {@link OriginGrader} grades one
- * function's comparisons; {@link JsSyntax} holds the syntactic helpers both use.
+ * origins may open connections. How a library lets the application decide is data, the endpoint's
+ * {@link Models.ServerPolicy policy}: its deciders (verifyClient, allowRequest, an upgrade listener
+ * calling handleUpgrade, a connection listener that closes foreign sockets, a route's middleware) are
+ * found by handler kind and graded by {@link OriginGrader} for how they compare the Origin header:
+ * strong (exact equality, an allowlist, an anchored regex, a parsed host), weak (substring, prefix,
+ * suffix without a dot, unanchored regex) or not at all; then its permissive option values; then what
+ * holds otherwise. Where the deciding code is out of sight (options passed in from elsewhere, the
+ * request handed to an unknown function that says it decides) nothing is reported. Every hit starts at
+ * the endpoint's creation, and its level follows the origin threat model ({@link OriginThreat}).
  */
 public final class ServerOriginCheck implements StructuralCheck {
-
-    /** Middleware names that mean cookie sessions (express-session, cookie-session, passport). */
-    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("(?i)session|passport");
 
     /** How a function checks the origin; {@code opaque} when it hands the request to code out of sight. */
     record Grade(Strength strength, String why, boolean opaque) {
@@ -56,18 +56,16 @@ public final class ServerOriginCheck implements StructuralCheck {
         for (Engine.HandlerSite h : ctx.engine().handlers()) byKind.computeIfAbsent(h.model().kind(), k -> new ArrayList<>()).add(h);
         Map<Node, Hit> hits = new LinkedHashMap<>();
         for (Engine.EndpointSite e : ctx.engine().endpoints()) {
-            if (hits.containsKey(e.call())) continue;
-            Judge j = new Judge(ctx, byKind, e);
-            Hit h = switch (e.model().policy()) {
-                case "ws" -> j.ws();
-                case "socket.io" -> j.socketIo();
-                case "express-ws" -> j.expressWs();
-                case "uws" -> j.uws();
-                default -> null;
-            };
+            Models.ServerPolicy policy = ctx.models().policies.get(e.model().policy());
+            if (hits.containsKey(e.call()) || policy == null) continue;
+            Hit h = new Judge(ctx, byKind, e, policy).verdict();
             if (h != null) hits.put(e.call(), h);
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /** A function found for a policy, and which of its parameters holds what. */
+    private record Fn(Node function, int parameter, Role role) {
     }
 
     /** The judgement of one endpoint. */
@@ -76,30 +74,258 @@ public final class ServerOriginCheck implements StructuralCheck {
         final Scopes scopes;
         final Map<String, List<Engine.HandlerSite>> handlers;
         final Engine.EndpointSite site;
+        final Models.ServerPolicy policy;
         final Node call;
+        /** Some decider handed the request to code out of sight: "otherwise" cannot be claimed. */
+        boolean opaque;
 
-        Judge(Context ctx, Map<String, List<Engine.HandlerSite>> handlers, Engine.EndpointSite site) {
+        Judge(Context ctx, Map<String, List<Engine.HandlerSite>> handlers, Engine.EndpointSite site, Models.ServerPolicy policy) {
             this.ctx = ctx;
             this.scopes = ctx.scopes();
             this.handlers = handlers;
             this.site = site;
+            this.policy = policy;
             this.call = site.call();
         }
 
-        /** Functions of a handler kind registered at this endpoint's call. */
-        List<Node> registered(String kind) {
-            List<Node> out = new ArrayList<>();
-            for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) {
-                if (h.registration() == call && !out.contains(h.function())) out.add(h.function());
+        Hit verdict() {
+            Node opts = options();
+            boolean optsInSight = policy.options().isEmpty() || opts != null && !JsSyntax.opaqueSpread(opts, scopes);
+            for (Models.Decider d : policy.deciders()) {
+                if (d.when() != null && !isTrue(opts, d.when())) continue;
+                List<Fn> fns = functions(d.sources().get(0));
+                if (fns.isEmpty()) {
+                    // the decision is here (noServer: true) or in an option, but its code is out of sight
+                    if (d.when() != null) return null;
+                    if (d.option() != null && (!optsInSight || JsSyntax.property(opts, d.option(), scopes) != null)) return null;
+                    continue;
+                }
+                for (Models.HandlerSource also : d.sources().subList(1, d.sources().size())) fns.addAll(functions(also));
+                Grade decided = null;
+                Node decidedFn = null;
+                for (Fn fn : fns) {
+                    Grade g = grade(fn);
+                    boolean replaces = decided == null || (d.every() ? g.strength.ordinal() < decided.strength.ordinal()
+                            : g.strength.ordinal() > decided.strength.ordinal());
+                    if (replaces) {
+                        decided = new Grade(g.strength, g.why, decided != null && decided.opaque || g.opaque);
+                        decidedFn = fn.function;
+                    } else if (g.opaque) {
+                        decided = new Grade(decided.strength, decided.why, true);
+                    }
+                }
+                opaque |= decided.opaque;
+                if (decided.strength == Strength.STRONG || decided.opaque && decided.strength == Strength.NONE) return null;
+                if (decided.strength == Strength.WEAK) return hit(fill(d.weak(), d.label(), decided.why), decidedFn, d.label());
+                if (d.none() != null) {
+                    String detail = d.acceptsAll() != null && acceptsAll(decidedFn) ? d.acceptsAll() : fill(d.none(), d.label(), null);
+                    return hit(detail, decidedFn, d.label());
+                }
+                // a decider that compares nothing passes the decision on
+            }
+            for (Models.Permissive p : policy.permissive()) {
+                Hit h = permissive(p, opts);
+                if (h != null) return h;
+            }
+            Models.Otherwise otherwise = policy.otherwise();
+            if (otherwise == null) return null;
+            if ("ambient".equals(otherwise.requires())) {
+                List<Found> ev = evidence();
+                return !ev.isEmpty() && ev.get(0).evidence.kind() == OriginThreat.Kind.AMBIENT ? hit(otherwise.detail(), null, null) : null;
+            }
+            return optsInSight && !opaque ? hit(otherwise.detail(), null, null) : null;
+        }
+
+        private static String fill(String message, String label, String why) {
+            String out = message.replace("{label}", label);
+            return why == null ? out : out.replace("{why}", why);
+        }
+
+        /** The options object: the first of the policy's argument positions that holds an object in sight. */
+        private Node options() {
+            for (int i : policy.options()) {
+                Node o = JsSyntax.object(arg(i), scopes);
+                if (o != null) return o;
+            }
+            return null;
+        }
+
+        /** Whether a dotted option path ({@code noServer}, {@code cors.credentials}) is the constant true. */
+        private boolean isTrue(Node opts, String path) {
+            Node v = option(opts, path);
+            return v != null && "true".equals(JsSyntax.constant(v, scopes));
+        }
+
+        /** The value of a dotted option path, or null. */
+        private Node option(Node opts, String path) {
+            Node holder = opts;
+            String[] steps = path.split("\\.");
+            for (int i = 0; i < steps.length - 1 && holder != null; i++) holder = JsSyntax.object(JsSyntax.property(holder, steps[i], scopes), scopes);
+            return holder == null ? null : JsSyntax.property(holder, steps[steps.length - 1], scopes);
+        }
+
+        // ---------------------------------------------------------------- finding the functions
+
+        private List<Fn> functions(Models.HandlerSource src) {
+            Role role = Role.valueOf(src.holds().toUpperCase(java.util.Locale.ROOT));
+            List<Fn> out = new ArrayList<>();
+            switch (src.find()) {
+                case "registered" -> {
+                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) {
+                        if (h.registration() == call) add(out, new Fn(h.function(), src.parameter(), role));
+                    }
+                }
+                case "listeners" -> {
+                    for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role));
+                }
+                case "callers" -> out.addAll(callers(src, role));
+                default -> {
+                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role));
+                }
             }
             return out;
         }
 
-        List<Node> all(String kind) {
+        private static void add(List<Fn> out, Fn fn) {
+            for (Fn f : out) if (f.function == fn.function) return;
+            out.add(fn);
+        }
+
+        /**
+         * Functions registered with {@code kind} on a receiver that is this endpoint, or whose receiver is
+         * out of sight ({@code this.wss.on(...)}); not those of another endpoint.
+         */
+        private List<Node> listenersOf(String kind) {
+            Set<Node> endpointCalls = endpointCalls();
             List<Node> out = new ArrayList<>();
-            for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) if (!out.contains(h.function())) out.add(h.function());
+            for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) {
+                Node reg = h.registration();
+                if (reg.size() > 0 && reg.kid(0).kind == Kind.MEMBER && !mayBeThis(reg.kid(0).kid(0), endpointCalls)) continue;
+                if (!out.contains(h.function())) out.add(h.function());
+            }
             return out;
         }
+
+        private Set<Node> endpointCalls() {
+            Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
+            return endpointCalls;
+        }
+
+        /**
+         * Whether a receiver may be this endpoint: a name holding it; not a name holding another
+         * endpoint; {@code this.x} only when this endpoint is stored in a field {@code x} (when it is
+         * stored in a field at all); anything else out of sight may be.
+         */
+        private boolean mayBeThis(Node recvExpr, Set<Node> endpointCalls) {
+            Node r = JsSyntax.resolve(recvExpr, scopes);
+            if (r == call) return true;
+            if (r != null && endpointCalls.contains(r)) return false;
+            if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
+                Set<String> fields = thisFields();
+                return fields.isEmpty() || fields.contains(recvExpr.propertyName());
+            }
+            return true;
+        }
+
+        private Set<String> thisFields;
+
+        /** Fields of {@code this} the endpoint is stored in ({@code this.wss = new WebSocketServer(...)}). */
+        private Set<String> thisFields() {
+            if (thisFields != null) return thisFields;
+            thisFields = new HashSet<>();
+            List<Node> assigns = new ArrayList<>();
+            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
+                    && n.kid(0).kid(0).kind == Kind.THIS && JsSyntax.resolve(n.kid(1), scopes) == call, assigns);
+            for (Node a : assigns) if (a.kid(0).propertyName() != null) thisFields.add(a.kid(0).propertyName());
+            return thisFields;
+        }
+
+        /**
+         * The functions that pass their own parameter as the first argument of a registration of the
+         * source's kind (ws's {@code handleUpgrade(req, socket, head, cb)} in an 'upgrade' listener), or of
+         * a call of the source's {@code method} on a receiver that may be this endpoint; graded on that parameter.
+         */
+        private List<Fn> callers(Models.HandlerSource src, Role role) {
+            List<Node> calls = new ArrayList<>();
+            for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) {
+                if (!calls.contains(h.registration())) calls.add(h.registration());
+            }
+            if (src.method() != null) {
+                JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
+                        && src.method().equals(n.kid(0).propertyName()) && n.size() >= 3, calls);
+            }
+            Set<Node> endpointCalls = endpointCalls();
+            List<Fn> out = new ArrayList<>();
+            for (Node c : calls) {
+                if (c.size() < 2 || c.kid(1).kind != Kind.IDENT) continue;
+                // wss.handleUpgrade of another server (a const holding another construction) is not this one's
+                if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0), endpointCalls)) continue;
+                Binding b = scopes.binding(c.kid(1));
+                if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
+                int index = b.function.kid(0).kids().indexOf(b.declaration);
+                add(out, new Fn(b.function, index < 0 ? src.parameter() : index, role));
+            }
+            return out;
+        }
+
+        // ---------------------------------------------------------------- permissive option values
+
+        /** A permissive value of option {@code p}, or null. */
+        private Hit permissive(Models.Permissive p, Node opts) {
+            if (opts == null || p.when() != null && !isTrue(opts, p.when())) return null;
+            String with = p.when() == null ? "" : ", with " + p.when().substring(p.when().lastIndexOf('.') + 1) + ": true";
+            if (p.function() != null) {
+                List<Fn> fns = functions(p.function());
+                if (!fns.isEmpty()) {
+                    for (Fn fn : fns) {
+                        Grade g = grade(fn);
+                        String what = "its " + p.label() + " function";
+                        if (g.strength == Strength.WEAK) return hit(what + " " + g.why + with, fn.function, p.label());
+                        if (g.strength == Strength.NONE && !g.opaque) return hit(what + " accepts every origin" + with, fn.function, p.label());
+                    }
+                    return null;
+                }
+            }
+            int dot = p.option().lastIndexOf('.');
+            if (dot > 0 && option(opts, p.option().substring(0, dot)) == null) return null; // cors itself not set
+            Node v = option(opts, p.option());
+            if (v == null) return p.missing() == null ? null : hit(p.missing() + with, null, null);
+            Node r = JsSyntax.resolve(v, scopes);
+            String all = admitsAll(r, p.values());
+            if (all != null) return hit(p.label() + " " + all + with, null, null);
+            // process.env.CORS_ORIGIN || '*': the wildcard whenever the setting is missing
+            if (r.kind == Kind.LOGICAL || r.kind == Kind.CONDITIONAL) {
+                for (Node alt : r.kind == Kind.LOGICAL ? r.kids() : r.rest(1)) {
+                    Node a = JsSyntax.resolve(alt, scopes);
+                    if (admitsAll(a, p.values()) != null) {
+                        return hit(p.label() + " falls back to " + shown(a) + ", which admits every origin" + with, null, null);
+                    }
+                }
+            }
+            for (Node e : r.kind == Kind.ARRAY ? r.kids() : List.of(r)) {
+                Node x = JsSyntax.resolve(e, scopes);
+                if (x.kind != Kind.REGEX) continue;
+                String problem = PostMessageOriginCheck.regexProblem(x.text);
+                if (problem != null) {
+                    return hit((r.kind == Kind.ARRAY ? "the " + p.label() + " entry /" : p.label() + " /") + x.text + "/ " + problem + with, null, null);
+                }
+            }
+            return null;
+        }
+
+        /** "'*' admits every origin" / "true reflects every origin" when a value is one of {@code values}, else null. */
+        private static String admitsAll(Node v, List<String> values) {
+            if (v.kind == Kind.BOOLEAN && "true".equals(v.text) && values.contains("true")) return "true reflects every origin";
+            if (v.kind == Kind.STRING && values.contains(v.text)) return "'" + v.text + "' admits every origin";
+            return null;
+        }
+
+        private static String shown(Node v) {
+            return v.kind == Kind.STRING ? "'" + v.text + "'" : v.text;
+        }
+
+        // ---------------------------------------------------------------- the hit and its level
 
         Hit hit(String detail, Node where, String whereWhat) {
             List<Trace.Step> steps = new ArrayList<>();
@@ -113,7 +339,19 @@ public final class ServerOriginCheck implements StructuralCheck {
             Found shown = found.isEmpty() ? null : found.get(0);
             if (shown != null) steps.add(new Trace.Step(shown.at, shown.evidence.kind() == OriginThreat.Kind.AMBIENT
                     ? "ambient credentials: " + shown.evidence.what() : "token authentication: " + shown.evidence.what()));
-            return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence)), steps, OriginThreat.level(evidence));
+            boolean onlySends = !receives();
+            return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence, onlySends)), steps,
+                    OriginThreat.level(evidence, onlySends));
+        }
+
+        /**
+         * Whether the program has a message listener of the policy's {@code receives} kinds: an endpoint
+         * whose sockets are never listened to only sends. Without {@code receives} every endpoint may receive.
+         */
+        private boolean receives() {
+            if (policy.receives().isEmpty()) return true;
+            for (String kind : policy.receives()) if (!handlers.getOrDefault(kind, List.of()).isEmpty()) return true;
+            return false;
         }
 
         Node arg(int i) {
@@ -126,29 +364,29 @@ public final class ServerOriginCheck implements StructuralCheck {
         private record Found(OriginThreat.Evidence evidence, Node at) {
         }
 
+        private List<Found> evidence;
+
         /**
          * What authenticates this endpoint's handshakes: the names of {@code handshakeAuth} read in the
-         * functions that see the handshake (verifyClient, allowRequest, upgrade and connection listeners,
-         * socket.io middleware, express-ws routes and middleware), and session middleware attached to the
-         * server. Ambient evidence first, in source order.
+         * functions that see the handshake (every decider's and the policy's {@code authentication}
+         * functions), and session middleware attached where the policy's {@code middleware} says. Ambient
+         * evidence first, in source order.
          */
         private List<Found> evidence() {
-            List<Node> fns = new ArrayList<>();
-            for (String kind : List.of("ws-verify-client", "sio-allow-request", "uws-upgrade", "express-ws-route")) fns.addAll(registered(kind));
-            fns.addAll(listenersOf("ws-connection"));
-            fns.addAll(listenersOf("sio-middleware"));
-            fns.addAll(listenersOf("sio-connection"));
-            if ("ws".equals(site.model().policy())) fns.addAll(upgradeListeners());
-            if ("express-ws".equals(site.model().policy())) fns.addAll(all("http-middleware"));
+            if (evidence != null) return evidence;
+            List<Models.HandlerSource> sources = new ArrayList<>(policy.authentication());
+            for (Models.Decider d : policy.deciders()) sources.addAll(d.sources());
             List<Found> out = new ArrayList<>();
             Node session = sessionMiddleware();
             if (session != null) out.add(found(OriginThreat.Kind.AMBIENT, "uses session middleware", session));
             Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Node fn : fns) if (seen.add(fn)) reads(fn, out);
+            for (Models.HandlerSource src : sources) {
+                for (Fn fn : functions(src)) if (seen.add(fn.function)) reads(fn.function, out);
+            }
             out.sort(java.util.Comparator.comparing((Found f) -> f.evidence.kind()).thenComparingInt(f -> f.at.start));
+            evidence = out;
             return out;
         }
-
         /** Names of {@code handshakeAuth} read in a function: {@code headers.cookie}, {@code req.session}, {@code auth.token}. */
         private void reads(Node fn, List<Found> out) {
             Map<String, String> names = ctx.models().handshakeAuth;
@@ -193,271 +431,36 @@ public final class ServerOriginCheck implements StructuralCheck {
             return fileNodes.contains(n);
         }
 
-        // ---------------------------------------------------------------- ws
-
-        Hit ws() {
-            Node opts = JsSyntax.object(arg(0), scopes);
-            List<Node> verify = registered("ws-verify-client");
-            if (verify.isEmpty() && (opts == null || JsSyntax.property(opts, "verifyClient", scopes) != null
-                    || JsSyntax.opaqueSpread(opts, scopes))) {
-                return null; // options or verifyClient out of sight
-            }
-            if (!verify.isEmpty()) {
-                Grade worst = null;
-                Node worstFn = null;
-                for (Node fn : verify) {
-                    Grade g = grade(fn, Role.INFO, 0);
-                    if (worst == null || g.strength.ordinal() < worst.strength.ordinal()) {
-                        worst = g;
-                        worstFn = fn;
-                    }
-                }
-                if (worst.strength == Strength.STRONG || worst.opaque && worst.strength == Strength.NONE) return null;
-                if (worst.strength == Strength.WEAK) return hit("verifyClient " + worst.why, worstFn, "verifyClient");
-                return hit(acceptsAll(worstFn) ? "its verifyClient accepts every handshake"
-                        : "its verifyClient never compares the Origin header (info.origin)", worstFn, "verifyClient");
-            }
-            // a 'connection' listener of this server that checks req.headers.origin and closes the socket
-            Grade onConnection = Grade.NONE;
-            Node weakListener = null;
-            for (Node fn : listenersOf("ws-connection")) {
-                Grade g = grade(fn, Role.REQUEST, 1);
-                if (g.strength == Strength.WEAK && onConnection.strength == Strength.NONE) weakListener = fn;
-                onConnection = onConnection.better(g);
-            }
-            if (onConnection.strength == Strength.STRONG) return null;
-            if (onConnection.strength == Strength.WEAK) {
-                return hit("its 'connection' listener " + onConnection.why, weakListener, "the 'connection' listener");
-            }
-            if (!"true".equals(JsSyntax.constant(JsSyntax.property(opts, "noServer", scopes), scopes))) {
-                if (onConnection.opaque) return null;
-                return hit("it has no verifyClient, so handshakes from every origin are accepted", null, null);
-            }
-            // noServer: the application's 'upgrade' listener calls handleUpgrade and decides
-            List<Node> listeners = upgradeListeners();
-            if (listeners.isEmpty()) return null;
-            Grade worst = null;
-            Node worstFn = null;
-            for (Node fn : listeners) {
-                Grade g = grade(fn, Role.REQUEST, 0);
-                if (worst == null || g.strength.ordinal() < worst.strength.ordinal()) {
-                    worst = g;
-                    worstFn = fn;
-                }
-            }
-            if (worst.strength == Strength.STRONG || worst.opaque && worst.strength == Strength.NONE) return null;
-            String what = "the 'upgrade' listener that calls handleUpgrade";
-            if (worst.strength == Strength.WEAK) return hit("with noServer, " + what + " " + worst.why, worstFn, what);
-            return hit("it has noServer: true and no verifyClient, and " + what + " never checks the Origin header", worstFn, what);
-        }
-
         /**
-         * Functions registered with {@code kind} on a receiver that is this endpoint, or whose receiver is
-         * out of sight ({@code this.wss.on(...)}); not those of another endpoint.
-         */
-        private List<Node> listenersOf(String kind) {
-            Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
-            List<Node> out = new ArrayList<>();
-            for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) {
-                Node reg = h.registration();
-                if (reg.size() > 0 && reg.kid(0).kind == Kind.MEMBER && !mayBeThis(reg.kid(0).kid(0), endpointCalls)) continue;
-                if (!out.contains(h.function())) out.add(h.function());
-            }
-            return out;
-        }
-
-        /**
-         * Whether a receiver may be this endpoint: a name holding it; not a name holding another
-         * endpoint; {@code this.x} only when this endpoint is stored in a field {@code x} (when it is
-         * stored in a field at all); anything else out of sight may be.
-         */
-        private boolean mayBeThis(Node recvExpr, Set<Node> endpointCalls) {
-            Node r = JsSyntax.resolve(recvExpr, scopes);
-            if (r == call) return true;
-            if (r != null && endpointCalls.contains(r)) return false;
-            if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
-                Set<String> fields = thisFields();
-                return fields.isEmpty() || fields.contains(recvExpr.propertyName());
-            }
-            return true;
-        }
-
-        private Set<String> thisFields;
-
-        /** Fields of {@code this} the endpoint is stored in ({@code this.wss = new WebSocketServer(...)}). */
-        private Set<String> thisFields() {
-            if (thisFields != null) return thisFields;
-            thisFields = new HashSet<>();
-            List<Node> assigns = new ArrayList<>();
-            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
-                    && n.kid(0).kid(0).kind == Kind.THIS && JsSyntax.resolve(n.kid(1), scopes) == call, assigns);
-            for (Node a : assigns) if (a.kid(0).propertyName() != null) thisFields.add(a.kid(0).propertyName());
-            return thisFields;
-        }
-
-        /** The functions that call handleUpgrade with their own request parameter. */
-        private List<Node> upgradeListeners() {
-            List<Node> calls = new ArrayList<>();
-            for (Engine.HandlerSite h : handlers.getOrDefault("ws-handle-upgrade", List.of())) {
-                if (!calls.contains(h.registration())) calls.add(h.registration());
-            }
-            JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
-                    && "handleUpgrade".equals(n.kid(0).propertyName()) && n.size() >= 4, calls);
-            Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
-            List<Node> out = new ArrayList<>();
-            for (Node c : calls) {
-                if (c.size() < 2 || c.kid(1).kind != Kind.IDENT) continue;
-                // wss.handleUpgrade of another server (a const holding another construction) is not this one's
-                if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0), endpointCalls)) continue;
-                Binding b = scopes.binding(c.kid(1));
-                if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
-                if (!out.contains(b.function)) out.add(b.function);
-            }
-            return out;
-        }
-
-        // ---------------------------------------------------------------- socket.io
-
-        Hit socketIo() {
-            Node opts = null;
-            for (int i = 0; i < 2 && opts == null; i++) opts = JsSyntax.object(arg(i), scopes);
-            for (Node fn : registered("sio-allow-request")) {
-                Grade g = grade(fn, Role.REQUEST, 0);
-                if (g.strength == Strength.STRONG) return null;
-                if (g.strength == Strength.WEAK) return hit("its allowRequest " + g.why, fn, "allowRequest");
-            }
-            Hit cookies = sessionCookies();
-            if (opts == null) return cookies;
-            String origins = JsSyntax.constant(JsSyntax.property(opts, "origins", scopes), scopes);
-            if (origins != null && (origins.equals("*:*") || origins.equals("*"))) {
-                return hit("the socket.io 2 option origins '" + origins + "' accepts every origin, with credentials", null, null);
-            }
-            Node cors = JsSyntax.object(JsSyntax.property(opts, "cors", scopes), scopes);
-            if (cors == null) return cookies;
-            if (!"true".equals(JsSyntax.constant(JsSyntax.property(cors, "credentials", scopes), scopes))) return cookies;
-            Node origin = JsSyntax.property(cors, "origin", scopes);
-            List<Node> fns = registered("cors-origin");
-            if (!fns.isEmpty()) {
-                for (Node fn : fns) {
-                    Grade g = grade(fn, Role.ORIGIN, 0);
-                    if (g.strength == Strength.WEAK) return hit("its cors.origin function " + g.why + ", and credentials are allowed", fn, "cors.origin");
-                    if (g.strength == Strength.NONE && !g.opaque) {
-                        return hit("its cors.origin function accepts every origin, with credentials: true", fn, "cors.origin");
-                    }
-                }
-                return cookies;
-            }
-            if (origin == null) return hit("cors.origin is not set, so the cors default '*' applies, with credentials: true", null, null);
-            Node v = JsSyntax.resolve(origin, scopes);
-            if (v.kind == Kind.BOOLEAN && "true".equals(v.text)) {
-                return hit("cors.origin true reflects every origin, with credentials: true", null, null);
-            }
-            if (v.kind == Kind.STRING && v.text.equals("*")) return hit("cors.origin '*' admits every origin, with credentials: true", null, null);
-            // process.env.CORS_ORIGIN || '*': the wildcard whenever the setting is missing
-            if (v.kind == Kind.LOGICAL || v.kind == Kind.CONDITIONAL) {
-                for (Node alt : v.kind == Kind.LOGICAL ? v.kids() : v.rest(1)) {
-                    Node a = JsSyntax.resolve(alt, scopes);
-                    if (a.kind == Kind.STRING && a.text.equals("*") || a.kind == Kind.BOOLEAN && "true".equals(a.text)) {
-                        return hit("cors.origin falls back to " + (a.kind == Kind.STRING ? "'*'" : "true")
-                                + ", which admits every origin, with credentials: true", null, null);
-                    }
-                }
-            }
-            if (v.kind == Kind.REGEX) {
-                String p = PostMessageOriginCheck.regexProblem(v.text);
-                if (p != null) return hit("cors.origin /" + v.text + "/ " + p + ", and credentials are allowed", null, null);
-            }
-            if (v.kind == Kind.ARRAY) {
-                for (Node el : v.kids()) {
-                    Node e = JsSyntax.resolve(el, scopes);
-                    if (e.kind == Kind.REGEX) {
-                        String p = PostMessageOriginCheck.regexProblem(e.text);
-                        if (p != null) return hit("the cors.origin entry /" + e.text + "/ " + p + ", and credentials are allowed", null, null);
-                    }
-                }
-            }
-            return cookies;
-        }
-
-        /**
-         * socket.io does not check the Origin of WebSocket handshakes. That is exploitable when the
-         * server authenticates connections by cookie: an express-session (or passport) middleware
-         * attached with {@code io.engine.use(...)} or {@code io.use(wrap(...))} on this server. Without
-         * a strong allowRequest (checked by the caller) such a server is reported.
-         */
-        private Hit sessionCookies() {
-            Node u = sessionMiddleware();
-            return u == null ? null : hit("it authenticates connections with the session cookie, and socket.io checks no Origin on "
-                    + "WebSocket handshakes unless allowRequest does", u, "the session middleware");
-        }
-
-        /**
-         * A session (or passport) middleware attached to this server ({@code io.engine.use(session)},
-         * {@code io.use(wrap(session))}) or, for express-ws routes, to the application; or null.
+         * A session (or passport) middleware ({@code heuristics.sessionMiddleware}) attached where the
+         * policy's {@code middleware} says: to this server ({@code io.use(wrap(session))},
+         * {@code io.engine.use(session)}) or to the app whose method created this endpoint; or null.
          */
         private Node sessionMiddleware() {
+            java.util.regex.Pattern names = ctx.models().sessionMiddleware;
+            if (policy.middleware() == null || names == null) return null;
+            boolean app = "app".equals(policy.middleware());
+            if (app && call.kid(0).kind != Kind.MEMBER) return null;
+            Node target = app ? JsSyntax.resolve(call.kid(0).kid(0), scopes) : call;
             List<Node> uses = new ArrayList<>();
             JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
                     && "use".equals(n.kid(0).propertyName()) && n.size() > 1, uses);
-            boolean app = "express-ws".equals(site.model().policy());
             for (Node u : uses) {
                 Node recv = u.kid(0).kid(0);
                 if (recv.kind == Kind.MEMBER && "engine".equals(recv.propertyName())) recv = recv.kid(0);
-                Node r = JsSyntax.resolve(recv, scopes);
-                if (r != call && !(app && call.kid(0).kind == Kind.MEMBER && r == JsSyntax.resolve(call.kid(0).kid(0), scopes))) continue;
-                List<Node> names = new ArrayList<>();
-                JsSyntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && SESSION.matcher(n.text).find()
-                        || n.kind == Kind.MEMBER && n.propertyName() != null && SESSION.matcher(n.propertyName()).find(), names);
-                if (!names.isEmpty()) return u;
+                if (JsSyntax.resolve(recv, scopes) != target) continue;
+                List<Node> named = new ArrayList<>();
+                JsSyntax.collect(u.kid(1), n -> n.kind == Kind.IDENT && names.matcher(n.text).find()
+                        || n.kind == Kind.MEMBER && n.propertyName() != null && names.matcher(n.propertyName()).find(), named);
+                if (!named.isEmpty()) return u;
             }
             return null;
         }
 
-        // ---------------------------------------------------------------- express-ws
-
-        Hit expressWs() {
-            List<Node> route = registered("express-ws-route");
-            if (route.isEmpty()) return null;
-            Grade best = Grade.NONE;
-            for (Node fn : route) best = best.better(grade(fn, Role.REQUEST, 1));
-            // application middleware also runs for WebSocket routes
-            for (Node fn : all("http-middleware")) best = best.better(grade(fn, Role.REQUEST, 0));
-            if (best.strength == Strength.STRONG || best.opaque && best.strength == Strength.NONE) return null;
-            if (best.strength == Strength.WEAK) return hit("the origin check of this express-ws route " + best.why, null, null);
-            return hit("no middleware or handler of this express-ws route checks the Origin header", null, null);
-        }
-
-        // ---------------------------------------------------------------- uWebSockets.js
-
-        Hit uws() {
-            List<Node> upgrade = registered("uws-upgrade");
-            if (upgrade.isEmpty()) {
-                Node behavior = JsSyntax.object(arg(1), scopes);
-                if (behavior == null || JsSyntax.property(behavior, "upgrade", scopes) != null || JsSyntax.opaqueSpread(behavior, scopes)) {
-                    return null;
-                }
-                return hit("its behavior has no upgrade handler, so uWebSockets.js accepts handshakes from every origin", null, null);
-            }
-            Grade worst = null;
-            Node worstFn = null;
-            for (Node fn : upgrade) {
-                Grade g = grade(fn, Role.REQUEST, 1);
-                if (worst == null || g.strength.ordinal() < worst.strength.ordinal()) {
-                    worst = g;
-                    worstFn = fn;
-                }
-            }
-            if (worst.strength == Strength.STRONG || worst.opaque && worst.strength == Strength.NONE) return null;
-            if (worst.strength == Strength.WEAK) return hit("its upgrade handler " + worst.why, worstFn, "upgrade");
-            return hit("its upgrade handler never checks the Origin header (req.getHeader('origin'))", worstFn, "upgrade");
-        }
-
         // ---------------------------------------------------------------- grading
 
-        Grade grade(Node fn, Role role, int param) {
-            return new OriginGrader(scopes, ctx.models().originLogic).grade(fn, role, param, 0);
+        Grade grade(Fn fn) {
+            return new OriginGrader(scopes, ctx.models().originLogic).grade(fn.function, fn.role, fn.parameter, 0);
         }
     }
 

@@ -299,4 +299,41 @@ class ServerOriginCheckTest {
                 + ".on('connection', (ws) => ws.on('message', (data) => {\n"
                 + "  execFile('git', ['log', String(data)]);\n  spawn('tail', ['-n', '5', String(data)]);\n}));\n");
     }
+
+    // ------------------------------------------------------------------ a library described only by model rows
+
+    /**
+     * A server library wsscan does not ship, added by a user ruleset of model rows alone: its endpoint,
+     * its handshake callback as a decider, and what holds when the application gives none.
+     */
+    @Test
+    void aNewLibraryIsModelRowsOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path model = dir.resolve("acme-sockets.yml");
+        java.nio.file.Files.writeString(model, String.join("\n",
+                "library: acme-sockets",
+                "endpoints:",
+                "  - { path: \"Module[acme-sockets].Member[listen]\", library: acme-sockets, policy: acme }",
+                "handlers:",
+                "  - { path: \"Module[acme-sockets].Member[listen].Argument[0].Member[onHandshake]\", kind: acme-handshake }",
+                "policies:",
+                "  - name: acme",
+                "    options: [0]",
+                "    deciders:",
+                "      - { handlers: acme-handshake, holds: request, every: true, option: onHandshake, label: onHandshake,",
+                "          weak: \"its {label} {why}\", none: \"its {label} never reads the Origin header\" }",
+                "    otherwise: { detail: \"it has no onHandshake, and acme-sockets accepts every origin by default\" }",
+                ""));
+        RuleTester custom = RuleTester.using(new JsAnalyzer(RuleCatalog.load(List.of(model)))::analyzeTogether).only(RULE);
+        String head = "const acme = require('acme-sockets');\n";
+        Finding none = custom.check("a.js", at(2, "// expect: " + RULE + " \"accepts every origin by default\"",
+                head + "const srv = acme.listen({ port: 9000 });\n")).only(RULE);
+        assertTrue(none.message().contains("acme-sockets"), none.message());
+        custom.check("b.js", at(2, "// expect: " + RULE + " \"onHandshake checks the origin with includes()\"",
+                head + "const srv = acme.listen({ port: 9000, onHandshake: (req) => req.headers.origin.includes('acme.example') });\n"));
+        custom.check("c.js", head + "const srv = acme.listen({ port: 9000, onHandshake: (req) => req.headers.origin === 'https://acme.example' });\n");
+        custom.check("d.js", at(2, "// expect: " + RULE + " \"never reads the Origin header\"",
+                head + "const srv = acme.listen({ port: 9000, onHandshake: (req) => req.url.startsWith('/live') });\n"));
+        // options out of sight: nothing can be claimed
+        custom.check("e.js", head + "module.exports = (opts) => acme.listen(opts);\n");
+    }
 }
