@@ -100,9 +100,11 @@ public final class Models {
      * Functions of handler kind {@code handlers}: {@code registered} at the endpoint's own call,
      * {@code listeners} on a receiver that may be the endpoint, {@code callers} (functions passing their
      * own parameter to a registration, or to a {@code method} call of that name), or {@code all} in the
-     * program; parameter {@code parameter} of each holds what {@code holds} says.
+     * program; parameter {@code parameter} of each holds what {@code holds} says. A comparison of the
+     * Origin header counts as a check, and of the {@code headers} listed too ({@code host}: a DNS
+     * rebinding defence of a local server, for libraries that do not pass the Origin on).
      */
-    public record HandlerSource(String handlers, String find, String method, int parameter, String holds) {
+    public record HandlerSource(String handlers, String find, String method, int parameter, String holds, List<String> headers) {
     }
 
     /**
@@ -180,7 +182,7 @@ public final class Models {
     public static final class OriginVocab {
         public final Set<String> substring = new HashSet<>(), prefix = new HashSet<>(), suffix = new HashSet<>(),
                 regex = new HashSet<>(), normalisers = new HashSet<>(), lookups = new HashSet<>(), regexTests = new HashSet<>(),
-                headerGetters = new HashSet<>();
+                headerGetters = new HashSet<>(), parts = new HashSet<>(), parsers = new HashSet<>();
         private Pattern deciders;
 
         /** Whether a callee name out of sight says it makes an access decision. */
@@ -397,6 +399,8 @@ public final class Models {
         for (JsonNode x : ol.path("lookups")) originLogic.lookups.add(x.asText());
         for (JsonNode x : ol.path("regexTests")) originLogic.regexTests.add(x.asText());
         for (JsonNode x : ol.path("headerGetters")) originLogic.headerGetters.add(x.asText());
+        for (JsonNode x : ol.path("parts")) originLogic.parts.add(x.asText());
+        for (JsonNode x : ol.path("parsers")) originLogic.parsers.add(x.asText());
         if (ol.has("deciders")) originLogic.deciders = regex(file, ol.path("deciders"));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
@@ -433,7 +437,7 @@ public final class Models {
 
     private static HandlerSource source(Row r) {
         return new HandlerSource(r.path("handlers").asText(), r.path("find").asText("registered"), r.path("method").asText(null),
-                r.path("parameter").asInt(0), r.path("holds").asText("request"));
+                r.path("parameter").asInt(0), r.path("holds").asText("request"), strings(r.path("headers")));
     }
 
     private static void hostPatterns(String file, JsonNode list, List<io.wsscan.inventory.HostPattern> out) {

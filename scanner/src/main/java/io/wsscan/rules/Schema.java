@@ -234,7 +234,7 @@ public final class Schema {
     private static Key[] handlerSource() {
         return new Key[] {text("handlers").required().refersTo(HANDLER_KINDS),
                 text("find").oneOf("registered", "listeners", "callers", "all"), text("method"), number("parameter"),
-                text("holds").oneOf("origin", "request", "info", "headers")};
+                text("holds").oneOf("origin", "request", "info", "headers"), texts("headers").oneOf("host")};
     }
 
     private static Key[] with(Key[] a, Key... b) {
@@ -343,7 +343,7 @@ public final class Schema {
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),
                     row("originLogic", texts("substring"), texts("prefix"), texts("suffix"), texts("regex"), texts("normalisers"),
-                            texts("lookups"), texts("regexTests"), texts("headerGetters"), pattern("deciders")),
+                            texts("lookups"), texts("regexTests"), texts("headerGetters"), texts("parts"), texts("parsers"), pattern("deciders")),
                     table("authOptions"),
                     table("subprotocolArguments")));
 

@@ -9,7 +9,9 @@ import io.wsscan.analysis.Scopes.Binding;
 import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small syntactic helpers of the origin checks: object literals and constants behind names. Shared by
@@ -103,5 +105,51 @@ final class JsSyntax {
         Node def = b.singleDefinition();
         if (def != null && def.kind == Kind.FUNCTION) return def;
         return null;
+    }
+
+    /**
+     * The methods of a program's classes and prototypes by name ({@code class S { checkHost(h) {…} }},
+     * {@code Server.prototype.checkHost = function (h) {…}}, a class field holding an arrow function),
+     * so that {@code this.checkHost(req.headers)} can be followed: a name defined once in the program is
+     * that method; a name defined several times is out of sight.
+     */
+    static final class Methods {
+        private final Node program;
+        private Map<String, List<Node>> byName;
+
+        Methods(Node program) {
+            this.program = program;
+        }
+
+        /** The function {@code this.name} calls, or null. */
+        Node ofThis(Node callee) {
+            if (callee.kind != Kind.MEMBER || callee.kid(0).kind != Kind.THIS || callee.propertyName() == null) return null;
+            if (byName == null) index();
+            List<Node> fns = byName.getOrDefault(callee.propertyName(), List.of());
+            return fns.size() == 1 ? fns.get(0) : null;
+        }
+
+        private void index() {
+            byName = new java.util.HashMap<>();
+            List<Node> defs = new ArrayList<>();
+            collect(program, n -> n.kind == Kind.CLASS || n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
+                    && n.kid(0).kid(0).kind == Kind.MEMBER && "prototype".equals(n.kid(0).kid(0).propertyName()), defs);
+            for (Node d : defs) {
+                if (d.kind == Kind.ASSIGN) {
+                    if (d.kid(1).kind == Kind.FUNCTION) put(d.kid(0).propertyName(), d.kid(1));
+                    continue;
+                }
+                for (Node m : d.rest(1)) {
+                    if (m.kind == Kind.PROPERTY && m.size() > 1 && m.kid(1).kind == Kind.FUNCTION) put(m.keyName(), m.kid(1));
+                    if (m.kind == Kind.CLASS_FIELD && !m.has(Node.COMPUTED) && m.size() > 1 && m.kid(1).kind == Kind.FUNCTION) {
+                        put(m.kid(0).text, m.kid(1));
+                    }
+                }
+            }
+        }
+
+        private void put(String name, Node fn) {
+            if (name != null) byName.computeIfAbsent(name, k -> new ArrayList<>()).add(fn);
+        }
     }
 }

@@ -35,9 +35,19 @@ final class OriginGrader {
     private final Map<Role, Set<Binding>> bound = new IdentityHashMap<>();
     private final List<Node> originRefs = new ArrayList<>();
 
-    OriginGrader(Scopes scopes, io.wsscan.analysis.Models.OriginVocab vocab) {
+    /** Methods {@code this.name(…)} may call. */
+    private final JsSyntax.Methods methods;
+    /**
+     * Request headers whose comparison counts (lower case): the Origin, and for policies that defend
+     * against DNS rebinding of a local server, the Host.
+     */
+    private final Set<String> headers;
+
+    OriginGrader(Scopes scopes, io.wsscan.analysis.Models.OriginVocab vocab, JsSyntax.Methods methods, Set<String> headers) {
         this.scopes = scopes;
         this.vocab = vocab;
+        this.methods = methods;
+        this.headers = headers;
         for (Role r : Role.values()) bound.put(r, new HashSet<>());
     }
 
@@ -88,10 +98,10 @@ final class OriginGrader {
      */
     private Grade passed(Node c, int index, Role r, int depth) {
         Node callee = c.kid(0);
-        Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : null;
+        Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : methods.ofThis(callee);
         if (fn != null) {
             if (depth >= 2) return new Grade(Strength.NONE, null, true);
-            return new OriginGrader(scopes, vocab).grade(fn, r, index, depth + 1);
+            return new OriginGrader(scopes, vocab, methods, headers).grade(fn, r, index, depth + 1);
         }
         return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
     }
@@ -144,12 +154,12 @@ final class OriginGrader {
     }
 
     /** The role of property {@code name} of a value of role {@code r}. */
-    private static Role member(Role r, String name) {
+    private Role member(Role r, String name) {
         if (name == null) return null;
         return switch (r) {
             case INFO -> "origin".equals(name) ? Role.ORIGIN : "req".equals(name) ? Role.REQUEST : null;
             case REQUEST -> "headers".equals(name) ? Role.HEADERS : null;
-            case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
+            case HEADERS -> headers.contains(name.toLowerCase(java.util.Locale.ROOT)) ? Role.ORIGIN : null;
             default -> null;
         };
     }
@@ -161,17 +171,32 @@ final class OriginGrader {
         switch (n.kind) {
             case MEMBER -> {
                 Role obj = roleOf(n.kid(0));
+                if (obj == Role.ORIGIN) {
+                    // a part of a split or parsed origin: host.split(':')[0], url.parse(o).hostname
+                    String p = n.propertyName();
+                    boolean index = n.has(Node.COMPUTED) && n.size() > 1 && n.kid(1).kind == Kind.NUMBER;
+                    return index || "hostname".equals(p) || "host".equals(p) || "origin".equals(p) ? Role.ORIGIN : null;
+                }
                 return obj == null ? null : member(obj, n.propertyName());
             }
+            case TEMPLATE -> {
+                // '//' + host written as a template, to be parsed
+                for (Node k : n.kids()) if (k.kind != Kind.STRING && isOrigin(k)) return Role.ORIGIN;
+                return null;
+            }
+            case NEW -> {
+                return parses(n) ? Role.ORIGIN : null;
+            }
             case CALL -> {
+                if (parses(n)) return Role.ORIGIN;
                 Node callee = n.kid(0);
                 if (callee.kind != Kind.MEMBER) return null;
                 String m = callee.propertyName();
                 Role recv = roleOf(callee.kid(0));
-                if (recv == Role.ORIGIN && vocab.normalisers.contains(m)) return Role.ORIGIN;
+                if (recv == Role.ORIGIN && (vocab.normalisers.contains(m) || vocab.parts.contains(m))) return Role.ORIGIN;
                 // req.get('origin'), req.header('Origin'), uWS req.getHeader('origin'), headers.get('origin')
                 if ((recv == Role.REQUEST || recv == Role.HEADERS) && vocab.headerGetters.contains(m)
-                        && n.size() == 2 && n.kid(1).kind == Kind.STRING && "origin".equalsIgnoreCase(n.kid(1).text)) {
+                        && n.size() == 2 && n.kid(1).kind == Kind.STRING && headers.contains(n.kid(1).text.toLowerCase(java.util.Locale.ROOT))) {
                     return Role.ORIGIN;
                 }
                 return null;
@@ -184,6 +209,15 @@ final class OriginGrader {
                 return null;
             }
         }
+    }
+
+    /** A parser call ({@code url.parse(o)}, {@code new URL(o)}) given the origin or a template holding it. */
+    private boolean parses(Node call) {
+        Node callee = call.kid(0);
+        String name = callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null;
+        if (name == null || !vocab.parsers.contains(name)) return false;
+        for (int i = 1; i < call.size(); i++) if (isOrigin(call.kid(i))) return true;
+        return false;
     }
 
     boolean isOrigin(Node n) {
@@ -244,6 +278,11 @@ final class OriginGrader {
                 if (idx < 0) return Grade.NONE;
                 Node callee = parent.kid(0);
                 if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
+                Node own = methods.ofThis(callee);
+                if (own != null) {
+                    return depth < 2 ? new OriginGrader(scopes, vocab, methods, headers).grade(own, Role.ORIGIN, idx, depth + 1)
+                            : new Grade(Strength.NONE, null, true);
+                }
                 if (callee.kind == Kind.MEMBER) {
                     String m = callee.propertyName();
                     if (m == null) return Grade.NONE;
@@ -258,7 +297,7 @@ final class OriginGrader {
                 }
                 if (callee.kind == Kind.IDENT) {
                     Node fn = JsSyntax.function(callee, scopes);
-                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab).grade(fn, Role.ORIGIN, idx, depth + 1);
+                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab, methods, headers).grade(fn, Role.ORIGIN, idx, depth + 1);
                     // the origin handed to a callback (cb(null, origin)) decides nothing
                     return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }

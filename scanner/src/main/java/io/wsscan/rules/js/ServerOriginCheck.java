@@ -65,7 +65,7 @@ public final class ServerOriginCheck implements StructuralCheck {
     }
 
     /** A function found for a policy, and which of its parameters holds what. */
-    private record Fn(Node function, int parameter, Role role) {
+    private record Fn(Node function, int parameter, Role role, Set<String> headers) {
     }
 
     /** The judgement of one endpoint. */
@@ -172,17 +172,24 @@ public final class ServerOriginCheck implements StructuralCheck {
             switch (src.find()) {
                 case "registered" -> {
                     for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) {
-                        if (h.registration() == call) add(out, new Fn(h.function(), src.parameter(), role));
+                        if (h.registration() == call) add(out, new Fn(h.function(), src.parameter(), role, headers(src)));
                     }
                 }
                 case "listeners" -> {
-                    for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role));
+                    for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role, headers(src)));
                 }
                 case "callers" -> out.addAll(callers(src, role));
                 default -> {
-                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role));
+                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role, headers(src)));
                 }
             }
+            return out;
+        }
+
+        /** The request headers whose comparison counts for a source: the Origin, and those it adds. */
+        private static Set<String> headers(Models.HandlerSource src) {
+            Set<String> out = new java.util.TreeSet<>(List.of("origin"));
+            for (String h : src.headers()) out.add(h.toLowerCase(java.util.Locale.ROOT));
             return out;
         }
 
@@ -264,7 +271,7 @@ public final class ServerOriginCheck implements StructuralCheck {
                 Binding b = scopes.binding(c.kid(1));
                 if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
                 int index = b.function.kid(0).kids().indexOf(b.declaration);
-                add(out, new Fn(b.function, index < 0 ? src.parameter() : index, role));
+                add(out, new Fn(b.function, index < 0 ? src.parameter() : index, role, headers(src)));
             }
             return out;
         }
@@ -459,8 +466,11 @@ public final class ServerOriginCheck implements StructuralCheck {
 
         // ---------------------------------------------------------------- grading
 
+        private JsSyntax.Methods methods;
+
         Grade grade(Fn fn) {
-            return new OriginGrader(scopes, ctx.models().originLogic).grade(fn.function, fn.role, fn.parameter, 0);
+            if (methods == null) methods = new JsSyntax.Methods(ctx.file().program());
+            return new OriginGrader(scopes, ctx.models().originLogic, methods, fn.headers).grade(fn.function, fn.role, fn.parameter, 0);
         }
     }
 
