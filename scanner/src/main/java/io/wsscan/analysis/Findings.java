@@ -94,6 +94,9 @@ final class Findings {
     }
 
     void endpoint(Node call, Models.Endpoint model) {
+        // a class (construct: true) is only an endpoint where it is constructed: a plain call of a
+        // value that merely may be it (a bundler helper's result shared by all its callers) is not
+        if (model.construct() && call.kind != io.wsscan.ir.Kind.NEW) return;
         endpoints.putIfAbsent(call, new Engine.EndpointSite(call, model));
     }
 

@@ -60,6 +60,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private final RhinoFrontEnd rhino = new RhinoFrontEnd();
     private final ClosureFrontEnd closure = new ClosureFrontEnd();
     private final TreeSitterFrontEnd treeSitter = new TreeSitterFrontEnd();
+    /** Declared npm versions of the scanned project, for checks whose library defaults changed. */
+    private final Dependencies dependencies = new Dependencies();
 
     public JsAnalyzer(RuleCatalog catalog) {
         this(catalog, Policy.NONE);
@@ -115,6 +117,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      */
     @Override
     public FileReport analyze(SourceFile file) {
+        dependencies.file(file.path(), file.relPath());
         Triggers.Found found = prefiltered.remove(key(file.relPath(), file.text()));
         if (found == null) found = models.triggers(file.text());
         if (!found.any()) return readOnly(parse(file.relPath(), file.text(), false));
@@ -205,6 +208,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         Map<String, FileReport> out = new LinkedHashMap<>();
         List<Parsed> parsed = new ArrayList<>();
         for (SourceFile f : files) {
+            dependencies.file(f.path(), f.relPath());
             Parsed p = parse(f.relPath(), f.text(), true);
             if (p.failed() != null) out.put(f.relPath(), p.failed());
             else parsed.add(p);
@@ -413,7 +417,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (rules.isEmpty() && !forInventory) continue;
             for (int i = 0; i < irs.size(); i++) {
                 IrFile ir = irs.get(i);
-                StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models, policy);
+                StructuralCheck.Context ctx = new StructuralCheck.Context(ir, scopes, engine, models, policy, dependencies);
                 for (StructuralCheck.Hit h : c.getValue().run(ctx)) {
                     if (forInventory) serverHits.put(h.at(), h);
                     // checks read the engine's facts of every file; each file keeps its own hits

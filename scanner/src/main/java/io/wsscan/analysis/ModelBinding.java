@@ -108,6 +108,21 @@ final class ModelBinding {
         return Value.of(out);
     }
 
+    /**
+     * A class of the program that is a copy of a modeled API, known by its methods (a library inlined
+     * into a bundle: {@code class WebSocketServer { handleUpgrade() {…} completeUpgrade() {…} }}): the
+     * API value, so that constructing it is constructing the library's class; empty otherwise.
+     */
+    Value classShape(Node cls) {
+        if (models.shapes.isEmpty()) return Value.EMPTY;
+        Set<String> names = new java.util.HashSet<>();
+        for (Node m : cls.rest(1)) {
+            if (m.kind == Kind.PROPERTY && m.size() > 1 && m.kid(1).kind == Kind.FUNCTION && m.keyName() != null) names.add(m.keyName());
+        }
+        String path = models.shapeOf(names);
+        return path == null ? Value.EMPTY : api(path, cls, null);
+    }
+
     /** A global name not bound in the program: the global object itself, or its modeled member. */
     Value global(String name, Value assigned, Node at) {
         return models.globalObjects.contains(name) ? assigned.plus(new Api(ApiPath.GLOBAL)) : assigned.join(api(ApiPath.global(name), at, name));

@@ -78,7 +78,7 @@ public final class Models {
      * accepts, for the structural checks that judge it.
      */
     /** {@code defaultPath}: the URL path the server answers on when no option names one (socket.io's {@code /socket.io/}), or null. */
-    public record Endpoint(String library, String policy, String defaultPath) {
+    public record Endpoint(String library, String policy, String defaultPath, boolean construct) {
     }
 
     /**
@@ -100,11 +100,9 @@ public final class Models {
      * Functions of handler kind {@code handlers}: {@code registered} at the endpoint's own call,
      * {@code listeners} on a receiver that may be the endpoint, {@code callers} (functions passing their
      * own parameter to a registration, or to a {@code method} call of that name), or {@code all} in the
-     * program; parameter {@code parameter} of each holds what {@code holds} says. A comparison of the
-     * Origin header counts as a check, and of the {@code headers} listed too ({@code host}: a DNS
-     * rebinding defence of a local server, for libraries that do not pass the Origin on).
+     * program; parameter {@code parameter} of each holds what {@code holds} says.
      */
-    public record HandlerSource(String handlers, String find, String method, int parameter, String holds, List<String> headers) {
+    public record HandlerSource(String handlers, String find, String method, int parameter, String holds) {
     }
 
     /**
@@ -123,10 +121,12 @@ public final class Models {
     /**
      * An option whose value can admit every origin: a constant of {@code values}, a fallback to one, a
      * regular expression (or a list holding one) that matches too much, or a {@code function} graded like
-     * a decider; {@code missing}: the message when the option is absent. Only with {@code when} true.
+     * a decider; {@code missing}: the message when the option is absent. Only with {@code when} true, and
+     * with {@code majorBelow} only when the project declares the endpoint's library below that major
+     * version (a default that a later version changed).
      */
     public record Permissive(String option, String label, List<String> values, String when, HandlerSource function,
-                             String missing) {
+                             String missing, Integer majorBelow) {
     }
 
     /** When no decider decides: {@code detail} is reported, only with ambient credentials when {@code requires} says so. */
@@ -157,6 +157,18 @@ public final class Models {
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, Wrapper> wrappers = new HashMap<>();
     final Map<String, Endpoint> endpoints = new HashMap<>();
+    /** A class of the program with all of these methods is a copy of the API at {@code path} (shapes rows). */
+    record Shape(Set<String> methods, String path) {
+    }
+
+    final List<Shape> shapes = new ArrayList<>();
+
+    /** The API path a class with these method names is a copy of, or null. */
+    String shapeOf(Set<String> methodNames) {
+        for (Shape sh : shapes) if (methodNames.containsAll(sh.methods())) return sh.path();
+        return null;
+    }
+
     /** Server policies by name (the endpoints' {@code policy}). */
     public final Map<String, ServerPolicy> policies = new java.util.TreeMap<>();
     final Map<String, String> knownStrings = new HashMap<>();
@@ -192,6 +204,8 @@ public final class Models {
     }
 
     public final OriginVocab originLogic = new OriginVocab();
+    /** Callee names that show a token deciding in a handshake handler ({@code hasValidToken}, {@code jwt.verify}). */
+    public Pattern tokenCalls;
     /** Names of middleware that authenticates by cookie session (express-session, cookie-session, passport). */
     public Pattern sessionMiddleware;
 
@@ -363,8 +377,13 @@ public final class Models {
             for (String p : expand(file, r)) wrappers.put(p, w);
         }
         for (Row r : doc.rows("endpoints")) {
-            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"), r.path("defaultPath").asText(null));
+            Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"), r.path("defaultPath").asText(null),
+                    r.path("construct").asBoolean(false));
             for (String p : expand(file, r)) endpoints.put(p, e);
+        }
+        for (Row r : doc.rows("shapes")) {
+            Set<String> methods = Set.copyOf(strings(r.path("methods")));
+            for (String p : expand(file, r)) shapes.add(new Shape(methods, p));
         }
         for (Row r : doc.rows("policies")) policies.put(text(file, r, "name"), policy(file, r));
         for (Row r : doc.rows("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));
@@ -385,6 +404,7 @@ public final class Models {
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
         hostPatterns(file, h.path("loopbackHosts"), loopbackHosts);
         hostPatterns(file, h.path("reservedHosts"), reservedHosts);
+        if (h.has("tokenCalls")) tokenCalls = regex(file, h.path("tokenCalls"));
         if (h.has("sessionMiddleware")) sessionMiddleware = regex(file, h.path("sessionMiddleware"));
         if (h.has("workerFiles")) workerFiles = regex(file, h.path("workerFiles"));
         for (JsonNode x : h.path("workerGlobals")) workerGlobals.add(x.asText());
@@ -425,7 +445,8 @@ public final class Models {
         List<Permissive> permissive = new ArrayList<>();
         for (Row p : r.rows("permissive")) {
             permissive.add(new Permissive(text(file, p, "option"), text(file, p, "label"), strings(p.path("values")),
-                    p.path("when").asText(null), p.has("function") ? source(p.row("function")) : null, p.path("missing").asText(null)));
+                    p.path("when").asText(null), p.has("function") ? source(p.row("function")) : null, p.path("missing").asText(null),
+                    p.has("majorBelow") ? p.path("majorBelow").asInt() : null));
         }
         Row o = r.row("otherwise");
         Otherwise otherwise = r.has("otherwise") ? new Otherwise(text(file, o, "detail"), o.path("requires").asText(null)) : null;
@@ -437,7 +458,7 @@ public final class Models {
 
     private static HandlerSource source(Row r) {
         return new HandlerSource(r.path("handlers").asText(), r.path("find").asText("registered"), r.path("method").asText(null),
-                r.path("parameter").asInt(0), r.path("holds").asText("request"), strings(r.path("headers")));
+                r.path("parameter").asInt(0), r.path("holds").asText("request"));
     }
 
     private static void hostPatterns(String file, JsonNode list, List<io.wsscan.inventory.HostPattern> out) {

@@ -417,7 +417,7 @@ final class Transfer {
                 default -> eval(m, fn);
             }
         }
-        return Value.of(klass);
+        return Value.of(klass).join(a.models.classShape(cls));
     }
 
     /**

@@ -234,7 +234,7 @@ public final class Schema {
     private static Key[] handlerSource() {
         return new Key[] {text("handlers").required().refersTo(HANDLER_KINDS),
                 text("find").oneOf("registered", "listeners", "callers", "all"), text("method"), number("parameter"),
-                text("holds").oneOf("origin", "request", "info", "headers"), texts("headers").oneOf("host")};
+                text("holds").oneOf("origin", "request", "info", "headers", "socket")};
     }
 
     private static Key[] with(Key[] a, Key... b) {
@@ -315,17 +315,18 @@ public final class Schema {
             jsRows("elementHints", text("nameFrom").required().oneOf("argument")),
             jsRows("wrappers", text("field"), number("argument"), flag("call")),
             jsRows("knownStrings", text("value").required()),
-            jsRows("endpoints", text("library").required(), text("policy").required().refersTo(POLICIES), text("defaultPath")),
+            jsRows("endpoints", text("library").required(), text("policy").required().refersTo(POLICIES), text("defaultPath"), flag("construct")),
             rows("policies", text("name").required().defines(POLICIES), texts("options"), text("middleware").oneOf("server", "app"),
                     rows("deciders", with(handlerSource(), text("when"), text("option"), flag("every"), text("label").required(),
                             text("weak").required(), text("none"), text("acceptsAll"),
                             rows("also", handlerSource()))),
                     rows("permissive", text("option").required(), text("label").required(), texts("values"), text("when"),
-                            row("function", handlerSource()), text("missing")),
+                            row("function", handlerSource()), text("missing"), number("majorBelow")),
                     row("otherwise", text("detail").required(), text("requires").oneOf("ambient")),
                     rows("authentication", handlerSource()),
                     texts("receives").refersTo(HANDLER_KINDS)),
             jsRows("typeHints", texts("names").required()),
+            jsRows("shapes", texts("methods").required()),
             jsRows("stateHooks"),
             row("heuristics",
                     pattern("namesExclude"),
@@ -339,6 +340,7 @@ public final class Schema {
                     texts("reservedHosts"),
                     pattern("workerFiles"),
                     pattern("sessionMiddleware"),
+                    pattern("tokenCalls"),
                     texts("workerGlobals"),
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),

@@ -22,9 +22,14 @@ public interface StructuralCheck {
 
     /** What a check sees: the lowered file, its scopes and the taint engine's facts. */
     record Context(IrFile file, Scopes scopes, Engine.Result engine, io.wsscan.analysis.Models models,
-                   io.wsscan.policy.Policy policy) {
+                   io.wsscan.policy.Policy policy, io.wsscan.analysis.Dependencies dependencies) {
         public Context(IrFile file, Scopes scopes, Engine.Result engine, io.wsscan.analysis.Models models) {
-            this(file, scopes, engine, models, io.wsscan.policy.Policy.NONE);
+            this(file, scopes, engine, models, io.wsscan.policy.Policy.NONE, io.wsscan.analysis.Dependencies.NONE);
+        }
+
+        public Context(IrFile file, Scopes scopes, Engine.Result engine, io.wsscan.analysis.Models models,
+                       io.wsscan.policy.Policy policy) {
+            this(file, scopes, engine, models, policy, io.wsscan.analysis.Dependencies.NONE);
         }
     }
 

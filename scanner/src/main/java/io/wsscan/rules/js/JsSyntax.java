@@ -85,6 +85,11 @@ final class JsSyntax {
         Node r = resolve(n, scopes);
         if (r == null) return null;
         if (r.kind == Kind.STRING || r.kind == Kind.BOOLEAN) return r.text;
+        // minified booleans: !0 is true, !1 false
+        if (r.kind == Kind.UNARY && "!".equals(r.text) && r.kid(0).kind == Kind.NUMBER) {
+            String digit = r.kid(0).text;
+            return "0".equals(digit) ? "true" : "1".equals(digit) ? "false" : null;
+        }
         return null;
     }
 

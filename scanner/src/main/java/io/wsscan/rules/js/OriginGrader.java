@@ -34,28 +34,37 @@ final class OriginGrader {
     private final Map<Node, Node> parents = new IdentityHashMap<>();
     private final Map<Role, Set<Binding>> bound = new IdentityHashMap<>();
     private final List<Node> originRefs = new ArrayList<>();
+    /** Parameters the call being followed passes a constant string for. */
+    private final Map<Binding, String> constantParams = new IdentityHashMap<>();
 
     /** Methods {@code this.name(…)} may call. */
     private final JsSyntax.Methods methods;
-    /**
-     * Request headers whose comparison counts (lower case): the Origin, and for policies that defend
-     * against DNS rebinding of a local server, the Host.
-     */
-    private final Set<String> headers;
-
-    OriginGrader(Scopes scopes, io.wsscan.analysis.Models.OriginVocab vocab, JsSyntax.Methods methods, Set<String> headers) {
+    OriginGrader(Scopes scopes, io.wsscan.analysis.Models.OriginVocab vocab, JsSyntax.Methods methods) {
         this.scopes = scopes;
         this.vocab = vocab;
         this.methods = methods;
-        this.headers = headers;
         for (Role r : Role.values()) bound.put(r, new HashSet<>());
     }
 
     Grade grade(Node fn, Role role, int param, int depth) {
+        return grade(fn, role, param, depth, Map.of());
+    }
+
+    /**
+     * Grades {@code fn} whose parameter {@code param} holds a value of {@code role}; {@code constants}
+     * are the constant strings the call passes for other parameters ({@code checkHost(headers, 'origin')}
+     * reading {@code headers[headerToCheck]}).
+     */
+    Grade grade(Node fn, Role role, int param, int depth, Map<Integer, String> constants) {
         if (fn == null || fn.kind != Kind.FUNCTION) return Grade.NONE;
         List<Node> ps = fn.kid(0).kids();
         if (param >= ps.size()) return Grade.NONE;
         bindPattern(ps.get(param), role);
+        for (Map.Entry<Integer, String> c : constants.entrySet()) {
+            Node p = c.getKey() < ps.size() ? ps.get(c.getKey()) : null;
+            Binding b = p != null && p.kind == Kind.IDENT ? scopes.binding(p) : null;
+            if (b != null) constantParams.put(b, c.getValue());
+        }
         Node body = fn.kid(1);
         boolean grew = true;
         for (int round = 0; grew && round < 6; round++) {
@@ -101,7 +110,12 @@ final class OriginGrader {
         Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : methods.ofThis(callee);
         if (fn != null) {
             if (depth >= 2) return new Grade(Strength.NONE, null, true);
-            return new OriginGrader(scopes, vocab, methods, headers).grade(fn, r, index, depth + 1);
+            Map<Integer, String> constants = new java.util.HashMap<>();
+            for (int i = 1; i < c.size(); i++) {
+                String k = JsSyntax.constant(c.kid(i), scopes);
+                if (k != null && i - 1 != index) constants.put(i - 1, k);
+            }
+            return new OriginGrader(scopes, vocab, methods).grade(fn, r, index, depth + 1, constants);
         }
         return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
     }
@@ -153,13 +167,75 @@ final class OriginGrader {
         }
     }
 
+    /**
+     * Whether a suffix that is not a constant ({@code allowedHost} of a configured list) is only used
+     * where an enclosing condition has checked that it starts with a dot ({@code allowedHost[0] === '.'},
+     * {@code startsWith('.')}, {@code charAt(0) === '.'}).
+     */
+    private boolean dotGuarded(Node suffix, Node use) {
+        if (suffix == null || suffix.kind != Kind.IDENT) return false;
+        Binding b = scopes.binding(suffix);
+        for (Node n = use, p = parents.get(n); p != null; n = p, p = parents.get(p)) {
+            // the use in the branch of an if, or on the right of && (allowed[0] === '.' && o.endsWith(allowed))
+            boolean guarded = p.kind == Kind.IF && p.kid(0) != n || p.kind == Kind.LOGICAL && "&&".equals(p.text) && p.kid(1) == n;
+            if (!guarded) continue;
+            List<Node> tests = new ArrayList<>();
+            JsSyntax.collect(p.kid(0), t -> t.kind == Kind.BINARY || t.kind == Kind.CALL, tests);
+            for (Node t : tests) {
+                if (t.kind == Kind.BINARY && Set.of("===", "==").contains(t.text)) {
+                    for (int i = 0; i < 2; i++) {
+                        Node side = t.kid(i), other = t.kid(1 - i);
+                        if (other.kind == Kind.STRING && ".".equals(other.text) && firstCharOf(side, b)) return true;
+                    }
+                }
+                if (t.kind == Kind.CALL && t.kid(0).kind == Kind.MEMBER && "startsWith".equals(t.kid(0).propertyName())
+                        && sameBinding(t.kid(0).kid(0), b) && t.size() > 1 && t.kid(1).kind == Kind.STRING && ".".equals(t.kid(1).text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code x[0]} or {@code x.charAt(0)} of the binding {@code b}. */
+    private boolean firstCharOf(Node n, Binding b) {
+        if (n.kind == Kind.MEMBER && n.has(Node.COMPUTED) && n.size() > 1 && n.kid(1).kind == Kind.NUMBER && "0".equals(n.kid(1).text)) {
+            return sameBinding(n.kid(0), b);
+        }
+        return n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER && "charAt".equals(n.kid(0).propertyName())
+                && sameBinding(n.kid(0).kid(0), b) && n.size() > 1 && n.kid(1).kind == Kind.NUMBER && "0".equals(n.kid(1).text);
+    }
+
+    private boolean sameBinding(Node n, Binding b) {
+        return b != null && n.kind == Kind.IDENT && scopes.binding(n) == b;
+    }
+
+    /** A member's name: its static name, a constant key, or a parameter the followed call set to a constant. */
+    private String memberName(Node member) {
+        if (!member.has(Node.COMPUTED) || member.size() < 2) return member.propertyName();
+        Node key = member.kid(1);
+        for (int i = 0; i < 3 && key != null; i++) {
+            if (key.kind == Kind.STRING) return key.text;
+            if (key.kind == Kind.LOGICAL) key = key.kid(0); // which || 'host': the value the call gave
+            if (key.kind != Kind.IDENT) return null;
+            Binding b = scopes.binding(key);
+            if (b == null) return null;
+            if (constantParams.containsKey(b)) return constantParams.get(b);
+            Node def = b.singleDefinition();
+            key = def == key ? null : def;
+        }
+        return null;
+    }
+
     /** The role of property {@code name} of a value of role {@code r}. */
     private Role member(Role r, String name) {
         if (name == null) return null;
         return switch (r) {
             case INFO -> "origin".equals(name) ? Role.ORIGIN : "req".equals(name) ? Role.REQUEST : null;
             case REQUEST -> "headers".equals(name) ? Role.HEADERS : null;
-            case HEADERS -> headers.contains(name.toLowerCase(java.util.Locale.ROOT)) ? Role.ORIGIN : null;
+            // a socket.io socket: its handshake (headers) and the underlying request
+            case SOCKET -> "handshake".equals(name) || "request".equals(name) ? Role.REQUEST : null;
+            case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
             default -> null;
         };
     }
@@ -177,7 +253,7 @@ final class OriginGrader {
                     boolean index = n.has(Node.COMPUTED) && n.size() > 1 && n.kid(1).kind == Kind.NUMBER;
                     return index || "hostname".equals(p) || "host".equals(p) || "origin".equals(p) ? Role.ORIGIN : null;
                 }
-                return obj == null ? null : member(obj, n.propertyName());
+                return obj == null ? null : member(obj, memberName(n));
             }
             case TEMPLATE -> {
                 // '//' + host written as a template, to be parsed
@@ -196,7 +272,7 @@ final class OriginGrader {
                 if (recv == Role.ORIGIN && (vocab.normalisers.contains(m) || vocab.parts.contains(m))) return Role.ORIGIN;
                 // req.get('origin'), req.header('Origin'), uWS req.getHeader('origin'), headers.get('origin')
                 if ((recv == Role.REQUEST || recv == Role.HEADERS) && vocab.headerGetters.contains(m)
-                        && n.size() == 2 && n.kid(1).kind == Kind.STRING && headers.contains(n.kid(1).text.toLowerCase(java.util.Locale.ROOT))) {
+                        && n.size() == 2 && n.kid(1).kind == Kind.STRING && "origin".equalsIgnoreCase(n.kid(1).text)) {
                     return Role.ORIGIN;
                 }
                 return null;
@@ -204,6 +280,10 @@ final class OriginGrader {
             case LOGICAL -> {
                 Role l = roleOf(n.kid(0));
                 return l != null ? l : roleOf(n.kid(1));
+            }
+            case CONDITIONAL -> {
+                Role l = roleOf(n.kid(1));
+                return l != null ? l : roleOf(n.kid(2));
             }
             default -> {
                 return null;
@@ -268,7 +348,7 @@ final class OriginGrader {
                 if (vocab.prefix.contains(m)) return weak("checks the origin with " + m + "(), which also accepts https://example.com.evil.net");
                 if (vocab.suffix.contains(m)) {
                     String s = arg == null ? null : JsSyntax.constant(arg, scopes);
-                    return s != null && s.startsWith(".") ? strong()
+                    return s != null && s.startsWith(".") || s == null && dotGuarded(arg, c) ? strong()
                             : weak("checks the origin with " + m + "() without a leading dot, which also accepts https://evilexample.com");
                 }
                 return Grade.NONE;
@@ -280,7 +360,7 @@ final class OriginGrader {
                 if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
                 Node own = methods.ofThis(callee);
                 if (own != null) {
-                    return depth < 2 ? new OriginGrader(scopes, vocab, methods, headers).grade(own, Role.ORIGIN, idx, depth + 1)
+                    return depth < 2 ? new OriginGrader(scopes, vocab, methods).grade(own, Role.ORIGIN, idx, depth + 1)
                             : new Grade(Strength.NONE, null, true);
                 }
                 if (callee.kind == Kind.MEMBER) {
@@ -297,7 +377,7 @@ final class OriginGrader {
                 }
                 if (callee.kind == Kind.IDENT) {
                     Node fn = JsSyntax.function(callee, scopes);
-                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab, methods, headers).grade(fn, Role.ORIGIN, idx, depth + 1);
+                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab, methods).grade(fn, Role.ORIGIN, idx, depth + 1);
                     // the origin handed to a callback (cb(null, origin)) decides nothing
                     return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code server-origin}: judges how each Node WebSocket endpoint (the models' {@code endpoints}: a
@@ -65,7 +66,7 @@ public final class ServerOriginCheck implements StructuralCheck {
     }
 
     /** A function found for a policy, and which of its parameters holds what. */
-    private record Fn(Node function, int parameter, Role role, Set<String> headers) {
+    private record Fn(Node function, int parameter, Role role) {
     }
 
     /** The judgement of one endpoint. */
@@ -150,6 +151,28 @@ public final class ServerOriginCheck implements StructuralCheck {
             return null;
         }
 
+        /**
+         * Whether the call passes no options: each of the policy's option positions is empty or holds
+         * what cannot be an options object (a server or port: a call, a construction, a number, or a
+         * choice between those), rather than a value out of sight.
+         */
+        private boolean optionsAbsent() {
+            for (int i : policy.options()) {
+                Node a = arg(i);
+                if (a != null && !notOptions(JsSyntax.resolve(a, scopes))) return false;
+            }
+            return true;
+        }
+
+        private boolean notOptions(Node v) {
+            return switch (v.kind) {
+                case CALL, NEW, NUMBER -> true;
+                case CONDITIONAL -> notOptions(JsSyntax.resolve(v.kid(1), scopes)) && notOptions(JsSyntax.resolve(v.kid(2), scopes));
+                case LOGICAL -> notOptions(JsSyntax.resolve(v.kid(0), scopes)) && notOptions(JsSyntax.resolve(v.kid(1), scopes));
+                default -> false;
+            };
+        }
+
         /** Whether a dotted option path ({@code noServer}, {@code cors.credentials}) is the constant true. */
         private boolean isTrue(Node opts, String path) {
             Node v = option(opts, path);
@@ -172,24 +195,17 @@ public final class ServerOriginCheck implements StructuralCheck {
             switch (src.find()) {
                 case "registered" -> {
                     for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) {
-                        if (h.registration() == call) add(out, new Fn(h.function(), src.parameter(), role, headers(src)));
+                        if (h.registration() == call) add(out, new Fn(h.function(), src.parameter(), role));
                     }
                 }
                 case "listeners" -> {
-                    for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role, headers(src)));
+                    for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role));
                 }
                 case "callers" -> out.addAll(callers(src, role));
                 default -> {
-                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role, headers(src)));
+                    for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role));
                 }
             }
-            return out;
-        }
-
-        /** The request headers whose comparison counts for a source: the Origin, and those it adds. */
-        private static Set<String> headers(Models.HandlerSource src) {
-            Set<String> out = new java.util.TreeSet<>(List.of("origin"));
-            for (String h : src.headers()) out.add(h.toLowerCase(java.util.Locale.ROOT));
             return out;
         }
 
@@ -229,10 +245,31 @@ public final class ServerOriginCheck implements StructuralCheck {
             if (r == call) return true;
             if (r != null && endpointCalls.contains(r)) return false;
             if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
+                // this.socket of another class is another object's field
+                if (ownerClass(recvExpr) != ownerClass(call)) return false;
                 Set<String> fields = thisFields();
                 return fields.isEmpty() || fields.contains(recvExpr.propertyName());
             }
             return true;
+        }
+
+        private Map<Node, Node> parents;
+
+        /** The class a node is written in (innermost), or null outside classes. */
+        private Node ownerClass(Node n) {
+            if (parents == null) {
+                parents = new IdentityHashMap<>();
+                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(ctx.file().program()));
+                while (!todo.isEmpty()) {
+                    Node x = todo.pop();
+                    for (Node k : x.kids()) {
+                        parents.put(k, x);
+                        todo.push(k);
+                    }
+                }
+            }
+            for (Node p = parents.get(n); p != null; p = parents.get(p)) if (p.kind == Kind.CLASS) return p;
+            return null;
         }
 
         private Set<String> thisFields;
@@ -266,12 +303,14 @@ public final class ServerOriginCheck implements StructuralCheck {
             List<Fn> out = new ArrayList<>();
             for (Node c : calls) {
                 if (c.size() < 2 || c.kid(1).kind != Kind.IDENT) continue;
+                // this.handleUpgrade(…): the library's own code (an inlined copy of ws), not an application's listener
+                if (c.kid(0).kind == Kind.MEMBER && c.kid(0).kid(0).kind == Kind.THIS) continue;
                 // wss.handleUpgrade of another server (a const holding another construction) is not this one's
                 if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0), endpointCalls)) continue;
                 Binding b = scopes.binding(c.kid(1));
                 if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
                 int index = b.function.kid(0).kids().indexOf(b.declaration);
-                add(out, new Fn(b.function, index < 0 ? src.parameter() : index, role, headers(src)));
+                add(out, new Fn(b.function, index < 0 ? src.parameter() : index, role));
             }
             return out;
         }
@@ -280,7 +319,15 @@ public final class ServerOriginCheck implements StructuralCheck {
 
         /** A permissive value of option {@code p}, or null. */
         private Hit permissive(Models.Permissive p, Node opts) {
-            if (opts == null || p.when() != null && !isTrue(opts, p.when())) return null;
+            if (p.majorBelow() != null) {
+                Integer major = ctx.dependencies().major(ctx.file().relPath(), site.model().library());
+                if (major == null || major >= p.majorBelow()) return null;
+            }
+            if (opts == null) {
+                // no options at all: only a default applies
+                return p.missing() != null && p.when() == null && optionsAbsent() ? hit(p.missing(), null, null) : null;
+            }
+            if (p.when() != null && !isTrue(opts, p.when())) return null;
             String with = p.when() == null ? "" : ", with " + p.when().substring(p.when().lastIndexOf('.') + 1) + ": true";
             if (p.function() != null) {
                 List<Fn> fns = functions(p.function());
@@ -403,11 +450,22 @@ public final class ServerOriginCheck implements StructuralCheck {
             java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn));
             while (!todo.isEmpty()) {
                 Node n = todo.pop();
-                if (n.kind == Kind.MEMBER || n.kind == Kind.STRING) named.add(n);
+                if (n.kind == Kind.MEMBER || n.kind == Kind.STRING || n.kind == Kind.CALL) named.add(n);
                 if (n.kind == Kind.OBJECT_PATTERN) for (Node p : n.kids()) if (p.kind == Kind.PROPERTY) named.add(p);
                 for (int i = n.size() - 1; i >= 0; i--) todo.push(n.kid(i));
             }
+            Pattern tokenCalls = ctx.models().tokenCalls;
             for (Node n : named) {
+                if (n.kind == Kind.CALL) {
+                    // hasValidToken(config, url), jwt.verify(token, key): a token decides
+                    Node callee = n.kid(0);
+                    String name = callee.kind == Kind.IDENT ? callee.text : callee.kind != Kind.MEMBER || callee.propertyName() == null ? null
+                            : (callee.kid(0).kind == Kind.IDENT ? callee.kid(0).text + "." : "") + callee.propertyName();
+                    if (name != null && tokenCalls != null && tokenCalls.matcher(name).find()) {
+                        out.add(found(OriginThreat.Kind.TOKEN, "calls " + name + "()", n));
+                    }
+                    continue;
+                }
                 String name = n.kind == Kind.STRING ? n.text : n.kind == Kind.PROPERTY ? n.keyName()
                         : n.has(Node.COMPUTED) ? (n.kid(1).kind == Kind.STRING ? n.kid(1).text : null) : n.propertyName();
                 String how = name == null ? null : names.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -470,7 +528,7 @@ public final class ServerOriginCheck implements StructuralCheck {
 
         Grade grade(Fn fn) {
             if (methods == null) methods = new JsSyntax.Methods(ctx.file().program());
-            return new OriginGrader(scopes, ctx.models().originLogic, methods, fn.headers).grade(fn.function, fn.role, fn.parameter, 0);
+            return new OriginGrader(scopes, ctx.models().originLogic, methods).grade(fn.function, fn.role, fn.parameter, 0);
         }
     }
 
@@ -497,5 +555,5 @@ public final class ServerOriginCheck implements StructuralCheck {
     }
 
     /** What a parameter of a graded function holds. */
-    enum Role { ORIGIN, REQUEST, INFO, HEADERS }
+    enum Role { ORIGIN, REQUEST, INFO, HEADERS, SOCKET }
 }
