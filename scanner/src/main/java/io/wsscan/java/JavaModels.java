@@ -98,6 +98,14 @@ public final class JavaModels {
     public final List<Setting> settings = new ArrayList<>();
     public final List<XmlAttribute> xmlAttributes = new ArrayList<>();
     public final List<Source> sources = new ArrayList<>();
+    /** Simple names of annotations on message handlers (@OnMessage), from the payload sources. */
+    public final Set<String> messageAnnotations = new java.util.TreeSet<>();
+    /** Names of overridden message handler methods (onMessage, handleTextMessage, channelRead0). */
+    public final Set<String> messageMethods = new java.util.TreeSet<>();
+    /** Method names of message handlers of APIs without payload source models (Tomcat 7's onTextMessage). */
+    public java.util.regex.Pattern messageMethodNames;
+    /** Names of calls that register or read messages (addMessageHandler, textMessageHandler, receive). */
+    public final Set<String> messageCalls = new java.util.TreeSet<>();
     public final List<Sink> sinks = new ArrayList<>();
     public final List<Sanitizer> sanitizers = new ArrayList<>();
     public final List<Callback> callbacks = new ArrayList<>();
@@ -191,6 +199,7 @@ public final class JavaModels {
             authentication = new Authentication(set(amb, "methods"), set(amb, "requestMethods"), set(amb, "headers"), set(amb, "types"),
                     xml, set(tok, "headers"), set(tok, "parameters"), set(tok, "types"));
         }
+        if (o.has("messageMethods")) messageMethodNames = java.util.regex.Pattern.compile(o.path("messageMethods").asText());
         for (JsonNode x : o.row("sizeLimits").path("methods")) sizeLimitMethods.add(x.asText());
         for (JsonNode x : o.row("sizeLimits").path("elements")) sizeLimitElements.add(x.asText());
         if (d.has("originLogic")) {
@@ -241,6 +250,12 @@ public final class JavaModels {
                     r.path("equals").asText(null), req(file, r, "what")));
         }
         for (Row r : d.rows("sources")) {
+            // what shows that an endpoint receives messages (an endpoint without any only sends)
+            if (r.has("annotation") && "payload".equals(r.path("params").asText(""))) {
+                for (String a : set(r, "annotation")) messageAnnotations.add(a.substring(a.lastIndexOf('.') + 1));
+            }
+            if (r.has("override")) messageMethods.addAll(set(r, "method"));
+            if (r.has("callback") || r.has("call") && r.path("message").asBoolean(false)) messageCalls.addAll(set(r, "methods"));
             sources.add(new Source(set(r, "annotation"), "payload".equals(r.path("params").asText("")), set(r, "paramAnnotation"),
                     set(r, "override"), set(r, "method"), r.path("param").asInt(0), set(r, "whenTyped"),
                     set(r, "callback"), r.has("callback") ? set(r, "methods") : Set.of(), r.path("arg").asText("0"),

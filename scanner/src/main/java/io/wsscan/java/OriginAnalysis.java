@@ -615,8 +615,9 @@ final class OriginAnalysis {
             trace.add(new io.wsscan.findings.Step(where.relPath, JavaUnit.region(shown.at()),
                     v.kind() == OriginLogic.Kind.WEAK ? "loose Origin comparison: " + v.detail() : "Origin checked after the handshake"));
         }
-        io.wsscan.findings.Finding.Level level = io.wsscan.rules.OriginThreat.level(evidence);
-        String threat = io.wsscan.rules.OriginThreat.sentence(evidence);
+        boolean onlySends = !receives(inventoryScope, at);
+        io.wsscan.findings.Finding.Level level = io.wsscan.rules.OriginThreat.level(evidence, onlySends);
+        String threat = io.wsscan.rules.OriginThreat.sentence(evidence, onlySends);
         if (v.kind() == OriginLogic.Kind.NONE && late.kind() == OriginLogic.Kind.STRONG) {
             // an exact comparison in onOpen that closes the session: the socket is open only until then
             level = io.wsscan.findings.Finding.Level.NOTE;
@@ -624,6 +625,57 @@ final class OriginAnalysis {
                     + " holds the socket only until onOpen closes it; moving the check into the handshake closes that gap.";
         }
         hits.add(new JavaHit(MISSING, null, u.relPath, JavaUnit.region(at, atEnd), detail + threat, null, trace, level));
+    }
+
+    /**
+     * Whether an endpoint handles messages: its class (for a registration or a creator lambda, the
+     * project classes it constructs), with the project classes those extend, has a message handler of
+     * the models (an {@code @OnMessage} method, an overridden {@code onMessage}/{@code handleTextMessage},
+     * a {@code addMessageHandler}/{@code textMessageHandler} call, a {@code messageMethods} name). An
+     * endpoint without any only sends. When the handler class is out of sight (a bean passed in), it
+     * may receive.
+     */
+    private boolean receives(Node endpointClass, Node at) {
+        List<Node> scopes = new ArrayList<>();
+        if (endpointClass != null) {
+            scopes.add(endpointClass);
+        } else if (at != null) {
+            // the lambda or construction that is the endpoint, or the registering call around its name
+            boolean whole = at instanceof com.github.javaparser.ast.expr.LambdaExpr || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;
+            at.getParentNode().filter(p -> !whole).ifPresentOrElse(scopes::add, () -> scopes.add(at));
+        }
+        int own = scopes.size();
+        for (Node s : List.copyOf(scopes)) {
+            for (com.github.javaparser.ast.expr.ObjectCreationExpr o : s.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+                JavaIndex.TypeInfo made = index.type(index.resolve(o.getType(), o));
+                if (made != null && !scopes.contains(made.decl)) scopes.add(made.decl);
+            }
+        }
+        if (endpointClass == null && scopes.size() == own) return true; // the handler's class is out of sight
+        for (Node s : List.copyOf(scopes)) {
+            if (!(s instanceof com.github.javaparser.ast.body.TypeDeclaration<?> td)) continue;
+            JavaIndex.TypeInfo info = index.info(td);
+            if (info == null) continue;
+            for (String sup : index.supertypes(info.fqn)) {
+                JavaIndex.TypeInfo st = index.type(sup);
+                if (st != null && !scopes.contains(st.decl)) scopes.add(st.decl);
+            }
+        }
+        for (Node s : scopes) {
+            for (com.github.javaparser.ast.body.MethodDeclaration m : s.findAll(com.github.javaparser.ast.body.MethodDeclaration.class)) {
+                String name = m.getNameAsString();
+                if (models.messageMethods.contains(name)) return true;
+                if (models.messageMethodNames != null && models.messageMethodNames.matcher(name).find()) return true;
+                for (com.github.javaparser.ast.expr.AnnotationExpr a : m.getAnnotations()) {
+                    String n = a.getNameAsString();
+                    if (models.messageAnnotations.contains(n.substring(n.lastIndexOf('.') + 1))) return true;
+                }
+            }
+            for (com.github.javaparser.ast.expr.MethodCallExpr c : s.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                if (models.messageCalls.contains(c.getNameAsString())) return true;
+            }
+        }
+        return false;
     }
 
     /** "line 12" in the endpoint's own file, "OriginConfigurator.java line 12" in another one. */

@@ -367,7 +367,7 @@ public final class Schema {
                             row("ambient", texts("methods"), texts("requestMethods"), texts("headers"), texts("types"),
                                     rows("xml", text("contains").required(), text("what").required())),
                             row("token", texts("headers"), texts("parameters"), texts("types"))),
-                    row("sizeLimits", texts("methods"), texts("elements"))),
+                    row("sizeLimits", texts("methods"), texts("elements")), pattern("messageMethods")),
             rows("endpoints", text("framework").required(), texts("annotation"), texts("extends"), texts("new"),
                     row("call", texts("type"), texts("methods"), flag("untyped"), text("creator"), number("classArg")),
                     row("registration", texts("type"), texts("methods")),
@@ -393,7 +393,7 @@ public final class Schema {
             rows("xml", text("attribute").required(), flag("wildcard"), text("equals"), text("what").required()),
             rows("sources", texts("annotation"), text("params").oneOf("payload"), texts("paramAnnotation"),
                     texts("override"), texts("method"), number("param"), texts("whenTyped"), texts("callback"),
-                    texts("methods"), text("arg"), texts("call"), flag("untyped"), text("label").required())
+                    texts("methods"), text("arg"), texts("call"), flag("untyped"), flag("message"), text("label").required())
                     .shapes("annotation", "paramAnnotation", "override", "callback", "call"),
             rows("sinks", texts("type"), texts("methods"), texts("new"), texts("returnOf"), texts("args"),
                     texts("kinds").required().in(Vocab.SINK_KIND), flag("markup"), flag("untyped"), text("label").required())

@@ -89,13 +89,15 @@ class MainTest {
                 "--release", "17", "-proc:none", src.toString(), fw.toString());
         assertEquals(0, rc);
         Path app = js("app/src/main/java/com/example/Game.java",
-                "package com.example;\nimport com.acme.*;\npublic class Game extends BaseServer {}\n");
+                "package com.example;\nimport com.acme.*;\npublic class Game extends BaseServer {\n"
+                        + "  public void onMessage(Object conn, String move) { }\n}\n");
         Path module = app.getParent().getParent().getParent().getParent().getParent().getParent();
         Run without = run("scan", "-q", "-f", "json", module.toString());
         assertEquals(0, without.code(), without::toString);
         assertFalse(without.out().contains("java/ws-missing-origin-check"), without.out());
         String cp = java.io.File.pathSeparator + classes + java.io.File.pathSeparator; // empty parts are ignored
-        // no authentication in sight: a warning (the origin threat model), which --fail-on warning fails on
+        // no authentication in sight and it receives moves: a warning (the origin threat model), which
+        // --fail-on warning fails on
         Run with = run("scan", "-q", "-f", "json", "--fail-on", "warning", "--classpath", cp, module.toString());
         assertTrue(with.out().contains("java/ws-missing-origin-check"), with.out());
         assertEquals(1, with.code(), with::toString);

@@ -59,20 +59,36 @@ final class CombinedChecks {
     // expect: java/ws-missing-origin-check@warning "endsWith("
     @ServerEndpoint(value = "/combined/early", configurator = EarlyAccept.class)
     public static class EarlyAcceptEndpoint {
+        @jakarta.websocket.OnMessage
+        public String onMessage(String command) {
+            return "ok " + command.length();
+        }
     }
 
     // expect: java/ws-missing-origin-check@warning "contains("
     @ServerEndpoint(value = "/combined/either", configurator = EitherOr.class)
     public static class EitherOrEndpoint {
+        @jakarta.websocket.OnMessage
+        public String onMessage(String command) {
+            return "ok " + command.length();
+        }
     }
 
     // safe: java/ws-missing-origin-check
     @ServerEndpoint(value = "/combined/prefilter", configurator = PrefilterThenAllowlist.class)
     public static class PrefilterEndpoint {
+        @jakarta.websocket.OnMessage
+        public String onMessage(String command) {
+            return "ok " + command.length();
+        }
     }
 
     // expect: java/ws-missing-origin-check@warning "startsWith"
     @ServerEndpoint(value = "/combined/neither", configurator = NeitherRejects.class)
     public static class NeitherEndpoint {
+        @jakarta.websocket.OnMessage
+        public String onMessage(String command) {
+            return "ok " + command.length();
+        }
     }
 }

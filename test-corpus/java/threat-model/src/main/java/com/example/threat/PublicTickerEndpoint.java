@@ -4,8 +4,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
-/** Public ticker: no authentication at all; a hijacker reads what anyone can. */
-// expect: java/ws-missing-origin-check@warning "No authentication was seen"
+/** Public ticker: no authentication and no message handler; a hijacker reads what anyone can. */
+// expect: java/ws-missing-origin-check@note "only sends"
 @ServerEndpoint("/ticker")
 public class PublicTickerEndpoint {
 

@@ -25,7 +25,7 @@ public class JsrBeansConfig {
 
     @Bean
     public ServerEndpointRegistration tickerEndpoint() {
-        // expect: java/ws-missing-origin-check@warning
+        // expect: java/ws-missing-origin-check@note "only sends"
         return new ServerEndpointRegistration("/jsr/ticker", new TickerEndpoint());
     }
 
