@@ -126,11 +126,18 @@ final class JsSyntax {
             this.program = program;
         }
 
-        /** The function {@code this.name} calls, or null. */
+        /**
+         * The function {@code this.name(…)} or {@code obj.name(…)} calls, or null: for {@code this}, a
+         * method of that name; for a name {@code obj}, a function assigned to {@code obj.name}
+         * ({@code obj.checkOrigin = function (req) {…}}, the module-object style).
+         */
         Node ofThis(Node callee) {
-            if (callee.kind != Kind.MEMBER || callee.kid(0).kind != Kind.THIS || callee.propertyName() == null) return null;
+            if (callee.kind != Kind.MEMBER || callee.propertyName() == null || callee.has(Node.COMPUTED)) return null;
+            Node recv = callee.kid(0);
+            if (recv.kind != Kind.THIS && recv.kind != Kind.IDENT) return null;
             if (byName == null) index();
-            List<Node> fns = byName.getOrDefault(callee.propertyName(), List.of());
+            String key = recv.kind == Kind.THIS ? callee.propertyName() : recv.text + "." + callee.propertyName();
+            List<Node> fns = byName.getOrDefault(key, List.of());
             return fns.size() == 1 ? fns.get(0) : null;
         }
 
@@ -138,10 +145,12 @@ final class JsSyntax {
             byName = new java.util.HashMap<>();
             List<Node> defs = new ArrayList<>();
             collect(program, n -> n.kind == Kind.CLASS || n.kind == Kind.ASSIGN && n.kid(0).kind == Kind.MEMBER
-                    && n.kid(0).kid(0).kind == Kind.MEMBER && "prototype".equals(n.kid(0).kid(0).propertyName()), defs);
+                    && n.kid(1).kind == Kind.FUNCTION && !n.kid(0).has(Node.COMPUTED), defs);
             for (Node d : defs) {
                 if (d.kind == Kind.ASSIGN) {
-                    if (d.kid(1).kind == Kind.FUNCTION) put(d.kid(0).propertyName(), d.kid(1));
+                    Node target = d.kid(0).kid(0);
+                    if (target.kind == Kind.MEMBER && "prototype".equals(target.propertyName())) put(d.kid(0).propertyName(), d.kid(1));
+                    else if (target.kind == Kind.IDENT) put(target.text + "." + d.kid(0).propertyName(), d.kid(1));
                     continue;
                 }
                 for (Node m : d.rest(1)) {

@@ -24,7 +24,8 @@ import java.util.Set;
  * Grades the origin comparisons of one function: which of its values are the origin (directly, in
  * a request's headers, in ws's {@code info}, through destructuring and local aliases), and how each
  * is compared. Helper functions of the same program that receive the origin or the request are
- * graded too (two levels deep). It is separate from {@link ServerOriginCheck}, which finds each
+ * graded too, three calls deep, with the callbacks handed to them and the methods of {@code this} and
+ * of module objects ({@code obj.check = function (req) {…}}). It is separate from {@link ServerOriginCheck}, which finds each
  * endpoint's deciding functions by library, because grading one function is the same for all of them.
  */
 final class OriginGrader {
@@ -36,6 +37,10 @@ final class OriginGrader {
     private final List<Node> originRefs = new ArrayList<>();
     /** Parameters the call being followed passes a constant string for. */
     private final Map<Binding, String> constantParams = new IdentityHashMap<>();
+    /** Parameters the call being followed passes a function in sight for (a callback: func(ws, req)). */
+    private final Map<Binding, Node> functionParams = new IdentityHashMap<>();
+    /** How many calls deep helpers are followed: a route, a wrapper, its callback, a check method. */
+    private static final int MAX_DEPTH = 3;
 
     /** Methods {@code this.name(…)} may call. */
     private final JsSyntax.Methods methods;
@@ -47,15 +52,16 @@ final class OriginGrader {
     }
 
     Grade grade(Node fn, Role role, int param, int depth) {
-        return grade(fn, role, param, depth, Map.of());
+        return grade(fn, role, param, depth, Map.of(), Map.of());
     }
 
     /**
      * Grades {@code fn} whose parameter {@code param} holds a value of {@code role}; {@code constants}
      * are the constant strings the call passes for other parameters ({@code checkHost(headers, 'origin')}
-     * reading {@code headers[headerToCheck]}).
+     * reading {@code headers[headerToCheck]}) and {@code callbacks} the functions it passes
+     * ({@code getArgs(ws, req, function (ws, req) {…})} calling {@code func(ws, req)}).
      */
-    Grade grade(Node fn, Role role, int param, int depth, Map<Integer, String> constants) {
+    Grade grade(Node fn, Role role, int param, int depth, Map<Integer, String> constants, Map<Integer, Node> callbacks) {
         if (fn == null || fn.kind != Kind.FUNCTION) return Grade.NONE;
         List<Node> ps = fn.kid(0).kids();
         if (param >= ps.size()) return Grade.NONE;
@@ -64,6 +70,11 @@ final class OriginGrader {
             Node p = c.getKey() < ps.size() ? ps.get(c.getKey()) : null;
             Binding b = p != null && p.kind == Kind.IDENT ? scopes.binding(p) : null;
             if (b != null) constantParams.put(b, c.getValue());
+        }
+        for (Map.Entry<Integer, Node> f : callbacks.entrySet()) {
+            Node p = f.getKey() < ps.size() ? ps.get(f.getKey()) : null;
+            Binding b = p != null && p.kind == Kind.IDENT ? scopes.binding(p) : null;
+            if (b != null) functionParams.put(b, f.getValue());
         }
         Node body = fn.kid(1);
         boolean grew = true;
@@ -108,14 +119,20 @@ final class OriginGrader {
     private Grade passed(Node c, int index, Role r, int depth) {
         Node callee = c.kid(0);
         Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : methods.ofThis(callee);
+        if (fn == null && callee.kind == Kind.IDENT) fn = functionParams.get(scopes.binding(callee));
         if (fn != null) {
-            if (depth >= 2) return new Grade(Strength.NONE, null, true);
+            // deeper than that, only a name that says it checks the origin leaves the verdict open
+            if (depth >= MAX_DEPTH) return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
             Map<Integer, String> constants = new java.util.HashMap<>();
+            Map<Integer, Node> callbacks = new java.util.HashMap<>();
             for (int i = 1; i < c.size(); i++) {
+                if (i - 1 == index) continue;
                 String k = JsSyntax.constant(c.kid(i), scopes);
-                if (k != null && i - 1 != index) constants.put(i - 1, k);
+                if (k != null) constants.put(i - 1, k);
+                Node f = c.kid(i).kind == Kind.FUNCTION ? c.kid(i) : c.kid(i).kind == Kind.IDENT ? JsSyntax.function(c.kid(i), scopes) : null;
+                if (f != null) callbacks.put(i - 1, f);
             }
-            return new OriginGrader(scopes, vocab, methods).grade(fn, r, index, depth + 1, constants);
+            return new OriginGrader(scopes, vocab, methods).grade(fn, r, index, depth + 1, constants, callbacks);
         }
         return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
     }
@@ -360,8 +377,8 @@ final class OriginGrader {
                 if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
                 Node own = methods.ofThis(callee);
                 if (own != null) {
-                    return depth < 2 ? new OriginGrader(scopes, vocab, methods).grade(own, Role.ORIGIN, idx, depth + 1)
-                            : new Grade(Strength.NONE, null, true);
+                    return depth < MAX_DEPTH ? new OriginGrader(scopes, vocab, methods).grade(own, Role.ORIGIN, idx, depth + 1)
+                            : decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }
                 if (callee.kind == Kind.MEMBER) {
                     String m = callee.propertyName();
@@ -377,7 +394,7 @@ final class OriginGrader {
                 }
                 if (callee.kind == Kind.IDENT) {
                     Node fn = JsSyntax.function(callee, scopes);
-                    if (fn != null && depth < 2) return new OriginGrader(scopes, vocab, methods).grade(fn, Role.ORIGIN, idx, depth + 1);
+                    if (fn != null && depth < MAX_DEPTH) return new OriginGrader(scopes, vocab, methods).grade(fn, Role.ORIGIN, idx, depth + 1);
                     // the origin handed to a callback (cb(null, origin)) decides nothing
                     return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
                 }

@@ -428,19 +428,48 @@ public final class ServerOriginCheck implements StructuralCheck {
          */
         private List<Found> evidence() {
             if (evidence != null) return evidence;
+            // a route of an application (express-ws) is judged by what the route itself uses: the app's
+            // session middleware and other middleware serve every route, but only a route that reads the
+            // session (itself or in the helpers it calls) acts with the visitor's identity
+            boolean route = "app".equals(policy.middleware());
             List<Models.HandlerSource> sources = new ArrayList<>(policy.authentication());
-            for (Models.Decider d : policy.deciders()) sources.addAll(d.sources());
+            for (Models.Decider d : policy.deciders()) {
+                if (route) sources.add(d.sources().get(0));
+                else sources.addAll(d.sources());
+            }
             List<Found> out = new ArrayList<>();
-            Node session = sessionMiddleware();
+            Node session = route ? null : sessionMiddleware();
             if (session != null) out.add(found(OriginThreat.Kind.AMBIENT, "uses session middleware", session));
             Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Models.HandlerSource src : sources) {
-                for (Fn fn : functions(src)) if (seen.add(fn.function)) reads(fn.function, out);
+                for (Fn fn : functions(src)) {
+                    for (Node f : route ? closure(fn.function) : List.of(fn.function)) if (seen.add(f)) reads(f, out);
+                }
             }
             out.sort(java.util.Comparator.comparing((Found f) -> f.evidence.kind()).thenComparingInt(f -> f.at.start));
             evidence = out;
             return out;
         }
+        /** A function and the functions in sight it calls, two calls deep (a route's authentication helper). */
+        private List<Node> closure(Node fn) {
+            if (methods == null) methods = new JsSyntax.Methods(ctx.file().program());
+            List<Node> out = new ArrayList<>(List.of(fn));
+            for (int from = 0, depth = 0; depth < 2 && from < out.size(); depth++) {
+                int to = out.size();
+                for (int i = from; i < to; i++) {
+                    List<Node> calls = new ArrayList<>();
+                    JsSyntax.collect(out.get(i).kid(1), n -> n.kind == Kind.CALL, calls);
+                    for (Node c : calls) {
+                        Node callee = c.kid(0);
+                        Node f = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : methods.ofThis(callee);
+                        if (f != null && !out.contains(f)) out.add(f);
+                    }
+                }
+                from = to;
+            }
+            return out;
+        }
+
         /** Names of {@code handshakeAuth} read in a function: {@code headers.cookie}, {@code req.session}, {@code auth.token}. */
         private void reads(Node fn, List<Found> out) {
             Map<String, String> names = ctx.models().handshakeAuth;

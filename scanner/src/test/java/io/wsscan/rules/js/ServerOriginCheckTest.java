@@ -149,8 +149,18 @@ class ServerOriginCheckTest {
                 + "  return new WebSocketServer(options);\n}\n");
         one(3, null, "const { WebSocketServer } = require('ws');\nconst DEFAULTS = { clientTracking: false };\n"
                 + "const wss = new WebSocketServer({ ...DEFAULTS, port: 1 });\n");
-        none("const { WebSocketServer } = require('ws');\nfunction make(auth) {\n"
+        // an injected object's method whose name says it checks the origin
+        none("const { WebSocketServer } = require('ws');\nfunction make(gate) {\n"
+                + "  return new WebSocketServer({ port: 1, verifyClient: (info, cb) => gate.checkOrigin(info.req, cb) });\n}\n");
+    }
+
+    @Test
+    void aGateOutOfSightThatDoesNotSayOriginDecidesNothing() {
+        // an authorisation or rate-limit helper out of sight does not check the Origin: still reported
+        one(3, "never compares the Origin header", "const { WebSocketServer } = require('ws');\nfunction make(auth) {\n"
                 + "  return new WebSocketServer({ port: 1, verifyClient: (info, cb) => auth.authorize(info.req, cb) });\n}\n");
+        one(3, "never compares the Origin header", "const { WebSocketServer } = require('ws');\nfunction make(limiter) {\n"
+                + "  return new WebSocketServer({ port: 1, verifyClient: (info) => limiter.allowIp(info.req.socket.remoteAddress) });\n}\n");
     }
 
     // ------------------------------------------------------------------ ws: noServer
