@@ -15,8 +15,9 @@ var mirror = new WebSocket('wss://' + location.host + location.pathname);
 // safe: js/ws-url-injection
 var pathAndQuery = new WebSocket('wss://' + location.host + location.pathname + location.search);
 
-// The page path, then the query without a host before them: "//evil.host" is still protocol-relative.
-// expect: js/ws-url-injection
+// The page path, then the query without a host before them: it stays on the page's server unless the
+// path is "//evil.host/…" (a crafted link), which is protocol-relative: a note.
+// expect: js/ws-url-injection@note "protocol-relative"
 var relativeMirror = new WebSocket(location.pathname + location.search);
 
 // The query string of the page, forwarded to the page's own server.
@@ -60,8 +61,8 @@ new RoomClient().open();
 // expect: js/ws-url-injection "server of the attacker's choosing"
 var fragment = new WebSocket('wss://' + location.host + location.hash.slice(1));
 
-// The page path alone: "//evil.host/ws" is a protocol-relative URL.
-// expect: js/ws-url-injection
+// The page path alone: only a "//evil.host/ws" path leaves the page's server.
+// expect: js/ws-url-injection@note "protocol-relative"
 var pathOnly = new WebSocket(location.pathname);
 
 // A URL resolved against the page's own origin, but the input is attacker data: it may be absolute.
@@ -102,3 +103,11 @@ function openAfterHost(suffix) {
 openAfterHost(params.get('suffix'));
 // expect: js/ws-url-injection
 var builtFromFragment = new WebSocket(pageSocketUrl(location.hash.slice(1)));
+
+// SockJS on the page's own path, the way chat widgets mount it: a note, for the '//' path only.
+// expect: js/ws-url-injection@note "begins with '//'"
+var sockRoom = new SockJS(location.pathname + '/sockjs');
+
+// Something unknown in front of the path: where the address goes is not known.
+// expect: js/ws-url-injection@error "server of the attacker's choosing"
+var prefixed = new WebSocket(window.name + location.pathname);

@@ -173,7 +173,13 @@ final class Findings {
         boolean wanted = false;
         for (String k : sink.kinds()) wanted |= joins.joins(t.kind(), k) && !t.barriers().contains(k);
         if (!wanted || t.barriers().contains(ALL)) return;
-        Taint n = new Taint(t.kind(), t.source(), relevant(t.barriers(), sink), t.trace());
+        Set<String> kept = relevant(t.barriers(), sink);
+        if (lead != null) {
+            // the lead stays on the report: a rule may judge data that starts the value differently
+            kept = new TreeSet<>(kept);
+            kept.add(Fact.LEAD + lead);
+        }
+        Taint n = new Taint(t.kind(), t.source(), kept, t.trace());
         reports.putIfAbsent(new ReportKey(at, sink, n), new Engine.SinkReport(at, sink, n));
     }
 

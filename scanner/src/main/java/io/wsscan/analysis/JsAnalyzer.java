@@ -403,10 +403,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 IrFile sourceFile = irs.get(owners.fileOf(first.at()));
                 String source = first.message() + " (" + (sourceFile == ir ? "" : sourceFile.relPath() + " ")
                         + "line " + sourceFile.lines().line(first.at().start) + ")";
-                String message = fill(rule.message(), Map.of("source", source, "sink", r.sink().label(), "detail", source,
-                        "advice", rule.adviceFor(r.sink().kinds())));
-                add(found.get(at), new Finding(rule.id(), rule.level(), ir.relPath(), ir.lines().region(r.at()), message,
-                        owners.steps(steps), null));
+                // data that starts the value with a known text (the page's own path) may have a verdict of its own
+                RuleMeta.Lead lead = rule.leadFor(Fact.lead(t.barriers()));
+                String message = fill(lead != null ? lead.message() : rule.message(), Map.of("source", source, "sink", r.sink().label(),
+                        "detail", source, "advice", rule.adviceFor(r.sink().kinds())));
+                add(found.get(at), new Finding(rule.id(), lead != null ? lead.level() : rule.level(), ir.relPath(),
+                        ir.lines().region(r.at()), message, owners.steps(steps), null));
             }
         }
 

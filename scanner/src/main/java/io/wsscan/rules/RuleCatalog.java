@@ -197,19 +197,15 @@ public final class RuleCatalog {
             }
         }
         Map<String, String> advice = advice(t, n, sinks);
-        java.util.regex.Matcher ph = PLACEHOLDER.matcher(req(t, n, "message"));
-        while (ph.find()) {
-            if (ph.group(1).equals("advice") && !advice.keySet().containsAll(sinks)) {
-                List<String> missing = new ArrayList<>(sinks);
-                missing.removeAll(advice.keySet());
-                throw t.error(t.keyLine(n, "message"), "message: {advice} needs an 'advice' entry for every sink kind; missing: "
-                        + String.join(", ", missing));
-            }
-            if (!Schema.PLACEHOLDERS.contains(ph.group(1))) {
-                throw t.error(t.keyLine(n, "message"), "message: unknown placeholder {" + ph.group(1) + "}"
-                        + SchemaValidator.hint(ph.group(1), Schema.PLACEHOLDERS));
-            }
+        List<RuleMeta.Lead> leads = new ArrayList<>();
+        JsonNode leadRows = n.path("leads");
+        for (int i = 0; i < leadRows.size(); i++) {
+            JsonNode l = leadRows.get(i);
+            if (!kind.equals("taint")) throw t.error(t.itemLine(leadRows, i), "leads: only taint rules know where data starts");
+            placeholders(t, t.itemLine(leadRows, i), "leads.message", l.path("message").asText(), advice, sinks);
+            leads.add(new RuleMeta.Lead(l.path("lead").asText(), Level.parse(l.path("level").asText()), l.path("message").asText()));
         }
+        placeholders(t, t.keyLine(n, "message"), "message", req(t, n, "message"), advice, sinks);
         String sev = req(t, n, "securitySeverity");
         try {
             double d = Double.parseDouble(sev);
@@ -222,7 +218,24 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language, advice);
+                req(t, n, "message"), language, advice, List.copyOf(leads));
+    }
+
+    /** Checks a message's placeholders: each known, and {advice} only with advice for every sink kind. */
+    private static void placeholders(YamlTree t, int line, String key, String message, Map<String, String> advice, List<String> sinks) {
+        java.util.regex.Matcher ph = PLACEHOLDER.matcher(message);
+        while (ph.find()) {
+            if (ph.group(1).equals("advice") && !advice.keySet().containsAll(sinks)) {
+                List<String> missing = new ArrayList<>(sinks);
+                missing.removeAll(advice.keySet());
+                throw t.error(line, key + ": {advice} needs an 'advice' entry for every sink kind; missing: "
+                        + String.join(", ", missing));
+            }
+            if (!Schema.PLACEHOLDERS.contains(ph.group(1))) {
+                throw t.error(line, key + ": unknown placeholder {" + ph.group(1) + "}"
+                        + SchemaValidator.hint(ph.group(1), Schema.PLACEHOLDERS));
+            }
+        }
     }
 
     /** A taint rule's {@code advice}: sink kind (one of its {@code sinks}) -> text. */

@@ -21,7 +21,21 @@ public record RuleMeta(String id, String name, String shortDescription, String f
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message,
-                       String language, Map<String, String> advice) {
+                       String language, Map<String, String> advice, List<Lead> leads) {
+
+    /**
+     * A taint rule's verdict for data known to start with {@code lead} ({@code /}: the page's own path)
+     * at the start of the sink's value: its own level and message.
+     */
+    public record Lead(String lead, Level level, String message) {
+    }
+
+    /** The rule's verdict for data that starts the value with {@code lead}, or null. */
+    public Lead leadFor(String lead) {
+        if (lead == null) return null;
+        for (Lead l : leads) if (l.lead().equals(lead)) return l;
+        return null;
+    }
 
     /** The advice for a finding at a sink of these kinds: the first of the rule's sinks that has one. */
     public String adviceFor(java.util.Collection<String> sinkKinds) {

@@ -277,7 +277,9 @@ public final class Schema {
             texts("sinks").in(Vocab.SINK_KIND),
             text("check").in(Vocab.CHECK),
             text("message").required(),
-            table("advice"));
+            table("advice"),
+            rows("leads", text("lead").required(), text("level").required().oneOf("error", "warning", "note"),
+                    text("message").required()));
 
     /** What a rule's {@code message} may ask to be filled per finding. */
     public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "advice", "threat");

@@ -127,6 +127,19 @@ class SchemaTest {
     }
 
     @Test
+    void leadVerdictsAreCheckedLikeMessages() throws IOException {
+        Path bad = write("rule.yml", rule("kind: taint", "sources: [ws-message]", "sinks: [html]",
+                "leads:", "  - { lead: /, level: note, message: \"From {sorce}.\" }"));
+        rejected(bad, 16, "leads.message: unknown placeholder {sorce} (did you mean 'source'?)");
+        Path level = write("rule2.yml", rule("kind: taint", "sources: [ws-message]", "sinks: [html]",
+                "leads:", "  - { lead: /, level: notice, message: \"From {source}.\" }"));
+        rejected(level, 16, "'notice' is not one of error, note, warning");
+        Path structural = write("rule3.yml", rule("kind: structural", "check: server-origin",
+                "leads:", "  - { lead: /, level: note, message: \"x\" }"));
+        rejected(structural, 15, "leads: only taint rules know where data starts");
+    }
+
+    @Test
     void policyReferencesAreChecked() throws IOException {
         // a policy naming a handler kind no model gives, and an endpoint naming a policy nobody defines
         Path m = write("model.yml", "policies:\n  - name: mine\n    deciders:\n"
