@@ -63,3 +63,18 @@ io.on('connection', (socket) => {
 });
 
 httpServer.listen(3000);
+
+// A forum that authenticates socket.io by the session and refuses handshakes without the page's anti-CSRF
+// token (checked by a module out of sight): a cross-site page has no token, so nothing to report.
+const csrf = require('./middleware/csrf');
+const authorize = require('./middleware/authorize');
+// safe: js/ws-server-origin-check
+const forumIo = new Server(createServer(), {
+  allowRequest: (req, callback) => {
+    authorize(req, (err) => {
+      if (err) return callback(err);
+      callback(null, csrf.isRequestValid({ session: req.session || {}, query: req._query, headers: req.headers }));
+    });
+  },
+});
+forumIo.on('connection', (socket) => socket.on('post', (p) => socket.emit('ok', p.id)));

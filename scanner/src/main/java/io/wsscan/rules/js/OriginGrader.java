@@ -98,6 +98,7 @@ final class OriginGrader {
             for (int i = 1; i < c.size(); i++) {
                 Node a = c.kid(i);
                 Role r = isOrigin(a) ? null : roleOf(a);
+                if (r == null && a.kind == Kind.OBJECT) r = carried(a); // check({ headers: req.headers, query })
                 if (r == null) continue;
                 Grade g = passed(c, i - 1, r, depth);
                 opaque |= g.opaque();
@@ -139,6 +140,7 @@ final class OriginGrader {
 
     /** A callee out of sight whose name says it makes an access decision. */
     private boolean decider(Node callee) {
+        if (callee.kind == Kind.MEMBER && callee.kid(0).kind == Kind.IDENT && vocab.decider(callee.kid(0).text)) return true; // csrf.isValid(…)
         return vocab.decider(callee.kind == Kind.IDENT ? callee.text : callee.kind == Kind.MEMBER ? callee.propertyName() : null);
     }
 
@@ -306,6 +308,15 @@ final class OriginGrader {
                 return null;
             }
         }
+    }
+
+    /** The role of a request part an object literal carries ({@code {headers: req.headers}}), or null. */
+    private Role carried(Node object) {
+        for (Node p : object.kids()) {
+            Role r = p.kind == Kind.PROPERTY && p.size() > 1 ? roleOf(p.kid(1)) : null;
+            if (r == Role.REQUEST || r == Role.HEADERS) return r;
+        }
+        return null;
     }
 
     /** A parser call ({@code url.parse(o)}, {@code new URL(o)}) given the origin or a template holding it. */
