@@ -172,7 +172,8 @@ final class Transfer {
     /**
      * A loop: its head holds what the locals had on entry joined with what they carry from the end
      * of an iteration. The carried values are kept per loop across evaluations (joins are monotone,
-     * so they stay valid); the body is evaluated again while they grow, at most {@link #LOOP_PASSES}
+     * so they stay valid, and a later evaluation mostly needs one pass); the body is evaluated again
+     * while an iteration ends with something its head did not have, at most {@link #LOOP_PASSES}
      * times, after which the next round picks up the rest.
      */
     private void loop(Node n, List<String> labels, Node fn) {
@@ -194,6 +195,7 @@ final class Transfer {
         Locals.Frame f;
         for (int pass = 1; ; pass++) {
             loc.state = carry == null ? Locals.copy(entry) : Locals.join(Locals.copy(entry), carry);
+            Value[] head = carry == null ? null : loc.save();
             f = loc.push(Locals.Frame.Type.LOOP, labels);
             switch (n.kind) {
                 case WHILE -> {
@@ -230,7 +232,8 @@ final class Transfer {
             }
             loc.merge(f.continues);
             loc.pop(f);
-            if (carry == null || !carryInto(carry, loc.state)) break;
+            // what only the entry brought is in the head already: no other pass for it
+            if (carry == null || !carryInto(carry, loc.state) || !adds(loc.state, head)) break;
             if (pass == LOOP_PASSES) {
                 a.fix.bump(carry);
                 a.fix.changed();
@@ -252,6 +255,14 @@ final class Transfer {
             }
         }
         return grew;
+    }
+
+    /** Whether {@code end} holds something {@code head} does not. */
+    private static boolean adds(Value[] end, Value[] head) {
+        for (int i = 0; i < end.length; i++) {
+            if (head[i].join(end[i]) != head[i]) return true;
+        }
+        return false;
     }
 
     /** A loop test that never fails ({@code while (true)}): the loop is left only by a jump. */

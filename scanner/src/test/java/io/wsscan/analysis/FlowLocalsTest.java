@@ -115,6 +115,16 @@ class FlowLocalsTest {
                 } while (e.more);
                 // expect: js/ws-message-xss
                 c.innerHTML = r;
+                // the data needs more iterations than one evaluation's passes: the next rounds go on
+                var x = 'a', y = 'b', z = 'c', w = 'd';
+                while (e.more) {
+                  // expect: js/ws-message-xss
+                  d.innerHTML = x;
+                  x = y;
+                  y = z;
+                  z = w;
+                  w = e.data;
+                }
                 """);
     }
 
