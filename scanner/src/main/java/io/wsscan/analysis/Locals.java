@@ -56,10 +56,13 @@ final class Locals {
         return state == null ? null : state[b.slot];
     }
 
-    /** A tracked local is assigned: its value here is {@code v} only. */
+    /** Inside {@code with} blocks: a name may be the object's property, so an assignment may miss the local. */
+    int weak;
+
+    /** A tracked local is assigned: its value here is {@code v} only (also its old one inside {@code with}). */
     void set(Binding b, Value v) {
         if (state == null) return;
-        state[b.slot] = v;
+        state[b.slot] = weak > 0 ? state[b.slot].join(v) : v;
         for (Value[] t : tries) t[b.slot] = t[b.slot].join(v);
     }
 

@@ -143,6 +143,12 @@ final class Transfer {
                 loc.merge(then);
             }
             case WHILE, DO_WHILE, FOR, FOR_OF, FOR_IN -> loop(n, List.of(), fn);
+            case WITH -> {
+                eval(n.kid(0), fn);
+                loc.weak++;
+                stmt(n.kid(1), fn);
+                loc.weak--;
+            }
             case LABELED -> labeled(n, fn);
             case SWITCH -> switchStatement(n, fn);
             case TRY -> tryStatement(n, fn);

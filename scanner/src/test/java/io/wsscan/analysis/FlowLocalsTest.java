@@ -250,6 +250,26 @@ class FlowLocalsTest {
     }
 
     @Test
+    void assignmentsInsideWithMayMissTheLocal() {
+        // with (o) { p = 'x' } sets o.p when o has a property p: the local keeps the data
+        tester.check("app.js", """
+                var ws = new WebSocket('wss://a.example.com/ws');
+                ws.onmessage = function (e) {
+                  var p = e.data;
+                  with (e.options) {
+                    p = 'x';
+                  }
+                  // expect: js/ws-message-xss
+                  a.innerHTML = p;
+                  var q = e.data;
+                  q = 'x';
+                  // safe: js/ws-message-xss
+                  b.innerHTML = q;
+                };
+                """);
+    }
+
+    @Test
     void capturedVariablesStayFlowInsensitive() {
         // the closure may run between the assignment and the use: its variable keeps every value
         handler("""
