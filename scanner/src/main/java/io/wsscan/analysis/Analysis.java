@@ -102,7 +102,7 @@ final class Analysis implements Fixpoint.Units {
     @Override
     public void evaluateProgram(Node program) {
         models.enter(program);
-        transfer.execAll(program.kids(), program);
+        transfer.evalProgram(program);
     }
 
     @Override

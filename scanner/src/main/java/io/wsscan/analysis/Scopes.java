@@ -25,6 +25,13 @@ public final class Scopes {
         /** Assigned expressions (initialisers and assignments), for constant folding. */
         final List<Node> definitions = new ArrayList<>();
         int assignmentCount;
+        /** Referenced from another function or a class body, which may run at any time. */
+        boolean captured;
+        /**
+         * Index of this binding among its function's flow-sensitive locals ({@link Transfer}), or -1:
+         * a variable, parameter or catch parameter of a function that nothing else refers to.
+         */
+        int slot = -1;
 
         Binding(String name, String declKind, Node declaration, Node function) {
             this.name = name;
@@ -48,12 +55,19 @@ public final class Scopes {
         final Scope parent;
         final Node function; // owning function or program
         final boolean functionScope;
+        /** The code that runs as one piece: the function, or a class body (field initialisers run later). */
+        final Node unit;
         final Map<String, Binding> names = new HashMap<>();
 
         Scope(Scope parent, Node function, boolean functionScope) {
+            this(parent, function, functionScope, parent == null || functionScope ? function : parent.unit);
+        }
+
+        Scope(Scope parent, Node function, boolean functionScope, Node unit) {
             this.parent = parent;
             this.function = function;
             this.functionScope = functionScope;
+            this.unit = unit;
         }
 
         Binding lookup(String name) {
@@ -74,6 +88,12 @@ public final class Scopes {
     private final Map<Node, Binding> refs = new IdentityHashMap<>();
     private final Map<Node, Binding> decls = new IdentityHashMap<>();
     private final Map<Node, List<Binding>> params = new IdentityHashMap<>();
+    /** Every binding, in declaration order. */
+    private final List<Binding> all = new ArrayList<>();
+    /** Per function: how many flow-sensitive locals it has. */
+    private final Map<Node, Integer> slotCounts = new IdentityHashMap<>();
+    /** The declaration kinds a function's own local can have (functions and classes are hoisted values). */
+    private static final java.util.Set<String> LOCAL_KINDS = java.util.Set.of("var", "let", "const", "using", "param", "catch");
 
     /** CommonJS names every module sees as its own (unless it declares them itself). */
     private static final List<String> MODULE_NAMES = List.of("module", "exports");
@@ -102,7 +122,20 @@ public final class Scopes {
             s.moduleBindings.put(program, own);
             s.walkAll(program.kids(), global);
         }
+        s.assignSlots();
         return s;
+    }
+
+    private void assignSlots() {
+        for (Binding b : all) {
+            if (b.captured || b.function.kind != Kind.FUNCTION || !LOCAL_KINDS.contains(b.declKind)) continue;
+            b.slot = slotCounts.merge(b.function, 1, Integer::sum) - 1;
+        }
+    }
+
+    /** How many flow-sensitive locals a function has (their {@link Binding#slot}s are 0 to this - 1). */
+    int slots(Node function) {
+        return slotCounts.getOrDefault(function, 0);
     }
 
     /** The synthetic {@code module} or {@code exports} binding of a program; null if it declares its own. */
@@ -180,6 +213,7 @@ public final class Scopes {
         if (b == null) {
             b = new Binding(name, kind, decl.kind == Kind.IDENT ? decl : decl, scope.function);
             scope.names.put(name, b);
+            all.add(b);
         }
         decls.put(decl, b);
         if (kind.equals("function") || kind.equals("class")) {
@@ -199,11 +233,14 @@ public final class Scopes {
         switch (n.kind) {
             case IDENT -> {
                 Binding b = scope.lookup(n.text);
-                if (b != null && !decls.containsKey(n)) refs.put(n, b);
+                if (b != null && !decls.containsKey(n)) {
+                    refs.put(n, b);
+                    if (b.function != scope.unit) b.captured = true;
+                }
             }
             case FUNCTION -> function(n, scope);
             case CLASS -> {
-                Scope inner = new Scope(scope, scope.function, false);
+                Scope inner = new Scope(scope, scope.function, false, n);
                 if (n.text != null && !n.has(Node.DECLARATION)) declare(n.text, "class", n, inner, scope.function);
                 walkAll(n.kids(), inner);
             }

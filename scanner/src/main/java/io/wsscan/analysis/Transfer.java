@@ -12,6 +12,7 @@ import io.wsscan.ir.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +23,23 @@ import java.util.Set;
  */
 final class Transfer {
 
+    private static final Set<String> LOGICAL_ASSIGN = Set.of("||=", "&&=", "??=");
     private static final Set<String> NUMBER_PROPERTIES = Set.of("length", "size", "byteLength", "childElementCount");
 
     private final Analysis a;
     private final Heap heap;
     private final Scopes scopes;
+
+    /**
+     * Passes over a loop body in one evaluation while the values its locals carry to the next
+     * iteration grow; then the carried values wait for the next round (see {@link #loop}).
+     */
+    static final int LOOP_PASSES = 3;
+
+    /** The flow-sensitive locals of the unit being evaluated. */
+    private Locals loc = new Locals(null, 0);
+    /** Per loop: what its locals held at the end of an iteration, over every evaluation (a change cell). */
+    private final Map<Node, Value[]> carried = new IdentityHashMap<>();
 
     /** Per copy loop, source and target: the source's change-clock when its fields were last copied. */
     private final Map<CopyKey, Integer> copied = new HashMap<>();
@@ -42,7 +55,13 @@ final class Transfer {
 
     // ------------------------------------------------------------------ units
 
+    void evalProgram(Node program) {
+        loc = new Locals(program, 0);
+        execAll(program.kids(), program);
+    }
+
     void evalFunctionBody(Node fn) {
+        loc = new Locals(fn, scopes.slots(fn));
         Summary s = heap.summary(fn);
         a.fix.read(s.in);
         List<Node> params = fn.kid(0).kids();
@@ -88,7 +107,13 @@ final class Transfer {
             case VAR_DECL -> {
                 for (Node d : n.kids()) {
                     Node init = d.kid(1);
-                    if (!init.isEmpty()) assignPattern(d.kid(0), eval(init, fn), d, fn);
+                    if (!init.isEmpty()) {
+                        assignPattern(d.kid(0), eval(init, fn), d, fn);
+                    } else if (!"var".equals(n.text) && d.kid(0).kind == Kind.IDENT) {
+                        // 'let x;' is undefined again on every pass through a loop body ('var x;' keeps its value)
+                        Binding b = scopes.binding(d.kid(0));
+                        if (b != null && loc.tracks(b)) loc.set(b, Value.EMPTY);
+                    }
                 }
             }
             case FUNCTION -> {
@@ -100,18 +125,33 @@ final class Transfer {
             }
             case RETURN -> {
                 if (!n.kid(0).isEmpty()) heap.addReturn(fn, stepAll(eval(n.kid(0), fn), n, "returned"));
+                loc.state = null;
             }
-            case FOR_OF, FOR_IN -> {
-                Value right = eval(n.kid(1), fn);
-                Value item = n.kind == Kind.FOR_OF ? heap.elements(right) : Value.EMPTY;
-                Node left = n.kid(0);
-                if (left.kind == Kind.VAR_DECL) {
-                    for (Node d : left.kids()) assignPattern(d.kid(0), item, d, fn);
-                } else {
-                    assignPattern(left, item, left, fn);
-                }
-                exec(n.kid(2), fn);
+            case THROW -> {
+                eval(n.kid(0), fn);
+                loc.state = null;
             }
+            case BREAK -> loc.jump(n, true);
+            case CONTINUE -> loc.jump(n, false);
+            case IF -> {
+                eval(n.kid(0), fn);
+                Value[] otherwise = loc.save();
+                stmt(n.kid(1), fn);
+                Value[] then = loc.state;
+                loc.state = otherwise;
+                if (n.size() > 2) stmt(n.kid(2), fn);
+                loc.merge(then);
+            }
+            case WHILE, DO_WHILE, FOR, FOR_OF, FOR_IN -> loop(n, List.of(), fn);
+            case WITH -> {
+                eval(n.kid(0), fn);
+                loc.weak++;
+                stmt(n.kid(1), fn);
+                loc.weak--;
+            }
+            case LABELED -> labeled(n, fn);
+            case SWITCH -> switchStatement(n, fn);
+            case TRY -> tryStatement(n, fn);
             case CATCH -> exec(n.kid(1), fn);
             case IMPORT -> a.modules.execImport(n, fn);
             case EXPORT -> a.modules.execExport(n, fn);
@@ -125,10 +165,200 @@ final class Transfer {
     }
 
     private void evalKids(Node n, Node fn) {
-        for (Node k : n.kids()) {
-            if (isStatement(k)) exec(k, fn);
-            else eval(k, fn);
+        for (Node k : n.kids()) stmt(k, fn);
+    }
+
+    private void stmt(Node k, Node fn) {
+        if (isStatement(k)) exec(k, fn);
+        else eval(k, fn);
+    }
+
+    // ------------------------------------------------------------------ control flow (flow-sensitive locals)
+
+    /**
+     * A loop: its head holds what the locals had on entry joined with what they carry from the end
+     * of an iteration. The carried values are kept per loop across evaluations (joins are monotone,
+     * so they stay valid, and a later evaluation mostly needs one pass); the body is evaluated again
+     * while an iteration ends with something its head did not have, at most {@link #LOOP_PASSES}
+     * times, after which the next round picks up the rest.
+     */
+    private void loop(Node n, List<String> labels, Node fn) {
+        Value item = null;
+        if (n.kind == Kind.FOR) {
+            if (!n.kid(0).isEmpty()) stmt(n.kid(0), fn);
+        } else if (n.kind == Kind.FOR_OF || n.kind == Kind.FOR_IN) {
+            Value right = eval(n.kid(1), fn);
+            item = n.kind == Kind.FOR_OF ? heap.elements(right) : Value.EMPTY;
         }
+        Value[] entry = loc.state;
+        Value[] carry = null;
+        if (entry != null && loc.size() > 0) {
+            carry = carried.get(n);
+            if (carry == null) carried.put(n, carry = loc.fresh());
+            a.fix.read(carry);
+        }
+        Value[] exit;
+        Locals.Frame f;
+        for (int pass = 1; ; pass++) {
+            loc.state = carry == null ? Locals.copy(entry) : Locals.join(Locals.copy(entry), carry);
+            Value[] head = carry == null ? null : loc.save();
+            f = loc.push(Locals.Frame.Type.LOOP, labels);
+            switch (n.kind) {
+                case WHILE -> {
+                    eval(n.kid(0), fn);
+                    exit = endless(n.kid(0)) ? null : loc.save();
+                    stmt(n.kid(1), fn);
+                }
+                case DO_WHILE -> {
+                    stmt(n.kid(0), fn);
+                    loc.merge(f.continues);
+                    f.continues = null;
+                    eval(n.kid(1), fn);
+                    exit = endless(n.kid(1)) ? null : loc.save();
+                }
+                case FOR -> {
+                    Node test = n.kid(1);
+                    if (!test.isEmpty()) eval(test, fn);
+                    exit = test.isEmpty() || endless(test) ? null : loc.save();
+                    stmt(n.kid(3), fn);
+                    loc.merge(f.continues);
+                    f.continues = null;
+                    if (!n.kid(2).isEmpty()) eval(n.kid(2), fn);
+                }
+                default -> { // FOR_IN, FOR_OF
+                    exit = loc.save();
+                    Node left = n.kid(0);
+                    if (left.kind == Kind.VAR_DECL) {
+                        for (Node d : left.kids()) assignPattern(d.kid(0), item, d, fn);
+                    } else {
+                        assignPattern(left, item, left, fn);
+                    }
+                    stmt(n.kid(2), fn);
+                }
+            }
+            loc.merge(f.continues);
+            loc.pop(f);
+            // what only the entry brought is in the head already: no other pass for it
+            if (carry == null || !carryInto(carry, loc.state) || !adds(loc.state, head)) break;
+            if (pass == LOOP_PASSES) {
+                a.fix.bump(carry);
+                a.fix.changed();
+                break;
+            }
+        }
+        loc.state = Locals.join(exit, f.breaks);
+    }
+
+    /** Joins the state at the end of an iteration into the loop's carried values; whether they grew. */
+    private static boolean carryInto(Value[] carry, Value[] end) {
+        if (end == null) return false;
+        boolean grew = false;
+        for (int i = 0; i < carry.length; i++) {
+            Value v = carry[i].join(end[i]);
+            if (v != carry[i]) {
+                carry[i] = v;
+                grew = true;
+            }
+        }
+        return grew;
+    }
+
+    /** Whether {@code end} holds something {@code head} does not. */
+    private static boolean adds(Value[] end, Value[] head) {
+        for (int i = 0; i < end.length; i++) {
+            if (head[i].join(end[i]) != head[i]) return true;
+        }
+        return false;
+    }
+
+    /** A loop test that never fails ({@code while (true)}): the loop is left only by a jump. */
+    private static boolean endless(Node test) {
+        return test.kind == Kind.BOOLEAN && "true".equals(test.text);
+    }
+
+    private static boolean isLoop(Node n) {
+        return switch (n.kind) {
+            case WHILE, DO_WHILE, FOR, FOR_IN, FOR_OF -> true;
+            default -> false;
+        };
+    }
+
+    private void labeled(Node n, Node fn) {
+        List<String> labels = new ArrayList<>(1);
+        Node body = n;
+        while (body.kind == Kind.LABELED) {
+            labels.add(body.text);
+            body = body.kid(0);
+        }
+        if (isLoop(body)) {
+            loop(body, labels, fn);
+            return;
+        }
+        Locals.Frame f = loc.push(Locals.Frame.Type.BLOCK, labels);
+        stmt(body, fn);
+        loc.pop(f);
+        loc.merge(f.breaks);
+    }
+
+    /** A switch: each case is entered from the tests or falls through from the case before it. */
+    private void switchStatement(Node n, Node fn) {
+        eval(n.kid(0), fn);
+        Value[] tested = loc.save();
+        boolean hasDefault = false;
+        List<Node> cases = n.rest(1);
+        for (Node c : cases) {
+            if (c.kid(0).isEmpty()) {
+                hasDefault = true;
+            } else {
+                eval(c.kid(0), fn);
+                tested = Locals.join(tested, loc.state);
+            }
+        }
+        Locals.Frame f = loc.push(Locals.Frame.Type.SWITCH, List.of());
+        Value[] fall = null;
+        for (Node c : cases) {
+            loc.state = Locals.join(Locals.copy(tested), fall);
+            for (Node st : c.rest(1)) stmt(st, fn);
+            fall = loc.state;
+        }
+        loc.pop(f);
+        loc.state = Locals.join(fall, f.breaks);
+        if (!hasDefault) loc.merge(tested);
+    }
+
+    /**
+     * try/catch/finally: a handler may start from any point of the try block, so it sees every value
+     * a local took there; a finally block also runs after a throw or a jump out, and the jumps go on
+     * from where it ends.
+     */
+    private void tryStatement(Node n, Node fn) {
+        Node handler = n.size() > 1 ? n.kid(1) : null, finalizer = n.size() > 2 ? n.kid(2) : null;
+        Value[] before = loc.save();
+        Locals.Frame fin = finalizer != null && !finalizer.isEmpty() ? loc.push(Locals.Frame.Type.FINALLY, List.of()) : null;
+        Value[] inTry = loc.enterTry();
+        stmt(n.kid(0), fn);
+        loc.exitTry(inTry);
+        Value[] thrown = before == null ? null : Locals.join(before, inTry);
+        if (handler != null && handler.kind == Kind.CATCH) {
+            Value[] afterTry = loc.state;
+            loc.state = Locals.copy(thrown);
+            Value[] inCatch = loc.enterTry();
+            exec(handler, fn);
+            loc.exitTry(inCatch);
+            loc.merge(afterTry);
+            thrown = Locals.join(thrown, inCatch);
+        }
+        if (fin == null) return;
+        loc.pop(fin);
+        Value[] normal = loc.state;
+        loc.state = Locals.join(Locals.join(Locals.copy(normal), thrown), fin.pendingState);
+        stmt(finalizer, fn);
+        Value[] after = loc.state;
+        for (Node jump : fin.pending) {
+            loc.state = Locals.copy(after);
+            loc.jump(jump, jump.kind == Kind.BREAK);
+        }
+        loc.state = normal == null ? null : after;
     }
 
     private static boolean isStatement(Node n) {
@@ -148,7 +378,7 @@ final class Transfer {
                 Binding b = scopes.binding(p);
                 Value stepped = stepAll(v, at, "assigned to " + p.text);
                 if (b != null) {
-                    heap.setVar(b, stepped);
+                    setVar(b, stepped);
                 } else {
                     heap.setGlobal(p.text, stepped);
                     a.models.slot(List.of(ApiPath.global(p.text)), stepped, at, fn);
@@ -182,7 +412,13 @@ final class Transfer {
                     else if (!k.isEmpty()) assignPattern(k, items.join(heap.positional(v, i)), at, fn);
                 }
             }
-            case ASSIGN_PATTERN -> assignPattern(p.kid(0), v.join(eval(p.kid(1), fn)), at, fn);
+            case ASSIGN_PATTERN -> {
+                // the default is evaluated only when the value is undefined
+                Value[] skipped = loc.save();
+                Value d = eval(p.kid(1), fn);
+                loc.merge(skipped);
+                assignPattern(p.kid(0), v.join(d), at, fn);
+            }
             case REST -> assignPattern(p.kid(0), v, at, fn);
             default -> eval(p, fn);
         }
@@ -299,14 +535,34 @@ final class Transfer {
                 Value r = eval(n.kid(1), fn);
                 return "+".equals(n.text) ? a.strings.concat(l, r) : Value.EMPTY;
             }
-            case LOGICAL:
-                return eval(n.kid(0), fn).join(eval(n.kid(1), fn));
+            case LOGICAL: {
+                Value l = eval(n.kid(0), fn);
+                Value[] shortCut = loc.save();
+                Value r = eval(n.kid(1), fn);
+                loc.merge(shortCut);
+                return l.join(r);
+            }
             case CONDITIONAL: {
                 eval(n.kid(0), fn);
-                return StringFolding.mirror(eval(n.kid(1), fn), eval(n.kid(2), fn));
+                Value[] otherwise = loc.save();
+                Value then = eval(n.kid(1), fn);
+                Value[] thenState = loc.state;
+                loc.state = otherwise;
+                Value v = StringFolding.mirror(then, eval(n.kid(2), fn));
+                loc.merge(thenState);
+                return v;
             }
             case ASSIGN: {
                 if ("=".equals(n.text) && copyLoop(n, fn)) return Value.EMPTY;
+                if (LOGICAL_ASSIGN.contains(n.text)) {
+                    // x ||= y: x keeps its value or gets y, which is evaluated only then
+                    Value old = eval(n.kid(0), fn);
+                    Value[] kept = loc.save();
+                    Value v = old.join(eval(n.kid(1), fn));
+                    assignPattern(n.kid(0), v, n, fn);
+                    loc.merge(kept);
+                    return v;
+                }
                 Value v = eval(n.kid(1), fn);
                 if (!"=".equals(n.text)) {
                     Value old = eval(n.kid(0), fn);
@@ -320,17 +576,15 @@ final class Transfer {
                 for (Node k : n.kids()) last = eval(k, fn);
                 return last;
             }
-            case MEMBER: {
-                Value recv = eval(n.kid(0), fn);
-                List<String> names = memberNames(n, fn);
-                if (names != null && names.size() == 1) return readMember(recv, names.get(0), n, fn);
-                // a computed key that may be several names, or any ({'http:': 'ws:', 'https:': 'wss:'}[location.protocol]),
-                // chooses between the fields like a conditional does
-                Value v = names == null ? readMember(recv, null, n, fn) : Value.EMPTY;
-                if (names != null) for (String name : names) v = v.join(readMember(recv, name, n, fn));
-                return StringFolding.mirrorChoice(v);
+            case MEMBER:
+            case CALL: {
+                if (loc.size() == 0 || !optionalChain(n)) return n.kind == Kind.CALL ? a.calls.evalCall(n, fn) : member(n, fn);
+                // a?.b(x = 1): the rest of an optional chain may be skipped, and its assignments with it
+                Value[] skipped = loc.save();
+                Value v = n.kind == Kind.CALL ? a.calls.evalCall(n, fn) : member(n, fn);
+                loc.merge(skipped);
+                return v;
             }
-            case CALL:
             case NEW:
                 return a.calls.evalCall(n, fn);
             case FUNCTION:
@@ -371,6 +625,24 @@ final class Transfer {
                 evalKids(n, fn);
                 return Value.EMPTY;
         }
+    }
+
+    private Value member(Node n, Node fn) {
+        Value recv = eval(n.kid(0), fn);
+        List<String> names = memberNames(n, fn);
+        if (names != null && names.size() == 1) return readMember(recv, names.get(0), n, fn);
+        // a computed key that may be several names, or any ({'http:': 'ws:', 'https:': 'wss:'}[location.protocol]),
+        // chooses between the fields like a conditional does
+        Value v = names == null ? readMember(recv, null, n, fn) : Value.EMPTY;
+        if (names != null) for (String name : names) v = v.join(readMember(recv, name, n, fn));
+        return StringFolding.mirrorChoice(v);
+    }
+
+    private static boolean optionalChain(Node n) {
+        for (Node k = n; k.kind == Kind.MEMBER || k.kind == Kind.CALL; k = k.kid(0)) {
+            if (k.has(Node.OPTIONAL)) return true;
+        }
+        return false;
     }
 
     /**
@@ -460,12 +732,28 @@ final class Transfer {
         return Value.EMPTY;
     }
 
+    /** A variable's value here: a tracked local's from the flow state, anything else's from the heap. */
+    private Value var(Binding b) {
+        if (loc.tracks(b)) {
+            Value v = loc.get(b);
+            if (v != null) return v;
+            // unreachable here (after a return): keep what the variable may hold anywhere
+        }
+        return heap.var(b);
+    }
+
+    /** Assigns a variable: a tracked local holds only {@code v} from here on; the heap keeps the join of all. */
+    private void setVar(Binding b, Value v) {
+        heap.setVar(b, v);
+        if (loc.tracks(b)) loc.set(b, v);
+    }
+
     Value readIdent(Node n, Node fn) {
         String name = n.text;
         Binding b = scopes.binding(n);
         Value v;
         if (b != null) {
-            v = heap.var(b);
+            v = var(b);
             if (b.declaration == n) return v;
         } else {
             if (name.equals("undefined") || name.equals("arguments")) return Value.EMPTY;

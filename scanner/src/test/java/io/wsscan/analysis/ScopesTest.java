@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 class ScopesTest {
@@ -89,6 +90,51 @@ class ScopesTest {
         assertSame(b, f.binding("url", 3));
         assertNull(f.binding("url", 4), "outside the function the name is a global");
         assertNull(b.singleDefinition(), "two initialisers: not a single definition");
+    }
+
+    @Test
+    void onlyAFunctionsOwnUncapturedVariablesGetFlowSlots() {
+        Fixture f = new Fixture(String.join("\n",
+                "var top = 1;",                              // module level: flow-insensitive
+                "function handle(msg, cb) {",
+                "  var text = msg.text;",                    // used in this function only
+                "  let later;",                              // assigned by a closure
+                "  try { use(top); } catch (err) { log(err); }",
+                "  var done = function () { later = 1; };",
+                "  function inner() {}",                     // a hoisted function value
+                "  return text + later + done + inner + cb + msg;",
+                "}"));
+        Node handle = f.function("handle");
+        Binding text = f.binding("text", 0), later = f.binding("later", 0);
+        assertTrue(text.slot >= 0, "a local used only by its function");
+        assertTrue(f.binding("cb", 0).slot >= 0, "a parameter");
+        assertTrue(f.binding("err", 0).slot >= 0, "a catch parameter");
+        assertTrue(f.binding("done", 0).slot >= 0, "the variable holding the closure is not captured by it");
+        assertTrue(later.captured, "assigned in a nested function");
+        assertEquals(-1, later.slot);
+        assertEquals(-1, f.binding("inner", 0).slot, "function declarations are hoisted values");
+        assertEquals(-1, f.binding("top", 0).slot, "module-level variables stay in the heap");
+        int slots = f.scopes.slots(handle);
+        assertEquals(5, slots, "msg, cb, text, err, done");
+        assertEquals(java.util.Set.of(0, 1, 2, 3, 4), java.util.Set.of(f.binding("msg", 0).slot, f.binding("cb", 0).slot,
+                text.slot, f.binding("err", 0).slot, f.binding("done", 0).slot), "slots are 0..n-1");
+    }
+
+    @Test
+    void classBodiesCaptureTheVariablesTheyRead() throws Exception {
+        // a field initialiser runs when an instance is made, not where the class is defined
+        Node program = new io.wsscan.js.closure.ClosureFrontEnd().parse("c.js", String.join("\n",
+                "function make(msg, label) {",
+                "  class Box { content = msg; }",
+                "  return new Box() + label;",
+                "}")).program();
+        Scopes scopes = Scopes.of(program);
+        Node fn = program.kid(0);
+        Binding msg = scopes.params(fn).get(0), label = scopes.params(fn).get(1);
+        assertTrue(msg.captured);
+        assertEquals(-1, msg.slot);
+        assertEquals(0, label.slot);
+        assertEquals(1, scopes.slots(fn));
     }
 
     @Test
