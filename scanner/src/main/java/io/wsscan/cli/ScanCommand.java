@@ -352,6 +352,8 @@ final class ScanCommand implements Callable<Integer> {
                 s.filesAnalysed(), plural(s.filesAnalysed(), "file"), Discovery.formatSize(s.bytesAnalysed()),
                 secs, String.format(Locale.ROOT, mbps >= 10 ? "%.0f" : mbps >= 0.1 ? "%.1f" : "%.2f", mbps),
                 secs > 0 ? s.filesAnalysed() / secs : 0.0, Scanner.peakHeapBytes() / 1048576));
+        String partly = r.partlyReadSummary();
+        if (partly != null) sb.append(", ").append(partly);
         if (s.filesSkipped() > 0) {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             for (Notification n : r.notifications()) {

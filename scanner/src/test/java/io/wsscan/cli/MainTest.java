@@ -285,6 +285,53 @@ class MainTest {
         assertTrue(json.isObject());
     }
 
+    /**
+     * A TSX file of which tree-sitter skips a line is analysed (its finding after the broken line is
+     * reported) but counted as only partly read in every summary; a clean TypeScript file is not.
+     */
+    @Test
+    void partlyReadFilesAreCountedInEverySummary() throws IOException {
+        js("web/view.tsx", "const ws = new WebSocket('wss://example.com/feed');\n"
+                + "const broken = 1 +* @@ ;\n"
+                + "ws.onmessage = (e: MessageEvent) => { document.body.innerHTML = e.data; };\n");
+        js("web/clean.ts", "const n: number = 1;\n");
+        Path base = dir.resolve("out/report");
+        Run r = run("scan", "--fail-on", "none", "--no-progress", "-f", "text,json,sarif", "-o", base.toString(),
+                dir.resolve("web").toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().startsWith("wsscan: 2 files analysed ("), r.err());
+        assertTrue(r.err().contains(", 1 only partly read: lines skipped by parse recovery, see the info notes"), r.err());
+        assertTrue(r.err().contains("  view.tsx:2: info: tree-sitter: syntax error: lines 2-2 were skipped"), r.err());
+
+        String text = Files.readString(dir.resolve("out/report.txt"));
+        assertTrue(text.contains("view.tsx:3:"), "the line after the broken one is analysed: " + text);
+        assertTrue(text.contains("; 2 files analysed (1 only partly read: lines skipped by parse recovery, see the info notes), 0 not analysed"),
+                text);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertEquals(2, json.at("/summary/analysed").asInt());
+        assertEquals(1, json.at("/summary/partlyRead").asInt());
+        assertEquals(List.of("view.tsx"), new ObjectMapper().convertValue(json.path("partlyRead"), List.class));
+
+        JsonNode invocation = new ObjectMapper().readTree(dir.resolve("out/report.sarif").toFile()).at("/runs/0/invocations/0");
+        assertEquals("view.tsx", invocation.at("/properties/partlyRead/0").asText());
+        assertEquals(1, invocation.at("/properties/partlyRead").size());
+        JsonNode summary = null;
+        for (JsonNode n : invocation.path("toolExecutionNotifications")) {
+            if (n.at("/descriptor/id").asText().equals("partly-read")) summary = n;
+        }
+        assertTrue(summary != null, invocation::toString);
+        assertEquals("warning", summary.path("level").asText());
+        assertTrue(summary.at("/message/text").asText().startsWith("1 analysed file was only partly read"), summary::toString);
+
+        Files.delete(dir.resolve("web/view.tsx"));
+        Run whole = run("scan", "--fail-on", "none", "--no-progress", "-f", "json", dir.resolve("web").toString());
+        assertFalse(whole.err().contains("partly read"), whole.err());
+        JsonNode clean = new ObjectMapper().readTree(whole.out());
+        assertEquals(0, clean.at("/summary/partlyRead").asInt());
+        assertEquals(0, clean.path("partlyRead").size());
+    }
+
     @Test
     void exitCodeFollowsFailOn() {
         Finding warning = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(1, 1, 1, 2), "m",
