@@ -76,8 +76,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--exclude", paramLabel = "GLOB",
             description = "Skip paths matching GLOB, relative to the scan root; ** spans folders, a glob "
-                    + "without / matches any file or folder name (repeatable). Folders named node_modules, "
-                    + ".git, target and build are skipped unless given as a PATH.")
+                    + "without / matches any file or folder name (repeatable). Folders named .git, target and "
+                    + "build, and node_modules of installed dependencies, are skipped unless given as a PATH.")
     private List<String> excludes = new ArrayList<>();
 
     @Option(names = "--include", paramLabel = "GLOB",

@@ -332,6 +332,35 @@ class MainTest {
         assertEquals(0, clean.path("partlyRead").size());
     }
 
+    /** Installed dependencies are left out and the project's own node_modules scanned; every summary says which and why. */
+    @Test
+    void nodeModulesDecisionsAreReported() throws IOException {
+        js("app/package.json", "{\"name\": \"app\"}");
+        js("app/yarn.lock", "# yarn lockfile v1\n");
+        js("app/node_modules/ws/lib/client.js", "new WebSocket('ws://dependency.example.org/x');\n");
+        js("app/packages/node_modules/@app/ui/package.json", "{\"name\": \"@app/ui\"}");
+        js("app/packages/node_modules/@app/ui/comms.js", "var ws = new WebSocket('wss://app.example.org/feed');\n");
+        Run r = run("scan", "--fail-on", "none", "--no-progress", "-f", "json", dir.resolve("app").toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().startsWith("wsscan: 1 file analysed ("), r.err());
+        assertFalse(r.err().contains("skipped"), "a folder of dependencies is not a skipped file: " + r.err());
+        assertTrue(r.err().contains("  node_modules: dependencies: installed dependencies, not scanned: the lockfile yarn.lock lies beside it"),
+                r.err());
+        assertTrue(r.err().contains("  packages/node_modules: info: scanned as the project's own packages"), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of("packages/node_modules/@app/ui/comms.js"),
+                new ObjectMapper().convertValue(json.path("analysedFiles"), List.class));
+        assertEquals(0, json.at("/summary/skipped").asInt());
+        assertEquals("dependencies", json.at("/notAnalysed/0/kind").asText());
+        assertEquals("node_modules", json.at("/notAnalysed/0/file").asText());
+
+        Run sarif = run("scan", "--fail-on", "none", "-q", "-f", "sarif", dir.resolve("app").toString());
+        JsonNode note = new ObjectMapper().readTree(sarif.out()).at("/runs/0/invocations/0/toolExecutionNotifications/0");
+        assertEquals("dependencies", note.at("/descriptor/id").asText());
+        assertEquals("note", note.path("level").asText(), "left out on purpose, not a failure to analyse");
+        assertTrue(note.at("/message/text").asText().startsWith("installed dependencies, not scanned"), note::toString);
+    }
+
     @Test
     void exitCodeFollowsFailOn() {
         Finding warning = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(1, 1, 1, 2), "m",
