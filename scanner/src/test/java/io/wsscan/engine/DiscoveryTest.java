@@ -74,12 +74,10 @@ class DiscoveryTest {
     /** node-red's layout: product code in packages/node_modules, installed dependencies in the root node_modules. */
     @Test
     void aNodeModulesOfTheProjectsOwnPackagesIsWalked() throws IOException {
-        write("package.json", "{\"name\": \"app\"}");
-        write("package-lock.json", "{}");
-        write("node_modules/.package-lock.json", "{}");
-        write("node_modules/ws/index.js", "x");
-        write("packages/node_modules/@app/editor/package.json", "{\"name\": \"@app/editor\"}");
-        write("packages/node_modules/@app/editor/comms.js", "x");
+        for (String f : List.of("package.json", "package-lock.json", "node_modules/.package-lock.json", "node_modules/ws/index.js",
+                "packages/node_modules/@app/editor/package.json", "packages/node_modules/@app/editor/comms.js")) {
+            write(f, f.endsWith(".json") ? "{}" : "x");
+        }
         Discovery.Result r = discover(List.of(), 1000);
         assertEquals(List.of("packages/node_modules/@app/editor/comms.js"), rels(r));
         assertEquals(List.of("node_modules", "packages/node_modules"), r.notifications().stream().map(Notification::file).toList());

@@ -29,6 +29,11 @@ class NodeModulesTest {
         Files.writeString(p, text);
     }
 
+    /** Writes files given as path, text, path, text, ... */
+    private void files(String... pathThenText) throws IOException {
+        for (int i = 0; i < pathThenText.length; i += 2) write(pathThenText[i], pathThenText[i + 1]);
+    }
+
     private NodeModules.Decision decide(String rel) throws IOException {
         Path dir = root().resolve(rel);
         Files.createDirectories(dir);
@@ -61,8 +66,8 @@ class NodeModulesTest {
 
     @Test
     void npmInstallMetadataInAPackageMeansInstalled() throws IOException {
-        write("old/node_modules/@types/node/package.json", "{\"name\": \"@types/node\"}");
-        write("old/node_modules/ws/package.json", "{\"name\": \"ws\", \"_resolved\": \"https://registry.npmjs.org/ws/-/ws-1.0.0.tgz\"}");
+        files("old/node_modules/@types/node/package.json", "{\"name\": \"@types/node\"}",
+                "old/node_modules/ws/package.json", "{\"name\": \"ws\", \"_resolved\": \"https://registry.npmjs.org/ws/-/ws-1.0.0.tgz\"}");
         NodeModules.Decision d = decide("old/node_modules");
         assertTrue(d.installed());
         assertEquals("its package ws has npm's install metadata (_resolved)", d.reason());
@@ -74,9 +79,8 @@ class NodeModulesTest {
     @Test
     void theDependencyFolderOfAMemberPackageInAnInstalledProjectIsInstalled() throws IOException {
         // npm workspaces: a member's own dependencies land in packages/a/node_modules, without a manifest
-        write("package-lock.json", "{}");
-        write("packages/a/package.json", "{\"name\": \"a\"}");
-        write("packages/a/node_modules/left-pad/index.js", "x");
+        files("package-lock.json", "{}", "packages/a/package.json", "{\"name\": \"a\"}",
+                "packages/a/node_modules/left-pad/index.js", "x");
         NodeModules.Decision d = decide("packages/a/node_modules");
         assertTrue(d.installed());
         assertEquals("it is the dependency folder of a package in a project installed above (package-lock.json)", d.reason());
@@ -84,8 +88,7 @@ class NodeModulesTest {
 
     @Test
     void aFolderOfPackagesNobodyInstalledIsTheProjectsOwn() throws IOException {
-        write("package-lock.json", "{}");
-        write("packages/node_modules/@node-red/util/package.json", "{\"name\": \"@node-red/util\"}");
+        files("package-lock.json", "{}", "packages/node_modules/@node-red/util/package.json", "{\"name\": \"@node-red/util\"}");
         NodeModules.Decision d = decide("packages/node_modules");
         assertFalse(d.installed());
         assertEquals("no install manifest, lockfile or install metadata: the project's own packages", d.reason());
@@ -93,17 +96,14 @@ class NodeModulesTest {
 
     @Test
     void workspacePackagesInsideAreTheProjectsOwnEvenBesideALockfile() throws IOException {
-        write("package.json", "{\"workspaces\": {\"packages\": [\"node_modules/@app/*\", \"!node_modules/@app/vendored\"]}}");
-        write("package-lock.json", "{}");
-        write("node_modules/@app/vendored/package.json", "{}");
-        write("node_modules/@app/ui/package.json", "{}");
+        files("package.json", "{\"workspaces\": {\"packages\": [\"node_modules/@app/*\", \"!node_modules/@app/vendored\"]}}",
+                "package-lock.json", "{}", "node_modules/@app/vendored/package.json", "{}", "node_modules/@app/ui/package.json", "{}");
         NodeModules.Decision d = decide("node_modules");
         assertFalse(d.installed());
         assertEquals("its package node_modules/@app/ui is a workspace of package.json (\"node_modules/@app/*\")", d.reason());
         // a glob list that covers nothing inside leaves the other rules to decide
-        write("other/package.json", "{\"workspaces\": [\"packages/*\"]}");
-        write("other/yarn.lock", "x");
-        write("other/node_modules/ws/package.json", "{}");
+        files("other/package.json", "{\"workspaces\": [\"packages/*\"]}", "other/yarn.lock", "x",
+                "other/node_modules/ws/package.json", "{}");
         assertTrue(decide("other/node_modules").installed());
     }
 
