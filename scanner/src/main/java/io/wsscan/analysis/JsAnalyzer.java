@@ -395,12 +395,15 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         List<Map<String, Finding>> found = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
+        io.wsscan.rules.js.OwnAuthentication ownAuth = new io.wsscan.rules.js.OwnAuthentication(engine, models, policy);
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
             int at = owners.fileOf(r.at());
             IrFile ir = irs.get(at);
             for (RuleMeta rule : taintRules) {
                 if (!rule.sources().contains(t.kind()) || !reaches(rule, r.sink(), t.barriers())) continue;
+                // a credential sent to the app's own authentication is how login works (the rule's help)
+                if (rule.authenticationSources().contains(t.kind()) && ownAuth.isFeature(r.at())) continue;
                 List<Trace.Step> steps = t.trace().steps();
                 Trace.Step first = steps.get(0);
                 IrFile sourceFile = irs.get(owners.fileOf(first.at()));

@@ -197,6 +197,13 @@ public final class RuleCatalog {
             }
         }
         Map<String, String> advice = advice(t, n, sinks);
+        List<String> authSources = strings(n.path("authenticationSources"));
+        for (String k : authSources) {
+            if (!sources.contains(k)) {
+                throw t.error(t.keyLine(n, "authenticationSources"), "authenticationSources: '" + k
+                        + "' is not one of the rule's sources " + sources);
+            }
+        }
         java.util.regex.Matcher ph = PLACEHOLDER.matcher(req(t, n, "message"));
         while (ph.find()) {
             if (ph.group(1).equals("advice") && !advice.keySet().containsAll(sinks)) {
@@ -222,7 +229,7 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language, advice);
+                req(t, n, "message"), language, advice, authSources);
     }
 
     /** A taint rule's {@code advice}: sink kind (one of its {@code sinks}) -> text. */
