@@ -71,6 +71,26 @@ class OwnAuthenticationTest {
                 """);
     }
 
+    /** A namespace path, an explicit undefined and a relative WebSocket URL all stay on the page's origin. */
+    @Test
+    void relativeAndOmittedUrlsAreThePagesOrigin() {
+        tester(Policy.NONE).check("admin.js", """
+                const admin = io('/admin');
+                const main = io(undefined);
+                const feed = new WebSocket('/feed');
+                const vendor = io('https://chat.vendor.example.org/admin');
+                const pw = document.getElementById('password').value;
+                // safe: js/ws-sensitive-send
+                admin.emit('settings', { password: pw });
+                // safe: js/ws-sensitive-send
+                main.emit('settings', { password: pw });
+                // safe: js/ws-sensitive-send
+                feed.send(JSON.stringify({ password: pw }));
+                // expect: js/ws-sensitive-send
+                vendor.emit('settings', { password: pw });
+                """);
+    }
+
     @Test
     void loopbackOverCleartextIsTheAppsOwnCleartextElsewhereIsNot() {
         tester(Policy.NONE).check("dev.js", """
