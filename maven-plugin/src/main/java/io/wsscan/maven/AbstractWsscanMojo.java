@@ -68,7 +68,8 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
 
     /**
      * Files and folders matching these globs are skipped (same syntax as includes). Folders named
-     * {@code node_modules}, {@code .git}, {@code target} and {@code build} are always skipped.
+     * {@code .git}, {@code target} and {@code build}, and {@code node_modules} folders of installed
+     * dependencies, are always skipped.
      */
     @Parameter(property = "wsscan.excludes")
     protected List<String> excludes;

@@ -291,6 +291,8 @@ final class ScanJob {
         ScanResult.Stats s = r.stats();
         StringBuilder files = new StringBuilder("wsscan: ").append(s.filesAnalysed())
                 .append(s.filesAnalysed() == 1 ? " file" : " files").append(" analysed");
+        String partly = r.partlyReadSummary();
+        if (partly != null) files.append(" (").append(partly).append(')');
         if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
         lines.add(files.toString());
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();

@@ -93,7 +93,7 @@ final class Calls {
             } else if (f instanceof Obj o && (o.kind == ObjKind.STATE_SETTER || o.kind == ObjKind.RESOLVER)) {
                 a.builtins.callObject(o, args, n);
             } else if (f instanceof Api api) {
-                result = result.join(a.models.apiCall(api.path(), args, n, isNew, effects, fn));
+                result = result.join(a.models.apiCall(api.path(), recv, args, n, isNew, effects, fn));
                 opaque = true;
             } else if (!(f instanceof Obj)) {
                 opaque = true;

@@ -5,6 +5,8 @@ import io.wsscan.analysis.Fact.Taint;
 import io.wsscan.ir.Node;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-file abstract interpreter behind every taint rule. Flow-insensitive: the program and every
@@ -63,14 +65,28 @@ public final class Engine {
     public record EndpointSite(Node call, Models.Endpoint model) {
     }
 
-    /** What one run found, in the order found. */
+    /**
+     * A call into a sink: the connection calls its receiver may have come from (empty: not known) and,
+     * when the sink's model names its message, the constant names it may have ({@code unknownMessage}:
+     * or a name constant folding does not know).
+     */
+    public record SendSite(Node call, List<Node> connections, Set<String> messages, boolean unknownMessage) {
+    }
+
+    /** What one run found, in the order found; {@code sends} by call node (identity). */
     public record Result(List<SinkReport> reports, List<ConnectionSite> connections, List<HandlerSite> handlers,
-                         List<EndpointSite> endpoints) {
+                         List<EndpointSite> endpoints, Map<Node, SendSite> sends) {
         public Result {
             reports = List.copyOf(reports);
             connections = List.copyOf(connections);
             handlers = List.copyOf(handlers);
             endpoints = List.copyOf(endpoints);
+            sends = sends == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(sends));
+        }
+
+        /** The send site of a sink call, or null when none was recorded. */
+        public SendSite send(Node call) {
+            return sends.get(call);
         }
     }
 

@@ -206,6 +206,22 @@ public sealed interface Fact {
         }
     }
 
+    /**
+     * The object a modeled connection call made ({@code io(url)}, {@code new WebSocket(url)}): a send
+     * on a value holding it goes over that connection. Not data: it never reaches a sink.
+     */
+    record Conn(Node call) implements Fact {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Conn c && c.call == call;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(call);
+        }
+    }
+
     /** A DOM element (or similar) that holds sensitive data of {@code kind} in its {@code value}. */
     record Hint(String kind, Node at) implements Fact {
         @Override

@@ -55,6 +55,14 @@ final class Findings {
     private final Map<Node, Connection> connections = new LinkedHashMap<>();
     private final Map<List<Node>, Engine.HandlerSite> handlers = new LinkedHashMap<>();
     private final Map<Node, Engine.EndpointSite> endpoints = new LinkedHashMap<>();
+    private final Map<Node, Send> sends = new LinkedHashMap<>();
+
+    /** A call into a sink, being analysed: the connections its receiver may be and the names of its message. */
+    private static final class Send {
+        final Set<Node> connections = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<String> messages = new TreeSet<>();
+        boolean unknownMessage;
+    }
     private final Set<String> seenKinds = new HashSet<>();
     private final Map<Models.Sink, Boolean> wantedSinks = new IdentityHashMap<>();
     private boolean hitsDeferred, reseed;
@@ -70,8 +78,14 @@ final class Findings {
         for (Map.Entry<Node, Connection> e : connections.entrySet()) {
             sites.add(new Engine.ConnectionSite(e.getKey(), e.getValue().model, e.getValue().url));
         }
+        Map<Node, Engine.SendSite> sendSites = new IdentityHashMap<>();
+        for (Map.Entry<Node, Send> e : sends.entrySet()) {
+            Send s = e.getValue();
+            sendSites.put(e.getKey(), new Engine.SendSite(e.getKey(), List.copyOf(s.connections), Set.copyOf(s.messages),
+                    s.unknownMessage));
+        }
         return new Engine.Result(List.copyOf(reports.values()), List.copyOf(sites), List.copyOf(handlers.values()),
-                List.copyOf(endpoints.values()));
+                List.copyOf(endpoints.values()), sendSites);
     }
 
     /** Debug: the state of this round. */
@@ -87,6 +101,22 @@ final class Findings {
         Connection c = connections.get(call);
         if (c == null) connections.put(call, c = new Connection(model));
         if (url != null) c.url = c.url.join(url);
+    }
+
+    /**
+     * A call into a sink on {@code recv}: the connection calls its receiver may come from, and, when the
+     * sink's model names the message ({@code message}: the argument's value, EMPTY when absent), its
+     * constant names. Grows over the rounds like everything else; read after the fixpoint.
+     */
+    void sendSite(Node call, Value recv, Value message) {
+        Send s = sends.computeIfAbsent(call, k -> new Send());
+        for (Fact.Conn c : recv.all(Fact.Conn.class)) s.connections.add(c.call());
+        if (message == null) return;
+        if (message.isEmpty()) s.unknownMessage = true;
+        for (Fact f : message.items()) {
+            if (f instanceof Str str && str.complete()) s.messages.add(str.prefix());
+            else if (!(f instanceof Fact.Conn)) s.unknownMessage = true;
+        }
     }
 
     void handler(Node registration, Node function, Models.Handler model) {

@@ -126,7 +126,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     }
 
     private static FileReport readOnly(Parsed p) {
-        return p.failed() != null ? p.failed() : new FileReport(List.of(), p.notes(), p.frontEnd(), true);
+        return p.failed() != null ? p.failed() : new FileReport(List.of(), p.notes(), p.frontEnd(), true, List.of(), p.partlyRead());
     }
 
     /**
@@ -165,7 +165,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         if (p.failed() != null) return p.failed();
         IrFile ir = p.ir();
         Node program = extracted.lowering() == null ? ir.program() : extracted.lowering().apply(ir.program());
-        Parsed lowered = new Parsed(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()), p.notes());
+        Parsed lowered = new Parsed(new IrFile(ir.relPath(), ir.text(), program, ir.lines(), ir.frontEnd()), p.notes(),
+                null, ir.frontEnd(), p.partlyRead());
         return analyze(List.of(lowered), extracted.original()).get(0);
     }
 
@@ -222,9 +223,13 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      * A file through the front-end chain: its IR (null when it was only read for syntax), notes and
      * front end; or, in {@code failed}, the report of why it was not analysed.
      */
-    private record Parsed(IrFile ir, List<Notification> notes, FileReport failed, String frontEnd) {
+    private record Parsed(IrFile ir, List<Notification> notes, FileReport failed, String frontEnd, boolean partlyRead) {
         Parsed(IrFile ir, List<Notification> notes) {
-            this(ir, notes, null, ir.frontEnd());
+            this(ir, notes, null, ir.frontEnd(), false);
+        }
+
+        Parsed(IrFile ir, List<Notification> notes, FileReport failed, String frontEnd) {
+            this(ir, notes, failed, frontEnd, false);
         }
 
         static Parsed failure(FileReport why) {
@@ -307,7 +312,9 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             notes.add(new Notification(relPath, 0, 0, "info", "read by tree-sitter, the error-tolerant parser ("
                     + fallbackWhy + ")"));
         }
+        boolean partlyRead = r.truncated();
         for (TreeSitterFrontEnd.ErrorRange e : r.errors()) {
+            partlyRead |= !e.missing();
             String what = e.missing() ? "missing '" + e.what() + "' inserted by the parser"
                     : "syntax error: lines " + lines.line(e.start()) + "-" + lines.line(e.end()) + " were skipped";
             notes.add(new Notification(relPath, lines.line(e.start()), lines.column(e.start()), "info",
@@ -317,7 +324,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             notes.add(new Notification(relPath, 0, 0, "info",
                     "tree-sitter: parts nested more deeply than " + TreeSitterFrontEnd.MAX_DEPTH_LEVELS + " levels were not analysed"));
         }
-        return new Parsed(r.ir(), notes, null, TreeSitterFrontEnd.NAME);
+        return new Parsed(r.ir(), notes, null, TreeSitterFrontEnd.NAME, partlyRead);
     }
 
     /** Runs the analysis over lowered files as one program; one report per file, in order. */
@@ -357,7 +364,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             fs.sort(Finding.ORDER);
             List<Endpoint> es = endpoints.get(i);
             es.sort(Endpoint.ORDER);
-            out.add(new FileReport(fs, parsed.get(i).notes(), irs.get(i).frontEnd(), true, es));
+            out.add(new FileReport(fs, parsed.get(i).notes(), irs.get(i).frontEnd(), true, es, parsed.get(i).partlyRead()));
         }
         return out;
     }
@@ -392,12 +399,15 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         List<Map<String, Finding>> found = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
+        io.wsscan.rules.js.OwnAuthentication ownAuth = new io.wsscan.rules.js.OwnAuthentication(engine, models, policy);
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
             int at = owners.fileOf(r.at());
             IrFile ir = irs.get(at);
             for (RuleMeta rule : taintRules) {
                 if (!rule.sources().contains(t.kind()) || !reaches(rule, r.sink(), t.barriers())) continue;
+                // a credential sent to the app's own authentication is how login works (the rule's help)
+                if (rule.authenticationSources().contains(t.kind()) && ownAuth.isFeature(r.at())) continue;
                 List<Trace.Step> steps = t.trace().steps();
                 Trace.Step first = steps.get(0);
                 IrFile sourceFile = irs.get(owners.fileOf(first.at()));

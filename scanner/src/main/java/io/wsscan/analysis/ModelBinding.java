@@ -196,8 +196,11 @@ final class ModelBinding {
 
     // ------------------------------------------------------------------ modeled calls and positions
 
-    /** A call of the API at {@code path}: its modeled result, and its arguments into modeled positions. */
-    Value apiCall(String path, List<Value> args, Node n, boolean isNew, Effects effects, Node fn) {
+    /**
+     * A call of the API at {@code path} on {@code recv}: its modeled result, and its arguments into
+     * modeled positions.
+     */
+    Value apiCall(String path, Value recv, List<Value> args, Node n, boolean isNew, Effects effects, Node fn) {
         List<String> variants = new ArrayList<>();
         variants.add(path);
         for (int j = 0; j < Math.min(args.size(), 3); j++) {
@@ -244,6 +247,8 @@ final class ModelBinding {
                     if (c.urlMember() != null) url = a.transfer.readMember(url, c.urlMember(), n, fn);
                 }
                 a.findings.connection(n, c, url);
+                // the connection object knows where it goes: a send on it is linked to this call
+                result = result.join(Value.of(new Fact.Conn(n)));
             }
             for (int i = 0; i < args.size(); i++) {
                 List<String> slots = new ArrayList<>(3);
@@ -253,7 +258,13 @@ final class ModelBinding {
                     String range = ApiPath.argumentsFrom(v, k);
                     if (models.known(range)) slots.add(range);
                 }
-                if (!slots.isEmpty()) slot(slots, args.get(i), n, fn);
+                if (slots.isEmpty()) continue;
+                for (String slot : slots) {
+                    for (Models.Sink s : models.sinks.getOrDefault(slot, List.of())) {
+                        a.findings.sendSite(n, recv, s.message() < 0 ? null : s.message() < args.size() ? args.get(s.message()) : Value.EMPTY);
+                    }
+                }
+                slot(slots, args.get(i), n, fn);
             }
         }
         return result;

@@ -36,9 +36,13 @@ public final class Models {
      * A sink. {@code hardcoded}, when set, also makes a constant string of that shape reaching it a
      * finding: a credential written into the code ({@code new Ably.Realtime({key: 'app.id:secret'})}).
      */
-    public record Sink(Set<String> kinds, String label, boolean deep, Hardcoded hardcoded) {
+    /**
+     * {@code message}: the argument that names the message sent (socket.io {@code emit(event, ...)}),
+     * or -1; js/ws-sensitive-send reads it to tell an authentication message ({@code authMessages}).
+     */
+    public record Sink(Set<String> kinds, String label, boolean deep, Hardcoded hardcoded, int message) {
         public Sink(Set<String> kinds, String label, boolean deep) {
-            this(kinds, label, deep, null);
+            this(kinds, label, deep, null, -1);
         }
     }
 
@@ -56,8 +60,11 @@ public final class Models {
     /**
      * {@code defaultPath}: for libraries whose URL path names a namespace (socket.io), the URL path the
      * handshake goes to unless a {@code path} option moves it; null when the URL's path is the path.
+     * {@code pageOrigin}: without a URL argument (none, or an options object in its place) the library
+     * connects to the page's own origin ({@code io()}, {@code io({transports})}).
      */
-    public record Connection(String library, int urlArgument, String urlMember, List<String> cleartextSchemes, String defaultPath) {
+    public record Connection(String library, int urlArgument, String urlMember, List<String> cleartextSchemes, String defaultPath,
+                             boolean pageOrigin) {
     }
 
     public record Handler(String kind) {
@@ -179,6 +186,8 @@ public final class Models {
     final List<PrefixBarrier> prefixBarriers = new ArrayList<>();
     final List<NameClass> sanitizerNames = new ArrayList<>();
     Pattern credentialParams = Pattern.compile("$^");
+    /** Names of messages that authenticate a connection ({@code login}, {@code loginByToken}); matches nothing until loaded. */
+    Pattern authMessages = Pattern.compile("$^");
     Pattern namesExclude;
     /** Hosts whose traffic never leaves the machine, as policy host patterns ({@code *.localhost}). */
     final List<io.wsscan.inventory.HostPattern> loopbackHosts = new ArrayList<>();
@@ -340,7 +349,8 @@ public final class Models {
                 if (shape == null) throw new RulesetException(file + ": 'hardcoded' without 'pattern': " + r);
                 hardcoded = new Hardcoded(text(file, h, "kind"), shape, text(file, h, "label"));
             }
-            Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false), hardcoded);
+            Sink s = new Sink(Set.copyOf(strings(r.path("kinds"))), text(file, r, "label"), r.path("deep").asBoolean(false), hardcoded,
+                    r.path("message").asInt(-1));
             for (String p : expand(file, r)) sinks.computeIfAbsent(p, k -> new ArrayList<>()).add(s);
         }
         for (Row r : doc.rows("sanitizers")) {
@@ -357,7 +367,7 @@ public final class Models {
                 throw new RulesetException(file + ": connection 'url' must be an argument index or INDEX.member: " + url);
             }
             Connection c = new Connection(text(file, r, "library"), index, dot < 0 ? null : url.substring(dot + 1),
-                    strings(r.path("cleartext")), r.path("defaultPath").asText(null));
+                    strings(r.path("cleartext")), r.path("defaultPath").asText(null), "page".equals(r.path("defaultUrl").asText(null)));
             for (String p : expand(file, r)) connections.put(p, c);
         }
         for (Row r : doc.rows("serializers")) serializers.addAll(expand(file, r));
@@ -402,6 +412,7 @@ public final class Models {
             prefixBarriers.add(new PrefixBarrier(Set.copyOf(strings(r.path("blocks"))), regex(file, r.path("prefix"))));
         }
         if (h.has("credentialParams")) credentialParams = regex(file, h.path("credentialParams"));
+        if (h.has("authMessages")) authMessages = regex(file, h.path("authMessages"));
         hostPatterns(file, h.path("loopbackHosts"), loopbackHosts);
         hostPatterns(file, h.path("reservedHosts"), reservedHosts);
         if (h.has("tokenCalls")) tokenCalls = regex(file, h.path("tokenCalls"));
@@ -613,6 +624,11 @@ public final class Models {
     /** A documentation or test name reserved by RFC 2606 / RFC 6761 ({@code reservedHosts}). */
     public boolean isReserved(String host) {
         return host != null && io.wsscan.inventory.HostPattern.any(reservedHosts, host);
+    }
+
+    /** Whether a message name (a socket.io event) says the message authenticates the connection. */
+    public boolean authMessage(String name) {
+        return authMessages.matcher(name).find();
     }
 
     public Pattern credentialParams() {

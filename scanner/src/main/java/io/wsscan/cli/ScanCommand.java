@@ -76,8 +76,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--exclude", paramLabel = "GLOB",
             description = "Skip paths matching GLOB, relative to the scan root; ** spans folders, a glob "
-                    + "without / matches any file or folder name (repeatable). Folders named node_modules, "
-                    + ".git, target and build are skipped unless given as a PATH.")
+                    + "without / matches any file or folder name (repeatable). Folders named .git, target and "
+                    + "build, and node_modules of installed dependencies, are skipped unless given as a PATH.")
     private List<String> excludes = new ArrayList<>();
 
     @Option(names = "--include", paramLabel = "GLOB",
@@ -352,6 +352,8 @@ final class ScanCommand implements Callable<Integer> {
                 s.filesAnalysed(), plural(s.filesAnalysed(), "file"), Discovery.formatSize(s.bytesAnalysed()),
                 secs, String.format(Locale.ROOT, mbps >= 10 ? "%.0f" : mbps >= 0.1 ? "%.1f" : "%.2f", mbps),
                 secs > 0 ? s.filesAnalysed() / secs : 0.0, Scanner.peakHeapBytes() / 1048576));
+        String partly = r.partlyReadSummary();
+        if (partly != null) sb.append(", ").append(partly);
         if (s.filesSkipped() > 0) {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             for (Notification n : r.notifications()) {

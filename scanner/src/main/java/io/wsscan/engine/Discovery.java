@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  */
 public final class Discovery {
 
-    /** Folder names never walked into (a path given explicitly is still scanned). */
+    /**
+     * Folder names never walked into (a path given explicitly is still scanned), except that a
+     * {@code node_modules} of the project's own packages is walked ({@link NodeModules}).
+     */
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of("node_modules", ".git", "target", "build");
 
     /** The note kind of a name the JVM cannot decode; its {@code file} is the path percent-encoded. */
@@ -144,7 +147,10 @@ public final class Discovery {
         }
         linkedFiles(w);
         for (String rel : w.found.keySet()) w.notes.remove(rel);
-        return new Result(root, List.copyOf(w.found.values()), List.copyOf(w.notes.values()), w.notes.size());
+        // node_modules decisions are about folders, not files: listed, but not counted as skipped files
+        List<Notification> notes = new java.util.ArrayList<>(w.notes.values());
+        notes.addAll(w.folders.values());
+        return new Result(root, List.copyOf(w.found.values()), List.copyOf(notes), w.notes.size());
     }
 
     /**
@@ -182,7 +188,20 @@ public final class Discovery {
             return;
         }
         boolean dir = a.isDirectory();
-        if (dir && DEFAULT_EXCLUDED_DIRS.contains(entry.getFileName().toString())) return;
+        String name = entry.getFileName().toString();
+        if (dir && name.equals(NodeModules.NAME)) {
+            if (excluded(rel, true)) return;
+            // installed dependencies are left out, the project's own packages kept; either way the summary says why
+            NodeModules.Decision d = NodeModules.decide(root, entry);
+            w.folders.put(rel, d.installed()
+                    ? new Notification(rel, 0, 0, NodeModules.DEPENDENCIES, "installed dependencies, not scanned: "
+                            + d.reason() + " (name the folder to scan it)")
+                    : new Notification(rel, 0, 0, "info", "scanned as the project's own packages: " + d.reason()
+                            + " (--exclude '" + rel + "' leaves it out)"));
+            if (d.installed()) return;
+        } else if (dir && DEFAULT_EXCLUDED_DIRS.contains(name)) {
+            return;
+        }
         if (excluded(rel, dir)) return;
         if (!representable(entry)) {
             // the JVM decoded the name lossily: two files could get one name, so none is analysed under it
@@ -284,6 +303,8 @@ public final class Discovery {
         final TreeMap<String, Notification> notes = new TreeMap<>();
         final Set<Path> walkedDirs = new HashSet<>();
         final TreeMap<String, Path> linkedFiles = new TreeMap<>();
+        /** What was decided about each node_modules folder met ({@link NodeModules}). */
+        final TreeMap<String, Notification> folders = new TreeMap<>();
 
         void note(String rel, Notification n) {
             notes.put(rel, n);

@@ -9,13 +9,22 @@ import java.util.List;
 /**
  * What one file contributed: its findings, notes about parts that were not analysed, which front
  * end read it (e.g. {@code rhino}), and the WebSocket endpoints it defines or connects to (the
- * inventory); {@code analysed} is false when nothing of the file was analysed.
+ * inventory); {@code analysed} is false when nothing of the file was analysed. {@code partlyRead}: the
+ * file was analysed, but the parser's error recovery skipped some of its lines (or parts nested too
+ * deeply were cut), so code in them was not seen; the notes say which.
  */
 public record FileReport(List<Finding> findings, List<Notification> notifications, String frontEnd,
-                         boolean analysed, List<Endpoint> endpoints) {
+                         boolean analysed, List<Endpoint> endpoints, boolean partlyRead) {
 
     public FileReport {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        partlyRead = partlyRead && analysed;
+    }
+
+    /** A report of a file read whole (or not at all). */
+    public FileReport(List<Finding> findings, List<Notification> notifications, String frontEnd, boolean analysed,
+                      List<Endpoint> endpoints) {
+        this(findings, notifications, frontEnd, analysed, endpoints, false);
     }
 
     /** A report without inventory entries. */

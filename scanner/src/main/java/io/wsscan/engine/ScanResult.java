@@ -22,15 +22,25 @@ import java.util.Map;
  *                   which files were lost, not only how many)
  * @param classes    relative path -> class of every analysed file that is not production (test, example,
  *                   generated, vendored); empty with {@code --include-tests}
+ * @param partlyRead relative paths of the analysed files whose parser skipped lines in error recovery (or
+ *                   cut parts nested too deeply), sorted; their {@code info} notifications say which lines
  */
 public record ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
                          RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
-                         List<String> analysedFiles, Map<String, Classification.Kind> classes) {
+                         List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead) {
 
     public ScanResult {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         analysedFiles = analysedFiles == null ? List.of() : List.copyOf(analysedFiles);
         classes = classes == null ? Map.of() : Map.copyOf(classes);
+        partlyRead = partlyRead == null ? List.of() : partlyRead.stream().sorted().toList();
+    }
+
+    /** A result where every analysed file was read whole. */
+    public ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
+                      RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
+                      List<String> analysedFiles, Map<String, Classification.Kind> classes) {
+        this(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes, List.of());
     }
 
     /** A result where every file is production code. */
@@ -54,7 +64,8 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
 
     /** The same scan with other findings (baseline, policy). */
     public ScanResult withFindings(List<Finding> kept) {
-        return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes);
+        return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes,
+                partlyRead);
     }
 
     /** The class of a file of this scan ({@link Classification.Kind#PRODUCTION} unless listed in {@code classes}). */
@@ -90,6 +101,15 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
         String what = String.join("/", kinds.stream().map(Classification.Kind::id).toList());
         return n + (n == 1 ? " finding" : " findings") + " in " + what
                 + " code shown as notes; --include-tests to treat them as production";
+    }
+
+    /**
+     * The clause the summaries add after the count of analysed files, e.g. {@code 2 only partly read:
+     * lines skipped by parse recovery, see the info notes}; null when every analysed file was read whole.
+     */
+    public String partlyReadSummary() {
+        if (partlyRead.isEmpty()) return null;
+        return partlyRead.size() + " only partly read: lines skipped by parse recovery, see the info notes";
     }
 
     /** Counts for the summary and the benchmark; {@code millis} is wall time of the scan. */

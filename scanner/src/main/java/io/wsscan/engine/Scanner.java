@@ -95,6 +95,7 @@ public final class Scanner {
         List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
         java.util.TreeSet<String> analysedFiles = new java.util.TreeSet<>();
+        List<String> partlyRead = new ArrayList<>();
         Map<String, Classification.Kind> classes = new TreeMap<>();
         int analysed = 0;
         long bytes = 0;
@@ -103,6 +104,7 @@ public final class Scanner {
             if (!o.analysed()) continue;
             analysed++;
             analysedFiles.add(o.relPath());
+            if (o.partlyRead()) partlyRead.add(o.relPath());
             if (!o.kind().production()) classes.put(o.relPath(), o.kind());
             bytes += o.bytes();
             for (Finding f : o.findings()) {
@@ -120,7 +122,7 @@ public final class Scanner {
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
         return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
-                List.copyOf(analysedFiles), classes);
+                List.copyOf(analysedFiles), classes, partlyRead);
     }
 
     /**
@@ -141,10 +143,10 @@ public final class Scanner {
     /** What one file contributed, with its suppressions applied and its class; the text is not kept. */
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
                                String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
-                               Classification.Kind kind) {
+                               Classification.Kind kind, boolean partlyRead) {
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
             return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
-                    Classification.Kind.PRODUCTION);
+                    Classification.Kind.PRODUCTION, false);
         }
 
         /** The outcome of an analysed file; its class is decided here, once, while its text is at hand. */
@@ -152,7 +154,7 @@ public final class Scanner {
             Classification.Kind kind = options.includeTests() ? Classification.Kind.PRODUCTION
                     : Classification.builtin().classify(src.relPath(), src.text());
             return new FileOutcome(src.relPath(), Suppressions.apply(src.text(), r.findings()), r.notifications(),
-                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind);
+                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead());
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Comparator;
  * @param kind  short machine-readable reason: {@code parse-error}, {@code too-large}, {@code binary},
  *              {@code time-budget}, {@code too-deep}, {@code read-error}, {@code internal-error}; from
  *              discovery also {@code symlink}, {@code not-a-regular-file}, {@code path-too-long} and
- *              {@code unreadable-name} (see the README)
+ *              {@code unreadable-name} (see the README), and {@code dependencies} for a {@code node_modules}
+ *              folder of installed dependencies that was not walked (a folder, not a skipped file)
  * @param line  1-based line the reason points at, or 0 when it concerns the whole file
  */
 public record Notification(String file, int line, int column, String kind, String message) {
@@ -20,8 +21,11 @@ public record Notification(String file, int line, int column, String kind, Strin
             .thenComparing(Notification::kind)
             .thenComparing(Notification::message);
 
-    /** True for notes about files that were skipped entirely (as opposed to analysed with remarks). */
+    /**
+     * True for notes about files that were skipped entirely (as opposed to analysed with remarks, or a
+     * {@code node_modules} folder of installed dependencies left out on purpose: kind {@code dependencies}).
+     */
     public boolean fileSkipped() {
-        return !kind.equals("info");
+        return !kind.equals("info") && !kind.equals("dependencies");
     }
 }

@@ -85,7 +85,7 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         if (r.analysed()) all.addAll(a.dropped());
         all.addAll(notes);
         String frontEnd = r.frontEnd() == null ? null : kind.id() + "+" + r.frontEnd();
-        return new FileReport(r.findings(), List.copyOf(all), frontEnd, r.analysed(), r.endpoints());
+        return new FileReport(r.findings(), List.copyOf(all), frontEnd, r.analysed(), r.endpoints(), r.partlyRead());
     }
 
     /** A parse and analysis of masked text, and the notes about inline handlers left out on the way. */

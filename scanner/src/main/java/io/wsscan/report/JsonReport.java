@@ -57,10 +57,11 @@ public final class JsonReport {
         ScanResult.Stats s = scan.stats();
         Summary summary = new Summary(
                 s == null ? 0 : s.filesDiscovered(), s == null ? 0 : s.filesAnalysed(),
-                s == null ? 0 : s.filesSkipped(), s == null ? 0 : s.bytesAnalysed(),
+                s == null ? 0 : s.filesSkipped(), scan.partlyRead().size(), s == null ? 0 : s.bytesAnalysed(),
                 new Counts(byLevel[Finding.Level.ERROR.ordinal()], byLevel[Finding.Level.WARNING.ordinal()],
                         byLevel[Finding.Level.NOTE.ordinal()], suppressed, scan.findingsOutsideProduction()));
-        return new Report(Version.get(), FORMAT_VERSION, summary, out, notAnalysed, scan.analysedFiles());
+        return new Report(Version.get(), FORMAT_VERSION, summary, out, notAnalysed, scan.analysedFiles(),
+                scan.partlyRead());
     }
 
     private static JsonFinding finding(Finding f, Classification.Kind kind) {
@@ -75,15 +76,21 @@ public final class JsonReport {
                 f.suppressed(), suppression, kind.production() ? null : kind.id(), trace);
     }
 
-    /** The whole document; {@code analysedFiles} names each analysed file, so every file is accounted for by name. */
-    @JsonPropertyOrder({"version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles"})
+    /**
+     * The whole document; {@code analysedFiles} names each analysed file, so every file is accounted for by
+     * name; {@code partlyRead} names the analysed files the parser skipped lines of (a subset of them).
+     */
+    @JsonPropertyOrder({"version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles", "partlyRead"})
     public record Report(String version, int formatVersion, Summary summary, List<JsonFinding> findings,
-                         List<NotAnalysed> notAnalysed, List<String> analysedFiles) {
+                         List<NotAnalysed> notAnalysed, List<String> analysedFiles, List<String> partlyRead) {
     }
 
-    /** File and byte counts of the scan, and unsuppressed findings per level plus suppressed ones. */
-    @JsonPropertyOrder({"files", "analysed", "skipped", "bytes", "findings"})
-    public record Summary(int files, int analysed, int skipped, long bytes, Counts findings) {
+    /**
+     * File and byte counts of the scan, and unsuppressed findings per level plus suppressed ones;
+     * {@code partlyRead}: analysed files of which parse recovery skipped lines (counted in {@code analysed}).
+     */
+    @JsonPropertyOrder({"files", "analysed", "skipped", "partlyRead", "bytes", "findings"})
+    public record Summary(int files, int analysed, int skipped, int partlyRead, long bytes, Counts findings) {
     }
 
     /** {@code outsideProduction}: unsuppressed findings in test, example, generated or vendored files (all notes). */

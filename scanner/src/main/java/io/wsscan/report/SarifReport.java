@@ -86,6 +86,9 @@ public final class SarifReport {
     public static final int MAX_THREAD_FLOW_LOCATIONS = 10_000;
     /** Notification id used when results had to be left out to stay within {@link #MAX_RESULTS}. */
     public static final String RESULTS_CAPPED = "results-capped";
+    /** Notification id, and the invocation property listing them, of analysed files that parse recovery skipped lines of. */
+    public static final String PARTLY_READ = "partly-read";
+    public static final String PARTLY_READ_PROPERTY = "partlyRead";
 
     private static final int MAX_DESCRIPTION = 1024;
     private static final int MAX_RULE_NAME = 255;
@@ -210,15 +213,15 @@ public final class SarifReport {
             List<com.contrastsecurity.sarif.Notification> toolNotes = new ArrayList<>();
             for (Notification n : notifications) toolNotes.add(notification(n));
             if (kept.size() < findings.size()) toolNotes.add(cappedNotification(findings.size(), kept.size()));
+            if (!scan.partlyRead().isEmpty()) toolNotes.add(partlyReadNotification(scan.partlyRead().size()));
 
             Invocation invocation = new Invocation().withExecutionSuccessful(true);
             if (!toolNotes.isEmpty()) invocation.setToolExecutionNotifications(toolNotes);
             Map<String, String> frontEnds = scan.frontEnds() == null ? Map.of() : scan.frontEnds();
-            if (!frontEnds.isEmpty()) {
-                PropertyBag props = new PropertyBag();
-                props.setAdditionalProperty("frontEnds", new TreeMap<>(frontEnds));
-                invocation.setProperties(props);
-            }
+            PropertyBag props = new PropertyBag();
+            if (!frontEnds.isEmpty()) props.setAdditionalProperty("frontEnds", new TreeMap<>(frontEnds));
+            if (!scan.partlyRead().isEmpty()) props.setAdditionalProperty(PARTLY_READ_PROPERTY, scan.partlyRead());
+            if (!props.getAdditionalProperties().isEmpty()) invocation.setProperties(props);
 
             Run run = new Run()
                     .withTool(new Tool().withDriver(driver(rules)))
@@ -489,6 +492,16 @@ public final class SarifReport {
                 out.setLocations(new LinkedHashSet<>(List.of(new Location().withPhysicalLocation(physical).withId(null))));
             }
             return out;
+        }
+
+        private static com.contrastsecurity.sarif.Notification partlyReadNotification(int files) {
+            String text = files + (files == 1 ? " analysed file was" : " analysed files were") + " only partly read:"
+                    + " the parser's error recovery skipped lines that may hold code no rule saw. The info"
+                    + " notifications name the lines; the invocation property partlyRead lists the files.";
+            return new com.contrastsecurity.sarif.Notification()
+                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
+                    .withMessage(new Message().withText(text))
+                    .withDescriptor(new ReportingDescriptorReference().withId(PARTLY_READ).withIndex(null));
         }
 
         private static com.contrastsecurity.sarif.Notification cappedNotification(int total, int kept) {

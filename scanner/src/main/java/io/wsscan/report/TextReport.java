@@ -25,6 +25,8 @@ import java.util.List;
  *
  * 1 error, 0 warnings, 0 notes (1 suppressed, not shown); 2 files analysed, 1 not analysed
  * </pre>
+ * When the parser skipped lines of analysed files, the count says so: {@code 2 files analysed (1 only
+ * partly read: lines skipped by parse recovery, see the info notes), 1 not analysed}.
  * A finding in a file that is not production code carries its class after the location
  * ({@code test/chat.test.js:3:1 [test]  note ...}), and a last line counts them.
  * Findings are grouped by file (a header line, then one {@code file:line:col} line per finding so
@@ -83,7 +85,7 @@ public final class TextReport {
                 }
             }
             if (currentFile != null || !notes.isEmpty()) out.write('\n');
-            line(summary(scan.stats(), byLevel, suppressed));
+            line(summary(scan.stats(), byLevel, suppressed, scan.partlyReadSummary()));
             String outside = scan.outsideProductionSummary();
             if (outside != null) line(outside);
         }
@@ -102,15 +104,16 @@ public final class TextReport {
             }
         }
 
-        private String summary(ScanResult.Stats stats, int[] byLevel, int suppressed) {
+        private String summary(ScanResult.Stats stats, int[] byLevel, int suppressed, String partlyRead) {
             StringBuilder sb = new StringBuilder();
             sb.append(count(byLevel[Finding.Level.ERROR.ordinal()], "error")).append(", ")
                     .append(count(byLevel[Finding.Level.WARNING.ordinal()], "warning")).append(", ")
                     .append(count(byLevel[Finding.Level.NOTE.ordinal()], "note"));
             if (suppressed > 0) sb.append(" (").append(suppressed).append(" suppressed, not shown)");
             if (stats != null) {
-                sb.append("; ").append(count(stats.filesAnalysed(), "file")).append(" analysed, ")
-                        .append(stats.filesSkipped()).append(" not analysed");
+                sb.append("; ").append(count(stats.filesAnalysed(), "file")).append(" analysed");
+                if (partlyRead != null) sb.append(" (").append(partlyRead).append(')');
+                sb.append(", ").append(stats.filesSkipped()).append(" not analysed");
             }
             return sb.toString();
         }

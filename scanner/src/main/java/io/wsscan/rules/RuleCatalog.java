@@ -197,6 +197,13 @@ public final class RuleCatalog {
             }
         }
         Map<String, String> advice = advice(t, n, sinks);
+        List<String> authSources = strings(n.path("authenticationSources"));
+        for (String k : authSources) {
+            if (!sources.contains(k)) {
+                throw t.error(t.keyLine(n, "authenticationSources"), "authenticationSources: '" + k
+                        + "' is not one of the rule's sources " + sources);
+            }
+        }
         List<RuleMeta.Lead> leads = new ArrayList<>();
         JsonNode leadRows = n.path("leads");
         for (int i = 0; i < leadRows.size(); i++) {
@@ -218,7 +225,7 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language, advice, List.copyOf(leads));
+                req(t, n, "message"), language, advice, authSources, List.copyOf(leads));
     }
 
     /** Checks a message's placeholders: each known, and {advice} only with advice for every sink kind. */

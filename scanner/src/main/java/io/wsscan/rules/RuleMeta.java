@@ -16,12 +16,16 @@ import java.util.Map;
  * @param language    {@code js} or {@code java}: the analyzer whose hits the rule reports
  * @param advice      taint rules: sink kind -> how to fix data reaching a sink of that kind, the
  *                    {@code {advice}} of the message (a file path is confined, a SQL value bound)
+ * @param authenticationSources taint rules on sends: source kinds that are credentials, not reported when
+ *                    sending them is the app's own authentication (js/ws-sensitive-send, see its help)
+ * @param leads       taint rules: verdicts of their own for data that starts the sink's value with a known text
  */
 public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message,
-                       String language, Map<String, String> advice, List<Lead> leads) {
+                       String language, Map<String, String> advice, List<String> authenticationSources,
+                       List<Lead> leads) {
 
     /**
      * A taint rule's verdict for data known to start with {@code lead} ({@code /}: the page's own path)

@@ -30,6 +30,7 @@ class SyntaxOnlyTest {
         FileReport full = js.parseOnly(f, true), syntax = js.parseOnly(f, false);
         assertEquals(full.notifications(), syntax.notifications(), relPath);
         assertEquals(full.analysed(), syntax.analysed(), relPath);
+        assertEquals(full.partlyRead(), syntax.partlyRead(), relPath);
         assertTrue(full.findings().isEmpty() && syntax.findings().isEmpty() && syntax.endpoints().isEmpty(), relPath);
         // the exact parsers run in the other order for a syntax check: either may be named when both accept
         if (!java.util.Objects.equals(full.frontEnd(), syntax.frontEnd())) {
@@ -67,6 +68,23 @@ class SyntaxOnlyTest {
         FileReport r = js.parseOnly(broken, false);
         assertEquals("tree-sitter", r.frontEnd());
         assertFalse(r.notifications().isEmpty(), "the syntax error is reported");
+        assertEquals(r.notifications().stream().anyMatch(n -> n.message().contains("were skipped")), r.partlyRead(),
+                r.notifications()::toString);
+    }
+
+    /** Partly read means lines were skipped; a token the parser only inserted loses no code. */
+    @Test
+    void skippedLinesMakeAFilePartlyReadAnInsertedTokenDoesNot() {
+        FileReport skipped = js.parseOnly(new SourceFile(Path.of("v.tsx"), "v.tsx", "let a = 1;\nlet b = 1 +* @@ ;\nlet c = 2;\n"), true);
+        assertTrue(skipped.partlyRead(), skipped.notifications()::toString);
+        FileReport inserted = js.parseOnly(new SourceFile(Path.of("w.ts"), "w.ts", "let a = f(1;\nlet c = 2;\n"), true);
+        assertTrue(inserted.analysed());
+        assertTrue(inserted.notifications().stream().allMatch(n -> n.message().contains("inserted by the parser")),
+                inserted.notifications()::toString);
+        assertFalse(inserted.notifications().isEmpty());
+        assertFalse(inserted.partlyRead());
+        FileReport clean = js.parseOnly(new SourceFile(Path.of("x.ts"), "x.ts", "let a: number = 1;\n"), true);
+        assertFalse(clean.partlyRead());
     }
 
     @Test

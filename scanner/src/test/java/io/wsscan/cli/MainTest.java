@@ -287,6 +287,82 @@ class MainTest {
         assertTrue(json.isObject());
     }
 
+    /**
+     * A TSX file of which tree-sitter skips a line is analysed (its finding after the broken line is
+     * reported) but counted as only partly read in every summary; a clean TypeScript file is not.
+     */
+    @Test
+    void partlyReadFilesAreCountedInEverySummary() throws IOException {
+        js("web/view.tsx", "const ws = new WebSocket('wss://example.com/feed');\n"
+                + "const broken = 1 +* @@ ;\n"
+                + "ws.onmessage = (e: MessageEvent) => { document.body.innerHTML = e.data; };\n");
+        js("web/clean.ts", "const n: number = 1;\n");
+        Path base = dir.resolve("out/report");
+        Run r = run("scan", "--fail-on", "none", "--no-progress", "-f", "text,json,sarif", "-o", base.toString(),
+                dir.resolve("web").toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().startsWith("wsscan: 2 files analysed ("), r.err());
+        assertTrue(r.err().contains(", 1 only partly read: lines skipped by parse recovery, see the info notes"), r.err());
+        assertTrue(r.err().contains("  view.tsx:2: info: tree-sitter: syntax error: lines 2-2 were skipped"), r.err());
+
+        String text = Files.readString(dir.resolve("out/report.txt"));
+        assertTrue(text.contains("view.tsx:3:"), "the line after the broken one is analysed: " + text);
+        assertTrue(text.contains("; 2 files analysed (1 only partly read: lines skipped by parse recovery, see the info notes), 0 not analysed"),
+                text);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertEquals(2, json.at("/summary/analysed").asInt());
+        assertEquals(1, json.at("/summary/partlyRead").asInt());
+        assertEquals(List.of("view.tsx"), new ObjectMapper().convertValue(json.path("partlyRead"), List.class));
+
+        JsonNode invocation = new ObjectMapper().readTree(dir.resolve("out/report.sarif").toFile()).at("/runs/0/invocations/0");
+        assertEquals("view.tsx", invocation.at("/properties/partlyRead/0").asText());
+        assertEquals(1, invocation.at("/properties/partlyRead").size());
+        JsonNode summary = null;
+        for (JsonNode n : invocation.path("toolExecutionNotifications")) {
+            if (n.at("/descriptor/id").asText().equals("partly-read")) summary = n;
+        }
+        assertTrue(summary != null, invocation::toString);
+        assertEquals("warning", summary.path("level").asText());
+        assertTrue(summary.at("/message/text").asText().startsWith("1 analysed file was only partly read"), summary::toString);
+
+        Files.delete(dir.resolve("web/view.tsx"));
+        Run whole = run("scan", "--fail-on", "none", "--no-progress", "-f", "json", dir.resolve("web").toString());
+        assertFalse(whole.err().contains("partly read"), whole.err());
+        JsonNode clean = new ObjectMapper().readTree(whole.out());
+        assertEquals(0, clean.at("/summary/partlyRead").asInt());
+        assertEquals(0, clean.path("partlyRead").size());
+    }
+
+    /** Installed dependencies are left out and the project's own node_modules scanned; every summary says which and why. */
+    @Test
+    void nodeModulesDecisionsAreReported() throws IOException {
+        js("app/package.json", "{\"name\": \"app\"}");
+        js("app/yarn.lock", "# yarn lockfile v1\n");
+        js("app/node_modules/ws/lib/client.js", "new WebSocket('ws://dependency.example.org/x');\n");
+        js("app/packages/node_modules/@app/ui/package.json", "{\"name\": \"@app/ui\"}");
+        js("app/packages/node_modules/@app/ui/comms.js", "var ws = new WebSocket('wss://app.example.org/feed');\n");
+        Run r = run("scan", "--fail-on", "none", "--no-progress", "-f", "json", dir.resolve("app").toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().startsWith("wsscan: 1 file analysed ("), r.err());
+        assertFalse(r.err().contains("skipped"), "a folder of dependencies is not a skipped file: " + r.err());
+        assertTrue(r.err().contains("  node_modules: dependencies: installed dependencies, not scanned: the lockfile yarn.lock lies beside it"),
+                r.err());
+        assertTrue(r.err().contains("  packages/node_modules: info: scanned as the project's own packages"), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of("packages/node_modules/@app/ui/comms.js"),
+                new ObjectMapper().convertValue(json.path("analysedFiles"), List.class));
+        assertEquals(0, json.at("/summary/skipped").asInt());
+        assertEquals("dependencies", json.at("/notAnalysed/0/kind").asText());
+        assertEquals("node_modules", json.at("/notAnalysed/0/file").asText());
+
+        Run sarif = run("scan", "--fail-on", "none", "-q", "-f", "sarif", dir.resolve("app").toString());
+        JsonNode note = new ObjectMapper().readTree(sarif.out()).at("/runs/0/invocations/0/toolExecutionNotifications/0");
+        assertEquals("dependencies", note.at("/descriptor/id").asText());
+        assertEquals("note", note.path("level").asText(), "left out on purpose, not a failure to analyse");
+        assertTrue(note.at("/message/text").asText().startsWith("installed dependencies, not scanned"), note::toString);
+    }
+
     @Test
     void exitCodeFollowsFailOn() {
         Finding warning = new Finding("js/ws-cleartext", Finding.Level.WARNING, "a.js", new Region(1, 1, 1, 2), "m",

@@ -54,6 +54,7 @@ class DiscoveryTest {
 
     @Test
     void skipsDefaultExcludedFoldersAndUnacceptedFiles() throws IOException {
+        write("package-lock.json", "{}");
         write("node_modules/lib/a.js", "x");
         write(".git/hooks/b.js", "x");
         write("target/c.js", "x");
@@ -63,7 +64,31 @@ class DiscoveryTest {
         Discovery.Result r = discover(List.of(), 1000);
         assertEquals(List.of("src/app.js"), rels(r));
         assertEquals(dir.toRealPath(), r.root());
-        assertTrue(r.notifications().isEmpty());
+        // the installed node_modules is named with its reason; it is a folder, not a skipped file
+        assertEquals(List.of(new Notification("node_modules", 0, 0, NodeModules.DEPENDENCIES,
+                "installed dependencies, not scanned: the lockfile package-lock.json lies beside it (name the folder to scan it)")),
+                r.notifications());
+        assertEquals(0, r.skippedFiles());
+    }
+
+    /** node-red's layout: product code in packages/node_modules, installed dependencies in the root node_modules. */
+    @Test
+    void aNodeModulesOfTheProjectsOwnPackagesIsWalked() throws IOException {
+        for (String f : List.of("package.json", "package-lock.json", "node_modules/.package-lock.json", "node_modules/ws/index.js",
+                "packages/node_modules/@app/editor/package.json", "packages/node_modules/@app/editor/comms.js")) {
+            write(f, f.endsWith(".json") ? "{}" : "x");
+        }
+        Discovery.Result r = discover(List.of(), 1000);
+        assertEquals(List.of("packages/node_modules/@app/editor/comms.js"), rels(r));
+        assertEquals(List.of("node_modules", "packages/node_modules"), r.notifications().stream().map(Notification::file).toList());
+        Notification own = r.notifications().get(1);
+        assertEquals("info", own.kind());
+        assertTrue(own.message().startsWith("scanned as the project's own packages: no install manifest"), own.message());
+        assertEquals(NodeModules.DEPENDENCIES, r.notifications().get(0).kind());
+        // an exclude still leaves it out, without a note
+        Discovery.Result excluded = discover(List.of("packages/node_modules"), 1000);
+        assertEquals(List.of(), rels(excluded));
+        assertEquals(List.of("node_modules"), excluded.notifications().stream().map(Notification::file).toList());
     }
 
     @Test

@@ -34,7 +34,7 @@ class JsonReportTest {
 
         List<String> keys = new ArrayList<>();
         doc.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles"), keys);
+        assertEquals(List.of("version", "formatVersion", "summary", "findings", "notAnalysed", "analysedFiles", "partlyRead"), keys);
         assertEquals(Version.get(), doc.path("version").asText());
         assertEquals(JsonReport.FORMAT_VERSION, doc.path("formatVersion").asInt());
 
@@ -42,6 +42,8 @@ class JsonReportTest {
         assertEquals(4, summary.path("files").asInt());
         assertEquals(2, summary.path("analysed").asInt());
         assertEquals(2, summary.path("skipped").asInt());
+        assertEquals(0, summary.path("partlyRead").asInt());
+        assertEquals(0, doc.path("partlyRead").size());
         assertEquals(ReportFixture.SOCKET_JS.length() + ReportFixture.CHAT_JS.length(), summary.path("bytes").asLong());
         assertEquals(1, summary.at("/findings/error").asInt());
         assertEquals(1, summary.at("/findings/warning").asInt());
