@@ -184,6 +184,18 @@ def definition_patterns(name):
     ]
 
 
+def statement_start(text, at):
+    """Where the statement holding offset at begins, for a finding reported at its start
+    (obj.app.ws(url + 'x.ashx', ...) is reported at obj): the line's first non-blank character, unless
+    the line is long before at (minified code), where that would take in unrelated code."""
+    line = text.rfind("\n", 0, at) + 1
+    if at - line > 200:
+        return at
+    while line < at and text[line] in " \t":
+        line += 1
+    return line
+
+
 def locate(text, spec):
     """Extent (start, end offsets) of the flaw function in text: spec is a name (found by its definition)
     or @TEXT (the function that follows the first occurrence of TEXT). None when it is not there."""
@@ -194,14 +206,14 @@ def locate(text, spec):
         if at < 0:
             return None
         extent = body_extent(text, at + len(spec) - 1, True)
-        return (at, extent[1]) if extent else None
+        return (statement_start(text, at), extent[1]) if extent else None
     for pattern in definition_patterns(spec):
         m = pattern.search(text)
         if m:
             is_class = m.group(0).lstrip().startswith("class") or text.startswith("class", m.end())
             extent = body_extent(text, m.end(), not is_class)
             if extent:
-                return m.start(), extent[1]
+                return statement_start(text, m.start()), extent[1]
     return None
 
 
@@ -276,10 +288,11 @@ def side_result(work, case, side):
     servers = None
     if os.path.exists(base + ".inventory.json"):
         inventory = load_json(base + ".inventory.json")
+        wanted = "range" if found else "file"
         servers = sorted({(s["file"], int(s["line"]), s.get("framework", "?"), s.get("originPolicy", "?"))
                           for s in inventory.get("servers", [])
                           if at_place({"file": s["file"], "line": int(s["line"]), "column": int(s.get("column", 1))},
-                                      places)})
+                                      places) == wanted})
     seconds = None
     if os.path.exists(base + ".time"):
         with open(base + ".time", encoding="utf-8") as f:

@@ -60,12 +60,16 @@ class LocateTest(unittest.TestCase):
 
     def test_anchor_takes_the_block_after_the_text(self):
         text = "app.ws(url + 'login.ashx', function (ws) {\n x();\n});\n" \
-               "app.ws(url + 'control.ashx', function (ws, req) {\n  if (a) { b(); }\n  c();\n});\n"
+               "  obj.app.ws(url + 'control.ashx', function (ws, req) {\n  if (a) { b(); }\n  c();\n});\n"
         self.assertEqual(self.extent(text, "@'control.ashx'"), (4, 7))
+        # the statement's start: a finding at obj.app.ws( is inside
+        start, _ = compare.locate(text, "@'control.ashx'")
+        self.assertEqual(compare.position(text, start), (4, 3))
 
     def test_minified_code_gives_columns_on_one_line(self):
-        text = 's.on("disconnect",function(){a()}),s.on("show-toast",function(e){if(e.x){b(e)}c()}),d()'
+        text = "x=1;" * 100 + 's.on("disconnect",function(){a()}),s.on("show-toast",function(e){if(e.x){b(e)}c()}),d()'
         start, end = compare.locate(text, '@"show-toast"')
+        # from the anchor, not from the start of the long line
         self.assertEqual(text[start:end + 1], '"show-toast",function(e){if(e.x){b(e)}c()}')
         self.assertEqual(compare.position(text, start), (1, text.index('"show-toast"') + 1))
 
