@@ -298,7 +298,9 @@ def side_result(work, case, side):
         with open(base + ".time", encoding="utf-8") as f:
             seconds = float(f.read().strip() or "nan")
     summary = report.get("summary", {})
-    skipped = sorted((x.get("file", "?"), x.get("kind", "?")) for x in report.get("notAnalysed", []))
+    # kind 'info' is a note on a file that was analysed (read by the fallback parser)
+    skipped = sorted((x.get("file", "?"), x.get("kind", "?")) for x in report.get("notAnalysed", [])
+                     if x.get("kind") != "info")
     return {"findings": findings, "places": places, "function_found": found, "servers": servers,
             "seconds": seconds, "files": summary.get("analysed", 0), "skipped": skipped}
 
@@ -307,7 +309,8 @@ def verdicts(case, vuln, fixed):
     """flagged: yes (expected rule in the flaw function, or in the flaw file when the function cannot
     be located), partial (another rule there, or the expected rule elsewhere in the flaw file), no, or
     skipped (the flaw file was not analysed). quiet: the fixed release has no finding of the expected
-    rule at the flaw (same extent); skipped when its flaw file was not analysed."""
+    rule at the flaw (same extent); note when only notes remain there; skipped when its flaw file was
+    not analysed."""
     rule = case["rule"]
     hits = [(f, at_place(f, vuln["places"])) for f in vuln["findings"]]
     hits = [(f, where) for f, where in hits if where]
@@ -321,7 +324,8 @@ def verdicts(case, vuln, fixed):
         flagged = "skipped" if unread(vuln) else "no"
     wanted_where = "range" if fixed["function_found"] else "file"
     still = [f for f in fixed["findings"] if f["rule"] == rule and at_place(f, fixed["places"]) == wanted_where]
-    quiet = "no" if still else "skipped" if unread(fixed) else "yes"
+    # a note (lowered: a token, test code) is not silence, but not a warning either
+    quiet = ("note" if all(f["level"] == "note" for f in still) else "no") if still else "skipped" if unread(fixed) else "yes"
     return flagged, at_flaw, [f for f, _ in hits if f not in at_flaw], quiet, still
 
 
