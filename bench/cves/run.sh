@@ -7,6 +7,8 @@
 # src/ID/{vulnerable,fixed}/ (the unpacked releases) and results/ID/{vulnerable,fixed}.{json,inventory.json,time}.
 # ONLY (env, case ids separated by spaces) limits the scan to those cases.
 # INVENTORY=0 skips `wsscan inventory` (the compare then cannot say whether the server was recognised).
+# TIME_BUDGET (env, default 120s) is the scan's --time-budget: the default 30 s of wall time drops large
+# bundles (the flaw files of vite and node-red-dashboard) when the machine is busy.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -81,7 +83,8 @@ scan() {
       echo "cves: scanning $id $side ($pkg@$ver)" >&2
       local start end
       start=$(date +%s.%N)
-      java -Xmx2g -jar "$work/wsscan.jar" scan "$dest" -f json -o "$out.json" --fail-on none --threads 2 -q
+      java -Xmx2g -jar "$work/wsscan.jar" scan "$dest" -f json -o "$out.json" --fail-on none --threads 2 -q \
+        --time-budget "${TIME_BUDGET:-120s}"
       end=$(date +%s.%N)
       echo "$start $end" | awk '{ printf "%.1f\n", $2 - $1 }' >"$out.time"
       if [[ ${INVENTORY:-1} != 0 ]]; then

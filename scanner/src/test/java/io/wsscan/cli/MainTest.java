@@ -135,6 +135,8 @@ class MainTest {
     @Test
     void badOptionValues() {
         assertUsageError(run("scan", "--max-file-size", "lots", dir.toString()), "--max-file-size");
+        assertUsageError(run("scan", "--time-budget", "soon", dir.toString()), "--time-budget");
+        assertUsageError(run("scan", "--time-budget", "0s", dir.toString()), "must be more than 0");
         assertUsageError(run("scan", "--fail-on", "fatal", dir.toString()), "--fail-on");
         assertUsageError(run("scan", "--threads", "0", dir.toString()), "--threads");
         assertUsageError(run("scan", "--threads", "many", dir.toString()), "many");
@@ -283,6 +285,19 @@ class MainTest {
         assertTrue(r.err().contains("  big.js: too-large: "), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertTrue(json.isObject());
+    }
+
+    @Test
+    void timeBudgetIsParsedAndReported() throws IOException {
+        assertEquals(java.time.Duration.ofSeconds(90), ScanCommand.parseDuration("90"));
+        assertEquals(java.time.Duration.ofMinutes(2), ScanCommand.parseDuration("2m"));
+        assertEquals(java.time.Duration.ofMillis(1), ScanCommand.parseDuration("1ms"));
+        assertEquals(java.time.Duration.ofSeconds(45), ScanCommand.parseDuration("45S"));
+        // a budget too short for any file: the file is listed as over it, with the budget given
+        js("a.js", "var ws = new WebSocket('ws://x.example.com');\nws.onmessage = function (e) { document.body.innerHTML = e.data; };\n");
+        Run r = run("scan", "--time-budget", "1ms", "--threads", "1", "--no-progress", "-f", "json", dir.toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.err().contains("a.js: time-budget: "), r.err());
     }
 
     @Test
