@@ -25,6 +25,7 @@ final class Analysis implements Fixpoint.Units {
     final StringFolding strings;
     final Transfer transfer;
     final Calls calls;
+    final AngularInjector injector;
     final Builtins builtins;
     final Modules modules;
 
@@ -45,6 +46,7 @@ final class Analysis implements Fixpoint.Units {
         this.strings = new StringFolding(this.models);
         this.transfer = new Transfer(this);
         this.calls = new Calls(this);
+        this.injector = new AngularInjector(this);
         this.builtins = new Builtins(this);
         this.modules = new Modules(this, linker);
     }

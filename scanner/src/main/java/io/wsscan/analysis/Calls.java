@@ -64,7 +64,9 @@ final class Calls {
             Value required = a.modules.require(n, fn);
             if (required != null) return required;
         }
-        return call(n, callee, recv, args, isNew, calleeName, fn);
+        Value result = call(n, callee, recv, args, isNew, calleeName, fn);
+        if (!isNew && calleeNode.kind == Kind.MEMBER && calleeName != null) a.injector.register(n, calleeName, args);
+        return result;
     }
 
     private List<Value> arguments(Node n, Node fn) {
@@ -128,7 +130,7 @@ final class Calls {
         return false;
     }
 
-    private Obj newInstance(Node site, Obj ctor) {
+    Obj newInstance(Node site, Obj ctor) {
         Obj inst = heap.obj(site, ObjKind.INSTANCE, null);
         heap.setField(inst, Fields.PROTO, heap.readObjField(ctor, Fields.PROTOTYPE).filter(f -> f instanceof Obj p && p.function == null));
         return inst;

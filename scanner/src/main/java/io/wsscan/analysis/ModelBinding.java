@@ -128,6 +128,14 @@ final class ModelBinding {
         return models.globalObjects.contains(name) ? assigned.plus(new Api(ApiPath.GLOBAL)) : assigned.join(api(ApiPath.global(name), at, name));
     }
 
+    /**
+     * A parameter that a dependency injector fills by its name ({@code function (\$scope, \$compile)} in
+     * AngularJS) is that service wherever the function is called from: the modeled global of the name.
+     */
+    Value injected(String name, Node at) {
+        return models.injectedParameters.contains(name) ? api(ApiPath.global(name), at, name) : Value.EMPTY;
+    }
+
     /** {@code x as T} / typed declarations: the API types a type name stands for. */
     Value typeHint(String type, Node at) {
         Value v = Value.EMPTY;

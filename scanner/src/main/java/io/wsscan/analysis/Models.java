@@ -182,6 +182,8 @@ public final class Models {
     /** Paths whose value is a DOM element named by a string argument (getElementById('password')). */
     final Map<String, String> elementHints = new HashMap<>();
     final Set<String> globalObjects = new HashSet<>();
+    /** Parameter names a dependency injector fills by name (AngularJS {@code $compile}): such a parameter is that global. */
+    final Set<String> injectedParameters = new HashSet<>();
     final Map<String, NameClass> nameClasses = new LinkedHashMap<>();
     final List<PrefixBarrier> prefixBarriers = new ArrayList<>();
     final List<NameClass> sanitizerNames = new ArrayList<>();
@@ -332,6 +334,7 @@ public final class Models {
             triggers = null;
         }
         for (JsonNode g : doc.path("globalObjects")) globalObjects.add(g.asText());
+        for (JsonNode g : doc.path("injectedParameters")) injectedParameters.add(g.asText());
         for (Row r : doc.rows("aliases")) for (String p : expand(file, r)) aliases.put(p, text(file, r, "to"));
         for (Row r : doc.rows("types")) {
             for (String p : expand(file, r)) types.computeIfAbsent(p, k -> new ArrayList<>()).add(text(file, r, "type"));

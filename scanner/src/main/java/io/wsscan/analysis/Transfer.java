@@ -755,6 +755,7 @@ final class Transfer {
         if (b != null) {
             v = var(b);
             if (b.declaration == n) return v;
+            if ("param".equals(b.declKind)) v = v.join(a.models.injected(name, n));
         } else {
             if (name.equals("undefined") || name.equals("arguments")) return Value.EMPTY;
             v = a.models.global(name, heap.global(name), n);

@@ -114,6 +114,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip larger files, e.g. 20MB, 512KB (default: 20MB).")
     private String maxFileSize;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION",
+            description = "Give up on a file after this much wall time, e.g. 30s, 2m (default: 30s).")
+    private String timeBudget;
+
     @Option(names = "--category", paramLabel = "ID", defaultValue = "wsscan/",
             description = "SARIF automationDetails.id (default: ${DEFAULT-VALUE}).")
     private String category;
@@ -135,6 +139,7 @@ final class ScanCommand implements Callable<Integer> {
         Level threshold = failOnLevel(failOn);
         long maxSize = maxFileSize == null ? ScanOptions.DEFAULT_MAX_FILE_SIZE : parseSize(maxFileSize);
         if (threads != null && threads < 1) throw new UsageException("--threads must be at least 1", HINT);
+        java.time.Duration budget = timeBudget == null ? ScanOptions.DEFAULT_TIME_BUDGET : parseDuration(timeBudget);
         // every input is checked before anything is read at length or created
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
         Inputs.globs(excludes, "--exclude");
@@ -151,7 +156,7 @@ final class ScanCommand implements Callable<Integer> {
         Baseline base = baseline == null ? null : readBaseline(baseline);
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
-                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests);
+                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanResult result = new Scanner().scan(b.build());
@@ -229,6 +234,25 @@ final class ScanCommand implements Callable<Integer> {
             throw new UsageException("invalid --max-file-size '" + s + "' (must be at least 1 byte)", HINT);
         }
         return (long) bytes;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(?i)\\s*(\\d{1,6})\\s*(ms|s|m)?\\s*");
+
+    /** A wall-time budget such as {@code 30s}, {@code 2m}, {@code 500ms} or {@code 90} (seconds). */
+    static java.time.Duration parseDuration(String s) {
+        Matcher m = DURATION.matcher(s);
+        if (!m.matches()) {
+            throw new UsageException("invalid --time-budget '" + s + "' (use e.g. 30s, 2m or a number of seconds)", HINT);
+        }
+        long v = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        java.time.Duration d = switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(v);
+            case "m" -> java.time.Duration.ofMinutes(v);
+            default -> java.time.Duration.ofSeconds(v);
+        };
+        if (d.isZero()) throw new UsageException("invalid --time-budget '" + s + "' (must be more than 0)", HINT);
+        return d;
     }
 
     private static Baseline readBaseline(Path sarif) {

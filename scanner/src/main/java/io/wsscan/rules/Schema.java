@@ -302,6 +302,7 @@ public final class Schema {
             text("library"),
             rows("triggers", text("near").required(), pattern("regex"), text("global")).orScalar(),
             texts("globalObjects"),
+            texts("injectedParameters"),
             texts("workerMarkers"),
             jsRows("aliases", text("to").required()),
             jsRows("types", text("type").required().defines(TYPES)),

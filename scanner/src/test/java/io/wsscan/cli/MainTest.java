@@ -137,6 +137,8 @@ class MainTest {
     @Test
     void badOptionValues() {
         assertUsageError(run("scan", "--max-file-size", "lots", dir.toString()), "--max-file-size");
+        assertUsageError(run("scan", "--time-budget", "soon", dir.toString()), "--time-budget");
+        assertUsageError(run("scan", "--time-budget", "0s", dir.toString()), "must be more than 0");
         assertUsageError(run("scan", "--fail-on", "fatal", dir.toString()), "--fail-on");
         assertUsageError(run("scan", "--threads", "0", dir.toString()), "--threads");
         assertUsageError(run("scan", "--threads", "many", dir.toString()), "many");
@@ -361,6 +363,21 @@ class MainTest {
         assertEquals("dependencies", note.at("/descriptor/id").asText());
         assertEquals("note", note.path("level").asText(), "left out on purpose, not a failure to analyse");
         assertTrue(note.at("/message/text").asText().startsWith("installed dependencies, not scanned"), note::toString);
+    }
+
+    @Test
+    void timeBudgetIsParsed() throws IOException {
+        assertEquals(java.time.Duration.ofSeconds(90), ScanCommand.parseDuration("90"));
+        assertEquals(java.time.Duration.ofMinutes(2), ScanCommand.parseDuration("2m"));
+        assertEquals(java.time.Duration.ofMillis(1), ScanCommand.parseDuration("1ms"));
+        assertEquals(java.time.Duration.ofSeconds(45), ScanCommand.parseDuration("45S"));
+        // a generous budget changes nothing for a small file (wall time cannot be forced over a short one
+        // deterministically, so the timeout path is left to ScannerTest's builder-level budget)
+        js("a.js", "var ws = new WebSocket('ws://x.example.com');\nws.onmessage = function (e) { document.body.innerHTML = e.data; };\n");
+        Run r = run("scan", "--time-budget", "2m", "--threads", "1", "--no-progress", "--fail-on", "none", "-f", "json", dir.toString());
+        assertEquals(0, r.code(), r::err);
+        assertTrue(r.out().contains("js/ws-message-xss"), r.out());
+        assertFalse(r.err().contains("time-budget"), r.err());
     }
 
     @Test
