@@ -79,6 +79,8 @@ public final class ServerOriginCheck implements StructuralCheck {
         final Node call;
         /** Some decider handed the request to code out of sight: "otherwise" cannot be claimed. */
         boolean opaque;
+        /** Why the verdict may be wrong (options partly out of sight): the hit is then a note. */
+        String unsure;
 
         Judge(Context ctx, Map<String, List<Engine.HandlerSite>> handlers, Engine.EndpointSite site, Models.ServerPolicy policy) {
             this.ctx = ctx;
@@ -92,13 +94,17 @@ public final class ServerOriginCheck implements StructuralCheck {
         Hit verdict() {
             Node opts = options();
             boolean optsInSight = policy.options().isEmpty() || opts != null && !JsSyntax.opaqueSpread(opts, scopes);
+            // {...config.ws, port}: the spread may hold the decider; judged, but only as a note
+            boolean spreadOutOfSight = opts != null && !optsInSight;
             for (Models.Decider d : policy.deciders()) {
                 if (d.when() != null && !isTrue(opts, d.when())) continue;
                 List<Fn> fns = functions(d.sources().get(0));
                 if (fns.isEmpty()) {
                     // the decision is here (noServer: true) or in an option, but its code is out of sight
                     if (d.when() != null) return null;
-                    if (d.option() != null && (!optsInSight || JsSyntax.property(opts, d.option(), scopes) != null)) return null;
+                    if (d.option() != null && (opts == null && !policy.options().isEmpty() || JsSyntax.property(opts, d.option(), scopes) != null)) {
+                        return null;
+                    }
                     continue;
                 }
                 for (Models.HandlerSource also : d.sources().subList(1, d.sources().size())) fns.addAll(functions(also));
@@ -134,7 +140,9 @@ public final class ServerOriginCheck implements StructuralCheck {
                 List<Found> ev = evidence();
                 return !ev.isEmpty() && ev.get(0).evidence.kind() == OriginThreat.Kind.AMBIENT ? hit(otherwise.detail(), null, null) : null;
             }
-            return optsInSight && !opaque ? hit(otherwise.detail(), null, null) : null;
+            if (opaque || !optsInSight && !spreadOutOfSight) return null;
+            if (spreadOutOfSight) unsure = "its options also spread an object out of sight, which may set them otherwise";
+            return hit(otherwise.detail(), null, null);
         }
 
         private static String fill(String message, String label, String why) {
@@ -394,6 +402,10 @@ public final class ServerOriginCheck implements StructuralCheck {
             if (shown != null) steps.add(new Trace.Step(shown.at, shown.evidence.kind() == OriginThreat.Kind.AMBIENT
                     ? "ambient credentials: " + shown.evidence.what() : "token authentication: " + shown.evidence.what()));
             boolean onlySends = !receives();
+            if (unsure != null) {
+                return new Hit(call, Map.of("detail", detail, "threat", " Reported as a note: " + unsure + "."
+                        + OriginThreat.sentence(evidence, onlySends)), steps, io.wsscan.findings.Finding.Level.NOTE);
+            }
             return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence, onlySends)), steps,
                     OriginThreat.level(evidence, onlySends));
         }
