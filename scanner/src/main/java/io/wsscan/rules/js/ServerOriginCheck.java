@@ -56,13 +56,57 @@ public final class ServerOriginCheck implements StructuralCheck {
         Map<String, List<Engine.HandlerSite>> byKind = new LinkedHashMap<>();
         for (Engine.HandlerSite h : ctx.engine().handlers()) byKind.computeIfAbsent(h.model().kind(), k -> new ArrayList<>()).add(h);
         Map<Node, Hit> hits = new LinkedHashMap<>();
+        FileFacts facts = new FileFacts(ctx);
         for (Engine.EndpointSite e : ctx.engine().endpoints()) {
             Models.ServerPolicy policy = ctx.models().policies.get(e.model().policy());
             if (hits.containsKey(e.call()) || policy == null) continue;
-            Hit h = new Judge(ctx, byKind, e, policy).verdict();
+            Hit h = new Judge(ctx, byKind, e, policy, facts).verdict();
             if (h != null) hits.put(e.call(), h);
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /**
+     * What every endpoint of a file asks about the file, computed once per run: the endpoints' calls,
+     * each node's parent (for the class a node is in, and whether a node is in this file at all: a
+     * program may span several files), and the methods {@code this.x()} / {@code obj.x()} may call.
+     */
+    private static final class FileFacts {
+        final Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Node program;
+        final JsSyntax.Methods methods;
+        private Map<Node, Node> parents;
+
+        FileFacts(Context ctx) {
+            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
+            program = ctx.file().program();
+            methods = new JsSyntax.Methods(program);
+        }
+
+        Map<Node, Node> parents() {
+            if (parents == null) {
+                parents = new IdentityHashMap<>();
+                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(program));
+                while (!todo.isEmpty()) {
+                    Node x = todo.pop();
+                    for (Node k : x.kids()) {
+                        parents.put(k, x);
+                        todo.push(k);
+                    }
+                }
+            }
+            return parents;
+        }
+
+        boolean inFile(Node n) {
+            return n == program || parents().containsKey(n);
+        }
+
+        /** The class a node is written in (innermost), or null outside classes. */
+        Node ownerClass(Node n) {
+            for (Node p = parents().get(n); p != null; p = parents().get(p)) if (p.kind == Kind.CLASS) return p;
+            return null;
+        }
     }
 
     /** A function found for a policy, and which of its parameters holds what. */
@@ -82,7 +126,11 @@ public final class ServerOriginCheck implements StructuralCheck {
         /** Why the verdict may be wrong (options partly out of sight): the hit is then a note. */
         String unsure;
 
-        Judge(Context ctx, Map<String, List<Engine.HandlerSite>> handlers, Engine.EndpointSite site, Models.ServerPolicy policy) {
+        final FileFacts facts;
+
+        Judge(Context ctx, Map<String, List<Engine.HandlerSite>> handlers, Engine.EndpointSite site, Models.ServerPolicy policy,
+              FileFacts facts) {
+            this.facts = facts;
             this.ctx = ctx;
             this.scopes = ctx.scopes();
             this.handlers = handlers;
@@ -227,20 +275,13 @@ public final class ServerOriginCheck implements StructuralCheck {
          * out of sight ({@code this.wss.on(...)}); not those of another endpoint.
          */
         private List<Node> listenersOf(String kind) {
-            Set<Node> endpointCalls = endpointCalls();
             List<Node> out = new ArrayList<>();
             for (Engine.HandlerSite h : handlers.getOrDefault(kind, List.of())) {
                 Node reg = h.registration();
-                if (reg.size() > 0 && reg.kid(0).kind == Kind.MEMBER && !mayBeThis(reg.kid(0).kid(0), endpointCalls)) continue;
+                if (reg.size() > 0 && reg.kid(0).kind == Kind.MEMBER && !mayBeThis(reg.kid(0).kid(0))) continue;
                 if (!out.contains(h.function())) out.add(h.function());
             }
             return out;
-        }
-
-        private Set<Node> endpointCalls() {
-            Set<Node> endpointCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Engine.EndpointSite e : ctx.engine().endpoints()) endpointCalls.add(e.call());
-            return endpointCalls;
         }
 
         /**
@@ -248,37 +289,19 @@ public final class ServerOriginCheck implements StructuralCheck {
          * endpoint; {@code this.x} only when this endpoint is stored in a field {@code x} (when it is
          * stored in a field at all); anything else out of sight may be.
          */
-        private boolean mayBeThis(Node recvExpr, Set<Node> endpointCalls) {
+        private boolean mayBeThis(Node recvExpr) {
             Node r = JsSyntax.resolve(recvExpr, scopes);
             if (r == call) return true;
-            if (r != null && endpointCalls.contains(r)) return false;
+            if (r != null && facts.endpointCalls.contains(r)) return false;
             if (recvExpr.kind == Kind.MEMBER && recvExpr.kid(0).kind == Kind.THIS) {
                 // this.socket of another class is another object's field
-                if (ownerClass(recvExpr) != ownerClass(call)) return false;
+                if (facts.ownerClass(recvExpr) != facts.ownerClass(call)) return false;
                 Set<String> fields = thisFields();
                 return fields.isEmpty() || fields.contains(recvExpr.propertyName());
             }
             return true;
         }
 
-        private Map<Node, Node> parents;
-
-        /** The class a node is written in (innermost), or null outside classes. */
-        private Node ownerClass(Node n) {
-            if (parents == null) {
-                parents = new IdentityHashMap<>();
-                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(ctx.file().program()));
-                while (!todo.isEmpty()) {
-                    Node x = todo.pop();
-                    for (Node k : x.kids()) {
-                        parents.put(k, x);
-                        todo.push(k);
-                    }
-                }
-            }
-            for (Node p = parents.get(n); p != null; p = parents.get(p)) if (p.kind == Kind.CLASS) return p;
-            return null;
-        }
 
         private Set<String> thisFields;
 
@@ -307,14 +330,13 @@ public final class ServerOriginCheck implements StructuralCheck {
                 JsSyntax.collect(ctx.file().program(), n -> n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER
                         && src.method().equals(n.kid(0).propertyName()) && n.size() >= 3, calls);
             }
-            Set<Node> endpointCalls = endpointCalls();
             List<Fn> out = new ArrayList<>();
             for (Node c : calls) {
                 if (c.size() < 2 || c.kid(1).kind != Kind.IDENT) continue;
                 // this.handleUpgrade(…): the library's own code (an inlined copy of ws), not an application's listener
                 if (c.kid(0).kind == Kind.MEMBER && c.kid(0).kid(0).kind == Kind.THIS) continue;
                 // wss.handleUpgrade of another server (a const holding another construction) is not this one's
-                if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0), endpointCalls)) continue;
+                if (c.kid(0).kind == Kind.MEMBER && !mayBeThis(c.kid(0).kid(0))) continue;
                 Binding b = scopes.binding(c.kid(1));
                 if (b == null || !"param".equals(b.declKind) || b.function == null || b.function.kind != Kind.FUNCTION) continue;
                 int index = b.function.kid(0).kids().indexOf(b.declaration);
@@ -464,7 +486,7 @@ public final class ServerOriginCheck implements StructuralCheck {
         }
         /** A function and the functions in sight it calls, two calls deep (a route's authentication helper). */
         private List<Node> closure(Node fn) {
-            if (methods == null) methods = new JsSyntax.Methods(ctx.file().program());
+            JsSyntax.Methods methods = facts.methods;
             List<Node> out = new ArrayList<>(List.of(fn));
             for (int from = 0, depth = 0; depth < 2 && from < out.size(); depth++) {
                 int to = out.size();
@@ -517,25 +539,10 @@ public final class ServerOriginCheck implements StructuralCheck {
         }
 
         private Found found(OriginThreat.Kind kind, String what, Node at) {
-            String where = inFile(at) ? "line " + ctx.file().lines().line(at.start) : null;
+            String where = facts.inFile(at) ? "line " + ctx.file().lines().line(at.start) : null;
             return new Found(new OriginThreat.Evidence(kind, what, where), at);
         }
 
-        private Set<Node> fileNodes;
-
-        /** Whether a node is in the file being reported (a program may span several files). */
-        private boolean inFile(Node n) {
-            if (fileNodes == null) {
-                fileNodes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(ctx.file().program()));
-                while (!todo.isEmpty()) {
-                    Node x = todo.pop();
-                    fileNodes.add(x);
-                    for (Node k : x.kids()) todo.push(k);
-                }
-            }
-            return fileNodes.contains(n);
-        }
 
         /**
          * A session (or passport) middleware ({@code heuristics.sessionMiddleware}) attached where the
@@ -565,11 +572,8 @@ public final class ServerOriginCheck implements StructuralCheck {
 
         // ---------------------------------------------------------------- grading
 
-        private JsSyntax.Methods methods;
-
         Grade grade(Fn fn) {
-            if (methods == null) methods = new JsSyntax.Methods(ctx.file().program());
-            return new OriginGrader(scopes, ctx.models().originLogic, methods).grade(fn.function, fn.role, fn.parameter, 0);
+            return new OriginGrader(scopes, ctx.models().originLogic, facts.methods).grade(fn.function, fn.role, fn.parameter, 0);
         }
     }
 
