@@ -29,6 +29,7 @@ import io.wsscan.rules.js.UrlCredentialsCheck;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -400,6 +401,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
         io.wsscan.rules.js.OwnAuthentication ownAuth = new io.wsscan.rules.js.OwnAuthentication(engine, models, policy);
+        io.wsscan.rules.js.PageGlobals pageGlobals = new io.wsscan.rules.js.PageGlobals(programs, scopes);
+        Set<String> led = new HashSet<>();
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
             int at = owners.fileOf(r.at());
@@ -413,12 +416,19 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 IrFile sourceFile = irs.get(owners.fileOf(first.at()));
                 String source = first.message() + " (" + (sourceFile == ir ? "" : sourceFile.relPath() + " ")
                         + "line " + sourceFile.lines().line(first.at().start) + ")";
-                // data that starts the value with a known text (the page's own path) may have a verdict of its own
+                // data that starts the value with a known text (the page's own path), or that the page was
+                // given as a global (a dev server's token), may have a verdict of its own
                 RuleMeta.Lead lead = rule.leadFor(Fact.lead(t.barriers()));
-                String message = fill(lead != null ? lead.message() : rule.message(), Map.of("source", source, "sink", r.sink().label(),
+                RuleMeta.Verdict own = lead != null ? new RuleMeta.Verdict(List.of(), lead.level(), lead.message()) : null;
+                RuleMeta.Verdict pg = rule.pageGlobals();
+                if (own == null && pg != null && pg.sources().contains(t.kind()) && pageGlobals.holds(first.at())) own = pg;
+                String message = fill(own != null ? own.message() : rule.message(), Map.of("source", source, "sink", r.sink().label(),
                         "detail", source, "advice", rule.adviceFor(r.sink().kinds())));
-                add(found.get(at), new Finding(rule.id(), lead != null ? lead.level() : rule.level(), ir.relPath(),
-                        ir.lines().region(r.at()), message, owners.steps(steps), null));
+                Finding f = new Finding(rule.id(), own != null ? own.level() : rule.level(), ir.relPath(),
+                        ir.lines().region(r.at()), message, owners.steps(steps), null);
+                // data that starts the value decides what follows it (location.pathname + location.search)
+                if (lead != null) led.add(key(f.ruleId(), f.region()));
+                if (lead != null || !led.contains(key(f.ruleId(), f.region()))) add(found.get(at), f, lead != null);
             }
         }
 
@@ -436,6 +446,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                     if (owners.fileOf(h.at()) != i) continue;
                     for (RuleMeta rule : rules) {
                         String message = fill(rule.message(), h.placeholders());
+                        // a taint rule's flow at the same place knows where the data came from: it stays
+                        if (rule.isTaint() && found.get(i).containsKey(key(rule.id(), ir.lines().region(h.at())))) continue;
                         add(found.get(i), new Finding(rule.id(), h.level() != null ? h.level() : rule.level(), ir.relPath(), ir.lines().region(h.at()), message,
                                 owners.steps(h.trace()), null));
                     }
@@ -679,7 +691,17 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** One finding per rule and start position: the first (a taint finding, with its trace) wins. */
     private static void add(Map<String, Finding> findings, Finding f) {
-        findings.putIfAbsent(f.ruleId() + "@" + f.region().startLine() + ":" + f.region().startColumn(), f);
+        add(findings, f, false);
+    }
+
+    /** One finding per rule and place: {@code f} when it decides, else the most severe verdict of the flows that reach it. */
+    private static void add(Map<String, Finding> findings, Finding f, boolean decides) {
+        findings.merge(key(f.ruleId(), f.region()), f,
+                (old, nu) -> decides || nu.level().ordinal() < old.level().ordinal() ? nu : old);
+    }
+
+    private static String key(String ruleId, io.wsscan.findings.Region r) {
+        return ruleId + "@" + r.startLine() + ":" + r.startColumn();
     }
 
     static String fill(String template, Map<String, String> values) {

@@ -212,6 +212,19 @@ public final class RuleCatalog {
             placeholders(t, t.itemLine(leadRows, i), "leads.message", l.path("message").asText(), advice, sinks);
             leads.add(new RuleMeta.Lead(l.path("lead").asText(), Level.parse(l.path("level").asText()), l.path("message").asText()));
         }
+        RuleMeta.Verdict pageGlobals = null;
+        JsonNode pg = n.path("pageGlobals");
+        if (!pg.isMissingNode()) {
+            if (!kind.equals("taint")) throw t.error(t.keyLine(n, "pageGlobals"), "pageGlobals: only taint rules know where data comes from");
+            placeholders(t, t.keyLine(n, "pageGlobals"), "pageGlobals.message", pg.path("message").asText(), advice, sinks);
+            List<String> pgSources = strings(pg.path("sources"));
+            for (String k : pgSources) {
+                if (!sources.contains(k)) {
+                    throw t.error(t.keyLine(n, "pageGlobals"), "pageGlobals.sources: '" + k + "' is not one of the rule's sources " + sources);
+                }
+            }
+            pageGlobals = new RuleMeta.Verdict(pgSources, Level.parse(pg.path("level").asText()), pg.path("message").asText());
+        }
         placeholders(t, t.keyLine(n, "message"), "message", req(t, n, "message"), advice, sinks);
         String sev = req(t, n, "securitySeverity");
         try {
@@ -225,7 +238,7 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language, advice, authSources, List.copyOf(leads));
+                req(t, n, "message"), language, advice, authSources, List.copyOf(leads), pageGlobals);
     }
 
     /** Checks a message's placeholders: each known, and {advice} only with advice for every sink kind. */

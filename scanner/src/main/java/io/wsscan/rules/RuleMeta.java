@@ -19,19 +19,25 @@ import java.util.Map;
  * @param authenticationSources taint rules on sends: source kinds that are credentials, not reported when
  *                    sending them is the app's own authentication (js/ws-sensitive-send, see its help)
  * @param leads       taint rules: verdicts of their own for data that starts the sink's value with a known text
+ * @param pageGlobals taint rules: the verdict of its own for data whose source is a global of the page
+ *                    (configuration the server wrote into the page, a build-time constant), or null
  */
 public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message,
                        String language, Map<String, String> advice, List<String> authenticationSources,
-                       List<Lead> leads) {
+                       List<Lead> leads, Verdict pageGlobals) {
 
     /**
      * A taint rule's verdict for data known to start with {@code lead} ({@code /}: the page's own path)
      * at the start of the sink's value: its own level and message.
      */
     public record Lead(String lead, Level level, String message) {
+    }
+
+    /** A level and message of its own for the findings of some of a rule's source kinds. */
+    public record Verdict(List<String> sources, Level level, String message) {
     }
 
     /** The rule's verdict for data that starts the value with {@code lead}, or null. */

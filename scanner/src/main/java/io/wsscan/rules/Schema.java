@@ -280,7 +280,8 @@ public final class Schema {
             text("message").required(),
             table("advice"),
             rows("leads", text("lead").required(), text("level").required().oneOf("error", "warning", "note"),
-                    text("message").required()));
+                    text("message").required()),
+            row("pageGlobals", texts("sources").required().in(Vocab.SOURCE_KIND), text("level").required().oneOf("error", "warning", "note"), text("message").required()));
 
     /** What a rule's {@code message} may ask to be filled per finding. */
     public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "advice", "threat");

@@ -140,6 +140,22 @@ class SchemaTest {
     }
 
     @Test
+    void pageGlobalVerdictsAreChecked() throws IOException {
+        Path kind = write("pg1.yml", rule("kind: taint", "sources: [secret]", "sinks: [ws-url-data]",
+                "pageGlobals: { sources: [password], level: note, message: \"From {source}.\" }"));
+        rejected(kind, 15, "pageGlobals.sources: 'password' is not one of the rule's sources [secret]");
+        Path typo = write("pg2.yml", rule("kind: taint", "sources: [secret]", "sinks: [ws-url-data]",
+                "pageGlobals: { sources: [secret], level: note, mesage: \"From {source}.\" }"));
+        rejected(typo, 15, "unknown key 'mesage'");
+        Path placeholder = write("pg3.yml", rule("kind: taint", "sources: [secret]", "sinks: [ws-url-data]",
+                "pageGlobals: { sources: [secret], level: note, message: \"From {sorce}.\" }"));
+        rejected(placeholder, 15, "pageGlobals.message: unknown placeholder {sorce}");
+        Path structural = write("pg4.yml", rule("kind: structural", "check: server-origin",
+                "pageGlobals: { sources: [secret], level: note, message: \"x\" }"));
+        rejected(structural, 14, "pageGlobals: only taint rules know where data comes from");
+    }
+
+    @Test
     void policyReferencesAreChecked() throws IOException {
         // a policy naming a handler kind no model gives, and an endpoint naming a policy nobody defines
         Path m = write("model.yml", "policies:\n  - name: mine\n    deciders:\n"
