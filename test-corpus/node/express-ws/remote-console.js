@@ -40,8 +40,9 @@ function CreateWebServer(parent, domain) {
     });
   });
 
-  // The fixed release: the Origin is checked in the wrapper's callback before the session is used.
-  // safe: js/ws-server-origin-check
+  // The fixed release: the Origin is checked in the wrapper's callback before the session is used
+  // (its host name only, not the scheme: a note).
+  // expect: js/ws-server-origin-check@note "only the host name"
   obj.app.ws('/control2.ashx', function (ws, req) {
     withArgs(ws, req, function (ws, req) {
       if (obj.checkOriginName(domain, req) === false) {

@@ -49,9 +49,10 @@ class LiveServer {
     sock.installHandlers(server, { prefix: '/suffix' });
   }
 
-  // The Host and the Origin are both checked before the connection is used: protected.
-  // safe: js/ws-server-origin-check
+  // The Host and the Origin are both checked before the connection is used: protected from other
+  // sites, though only the host name is compared (a note says so).
   listen(server) {
+    // expect: js/ws-server-origin-check@note "only the host name"
     const sock = sockjs.createServer({ log: () => {} });
     sock.on('connection', (conn) => {
       if (!conn) return;
@@ -121,7 +122,7 @@ OldLiveServer.prototype.checkOrigin = function checkOrigin(headers) {
 };
 
 OldLiveServer.prototype.listenFixed = function listenFixed(server) {
-  // safe: js/ws-server-origin-check
+  // expect: js/ws-server-origin-check@note "only the host name"
   const sock = sockjs.createServer();
   sock.on('connection', (conn) => {
     if (!this.checkOrigin(conn.headers)) {

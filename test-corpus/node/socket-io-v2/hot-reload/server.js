@@ -37,7 +37,7 @@ function isLocal(header) {
 
 function startChecked(port) {
   const server = http.createServer();
-  // safe: js/ws-server-origin-check
+  // expect: js/ws-server-origin-check@note "only the host name"
   const io = socketio(server);
   io.use((socket, next) => {
     const headers = socket.handshake.headers;

@@ -205,7 +205,7 @@ public final class Models {
     public static final class OriginVocab {
         public final Set<String> substring = new HashSet<>(), prefix = new HashSet<>(), suffix = new HashSet<>(),
                 regex = new HashSet<>(), normalisers = new HashSet<>(), lookups = new HashSet<>(), regexTests = new HashSet<>(),
-                headerGetters = new HashSet<>(), parts = new HashSet<>(), parsers = new HashSet<>();
+                headerGetters = new HashSet<>(), parts = new HashSet<>(), parsers = new HashSet<>(), ipTests = new HashSet<>();
         private Pattern deciders;
 
         /** Whether a callee name out of sight says it makes an access decision. */
@@ -435,6 +435,7 @@ public final class Models {
         for (JsonNode x : ol.path("headerGetters")) originLogic.headerGetters.add(x.asText());
         for (JsonNode x : ol.path("parts")) originLogic.parts.add(x.asText());
         for (JsonNode x : ol.path("parsers")) originLogic.parsers.add(x.asText());
+        for (JsonNode x : ol.path("ipTests")) originLogic.ipTests.add(x.asText());
         if (ol.has("deciders")) originLogic.deciders = regex(file, ol.path("deciders"));
         h.path("authOptions").fields().forEachRemaining(e -> authOptions.put(e.getKey(), e.getValue().asText()));
         h.path("subprotocolArguments").fields().forEachRemaining(e -> subprotocolArguments.put(e.getKey(), e.getValue().asInt()));
@@ -451,27 +452,32 @@ public final class Models {
         }
         List<Decider> deciders = new ArrayList<>();
         for (Row d : r.rows("deciders")) {
-            List<HandlerSource> sources = new ArrayList<>(List.of(source(d)));
-            for (Row a : d.rows("also")) sources.add(source(a));
+            List<HandlerSource> sources = new ArrayList<>(List.of(source(file, r, d)));
+            for (Row a : d.rows("also")) sources.add(source(file, r, a));
             deciders.add(new Decider(sources, d.path("when").asText(null), d.path("option").asText(null), d.path("every").asBoolean(false),
                     text(file, d, "label"), text(file, d, "weak"), d.path("none").asText(null), d.path("acceptsAll").asText(null)));
         }
         List<Permissive> permissive = new ArrayList<>();
         for (Row p : r.rows("permissive")) {
             permissive.add(new Permissive(text(file, p, "option"), text(file, p, "label"), strings(p.path("values")),
-                    p.path("when").asText(null), p.has("function") ? source(p.row("function")) : null, p.path("missing").asText(null),
+                    p.path("when").asText(null), p.has("function") ? source(file, r, p.row("function")) : null, p.path("missing").asText(null),
                     p.has("majorBelow") ? p.path("majorBelow").asInt() : null));
         }
         Row o = r.row("otherwise");
         Otherwise otherwise = r.has("otherwise") ? new Otherwise(text(file, o, "detail"), o.path("requires").asText(null)) : null;
         List<HandlerSource> auth = new ArrayList<>();
-        for (Row a : r.rows("authentication")) auth.add(source(a));
+        for (Row a : r.rows("authentication")) auth.add(source(file, r, a));
         return new ServerPolicy(text(file, r, "name"), List.copyOf(options), r.path("middleware").asText(null), List.copyOf(deciders),
                 List.copyOf(permissive), otherwise, List.copyOf(auth), strings(r.path("receives")));
     }
 
-    private static HandlerSource source(Row r) {
-        return new HandlerSource(r.path("handlers").asText(), r.path("find").asText("registered"), r.path("method").asText(null),
+    private static HandlerSource source(String file, Row policy, Row r) {
+        String find = r.path("find").asText("registered");
+        // only the function around the endpoint's own call needs no handler kind to find it
+        if (!"enclosing".equals(find) && r.path("handlers").asText().isEmpty()) {
+            throw new RulesetException(file + ": policy " + policy.path("name").asText() + ": a decider without 'handlers' (required unless find: enclosing)");
+        }
+        return new HandlerSource(r.path("handlers").asText(null), find, r.path("method").asText(null),
                 r.path("parameter").asInt(0), r.path("holds").asText("request"));
     }
 

@@ -232,8 +232,8 @@ public final class Schema {
 
     /** Where a server policy finds functions of a handler kind, and what their parameter holds. */
     private static Key[] handlerSource() {
-        return new Key[] {text("handlers").required().refersTo(HANDLER_KINDS),
-                text("find").oneOf("registered", "listeners", "callers", "all"), text("method"), number("parameter"),
+        return new Key[] {text("handlers").refersTo(HANDLER_KINDS),
+                text("find").oneOf("registered", "listeners", "callers", "all", "enclosing"), text("method"), number("parameter"),
                 text("holds").oneOf("origin", "request", "info", "headers", "socket")};
     }
 
@@ -352,7 +352,7 @@ public final class Schema {
                     texts("serverSizeOptions"),
                     table("handshakeAuth"),
                     row("originLogic", texts("substring"), texts("prefix"), texts("suffix"), texts("regex"), texts("normalisers"),
-                            texts("lookups"), texts("regexTests"), texts("headerGetters"), texts("parts"), texts("parsers"), pattern("deciders")),
+                            texts("lookups"), texts("regexTests"), texts("headerGetters"), texts("parts"), texts("parsers"), texts("ipTests"), pattern("deciders")),
                     table("authOptions"),
                     table("subprotocolArguments")));
 

@@ -27,6 +27,13 @@ final class JsSyntax {
         for (Node k : n.kids()) collect(k, p, out);
     }
 
+    /** What a call calls: {@code (0, mod.f)(x)}, as TypeScript compiles a call of an import, calls {@code mod.f}. */
+    static Node callee(Node call) {
+        Node c = call.kid(0);
+        while (c.kind == Kind.SEQUENCE && c.size() > 0) c = c.kid(c.size() - 1);
+        return c;
+    }
+
     /** A name's single definition, followed through up to four names. */
     static Node resolve(Node n, Scopes scopes) {
         for (int i = 0; i < 4 && n != null && n.kind == Kind.IDENT; i++) {

@@ -77,6 +77,7 @@ final class OriginGrader {
             if (b != null) functionParams.put(b, f.getValue());
         }
         Node body = fn.kid(1);
+        this.body = body;
         boolean grew = true;
         for (int round = 0; grew && round < 6; round++) {
             parents.clear();
@@ -118,7 +119,7 @@ final class OriginGrader {
      * about the origin.
      */
     private Grade passed(Node c, int index, Role r, int depth) {
-        Node callee = c.kid(0);
+        Node callee = JsSyntax.callee(c);
         Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : methods.ofThis(callee);
         if (fn == null && callee.kind == Kind.IDENT) fn = functionParams.get(scopes.binding(callee));
         if (fn != null) {
@@ -255,6 +256,8 @@ final class OriginGrader {
             // a socket.io socket: its handshake (headers) and the underlying request
             case SOCKET -> "handshake".equals(name) || "request".equals(name) ? Role.REQUEST : null;
             case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
+            // const { hostname } = new URL(origin)
+            case ORIGIN -> HOST_PARTS.containsKey(name) || "origin".equals(name) ? Role.ORIGIN : null;
             default -> null;
         };
     }
@@ -284,6 +287,7 @@ final class OriginGrader {
             }
             case CALL -> {
                 if (parses(n)) return Role.ORIGIN;
+                if (returned(n) != null) return Role.ORIGIN;
                 Node callee = n.kid(0);
                 if (callee.kind != Kind.MEMBER) return null;
                 String m = callee.propertyName();
@@ -308,6 +312,44 @@ final class OriginGrader {
                 return null;
             }
         }
+    }
+
+    /** Calls already asked about, so that recursion and repeated rounds stay cheap. */
+    private final Map<Node, String> returnedCache = new IdentityHashMap<>();
+
+    /**
+     * A helper in sight given the origin that returns it or a part of it ({@code hostOf(o)} returning
+     * {@code new URL(o).hostname}): "" for the origin, what a host part leaves out, or null.
+     */
+    private String returned(Node call) {
+        if (returnedCache.containsKey(call)) return returnedCache.get(call);
+        returnedCache.put(call, null);
+        Node callee = JsSyntax.callee(call);
+        Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : null;
+        int idx = -1;
+        for (int i = 1; i < call.size() && fn != null; i++) if (isOrigin(call.kid(i))) idx = i - 1;
+        if (fn == null || idx < 0 || idx >= fn.kid(0).size()) return null;
+        OriginGrader inner = new OriginGrader(scopes, vocab, methods);
+        inner.bindPattern(fn.kid(0).kid(idx), Role.ORIGIN);
+        Node body = fn.kid(1);
+        for (int round = 0; round < 6; round++) {
+            inner.parents.clear();
+            inner.walkParents(body, null);
+            if (!inner.aliases(body)) break;
+        }
+        List<Node> results = new ArrayList<>();
+        if (fn.has(Node.ARROW) && body.kind != Kind.BLOCK) results.add(body);
+        else JsSyntax.collect(body, x -> x.kind == Kind.RETURN && x.size() > 0, results);
+        String part = null;
+        for (Node r : results) {
+            Node v = r.kind == Kind.RETURN ? r.kid(0) : r;
+            if (!inner.isOrigin(v)) return null;
+            String p = inner.hostPart(v);
+            part = p != null ? p : part == null ? "" : part;
+        }
+        if (results.isEmpty()) return null;
+        returnedCache.put(call, part);
+        return part;
     }
 
     /** The role of a request part an object literal carries ({@code {headers: req.headers}}), or null. */
@@ -339,9 +381,76 @@ final class OriginGrader {
         JsSyntax.collect(body, n -> n.kind == Kind.DECLARATOR && n.size() > 1 || n.kind == Kind.ASSIGN && "=".equals(n.text), decls);
         for (Node d : decls) {
             Role r = roleOf(d.kid(1));
-            if (r != null) grew |= bindPattern(d.kid(0), r);
+            if (r == null) continue;
+            grew |= bindPattern(d.kid(0), r);
+            // the host of a parsed origin under a new name: const host = new URL(origin).hostname
+            String part = hostPart(d.kid(1));
+            Binding b = d.kid(0).kind == Kind.IDENT ? scopes.binding(d.kid(0)) : null;
+            if (part != null && b != null) hostParts.put(b, part);
+            if (d.kid(0).kind == Kind.OBJECT_PATTERN && isOrigin(d.kid(1))) {
+                for (Node prop : d.kid(0).kids()) {
+                    Node v = prop.kind == Kind.PROPERTY && prop.size() > 1 ? prop.kid(1) : null;
+                    Binding pb = v != null && v.kind == Kind.IDENT ? scopes.binding(v) : null;
+                    if (pb != null && HOST_PARTS.containsKey(prop.keyName())) hostParts.put(pb, HOST_PARTS.get(prop.keyName()));
+                }
+            }
         }
         return grew;
+    }
+
+    /** What a host part of a parsed origin leaves out of the comparison. */
+    private static final Map<String, String> HOST_PARTS = Map.of(
+            "hostname", "compares only the host name of the Origin, not its scheme or port, so http:// pages and other servers of that host pass",
+            "host", "compares the host and port of the Origin but not its scheme, so http:// pages of that host pass");
+
+    /** Bindings that hold a host part of the origin, with what it leaves out. */
+    private final Map<Binding, String> hostParts = new IdentityHashMap<>();
+
+    /** {@code new URL(origin).hostname}, {@code url.parse(origin).host}, or a name for one: what the comparison leaves out. */
+    private String hostPart(Node n) {
+        if (n == null) return null;
+        if (n.kind == Kind.IDENT) {
+            Binding b = scopes.binding(n);
+            return b == null ? null : hostParts.get(b);
+        }
+        if (n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER && vocab.normalisers.contains(n.kid(0).propertyName())) {
+            return hostPart(n.kid(0).kid(0)); // host.toLowerCase()
+        }
+        if (n.kind == Kind.CALL) {
+            String r = returned(n);
+            return r == null || r.isEmpty() ? null : r;
+        }
+        if (n.kind != Kind.MEMBER || n.has(Node.COMPUTED)) return null;
+        String p = n.propertyName();
+        return HOST_PARTS.containsKey(p) && isOrigin(n.kid(0)) ? HOST_PARTS.get(p) : null;
+    }
+
+    /** A sound comparison of {@code ref}: strong, with what it leaves out when only the host is compared. */
+    private Grade strong(Node ref) {
+        String part = hostPart(ref);
+        return part == null || schemePinned() ? strong() : new Grade(Strength.STRONG, part, false);
+    }
+
+    /** The function being graded. */
+    private Node body;
+    private Boolean schemePinned;
+
+    /**
+     * Whether the function also pins the origin's scheme ({@code url.protocol === 'https:'},
+     * {@code origin.startsWith('https://')}): a host comparison then only leaves the port open.
+     */
+    private boolean schemePinned() {
+        if (schemePinned != null) return schemePinned;
+        List<Node> tests = new ArrayList<>();
+        JsSyntax.collect(body, n -> n.kind == Kind.MEMBER && "protocol".equals(n.propertyName()) && isOrigin(n.kid(0))
+                || n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER && vocab.prefix.contains(n.kid(0).propertyName())
+                   && isOrigin(n.kid(0).kid(0)) && n.size() > 1 && n.kid(1).kind == Kind.STRING && n.kid(1).text.startsWith("https:"), tests);
+        schemePinned = false;
+        for (Node t : tests) {
+            Node p = parents.get(t);
+            if (t.kind == Kind.CALL || p != null && p.kind == Kind.BINARY && Set.of("===", "==", "!==", "!=").contains(p.text)) schemePinned = true;
+        }
+        return schemePinned;
     }
 
     /** How the use of the origin at {@code ref} checks it. */
@@ -358,13 +467,17 @@ final class OriginGrader {
                         || other.kind == Kind.STRING && other.text.isEmpty()) {
                     return Grade.NONE;
                 }
-                return strong();
+                // sandboxed iframes and file: pages send Origin: null, so any site can present it
+                if (other.kind == Kind.STRING && "null".equals(other.text) && Set.of("===", "==").contains(parent.text)) {
+                    return weak("accepts the origin 'null', which any site can send from a sandboxed iframe");
+                }
+                return strong(ref);
             }
             case SWITCH -> {
-                return parent.kid(0) == ref ? strong() : Grade.NONE;
+                return parent.kid(0) == ref ? strong(ref) : Grade.NONE;
             }
             case MEMBER -> {
-                if (parent.has(Node.COMPUTED) && parent.size() > 1 && parent.kid(1) == ref) return strong(); // ALLOWED[origin]
+                if (parent.has(Node.COMPUTED) && parent.size() > 1 && parent.kid(1) == ref) return strong(ref); // ALLOWED[origin]
                 Node c = parents.get(parent);
                 String m = parent.propertyName();
                 if (c == null || c.kind != Kind.CALL || c.kid(0) != parent || m == null) return Grade.NONE;
@@ -376,7 +489,7 @@ final class OriginGrader {
                 if (vocab.prefix.contains(m)) return weak("checks the origin with " + m + "(), which also accepts https://example.com.evil.net");
                 if (vocab.suffix.contains(m)) {
                     String s = arg == null ? null : JsSyntax.constant(arg, scopes);
-                    return s != null && s.startsWith(".") || s == null && dotGuarded(arg, c) ? strong()
+                    return s != null && s.startsWith(".") || s == null && dotGuarded(arg, c) ? strong(ref)
                             : weak("checks the origin with " + m + "() without a leading dot, which also accepts https://evilexample.com");
                 }
                 return Grade.NONE;
@@ -384,12 +497,15 @@ final class OriginGrader {
             case CALL, NEW -> {
                 int idx = parent.kids().indexOf(ref) - 1;
                 if (idx < 0) return Grade.NONE;
-                Node callee = parent.kid(0);
+                Node callee = JsSyntax.callee(parent);
                 if (parent.kind == Kind.NEW && callee.kind == Kind.IDENT && "URL".equals(callee.text)) return urlGrade(parent, depth);
                 Node own = methods.ofThis(callee);
                 if (own != null) {
                     return depth < MAX_DEPTH ? new OriginGrader(scopes, vocab, methods).grade(own, Role.ORIGIN, idx, depth + 1)
                             : decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
+                }
+                if (ipTest(callee)) {
+                    return weak("accepts any IP-address origin (" + calleeText(callee) + "), so a page served from a bare address such as http://203.0.113.7 passes");
                 }
                 if (callee.kind == Kind.MEMBER) {
                     String m = callee.propertyName();
@@ -398,7 +514,7 @@ final class OriginGrader {
                         // a list of origins in one string is a substring test
                         String s = JsSyntax.constant(callee.kid(0), scopes);
                         return s != null ? weak("looks the origin up in the string '" + s
-                                + "', a substring test that also accepts parts and look-alikes") : strong();
+                                + "', a substring test that also accepts parts and look-alikes") : strong(ref);
                     }
                     if (vocab.regexTests.contains(m)) return regexGrade(callee.kid(0), "a regular expression");
                     return decider(callee) ? new Grade(Strength.NONE, null, true) : Grade.NONE;
@@ -415,6 +531,24 @@ final class OriginGrader {
                 return Grade.NONE;
             }
         }
+    }
+
+    private static String calleeText(Node callee) {
+        if (callee.kind == Kind.MEMBER && callee.propertyName() != null) {
+            Node r = callee.kid(0);
+            String rt = r.kind == Kind.IDENT ? r.text : r.kind == Kind.MEMBER ? r.propertyName() : null;
+            return (rt == null ? "" : rt + ".") + callee.propertyName() + "()";
+        }
+        return callee.kind == Kind.IDENT ? callee.text + "()" : "a call";
+    }
+
+    /** A call that tells whether a host is an IP address ({@code net.isIP(h)}, {@code ipaddr.IPv4.isValid(h)}). */
+    private boolean ipTest(Node callee) {
+        if (callee.kind == Kind.IDENT) return vocab.ipTests.contains(callee.text);
+        if (callee.kind != Kind.MEMBER || callee.propertyName() == null) return false;
+        Node recv = callee.kid(0);
+        String r = recv.kind == Kind.IDENT ? recv.text : recv.kind == Kind.MEMBER ? recv.propertyName() : null;
+        return vocab.ipTests.contains(callee.propertyName()) || r != null && vocab.ipTests.contains(r + "." + callee.propertyName());
     }
 
     private Grade urlGrade(Node newUrl, int depth) {
@@ -441,8 +575,13 @@ final class OriginGrader {
                     : Grade.NONE;
         }
         String problem = PostMessageOriginCheck.regexProblem(pattern);
+        if (problem == null && ANY_IP.matcher(pattern).find()) problem = "accepts any IP-address origin, such as a page served from http://203.0.113.7";
         return problem == null ? strong() : weak("checks the origin with " + how + " /" + pattern + "/, which " + problem);
     }
+
+    /** A pattern part that matches any dotted number: \\d{1,3}\\., [0-9]+\\. */
+    private static final java.util.regex.Pattern ANY_IP =
+            java.util.regex.Pattern.compile("(\\\\d|\\[0-9\\])(\\{1,3\\}|\\+|\\{1,\\d\\})\\\\\\.");
 
     private static Grade strong() {
         return new Grade(Strength.STRONG, null, false);

@@ -170,6 +170,11 @@ public final class ServerOriginCheck implements StructuralCheck {
                     }
                 }
                 opaque |= decided.opaque;
+                if (decided.strength == Strength.STRONG && decided.why != null) {
+                    // sound but for the scheme or port (the host alone compared): worth knowing, not a hijack
+                    unsure = "the host is compared, only the scheme or port is not";
+                    return hit(fill(d.weak(), d.label(), decided.why), decidedFn, d.label());
+                }
                 if (decided.strength == Strength.STRONG || decided.opaque && decided.strength == Strength.NONE) return null;
                 if (decided.strength == Strength.WEAK) return hit(fill(d.weak(), d.label(), decided.why), decidedFn, d.label());
                 if (d.none() != null) {
@@ -258,6 +263,14 @@ public final class ServerOriginCheck implements StructuralCheck {
                     for (Node fn : listenersOf(src.handlers())) add(out, new Fn(fn, src.parameter(), role));
                 }
                 case "callers" -> out.addAll(callers(src, role));
+                case "enclosing" -> {
+                    // the function around the endpoint's call that received the request it forwards (proxy.ws(req, …))
+                    Node a = arg(src.parameter());
+                    Binding b = a != null && a.kind == Kind.IDENT ? scopes.binding(a) : null;
+                    if (b != null && "param".equals(b.declKind) && b.function != null && b.function.kind == Kind.FUNCTION) {
+                        add(out, new Fn(b.function, b.function.kid(0).kids().indexOf(b.declaration), role));
+                    }
+                }
                 default -> {
                     for (Engine.HandlerSite h : handlers.getOrDefault(src.handlers(), List.of())) add(out, new Fn(h.function(), src.parameter(), role));
                 }
