@@ -452,31 +452,27 @@ public final class Models {
         }
         List<Decider> deciders = new ArrayList<>();
         for (Row d : r.rows("deciders")) {
-            List<HandlerSource> sources = new ArrayList<>(List.of(source(file, r, d)));
-            for (Row a : d.rows("also")) sources.add(source(file, r, a));
+            List<HandlerSource> sources = new ArrayList<>(List.of(source(d)));
+            for (Row a : d.rows("also")) sources.add(source(a));
             deciders.add(new Decider(sources, d.path("when").asText(null), d.path("option").asText(null), d.path("every").asBoolean(false),
                     text(file, d, "label"), text(file, d, "weak"), d.path("none").asText(null), d.path("acceptsAll").asText(null)));
         }
         List<Permissive> permissive = new ArrayList<>();
         for (Row p : r.rows("permissive")) {
             permissive.add(new Permissive(text(file, p, "option"), text(file, p, "label"), strings(p.path("values")),
-                    p.path("when").asText(null), p.has("function") ? source(file, r, p.row("function")) : null, p.path("missing").asText(null),
+                    p.path("when").asText(null), p.has("function") ? source(p.row("function")) : null, p.path("missing").asText(null),
                     p.has("majorBelow") ? p.path("majorBelow").asInt() : null));
         }
         Row o = r.row("otherwise");
         Otherwise otherwise = r.has("otherwise") ? new Otherwise(text(file, o, "detail"), o.path("requires").asText(null)) : null;
         List<HandlerSource> auth = new ArrayList<>();
-        for (Row a : r.rows("authentication")) auth.add(source(file, r, a));
+        for (Row a : r.rows("authentication")) auth.add(source(a));
         return new ServerPolicy(text(file, r, "name"), List.copyOf(options), r.path("middleware").asText(null), List.copyOf(deciders),
                 List.copyOf(permissive), otherwise, List.copyOf(auth), strings(r.path("receives")));
     }
 
-    private static HandlerSource source(String file, Row policy, Row r) {
+    private static HandlerSource source(Row r) {
         String find = r.path("find").asText("registered");
-        // only the function around the endpoint's own call needs no handler kind to find it
-        if (!"enclosing".equals(find) && r.path("handlers").asText().isEmpty()) {
-            throw new RulesetException(file + ": policy " + policy.path("name").asText() + ": a decider without 'handlers' (required unless find: enclosing)");
-        }
         return new HandlerSource(r.path("handlers").asText(null), find, r.path("method").asText(null),
                 r.path("parameter").asInt(0), r.path("holds").asText("request"));
     }

@@ -118,6 +118,8 @@ public final class Schema {
         final Type type;
         final Map<String, Key> keys;
         boolean required;
+        /** Required unless the row's key {@code unless[0]} is {@code unless[1]}. */
+        String[] unless;
         Vocab vocab;
         Set<String> values;
         boolean scalars;
@@ -146,6 +148,11 @@ public final class Schema {
 
         Key required() {
             return copy(k -> k.required = true);
+        }
+
+        /** Required unless the row's {@code other} key has {@code value}. */
+        Key requiredUnless(String other, String value) {
+            return copy(k -> k.unless = new String[] {other, value});
         }
 
         Key in(Vocab v) {
@@ -232,7 +239,7 @@ public final class Schema {
 
     /** Where a server policy finds functions of a handler kind, and what their parameter holds. */
     private static Key[] handlerSource() {
-        return new Key[] {text("handlers").refersTo(HANDLER_KINDS),
+        return new Key[] {text("handlers").refersTo(HANDLER_KINDS).requiredUnless("find", "enclosing"),
                 text("find").oneOf("registered", "listeners", "callers", "all", "enclosing"), text("method"), number("parameter"),
                 text("holds").oneOf("origin", "request", "info", "headers", "socket")};
     }

@@ -106,6 +106,9 @@ final class SchemaValidator {
             if (k.required && (v == null || v.isNull())) {
                 throw tree.error(line, label(where) + "missing required key '" + k.name + "'");
             }
+            if (k.unless != null && (v == null || v.isNull()) && !k.unless[1].equals(m.path(k.unless[0]).asText())) {
+                throw tree.error(line, label(where) + "missing required key '" + k.name + "' (needed unless " + k.unless[0] + ": " + k.unless[1] + ")");
+            }
         }
         if (!spec.anyOf.isEmpty() && spec.anyOf.stream().noneMatch(k -> m.hasNonNull(k))) {
             throw tree.error(line, label(where) + "a row needs one of " + String.join(", ", spec.anyOf));

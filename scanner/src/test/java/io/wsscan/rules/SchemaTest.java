@@ -140,6 +140,17 @@ class SchemaTest {
     }
 
     @Test
+    void onlyTheEnclosingDeciderNeedsNoHandlerKind() throws IOException {
+        Path ok = write("enclosing.yml", "types:\n  - { path: \"Module[acme-proxy].ReturnValue\", type: acme-proxy }\n"
+                + "endpoints:\n  - { path: \"Type[acme-proxy].Member[ws]\", library: acme-proxy, policy: acme }\n"
+                + "policies:\n  - name: acme\n    deciders:\n      - { find: enclosing, holds: request, label: l, weak: \"w {why}\" }\n");
+        assertFalse(RuleCatalog.load(List.of(ok)).rules().isEmpty());
+        Path bad = write("registered.yml", "endpoints:\n  - { path: \"Module[acme]\", library: acme, policy: acme }\n"
+                + "policies:\n  - name: acme\n    deciders:\n      - { find: listeners, holds: request, label: l, weak: \"w {why}\" }\n");
+        rejected(bad, 6, "missing required key 'handlers' (needed unless find: enclosing)");
+    }
+
+    @Test
     void pageGlobalVerdictsAreChecked() throws IOException {
         Path kind = write("pg1.yml", rule("kind: taint", "sources: [secret]", "sinks: [ws-url-data]",
                 "pageGlobals: { sources: [password], level: note, message: \"From {source}.\" }"));
@@ -165,7 +176,7 @@ class SchemaTest {
         rejected(e, 2, "unknown server policy 'wss': no loaded model gives it");
         Path f = write("find.yml", "policies:\n  - name: mine\n    deciders:\n"
                 + "      - { handlers: ws-connection, find: listener, label: v, weak: \"v {why}\" }\n");
-        rejected(f, 4, "'listener' is not one of all, callers, listeners, registered (did you mean 'listeners'?)");
+        rejected(f, 4, "'listener' is not one of all, callers, enclosing, listeners, registered (did you mean 'listeners'?)");
     }
 
     @Test
