@@ -115,12 +115,33 @@ final class ModelBinding {
      */
     Value classShape(Node cls) {
         if (models.shapes.isEmpty()) return Value.EMPTY;
-        Set<String> names = new java.util.HashSet<>();
+        Map<String, Node> methods = new java.util.HashMap<>();
         for (Node m : cls.rest(1)) {
-            if (m.kind == Kind.PROPERTY && m.size() > 1 && m.kid(1).kind == Kind.FUNCTION && m.keyName() != null) names.add(m.keyName());
+            if (m.kind == Kind.PROPERTY && m.size() > 1 && m.kid(1).kind == Kind.FUNCTION && m.keyName() != null) methods.put(m.keyName(), m.kid(1));
         }
-        String path = models.shapeOf(names);
-        return path == null ? Value.EMPTY : api(path, cls, null);
+        for (Models.Shape sh : models.shapes) {
+            if (!methods.keySet().containsAll(sh.methods())) continue;
+            boolean all = true;
+            for (Map.Entry<String, String> f : sh.forwards().entrySet()) all &= forwards(methods.get(f.getKey()), f.getValue());
+            if (all) return api(sh.path(), cls, null);
+        }
+        return Value.EMPTY;
+    }
+
+    /** Whether {@code fn} calls {@code x.member(p, …)} with its own first parameter {@code p} first. */
+    private boolean forwards(Node fn, String member) {
+        if (fn == null || fn.kid(0).size() == 0 || fn.kid(0).kid(0).kind != Kind.IDENT) return false;
+        Scopes.Binding first = a.scopes.binding(fn.kid(0).kid(0));
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(fn.kid(1)));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.kind == Kind.CALL && n.kid(0).kind == Kind.MEMBER && member.equals(n.kid(0).propertyName()) && n.size() > 1
+                    && n.kid(1).kind == Kind.IDENT && first != null && a.scopes.binding(n.kid(1)) == first) {
+                return true;
+            }
+            for (Node k : n.kids()) todo.push(k);
+        }
+        return false;
     }
 
     /** A global name not bound in the program: the global object itself, or its modeled member. */

@@ -164,17 +164,15 @@ public final class Models {
     final Map<String, Handler> handlers = new HashMap<>();
     final Map<String, Wrapper> wrappers = new HashMap<>();
     final Map<String, Endpoint> endpoints = new HashMap<>();
-    /** A class of the program with all of these methods is a copy of the API at {@code path} (shapes rows). */
-    record Shape(Set<String> methods, String path) {
+    /**
+     * A class of the program with all of these methods is a copy of the API at {@code path} (shapes rows);
+     * {@code forwards}: method -> the member its body calls with the method's first parameter first
+     * ({@code ws(route, ...h) { this.router.get(route, ...) }}), when the names alone say too little.
+     */
+    record Shape(Set<String> methods, Map<String, String> forwards, String path) {
     }
 
     final List<Shape> shapes = new ArrayList<>();
-
-    /** The API path a class with these method names is a copy of, or null. */
-    String shapeOf(Set<String> methodNames) {
-        for (Shape sh : shapes) if (methodNames.containsAll(sh.methods())) return sh.path();
-        return null;
-    }
 
     /** Server policies by name (the endpoints' {@code policy}). */
     public final Map<String, ServerPolicy> policies = new java.util.TreeMap<>();
@@ -396,7 +394,18 @@ public final class Models {
         }
         for (Row r : doc.rows("shapes")) {
             Set<String> methods = Set.copyOf(strings(r.path("methods")));
-            for (String p : expand(file, r)) shapes.add(new Shape(methods, p));
+            Map<String, String> forwards = new java.util.TreeMap<>();
+            r.path("forwards").fields().forEachRemaining(e -> forwards.put(e.getKey(), e.getValue().asText()));
+            if (r.has("type")) {
+                // a class of the project's own (no library to be a copy of): its instances are of the type
+                String cls = "Shape[" + r.path("type").asText() + "]";
+                prefixes.add(cls);
+                prefixes.add(cls + ".Instance");
+                types.computeIfAbsent(cls + ".Instance", k -> new ArrayList<>()).add(r.path("type").asText());
+                shapes.add(new Shape(methods, Map.copyOf(forwards), cls));
+                continue;
+            }
+            for (String p : expand(file, r)) shapes.add(new Shape(methods, Map.copyOf(forwards), p));
         }
         for (Row r : doc.rows("policies")) policies.put(text(file, r, "name"), policy(file, r));
         for (Row r : doc.rows("elementHints")) for (String p : expand(file, r)) elementHints.put(p, text(file, r, "nameFrom"));

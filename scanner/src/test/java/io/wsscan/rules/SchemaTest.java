@@ -151,6 +151,12 @@ class SchemaTest {
     }
 
     @Test
+    void aShapeNamesAPathOrAType() throws IOException {
+        Path none = write("shape.yml", "shapes:\n  - { methods: [ws], forwards: { ws: get } }\n");
+        rejected(none, 2, "a row needs one of path, type");
+    }
+
+    @Test
     void pageGlobalVerdictsAreChecked() throws IOException {
         Path kind = write("pg1.yml", rule("kind: taint", "sources: [secret]", "sinks: [ws-url-data]",
                 "pageGlobals: { sources: [password], level: note, message: \"From {source}.\" }"));
