@@ -473,6 +473,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 if (h.registration() == site.call()) handshakeAuth(h.function(), models.handshakeAuth, auth);
             }
             String path = serverPath(site.call());
+            if (path == null && site.model().pathFrom() != null) path = pathSetLater(site.call(), site.model().pathFrom(), ir.program(), scopes);
             if (path == null && site.model().defaultPath() != null && !hasOption(site.call(), "path")) path = site.model().defaultPath();
             endpoints.get(at).add(Endpoint.server(ir.relPath(), ir.lines().region(site.call()), site.model().library(),
                     path, handlerName(site.call()), origin, List.copyOf(auth), notes));
@@ -492,6 +493,45 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (a.kind == Kind.OBJECT) {
                 for (Node p : a.kids()) {
                     if (p.kind == Kind.PROPERTY && "path".equals(p.keyName()) && p.kid(1).kind == Kind.STRING) return p.kid(1).text;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The path a server is given after it is made: the string {@code option} of an object argument of a
+     * {@code method} call on it ({@code sock.installHandlers(server, {prefix: '/echo'})}), the server held
+     * in a local or a field of {@code this}; null when not in sight.
+     */
+    private static String pathSetLater(Node call, String pathFrom, Node program, Scopes scopes) {
+        int dot = pathFrom.indexOf('.');
+        String method = pathFrom.substring(0, dot), option = pathFrom.substring(dot + 1);
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(program));
+        String holder = null;
+        Scopes.Binding bound = null;
+        // const sock = create(…) / this.sock = create(…)
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if ((n.kind == Kind.DECLARATOR || n.kind == Kind.ASSIGN) && n.size() > 1 && n.kid(1) == call) {
+                if (n.kid(0).kind == Kind.IDENT) bound = scopes.binding(n.kid(0));
+                else if (n.kid(0).kind == Kind.MEMBER && n.kid(0).kid(0).kind == Kind.THIS) holder = n.kid(0).propertyName();
+            }
+            for (Node k : n.kids()) todo.push(k);
+        }
+        todo.push(program);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            for (Node k : n.kids()) todo.push(k);
+            if (n.kind != Kind.CALL || n.kid(0).kind != Kind.MEMBER || !method.equals(n.kid(0).propertyName())) continue;
+            Node recv = n.kid(0).kid(0);
+            boolean same = recv == call || bound != null && recv.kind == Kind.IDENT && scopes.binding(recv) == bound
+                    || holder != null && recv.kind == Kind.MEMBER && recv.kid(0).kind == Kind.THIS && holder.equals(recv.propertyName());
+            if (!same) continue;
+            for (Node a : n.rest(1)) {
+                if (a.kind != Kind.OBJECT) continue;
+                for (Node p : a.kids()) {
+                    if (p.kind == Kind.PROPERTY && option.equals(p.keyName()) && p.size() > 1 && p.kid(1).kind == Kind.STRING) return p.kid(1).text;
                 }
             }
         }

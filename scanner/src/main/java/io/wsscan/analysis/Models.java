@@ -85,7 +85,12 @@ public final class Models {
      * accepts, for the structural checks that judge it.
      */
     /** {@code defaultPath}: the URL path the server answers on when no option names one (socket.io's {@code /socket.io/}), or null. */
-    public record Endpoint(String library, String policy, String defaultPath, boolean construct) {
+    /**
+     * {@code pathFrom}: where the URL path is set after the server is made, as {@code method.option}: the
+     * {@code option} property of an object argument of {@code server.method(…)} (sockjs's
+     * {@code installHandlers(http, {prefix: '/echo'})}), or null.
+     */
+    public record Endpoint(String library, String policy, String defaultPath, boolean construct, String pathFrom) {
     }
 
     /**
@@ -389,7 +394,7 @@ public final class Models {
         }
         for (Row r : doc.rows("endpoints")) {
             Endpoint e = new Endpoint(text(file, r, "library"), text(file, r, "policy"), r.path("defaultPath").asText(null),
-                    r.path("construct").asBoolean(false));
+                    r.path("construct").asBoolean(false), r.path("pathFrom").asText(null));
             for (String p : expand(file, r)) endpoints.put(p, e);
         }
         for (Row r : doc.rows("shapes")) {

@@ -191,6 +191,27 @@ class InventoryTest {
     }
 
     @Test
+    void aSockjsServerTakesItsPathFromInstallHandlers() throws IOException {
+        file("server/live.js", """
+                const sockjs = require('sockjs');
+                const echo = sockjs.createServer();
+                echo.on('connection', (conn) => conn.on('data', (d) => conn.write(d)));
+                echo.installHandlers(httpServer, { prefix: '/echo' });
+                class Live {
+                  listen(server) {
+                    this.sock = sockjs.createServer({ log: () => {} });
+                    this.sock.installHandlers(server, { prefix: '/sockjs-node' });
+                    const other = sockjs.createServer();
+                    other.installHandlers(server);
+                  }
+                }
+                """);
+        Inventory inv = Inventory.of(scan().endpoints(), List.of());
+        List<String> servers = inv.servers().stream().map(e -> e.region().startLine() + " " + e.framework() + " " + e.path()).toList();
+        assertEquals(List.of("2 sockjs /echo", "7 sockjs /sockjs-node", "9 sockjs null"), servers);
+    }
+
+    @Test
     void pathMatching() {
         assertTrue(Inventory.pathsMatch("/ws/", "/ws"));
         assertTrue(Inventory.pathsMatch("/users/42/feed", "/users/:id/feed"));
