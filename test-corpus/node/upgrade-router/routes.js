@@ -3,6 +3,9 @@
 Object.defineProperty(exports, '__esModule', { value: true });
 const wsRouter_1 = require('./ws-router');
 const http_1 = require('./http-guards');
+const httpProxy = require('http-proxy');
+
+const proxy = httpProxy.createProxyServer({});
 
 class EditorRoutes {
   constructor(backend) {
@@ -22,6 +25,14 @@ class EditorRoutes {
     // A rate limit is no Origin check.
     // expect: js/ws-server-origin-check@error
     this.sockets.ws('/debug', http_1.checkRate, http_1.ensureSignedIn, this.connectEditor);
+    // A route that forwards the handshake to a port of the workspace: one finding, at the route; the
+    // proxy.ws call inside it is the same handshake.
+    // expect: js/ws-server-origin-check@error
+    this.sockets.ws('/ports/:port', http_1.ensureSignedIn, (req, _res, next) => {
+      if (!/^\d+$/.test(req.params.port)) return next();
+      // safe: js/ws-server-origin-check
+      proxy.ws(req, req.ws, req.head, { target: `http://127.0.0.1:${req.params.port}` });
+    });
   }
 }
 exports.EditorRoutes = EditorRoutes;

@@ -57,13 +57,24 @@ public final class ServerOriginCheck implements StructuralCheck {
         for (Engine.HandlerSite h : ctx.engine().handlers()) byKind.computeIfAbsent(h.model().kind(), k -> new ArrayList<>()).add(h);
         Map<Node, Hit> hits = new LinkedHashMap<>();
         FileFacts facts = new FileFacts(ctx);
+        // route handlers of endpoints: a server whose handshakes are decided inside one (a route that
+        // forwards with proxy.ws or hands the socket to a noServer ws) is that route, judged there
+        Set<Node> routeHandlers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Engine.HandlerSite h : ctx.engine().handlers()) if (facts.endpointCalls.contains(h.registration())) routeHandlers.add(h.function());
         for (Engine.EndpointSite e : ctx.engine().endpoints()) {
             Models.ServerPolicy policy = ctx.models().policies.get(e.model().policy());
             if (hits.containsKey(e.call()) || policy == null) continue;
             Hit h = new Judge(ctx, byKind, e, policy, facts).verdict();
-            if (h != null) hits.put(e.call(), h);
+            Node decidedIn = h != null && h.trace().size() > 1 ? h.trace().get(1).at() : null;
+            if (h != null && !(decidedIn != null && routeHandlers.contains(decidedIn) && !isRegistration(ctx, decidedIn, e.call()))) hits.put(e.call(), h);
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /** Whether {@code fn} is registered as a handler at the endpoint call {@code call} itself. */
+    private static boolean isRegistration(Context ctx, Node fn, Node call) {
+        for (Engine.HandlerSite h : ctx.engine().handlers()) if (h.function() == fn && h.registration() == call) return true;
+        return false;
     }
 
     /**
