@@ -59,8 +59,8 @@ final class ScanCommand implements Callable<Integer> {
     private List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of stdout; with several formats FILE is a base "
-                    + "name and each format adds its extension (.sarif, .json, .txt, .html).")
+            description = "Write the report to FILE instead of stdout; without --format the extension (.sarif, .json, "
+                    + ".txt, .html) chooses the format; with several formats FILE is a base name and each format adds its extension.")
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -189,8 +189,23 @@ final class ScanCommand implements Callable<Integer> {
                     "unknown format '" + f.trim() + "' (choose " + choices + ")", HINT));
             out.add(fmt);
         }
-        if (out.isEmpty()) out.add(Formats.TEXT);
+        String ext = output == null ? null : extensionFormat(output);
+        if (out.isEmpty()) {
+            // -o report.sarif alone: the file's extension says which report is wanted
+            out.add(ext == null ? Formats.TEXT : Formats.byName(ext).orElseThrow());
+        } else if (out.size() == 1 && ext != null && !ext.equals(out.iterator().next().id())) {
+            throw new UsageException("--output " + output.getFileName() + " is named like a " + ext + " report, but --format is "
+                    + out.iterator().next().id() + " (drop -f to take the format from the extension, or rename the file)", HINT);
+        }
         return List.copyOf(out);
+    }
+
+    /** The format a report file's extension names ({@code .sarif}, {@code .json}, {@code .txt}, {@code .html}), or null. */
+    static String extensionFormat(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".htm")) return Formats.HTML.id();
+        for (Formats f : Formats.values()) if (name.endsWith(f.extension()) && name.length() > f.extension().length()) return f.id();
+        return null;
     }
 
     private Set<String> ruleIds() {

@@ -274,6 +274,22 @@ class MainTest {
         assertEquals(0, one.code(), one::err);
         JsonNode s2 = new ObjectMapper().readTree(exact.toFile());
         assertTrue(s2.path("runs").path(0).path("automationDetails").path("id").asText().startsWith("mine/"));
+
+        // -o alone: the extension chooses the report; a contradicting -f is a one-line usage error
+        Path named = dir.resolve("out/named.sarif");
+        assertEquals(0, run("scan", "-q", "-o", named.toString(), dir.resolve("web").toString()).code());
+        assertEquals("2.1.0", new ObjectMapper().readTree(named.toFile()).path("version").asText());
+        Path page = dir.resolve("out/named.htm");
+        assertEquals(0, run("scan", "-q", "-o", page.toString(), dir.resolve("web").toString()).code());
+        assertTrue(Files.readString(page).startsWith("<!DOCTYPE html>"), "an HTML report");
+        Path plain = dir.resolve("out/named");
+        assertEquals(0, run("scan", "-q", "-o", plain.toString(), dir.resolve("web").toString()).code());
+        String text = Files.readString(plain);
+        assertFalse(text.startsWith("{") || text.startsWith("<"), "a text report: " + text);
+        Path wrong = dir.resolve("out/wrong.sarif");
+        assertUsageError(run("scan", "-f", "text", "-o", wrong.toString(), dir.resolve("web").toString()),
+                "--output wrong.sarif is named like a sarif report, but --format is text");
+        assertFalse(Files.exists(wrong), "nothing written on a usage error");
     }
 
     @Test
