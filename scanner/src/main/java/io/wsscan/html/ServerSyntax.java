@@ -220,8 +220,9 @@ final class ServerSyntax {
     private static Construct razor(String s, int i) {
         int n = s.length();
         if (i + 1 >= n) return null;
-        if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) return null; // e-mail
         char c = s.charAt(i + 1);
+        // after a letter or digit only an explicit expression is one (Age@(joe.Age)); name@host is an e-mail address
+        if (c != '(' && i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) return null;
         if (c == '*') return new Construct(i, endAfter(s, "*@", i + 2), false);
         if (c == '@') return new Construct(i, i + 2, false);
         if (c == ':') return new Construct(i, i + 2, false);
