@@ -235,13 +235,13 @@ public final class ScriptExtractor {
         Run(String raw, TemplateKind kind, boolean firstBranchOnly) {
             this.raw = raw;
             this.kind = kind;
-            RazorBlocks razor = kind == TemplateKind.RAZOR ? RazorBlocks.find(raw) : RazorBlocks.NONE;
-            char[] p = ServerSyntax.blankAll(raw, kind, razor);
+            Pieces pieces = Pieces.find(raw, kind);
+            char[] p = ServerSyntax.blankAll(raw, kind, pieces);
             if (kind == TemplateKind.VUE) TemplateTags.blankVueTemplates(raw, p);
             if (kind == TemplateKind.SVELTE || kind == TemplateKind.ASTRO) Components.blankMarkupExpressions(raw, p);
             if (kind == TemplateKind.XHTML) TemplateTags.blankSelfClosingScripts(raw, p);
             this.parse = new String(p);
-            this.code = new MaskedCode(raw, kind, firstBranchOnly, razor);
+            this.code = new MaskedCode(raw, kind, firstBranchOnly, pieces);
         }
 
         Result run() {

@@ -9,7 +9,7 @@ package io.wsscan.html;
  * JSP scriptlets, directives, comments, EL and custom tags; FreeMarker directives, macros and
  * interpolations; JSF EL in XHTML; the delimiter pairs of each {@link TemplateKind} (PHP, ERB, EJS,
  * ASP.NET, GSP, Handlebars, Twig, Jinja, Liquid, Blade); Blade directives; Razor transitions and code
- * blocks ({@link RazorBlocks}). Each construct is a range of the template text and either produces
+ * blocks ({@link Pieces}). Each construct is a range of the template text and either produces
  * output (an expression: {@code <%= x %>}, {@code ${x}}, {@code <c:out .../>}) or not (a scriptlet, a
  * directive, a comment, the start or end tag of a body tag).
  */
@@ -56,11 +56,13 @@ final class ServerSyntax {
      *                 they are elements the HTML parser reads
      */
     static Construct at(String s, int i, TemplateKind kind, boolean inScript) {
-        return at(s, i, kind, inScript, RazorBlocks.NONE);
+        return at(s, i, kind, inScript, Pieces.NONE);
     }
 
-    /** As {@link #at(String, int, TemplateKind, boolean)}, with the Razor block pieces found in the whole text. */
-    static Construct at(String s, int i, TemplateKind kind, boolean inScript, RazorBlocks razor) {
+    /** As {@link #at(String, int, TemplateKind, boolean)}, with the pieces found in advance in the whole text. */
+    static Construct at(String s, int i, TemplateKind kind, boolean inScript, Pieces pieces) {
+        Construct piece = pieces.at(i);
+        if (piece != null) return piece;
         char c = s.charAt(i);
         TemplateKind.Flags f = kind.flags();
         switch (f) {
@@ -69,8 +71,7 @@ final class ServerSyntax {
             case FREEMARKER:
                 return c == '<' || c == '$' || c == '#' ? freemarker(s, i) : null;
             case RAZOR:
-                Construct block = razor.at(i);
-                return block != null ? block : c == '@' ? razor(s, i) : null;
+                return c == '@' ? razor(s, i) : null;
             default:
                 break;
         }
@@ -215,7 +216,7 @@ final class ServerSyntax {
      * {@code @(expr)}, {@code @{ code }}, {@code @:} (the rest of the line is text), a directive
      * ({@code @model}, {@code @using X}) to the end of its line, {@code @functions { }} /
      * {@code @code { }}, and an implicit expression ({@code @Model.Url}, {@code @Html.Raw(x)},
-     * {@code @item.Name[0]}). Control blocks ({@code @if (...) { }}) are {@link RazorBlocks}.
+     * {@code @item.Name[0]}). Control blocks ({@code @if (...) { }}) are {@link Pieces}.
      */
     private static Construct razor(String s, int i) {
         int n = s.length();
@@ -248,7 +249,7 @@ final class ServerSyntax {
                 if (close > 0) return new Construct(i, close, false);
             }
         }
-        if (RazorBlocks.KEYWORDS.contains(word)) return null; // a control block: RazorBlocks has its pieces
+        if (Pieces.KEYWORDS.contains(word)) return null; // a control block: Pieces has its pieces
         // implicit expression: identifiers, member access, calls and indexers, no spaces
         int p = e;
         while (p < n) {
@@ -456,12 +457,12 @@ final class ServerSyntax {
     }
 
     /** The template text with every server construct blanked (line breaks kept), for the HTML parser. */
-    static char[] blankAll(String s, TemplateKind kind, RazorBlocks razor) {
+    static char[] blankAll(String s, TemplateKind kind, Pieces pieces) {
         char[] out = s.toCharArray();
         if (!kind.hasServerSyntax()) return out;
         int n = s.length();
         for (int i = 0; i < n; i++) {
-            Construct k = at(s, i, kind, false, razor);
+            Construct k = at(s, i, kind, false, pieces);
             if (k == null) continue;
             blank(out, k.start(), k.end());
             i = k.end() - 1;

@@ -160,4 +160,15 @@ class ServerTemplatesTest {
         assertTrue(s.contains("const ws = new WebSocket('wss://a.example');"), s);
         assertEquals(2, r.scripts());
     }
+
+    @Test
+    void scriptTextThatPhpEchoesIsAnalysedInPlace() {
+        String php = "<?php\n$p = 1;\necho <<<HTML\n<script>\n  var a = \"{$p}\" + $q->name;\n</script>\nHTML;\n"
+                + "echo '<script>var u = \"' . $url . '\";</script>';\n"
+                + "echo 'x\\'<script>y();</script>';\n" // an escape: its text is not the output, not exposed
+                + "$later = '<script>z();</script>';\n?>\n<script>\n<?php echo <<<'JS'\n  go('$notInterpolated');\nJS;\n?>\n</script>";
+        ScriptExtractor.Result r = extract(php, TemplateKind.PHP_PAGE);
+        assertEquals(3, r.scripts());
+        assertEquals("var a = \" \" + _$_ ;\n;\nvar u = \" \";;\ngo('$notInterpolated');\n;\n", squeezed(r));
+    }
 }

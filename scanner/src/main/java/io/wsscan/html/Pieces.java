@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The pieces of Razor control blocks ({@code @if (a) { ... } else { ... }}, {@code @foreach},
+ * Server constructs found once in the whole page, for syntax that a construct at a time cannot tell:
+ * Razor control blocks ({@link #razor}) and PHP echoes of script text ({@link PhpEchoes}).
+ *
+ * <p>Razor: the pieces of control blocks ({@code @if (a) { ... } else { ... }}, {@code @foreach},
  * {@code @section Scripts { ... }}) that are server code, found once in the whole page: the header up
  * to its {@code {}, the C# statements between pieces of markup, the {@code <text>} tags, and the
  * closing {@code }} with any {@code else} / {@code catch} header after it. What is left is the markup
@@ -17,10 +20,10 @@ import java.util.TreeMap;
  * JavaScript), as Razor's own parser sees it: in code, a tag starts markup up to its end tag; a
  * section's body is markup up to the first {@code }} outside tags and scripts.
  */
-final class RazorBlocks {
+final class Pieces {
 
     /** No blocks (every kind but Razor). */
-    static final RazorBlocks NONE = new RazorBlocks(Map.of());
+    static final Pieces NONE = new Pieces(Map.of());
 
     /** Keywords that open a control block after {@code @}. */
     static final Set<String> KEYWORDS = Set.of("if", "foreach", "for", "while", "switch", "using", "lock", "try", "do",
@@ -31,7 +34,7 @@ final class RazorBlocks {
 
     private final Map<Integer, ServerSyntax.Construct> byStart;
 
-    private RazorBlocks(Map<Integer, ServerSyntax.Construct> byStart) {
+    Pieces(Map<Integer, ServerSyntax.Construct> byStart) {
         this.byStart = byStart;
     }
 
@@ -40,11 +43,21 @@ final class RazorBlocks {
         return byStart.isEmpty() ? null : byStart.get(i);
     }
 
+    /** The pieces a page of this kind needs found in advance (none for most kinds). */
+    static Pieces find(String s, TemplateKind kind) {
+        if (kind == TemplateKind.RAZOR) return razor(s);
+        if (kind == TemplateKind.PHP_PAGE || kind == TemplateKind.BLADE) {
+            Map<Integer, ServerSyntax.Construct> php = PhpEchoes.find(s);
+            return php.isEmpty() ? NONE : new Pieces(php);
+        }
+        return NONE;
+    }
+
     /** The block pieces of a Razor page. */
-    static RazorBlocks find(String s) {
+    static Pieces razor(String s) {
         TreeMap<Integer, ServerSyntax.Construct> out = new TreeMap<>();
         new Walker(s, out).markup(0, s.length(), false, 0);
-        return out.isEmpty() ? NONE : new RazorBlocks(out);
+        return out.isEmpty() ? NONE : new Pieces(out);
     }
 
     private record Walker(String s, TreeMap<Integer, ServerSyntax.Construct> out) {
