@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * Files of a type no analyser reads that still use WebSockets or {@code postMessage} (a CoffeeScript
  * client, a Python server, a template language wsscan does not know): such a file is listed as
  * "not analysed: unsupported type", never dropped in silence. The check is cheap and bounded: types
- * that are never code (images, archives, fonts, documentation, data, source maps) are not opened,
- * files over {@link #MAX_BYTES} are not read, and a file with a NUL byte near its start is binary.
+ * that are never code (images, archives, fonts, documentation, data, source maps) and dotfiles (tool
+ * configuration) are not opened, files over {@link #MAX_BYTES} are not read, and a file with a NUL
+ * byte near its start is binary.
  */
 final class UnsupportedTypes {
 
@@ -73,6 +74,7 @@ final class UnsupportedTypes {
         String lower = name.toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         if (dot >= 0 && NOT_CODE.contains(lower.substring(dot + 1))) return true;
+        if (dot == 0) return true; // a dotfile without another extension is tool configuration (.jshintrc, .babelrc)
         return DOC_NAME.matcher(name).matches();
     }
 

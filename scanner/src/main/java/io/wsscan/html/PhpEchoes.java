@@ -74,7 +74,7 @@ final class PhpEchoes {
         while (k < end) {
             char c = s.charAt(k);
             if (c == '\'' || c == '"') {
-                int q = quoteEnd(s, k, end);
+                int q = ServerSyntax.quoteEnd(s, k, end);
                 if (q < 0) break;
                 literals.add(new int[] {k + 1, q, c == '"' ? 1 : 0});
                 k = q + 1;
@@ -164,15 +164,5 @@ final class PhpEchoes {
                 k = e - 1;
             }
         }
-    }
-
-    private static int quoteEnd(String s, int k, int limit) {
-        char q = s.charAt(k);
-        for (int j = k + 1; j < limit; j++) {
-            char c = s.charAt(j);
-            if (c == '\\') j++;
-            else if (c == q) return j;
-        }
-        return -1;
     }
 }

@@ -402,7 +402,7 @@ final class ServerSyntax {
     }
 
     /** Index of the quote closing the one at {@code k} (backslash escapes), or -1. */
-    private static int quoteEnd(String s, int k, int limit) {
+    static int quoteEnd(String s, int k, int limit) {
         char q = s.charAt(k);
         for (int j = k + 1; j < limit; j++) {
             char c = s.charAt(j);

@@ -83,6 +83,7 @@ class DiscoveryTest {
         write("README.md", "Uses `new WebSocket(url)`.\n");  // documentation is never opened
         write("dist/app.js.map", "{\"sources\":[\"WebSocket\"]}");
         write("LICENSE", "WebSocket");
+        write(".jshintrc", "{ \"globals\": { \"WebSocket\": true } }");
         write("bin/tool", "#!/usr/bin/env node\nnew WebSocket(u)\n");
         write("img/logo.bin", new byte[] {'W', 'e', 'b', 0, 'S', 'o', 'c', 'k', 'e', 't'});
         Discovery.Result r = discover(List.of(), 1000);
