@@ -33,9 +33,11 @@ final class Components {
         int[] fm = frontmatter(s);
         int i = fm == null ? 0 : fm[1] + 3;
         int n = s.length();
+        // one pass with a stack of open braces: linear however many braces never close
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '<') {
+            if (open.isEmpty() && c == '<') {
                 if (s.startsWith("<!--", i)) {
                     int e = s.indexOf("-->", i + 4);
                     i = e < 0 ? n : e + 3;
@@ -48,18 +50,18 @@ final class Components {
                     i = close < 0 ? n : close + 2;
                     continue;
                 }
-                i++;
+            } else if (!open.isEmpty() && (c == '\'' || c == '"' || c == '`')) {
+                // a string inside an expression; an unclosed one is a plain character
+                int q = ServerSyntax.quoteEnd(s, i, (int) Math.min(n, (long) i + MAX_EXPRESSION));
+                if (q > 0 && (c == '`' || s.substring(i, q).indexOf('\n') < 0)) i = q;
             } else if (c == '{') {
-                int end = ServerSyntax.razorCode(s, i + 1);
-                if (end < 0 || end - i > MAX_EXPRESSION) {
-                    i++;
-                    continue;
-                }
-                out.add(new int[] {i, end});
-                i = end;
-            } else {
-                i++;
+                open.push(i);
+            } else if (c == '}' && !open.isEmpty()) {
+                int start = open.pop();
+                if (open.isEmpty() && i + 1 - start <= MAX_EXPRESSION) out.add(new int[] {start, i + 1});
             }
+            if (!open.isEmpty() && i - open.peekLast() > MAX_EXPRESSION) open.clear(); // too long: text
+            i++;
         }
         return out;
     }

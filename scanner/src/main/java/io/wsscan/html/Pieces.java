@@ -180,6 +180,7 @@ final class Pieces {
         private int code(int from, int to, int depth) {
             int run = from;
             int braces = 0;
+            int next;
             int i = from;
             while (i < to) {
                 char c = s.charAt(i);
@@ -206,10 +207,10 @@ final class Pieces {
                     int end = eol < 0 ? to : Math.min(eol, to);
                     markup(i + 2, end, false, depth);
                     i = run = end;
-                } else if (c == '@' && block(i, to, depth) > i) {
-                    // a nested block written with its own transition
+                } else if (c == '@' && (next = block(i, to, depth)) > i) {
+                    // a nested block written with its own transition (its pieces are recorded once)
                     add(run, i);
-                    i = run = block(i, to, depth);
+                    i = run = next;
                 } else if (c == '<' && i + 1 < to && Character.isLetter(s.charAt(i + 1))) {
                     add(run, i);
                     int ne = TemplateTags.tagNameEnd(s, i + 1);

@@ -294,8 +294,13 @@ final class ServerSyntax {
     }
 
     private static int balanced(String s, int p, char open, char close) {
+        return balancedWithin(s, p, open, close, MAX_SCAN * 8);
+    }
+
+    /** As {@link #balanced}, looking at most {@code max} characters ahead. */
+    static int balancedWithin(String s, int p, char open, char close, int max) {
         int depth = 1;
-        int limit = Math.min(s.length(), p + MAX_SCAN * 8);
+        int limit = (int) Math.min(s.length(), (long) p + max);
         for (int k = p; k < limit; k++) {
             char c = s.charAt(k);
             if (c == '\'' || c == '"') {

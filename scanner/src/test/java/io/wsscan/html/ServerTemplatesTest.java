@@ -171,4 +171,39 @@ class ServerTemplatesTest {
         assertEquals(3, r.scripts());
         assertEquals("var a = \" \" + _$_ ;\n;\nvar u = \" \";;\ngo('$notInterpolated');\n;\n", squeezed(r));
     }
+
+    /** Fragments of every kind's syntax, unbalanced on purpose, for the random templates below. */
+    private static final String[] FRAGMENTS = {"<script>", "</script>", "<div a=\"", "\">", "<?php ", "?>", "<?= $x ?>",
+            "<<<EOT\n", "\nEOT;\n", "echo '<script>", "'; ", "{{ ", " }}", "{%", "%}", "{#", "#}", "{{{", "}}}", "{!! ", " !!}",
+            "@if (a) {", "} else {", "}", "@json($x)", "@section S {", "<text>", "</text>", "@:", "@*", "*@", "@(", ")",
+            "<%", "%>", "<%=", "<%#", "<%--", "--%>", "${", "<g:if test=\"${a}\">", "</g:if>", "%{--", "--}%",
+            "{@html ", "{#each xs as x}", "{/each}", "---\n", "set:html={", "'", "\"", "`", "//", "/*", "*/", "\n",
+            "var a = 1;", "new WebSocket('ws://a.example')", "x.innerHTML = e.data;", "<!--", "-->", "{", "(", "["};
+
+    @Test
+    void randomTemplatesOfEveryKindKeepTheInvariants() {
+        java.util.Random rnd = new java.util.Random(16);
+        for (TemplateKind kind : TemplateKind.values()) {
+            for (int n = 0; n < 150; n++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = rnd.nextInt(40); k >= 0; k--) sb.append(FRAGMENTS[rnd.nextInt(FRAGMENTS.length)]);
+                String text = sb.toString();
+                // the invariants (same length, line breaks kept) are checked by extract()
+                extract(text, kind);
+                extract(text, kind, true);
+            }
+        }
+    }
+
+    @Test
+    void deeplyNestedRazorBlocksAndBracesStayCheap() {
+        String nested = "<script>\n" + "@if (a) {\n".repeat(3000) + "<text>go();</text>\n" + "}\n".repeat(3000) + "</script>";
+        String braces = "<div>" + "{".repeat(50_000) + "</div>";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertTrue(squeezed(extract(nested, TemplateKind.RAZOR)).contains("go();"));
+            extract(braces, TemplateKind.SVELTE);
+            extract("<?php " + "'".repeat(20_000), TemplateKind.PHP_PAGE);
+            extract("<script>" + "{{".repeat(20_000) + "</script>", TemplateKind.TWIG);
+        });
+    }
 }
