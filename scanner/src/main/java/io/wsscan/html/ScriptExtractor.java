@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a template (HTML, XHTML, JSP, Vue, FreeMarker, Thymeleaf) into the JavaScript the browser
+ * Turns a template (HTML, XHTML, JSP, Vue, FreeMarker, Thymeleaf, and the server pages and
+ * components of {@link TemplateKind}) into the JavaScript the browser
  * runs, as one <em>masked</em> text of exactly the template's length: every character that is not
  * script code becomes a space, line breaks stay, and script code stays where it is. Every offset, line
  * and column the JavaScript analysis reports is therefore an offset, line and column of the template.
@@ -52,6 +53,13 @@ import java.util.regex.Pattern;
  *       item; {@code v-model="x"} of a form field is {@code (x);}, which the lowering makes receive
  *       the field's value. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
  *       models decide which attributes are sinks. A {@code <template lang="pug">} is noted.</li>
+ * </ul>
+ *
+ * <ul>
+ *   <li>Svelte and Astro: the top-level scripts (Astro's frontmatter too, as the component's
+ *       TypeScript), {@code {@html e}} and attribute expressions ({@code href={e}}, Astro's
+ *       {@code set:html={e}}) as bindings like Vue's, {@code {#each list as item}} as a loop over the
+ *       bindings up to {@code {/each}}.</li>
  * </ul>
  *
  * Every piece of inline code is listed in {@link Result#inline()} with its {@link Role}: inline
@@ -261,7 +269,7 @@ public final class ScriptExtractor {
                 }
                 StartTag tag = StartTag.read(parse, start, end);
                 if (kind != TemplateKind.VUE) inlineCode(tag, name);
-                if (kind == TemplateKind.ASTRO) astroAttributes(tag, name);
+                if (kind == TemplateKind.ASTRO || kind == TemplateKind.SVELTE) componentAttributes(tag, name);
                 if (script) script(el, tag);
             }
             if (kind == TemplateKind.VUE) {
@@ -482,16 +490,23 @@ public final class ScriptExtractor {
             return open;
         }
 
-        /** Astro's {@code set:html={e}}: the binding {@code (e);} of the attribute {@code set:html}. */
-        private void astroAttributes(StartTag tag, String tagName) {
+        /**
+         * Attributes of Svelte and Astro markup whose value is an expression ({@code href={url}},
+         * Astro's {@code set:html={e}}): the binding {@code (e);} of that attribute of the element, so
+         * that the models' attribute sinks apply (as for Vue's {@code :href}). Directives
+         * ({@code bind:}, {@code on:}, {@code class:}, ...) and event handlers are left out.
+         */
+        private void componentAttributes(StartTag tag, String tagName) {
             for (StartTag.Attr a : tag.attrs) {
-                if (!a.name().equals("set:html") || a.valueStart() < 0) continue;
-                // the markup expression was written as a quoted value for the parser: its code is in the source
                 int cs = a.valueStart(), ce = a.valueEnd();
-                if (raw.substring(cs, ce).isBlank()) continue;
-                inline(tag, cs, ce, "Astro set:html", a.nameStart(), VUE_EXPRESSION,
-                        new Inline(0, 0, a.nameStart(), "Astro set:html", Role.VUE_BINDING, tagName, "set:html",
-                                describe(tag, tagName)));
+                // the parser read the expression as a quoted value of blanks: its code is in the source
+                if (cs <= 0 || ce <= cs || raw.charAt(cs - 1) != '{' || raw.substring(cs, ce).isBlank()) continue;
+                String n = a.name();
+                boolean directive = n.indexOf(':') >= 0 && !n.equals("set:html");
+                if (directive || n.startsWith("on")) continue;
+                String what = (kind == TemplateKind.ASTRO ? "Astro " : "Svelte ") + n + " binding";
+                inline(tag, cs, ce, what, a.nameStart(), VUE_EXPRESSION,
+                        new Inline(0, 0, a.nameStart(), what, Role.VUE_BINDING, tagName, n, describe(tag, tagName)));
             }
         }
 

@@ -140,7 +140,8 @@ class ServerTemplatesTest {
     @Test
     void svelteHtmlAndEachBecomeBindingsInALoop() {
         String svelte = "<script>\n  let items = [];\n</script>\n<div>{@html top}</div>\n"
-                + "{#each items as item, i (item.id)}\n  <p>{@html item.body} {item.title}</p>\n{/each}\n";
+                + "{#each items as item, i (item.id)}\n  <p>{@html item.body} {item.title}</p>\n{/each}\n"
+                + "<a href={link} on:click={go} bind:this={el} class:on={x > 1}>x</a>\n";
         ScriptExtractor.Result r = extract(svelte, TemplateKind.SVELTE);
         String s = squeezed(r);
         assertTrue(s.contains("( top);"), s);
@@ -148,6 +149,10 @@ class ServerTemplatesTest {
         assertTrue(s.contains("( item.body);"), s);
         assertTrue(s.contains("( item.body);\n}\n"), s);
         assertTrue(!s.contains("item.title"), "text expressions are escaped by Svelte: " + s);
+        assertTrue(s.contains("(link);"), "an attribute's expression is its binding: " + s);
+        assertTrue(!s.contains("go") && !s.contains("el") && !s.contains("x > 1"), "directives and handlers are not: " + s);
+        assertEquals(java.util.List.of("svelte:html", "each", "svelte:html", "href"),
+                r.inline().stream().map(ScriptExtractor.Inline::name).toList());
     }
 
     @Test
