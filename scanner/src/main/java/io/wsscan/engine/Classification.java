@@ -55,8 +55,12 @@ public final class Classification {
     private static final String RESOURCE = "wsscan/classification/classes.yml";
     private static final Set<String> TOP_KEYS = Set.of("markerLines", "packageRoots", "classes");
     private static final Set<String> CLASS_KEYS = Set.of("folders", "paths", "files", "markers");
-    /** A line that is a comment in any language wsscan reads (JS, Java, HTML, JSP). */
-    private static final Pattern COMMENT_LINE = Pattern.compile("^\\s*(//|/\\*|\\*|<!--|<%--)");
+    /**
+     * A line that is a comment in any language wsscan reads (JS, Java, HTML, JSP, and the server
+     * templates: ERB/EJS/ASP.NET {@code <%#}, Twig/Jinja {@code {#}, Handlebars <code>{{!</code>, Razor
+     * {@code @*}, GSP {@code %{--}).
+     */
+    private static final Pattern COMMENT_LINE = Pattern.compile("^\\s*(//|/\\*|\\*|<!--|<%--|<%#|\\{#|\\{\\{!|@\\*|%\\{--)");
 
     private final List<Patterns> classes;
     private final List<String[]> packageRoots;

@@ -316,7 +316,13 @@ public final class Discovery {
     }
 
     private void consider(Path file, String rel, long size, Walk w) {
-        if (size < 0 || !accepted(rel) || !included(rel)) return;
+        if (size < 0 || !included(rel)) return;
+        if (!accepted(rel)) {
+            // never silent: a file of a type no analyser reads is listed when it uses WebSockets or postMessage
+            Notification n = UnsupportedTypes.check(file, rel, size);
+            if (n != null) w.note(rel, n);
+            return;
+        }
         if (size > maxFileSize) {
             w.note(rel, tooLarge(rel, size, maxFileSize));
         } else {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Follows server-side conditionals inside one script and tells when the code is in a second or later
  * branch: JSP scriptlets ({@code <% if (a) { %> ... <% } else { %> ... <% } %>}), JSTL
  * {@code <c:choose>/<c:when>/<c:otherwise>}, FreeMarker {@code <#if>/<#elseif>/<#else>}, and
- * Jinja/Django/Twig/Liquid {@code {% if %}/{% else %}} and Handlebars {@code {{#if}}/{{else}}}. The
+ * Jinja/Django/Twig/Liquid {@code {% if %}/{% else %}}, Handlebars {@code {{#if}}/{{else}}}, PHP, ERB,
+ * EJS, ASP.NET, Razor, Blade and GSP conditionals. The
  * server writes one branch only, so {@code var admin = <% if (a) { %>true<% } else { %>false<% } %>;}
  * parses only with one of them; the extractor keeps the first when asked to.
  */
@@ -21,32 +22,53 @@ final class Branches {
     private static final Pattern TAG_WHEN = Pattern.compile("<[A-Za-z_][\\w.-]*:when\\b");
     private static final Pattern TAG_OTHERWISE = Pattern.compile("<[A-Za-z_][\\w.-]*:otherwise\\b");
     private static final Pattern TAG_END_CHOOSE = Pattern.compile("</[A-Za-z_][\\w.-]*:choose\\b");
-    private static final Pattern FTL_OPEN = Pattern.compile("<#(?:if|list)\\b");
-    private static final Pattern FTL_CLOSE = Pattern.compile("</#(?:if|list)\\b");
-    private static final Pattern FTL_ELSE = Pattern.compile("<#else(?:if)?\\b");
-    private static final Pattern CURLY_OPEN = Pattern.compile("\\{%-?\\s*(?:if|for|unless)\\b|\\{\\{~?#\\s*(?:if|each|unless|with)\\b");
-    private static final Pattern CURLY_CLOSE = Pattern.compile("\\{%-?\\s*end(?:if|for|unless)\\b|\\{\\{~?/\\s*(?:if|each|unless|with)\\b");
-    private static final Pattern CURLY_ELSE = Pattern.compile("\\{%-?\\s*(?:elif|elsif|elseif|else|empty)\\b|\\{\\{~?\\s*else\\b");
     private static final int MAX_DEPTH = 64;
 
-    /** Java brace depth across the scriptlets seen; skip while it is at least {@code javaSkip}. */
+    /**
+     * Conditionals written as open / else / close constructs, one triple of patterns per language:
+     * FreeMarker; Jinja, Django, Twig, Liquid and Handlebars; PHP's alternative syntax
+     * ({@code <?php if ($a): ?>}); ERB ({@code <% if a %> <% else %> <% end %>}); Blade
+     * ({@code @if}); GSP ({@code <g:else>} follows the {@code </g:if>} it belongs to, so it opens and
+     * closes a skipped branch by itself).
+     */
+    private static final Pattern[][] NESTS = {
+            {Pattern.compile("<#(?:if|list)\\b"), Pattern.compile("<#else(?:if)?\\b"), Pattern.compile("</#(?:if|list)\\b")},
+            {Pattern.compile("\\{%-?\\s*(?:if|for|unless)\\b|\\{\\{~?#\\s*(?:if|each|unless|with)\\b"),
+                    Pattern.compile("\\{%-?\\s*(?:elif|elsif|elseif|else|empty)\\b|\\{\\{~?\\s*else\\b"),
+                    Pattern.compile("\\{%-?\\s*end(?:if|for|unless)\\b|\\{\\{~?/\\s*(?:if|each|unless|with)\\b")},
+            {Pattern.compile("<\\?(?:php)?\\s*(?:if|foreach|for|while|switch)\\b[^{}]*:\\s*(?:\\?>)?$"),
+                    Pattern.compile("<\\?(?:php)?\\s*(?:else|elseif)\\b[^{}]*:\\s*(?:\\?>)?$"),
+                    Pattern.compile("<\\?(?:php)?\\s*end(?:if|foreach|for|while|switch)\\b")},
+            {Pattern.compile("<%-?\\s*(?:if|unless|case|while|until)\\b|<%-?[^%]*\\bdo\\s*(?:\\|[^|]*\\|)?\\s*-?%>$"),
+                    Pattern.compile("<%-?\\s*(?:else|elsif|when)\\b"),
+                    Pattern.compile("<%-?\\s*end\\b")},
+            {Pattern.compile("@(?:if|unless|isset|auth|guest|foreach|for|forelse|while|switch|can)\\b"),
+                    Pattern.compile("@(?:else|elseif)\\b"),
+                    Pattern.compile("@end(?:if|unless|isset|auth|guest|foreach|for|forelse|while|switch|can)\\b")},
+            {Pattern.compile("<g:else(?:if)?\\b"), null, Pattern.compile("</g:else(?:if)?\\b")},
+    };
+
+    /** Java, C#, JavaScript and PHP brace depth across the scriptlets seen; skip while it is at least {@code javaSkip}. */
     private int javaDepth;
     private int javaSkip = -1;
     /** {@code <c:choose>} nesting, whether each level has had its first {@code <c:when>}, and the level skipped. */
     private int chooseDepth;
     private final boolean[] whenSeen = new boolean[MAX_DEPTH];
     private int chooseSkip = -1;
-    /** FreeMarker {@code <#if>}/{@code <#list>} nesting and the level whose later branches are skipped. */
-    private int ftlDepth;
-    private int ftlSkip = -1;
-    /** The same for curly-brace templates (Jinja, Django, Twig, Liquid, Handlebars). */
-    private int curlyDepth;
-    private int curlySkip = -1;
+    /** Per language of {@link #NESTS}: the nesting depth and the level whose later branches are skipped. */
+    private final int[] nestDepth = new int[NESTS.length];
+    private final int[] nestSkip = new int[NESTS.length];
     private int skipped;
+
+    Branches() {
+        java.util.Arrays.fill(nestSkip, -1);
+    }
 
     /** True while the code is in a branch that is not the first. */
     boolean skipping() {
-        return javaSkip >= 0 || chooseSkip >= 0 || ftlSkip >= 0 || curlySkip >= 0;
+        if (javaSkip >= 0 || chooseSkip >= 0) return true;
+        for (int k : nestSkip) if (k >= 0) return true;
+        return false;
     }
 
     /** How many later branches were entered. */
@@ -56,32 +78,49 @@ final class Branches {
 
     /** Takes note of a server construct (its text) in the script. */
     void construct(String text) {
-        if (text.startsWith("<%")) {
+        if (text.startsWith("<%") || text.startsWith("<?")) {
             scriptlet(text);
-        } else if (text.startsWith("<#") || text.startsWith("</#")) {
-            freemarker(text);
-        } else if (text.startsWith("<")) {
+        } else if (text.startsWith("@") || text.startsWith("}")) {
+            // Razor blocks: @if (a) {, } else {, }
+            brace(text.startsWith("@") ? text.substring(1) : text);
+        } else if (text.startsWith("<") && !text.startsWith("<#") && !text.startsWith("</#")) {
             tag(text);
-        } else if (text.startsWith("{")) {
-            curly(text);
         }
+        for (int k = 0; k < NESTS.length; k++) nest(k, text);
     }
 
-    private void curly(String text) {
-        if (CURLY_OPEN.matcher(text).lookingAt()) {
-            curlyDepth++;
-        } else if (CURLY_CLOSE.matcher(text).lookingAt()) {
-            curlyDepth = Math.max(0, curlyDepth - 1);
-            if (curlySkip >= 0 && curlyDepth < curlySkip) curlySkip = -1;
-        } else if (CURLY_ELSE.matcher(text).lookingAt() && curlyDepth > 0 && curlySkip < 0) {
-            curlySkip = curlyDepth;
+    private void nest(int k, String text) {
+        Pattern[] p = NESTS[k];
+        if (p[1] == null) {
+            // a branch that is its own construct pair (GSP's <g:else> ... </g:else>)
+            if (p[0].matcher(text).lookingAt() && nestSkip[k] < 0) {
+                nestSkip[k] = ++nestDepth[k];
+                skipped++;
+            } else if (p[2].matcher(text).lookingAt() && nestDepth[k] > 0) {
+                if (nestSkip[k] == nestDepth[k]) nestSkip[k] = -1;
+                nestDepth[k]--;
+            }
+        } else if (p[0].matcher(text).lookingAt()) {
+            nestDepth[k]++;
+        } else if (p[2].matcher(text).lookingAt()) {
+            nestDepth[k] = Math.max(0, nestDepth[k] - 1);
+            if (nestSkip[k] >= 0 && nestDepth[k] < nestSkip[k]) nestSkip[k] = -1;
+        } else if (p[1].matcher(text).lookingAt() && nestDepth[k] > 0 && nestSkip[k] < 0) {
+            nestSkip[k] = nestDepth[k];
             skipped++;
         }
     }
 
     private void scriptlet(String text) {
-        if (text.startsWith("<%=") || text.startsWith("<%!") || text.startsWith("<%@") || text.startsWith("<%--")) return;
-        String code = text.substring(2, text.endsWith("%>") ? text.length() - 2 : text.length());
+        if (text.startsWith("<%=") || text.startsWith("<%!") || text.startsWith("<%@") || text.startsWith("<%--")
+                || text.startsWith("<?=")) return;
+        int open = text.startsWith("<?php") ? 5 : 2;
+        int close = text.endsWith("%>") || text.endsWith("?>") ? text.length() - 2 : text.length();
+        brace(text.substring(Math.min(open, close), close));
+    }
+
+    /** Code of a brace language: an {@code else} after a closing brace starts a later branch. */
+    private void brace(String code) {
         if (javaSkip < 0 && javaDepth > 0 && JAVA_ELSE.matcher(code).lookingAt()) {
             javaSkip = javaDepth;
             skipped++;
@@ -107,18 +146,6 @@ final class Branches {
     private void laterBranch() {
         if (chooseSkip < 0) {
             chooseSkip = chooseDepth;
-            skipped++;
-        }
-    }
-
-    private void freemarker(String text) {
-        if (FTL_OPEN.matcher(text).lookingAt()) {
-            ftlDepth++;
-        } else if (FTL_CLOSE.matcher(text).lookingAt()) {
-            ftlDepth = Math.max(0, ftlDepth - 1);
-            if (ftlSkip >= 0 && ftlDepth < ftlSkip) ftlSkip = -1;
-        } else if (FTL_ELSE.matcher(text).lookingAt() && ftlDepth > 0 && ftlSkip < 0) {
-            ftlSkip = ftlDepth;
             skipped++;
         }
     }

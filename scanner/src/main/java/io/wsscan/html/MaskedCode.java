@@ -24,15 +24,17 @@ final class MaskedCode {
     private final String raw;
     private final TemplateKind kind;
     private final boolean firstBranchOnly;
+    private final Pieces pieces;
     private final char[] out;
     /** Positions that belong to emitted code (or its separators); wrappers never overwrite them. */
     private final boolean[] taken;
     private int skippedBranches;
 
-    MaskedCode(String raw, TemplateKind kind, boolean firstBranchOnly) {
+    MaskedCode(String raw, TemplateKind kind, boolean firstBranchOnly, Pieces pieces) {
         this.raw = raw;
         this.kind = kind;
         this.firstBranchOnly = firstBranchOnly;
+        this.pieces = pieces;
         this.out = new char[raw.length()];
         for (int i = 0; i < out.length; i++) {
             char c = raw.charAt(i);
@@ -95,7 +97,7 @@ final class MaskedCode {
         boolean cdata = false;
         int i = cs;
         while (i < ce) {
-            ServerSyntax.Construct k = ServerSyntax.at(raw, i, kind, true);
+            ServerSyntax.Construct k = ServerSyntax.at(raw, i, kind, true, pieces);
             if (k == null && kind == TemplateKind.HTML) k = curly(i, ce);
             if (branches != null && (k != null || branches.skipping())) {
                 // a later branch of a server-side conditional: blank up to the construct that ends it

@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a template (HTML, XHTML, JSP, Vue, FreeMarker, Thymeleaf) into the JavaScript the browser
+ * Turns a template (HTML, XHTML, JSP, Vue, FreeMarker, Thymeleaf, and the server pages and
+ * components of {@link TemplateKind}) into the JavaScript the browser
  * runs, as one <em>masked</em> text of exactly the template's length: every character that is not
  * script code becomes a space, line breaks stay, and script code stays where it is. Every offset, line
  * and column the JavaScript analysis reports is therefore an offset, line and column of the template.
@@ -52,6 +53,13 @@ import java.util.regex.Pattern;
  *       item; {@code v-model="x"} of a form field is {@code (x);}, which the lowering makes receive
  *       the field's value. {@link TemplateLowering} turns the bindings into element attributes of the IR, so that
  *       models decide which attributes are sinks. A {@code <template lang="pug">} is noted.</li>
+ * </ul>
+ *
+ * <ul>
+ *   <li>Svelte and Astro: the top-level scripts (Astro's frontmatter too, as the component's
+ *       TypeScript), {@code {@html e}} and attribute expressions ({@code href={e}}, Astro's
+ *       {@code set:html={e}}) as bindings like Vue's, {@code {#each list as item}} as a loop over the
+ *       bindings up to {@code {/each}}.</li>
  * </ul>
  *
  * Every piece of inline code is listed in {@link Result#inline()} with its {@link Role}: inline
@@ -235,11 +243,13 @@ public final class ScriptExtractor {
         Run(String raw, TemplateKind kind, boolean firstBranchOnly) {
             this.raw = raw;
             this.kind = kind;
-            char[] p = ServerSyntax.blankAll(raw, kind);
+            Pieces pieces = Pieces.find(raw, kind);
+            char[] p = ServerSyntax.blankAll(raw, kind, pieces);
             if (kind == TemplateKind.VUE) TemplateTags.blankVueTemplates(raw, p);
+            if (kind == TemplateKind.SVELTE || kind == TemplateKind.ASTRO) Components.blankMarkupExpressions(raw, p);
             if (kind == TemplateKind.XHTML) TemplateTags.blankSelfClosingScripts(raw, p);
             this.parse = new String(p);
-            this.code = new MaskedCode(raw, kind, firstBranchOnly);
+            this.code = new MaskedCode(raw, kind, firstBranchOnly, pieces);
         }
 
         Result run() {
@@ -259,12 +269,24 @@ public final class ScriptExtractor {
                 }
                 StartTag tag = StartTag.read(parse, start, end);
                 if (kind != TemplateKind.VUE) inlineCode(tag, name);
+                if (kind == TemplateKind.ASTRO || kind == TemplateKind.SVELTE) componentAttributes(tag, name);
                 if (script) script(el, tag);
             }
             if (kind == TemplateKind.VUE) {
                 for (int[] t : TemplateTags.vueTemplateRanges(raw)) {
                     if (t[2] == 1) vueTemplate(raw, t[0], t[1]);
                     else notes.add(new Note(t[0], "<template> in another language (lang attribute) not analysed"));
+                }
+            } else if (kind == TemplateKind.SVELTE) {
+                svelteMarkup();
+            } else if (kind == TemplateKind.ASTRO) {
+                int[] fm = Components.frontmatter(raw);
+                if (fm != null) {
+                    // the frontmatter is the component's script: the markup's expressions are in its scope
+                    code.emit(fm[0], fm[1]);
+                    code.put(fm[1], ';');
+                    dialect = wider(dialect, TreeSitterFrontEnd.Dialect.TYPESCRIPT);
+                    scripts++;
                 }
             } else if (VUE_APP.matcher(raw).find()) {
                 // a page that mounts a Vue app on its own markup (in-DOM template: Vue from a CDN, JSP
@@ -287,7 +309,11 @@ public final class ScriptExtractor {
                 }
                 return;
             }
-            if (kind == TemplateKind.VUE) {
+            if (kind == TemplateKind.ASTRO && tag.attr("is:inline") == null) {
+                // Astro bundles its scripts as TypeScript modules
+                dialect = wider(dialect, TreeSitterFrontEnd.Dialect.TYPESCRIPT);
+            }
+            if (kind.component()) {
                 String lang = tag.value("lang");
                 String l = lang == null ? "" : lang.strip().toLowerCase(Locale.ROOT);
                 TreeSitterFrontEnd.Dialect d;
@@ -388,6 +414,11 @@ public final class ScriptExtractor {
          * that fits around it, and lists it as {@code proto} placed there.
          */
         private void inline(StartTag tag, int cs, int ce, String what, int at, String[][] wrappers, Inline proto) {
+            inline(tag.end, cs, ce, what, at, wrappers, proto);
+        }
+
+        /** As above, with the end of the tag (or markup construct) the code belongs to. */
+        private void inline(int tagEnd, int cs, int ce, String what, int at, String[][] wrappers, Inline proto) {
             JsLexer lx = code.emit(cs, ce);
             if (!lx.balanced()) {
                 code.revert(cs, ce);
@@ -399,7 +430,7 @@ public final class ScriptExtractor {
             // value) and the free positions after it
             int[] slots = new int[3];
             int nSlots = 0;
-            int slotLimit = Math.min(raw.length(), tag.end + MaskedCode.MAX_WRAPPER_DISTANCE);
+            int slotLimit = Math.min(raw.length(), tagEnd + MaskedCode.MAX_WRAPPER_DISTANCE);
             for (int p = ce; p < slotLimit && nSlots < slots.length; p++) {
                 if (code.free(p) && !ServerSyntax.isLineBreak(raw.charAt(p))) slots[nSlots++] = p;
             }
@@ -416,6 +447,67 @@ public final class ScriptExtractor {
             }
             code.revert(cs, ce);
             notes.add(new Note(at, what + " not analysed: no room to keep it apart from the surrounding code"));
+        }
+
+        // ---- Svelte and Astro markup ----
+
+        /**
+         * Svelte markup: {@code {@html e}} is the binding {@code (e);} (an element attribute
+         * {@code svelte:html} to the lowering), and {@code {#each list as item}} ... {@code {/each}}
+         * is written as {@code for(item of list){ ... }} over the block's tags, so the bindings inside
+         * see the item. Other expressions ({@code {x}}, attribute values) are text or attributes that
+         * Svelte escapes.
+         */
+        private void svelteMarkup() {
+            List<Integer> loops = new ArrayList<>();
+            for (int[] b : Components.markupBlocks(raw)) {
+                int open = b[0], close = b[1]; // '{' and the index after its '}'
+                String body = raw.substring(open + 1, close - 1);
+                if (body.startsWith("@html") && body.length() > 5 && Character.isWhitespace(body.charAt(5))) {
+                    inline(close, open + 6, close - 1, "Svelte {@html}", open, VUE_EXPRESSION,
+                            new Inline(0, 0, open, "Svelte {@html}", Role.VUE_BINDING, "div", "svelte:html", "div"));
+                } else if (body.startsWith("#each") && body.length() > 5 && Character.isWhitespace(body.charAt(5))) {
+                    int header = svelteEach(open, close, body);
+                    loops.add(header);
+                } else if (body.startsWith("/each") && !loops.isEmpty()) {
+                    int header = loops.remove(loops.size() - 1);
+                    if (header >= 0) closeLoop(open, header);
+                }
+            }
+            for (int j = loops.size() - 1; j >= 0; j--) if (loops.get(j) >= 0) closeLoop(raw.length() - 1, loops.get(j));
+        }
+
+        /** Writes {@code for(item of list){} over {@code {#each list as item, i (key)}}; the header's start, or -1. */
+        private int svelteEach(int open, int close, String body) {
+            var m = Components.EACH.matcher(body);
+            if (!m.matches()) return -1;
+            String header = "for(" + m.group(2).strip() + " of " + m.group(1).strip() + "){";
+            if (header.length() > close - open || raw.substring(open, close).indexOf('\n') >= 0) return -1;
+            for (int p = open; p < close; p++) if (!code.free(p)) return -1;
+            for (int k = 0; k < header.length(); k++) code.put(open + k, header.charAt(k));
+            for (int p = open + header.length(); p < close; p++) code.put(p, ' ');
+            inline.add(new Inline(open, close, open, "Svelte {#each}", Role.VUE_FOR, "each", "each", "each"));
+            return open;
+        }
+
+        /**
+         * Attributes of Svelte and Astro markup whose value is an expression ({@code href={url}},
+         * Astro's {@code set:html={e}}): the binding {@code (e);} of that attribute of the element, so
+         * that the models' attribute sinks apply (as for Vue's {@code :href}). Directives
+         * ({@code bind:}, {@code on:}, {@code class:}, ...) and event handlers are left out.
+         */
+        private void componentAttributes(StartTag tag, String tagName) {
+            for (StartTag.Attr a : tag.attrs) {
+                int cs = a.valueStart(), ce = a.valueEnd();
+                // the parser read the expression as a quoted value of blanks: its code is in the source
+                if (cs <= 0 || ce <= cs || raw.charAt(cs - 1) != '{' || raw.substring(cs, ce).isBlank()) continue;
+                String n = a.name();
+                boolean directive = n.indexOf(':') >= 0 && !n.equals("set:html");
+                if (directive || n.startsWith("on")) continue;
+                String what = (kind == TemplateKind.ASTRO ? "Astro " : "Svelte ") + n + " binding";
+                inline(tag, cs, ce, what, a.nameStart(), VUE_EXPRESSION,
+                        new Inline(0, 0, a.nameStart(), what, Role.VUE_BINDING, tagName, n, describe(tag, tagName)));
+            }
         }
 
         // ---- Vue templates ----

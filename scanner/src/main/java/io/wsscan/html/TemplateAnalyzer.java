@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Templates ({@code .html .htm .xhtml .jsp .jspf .vue .ftl .ftlh}) through the JavaScript pipeline:
+ * Templates (every {@link TemplateKind}: HTML, XHTML, JSP, Vue, FreeMarker, PHP, Blade, ERB, EJS,
+ * Handlebars, Twig, Jinja, Liquid, Razor, Web Forms, GSP, Svelte, Astro) through the JavaScript pipeline:
  * {@link ScriptExtractor} masks everything that is not script code, keeping every offset, and the
  * masked text goes to {@link JsAnalyzer#analyzeText}. Findings, parse errors and notes therefore point
  * at lines and columns of the template. The front end is reported as the template kind plus the

@@ -73,6 +73,38 @@ class DiscoveryTest {
 
     /** node-red's layout: product code in packages/node_modules, installed dependencies in the root node_modules. */
     @Test
+    void filesOfUnsupportedTypesThatUseWebSocketsAreListed() throws IOException {
+        write("src/app.js", "x");
+        write("src/client.coffee", "ws = new WebSocket 'ws://a.example'\n");
+        write("src/relay.py", "import asyncio\nasync def main(): await websockets.connect(URL)  # WebSocket relay\n");
+        write("src/embed.dart", "window.postMessage(data, '*');\n");
+        write("src/chat.rb", "socket = io('https://a.example')\n");
+        write("src/plain.py", "print('hello')\n");           // no WebSocket use: left out silently, as before
+        write("README.md", "Uses `new WebSocket(url)`.\n");  // documentation is never opened
+        write("dist/app.js.map", "{\"sources\":[\"WebSocket\"]}");
+        write("LICENSE", "WebSocket");
+        write(".jshintrc", "{ \"globals\": { \"WebSocket\": true } }");
+        write("bin/tool", "#!/usr/bin/env node\nnew WebSocket(u)\n");
+        write("img/logo.bin", new byte[] {'W', 'e', 'b', 0, 'S', 'o', 'c', 'k', 'e', 't'});
+        Discovery.Result r = discover(List.of(), 1000);
+        assertEquals(List.of("src/app.js"), rels(r));
+        List<Notification> notes = r.notifications();
+        assertEquals(List.of("bin/tool", "src/chat.rb", "src/client.coffee", "src/embed.dart", "src/relay.py"),
+                notes.stream().map(Notification::file).toList());
+        assertTrue(notes.stream().allMatch(n -> n.kind().equals(UnsupportedTypes.KIND)));
+        assertEquals("not analysed: unsupported type (.coffee), but it uses WebSocket", notes.get(2).message());
+        assertEquals("not analysed: unsupported type (no extension), but it uses WebSocket", notes.get(0).message());
+        assertEquals("not analysed: unsupported type (.rb), but it uses socket.io", notes.get(1).message());
+        assertEquals("not analysed: unsupported type (.dart), but it uses postMessage", notes.get(3).message());
+        assertEquals(5, r.skippedFiles(), "each is counted as a skipped file");
+        // an include glob that leaves a file out also leaves out its note; a large file is not read
+        Discovery.Result some = new Discovery(List.of(JS), List.of(), List.of("**/*.js"), 1000, false, null).discover(List.of(dir));
+        assertTrue(some.notifications().isEmpty(), some.notifications().toString());
+        write("src/big.coffee", "WebSocket " + "x".repeat((int) UnsupportedTypes.MAX_BYTES));
+        assertTrue(discover(List.of(), Long.MAX_VALUE).notifications().stream().noneMatch(n -> n.file().equals("src/big.coffee")));
+    }
+
+    @Test
     void aNodeModulesOfTheProjectsOwnPackagesIsWalked() throws IOException {
         for (String f : List.of("package.json", "package-lock.json", "node_modules/.package-lock.json", "node_modules/ws/index.js",
                 "packages/node_modules/@app/editor/package.json", "packages/node_modules/@app/editor/comms.js")) {

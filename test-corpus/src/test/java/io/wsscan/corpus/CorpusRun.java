@@ -43,7 +43,9 @@ public final class CorpusRun {
 
     /** Extensions of corpus source files; other files in the corpus folders (notes, configs) are not cases. */
     public static final Set<String> SOURCE_EXTENSIONS = Set.of("js", "mjs", "cjs", "ts", "tsx", "mts", "cts",
-            "jsx", "html", "htm", "jsp", "vue", "java");
+            "jsx", "html", "htm", "jsp", "vue", "java", "php", "phtml", "erb", "ejs", "hbs", "handlebars", "mustache",
+            "twig", "j2", "jinja", "jinja2", "njk", "liquid", "cshtml", "razor", "aspx", "ascx", "master", "gsp",
+            "svelte", "astro");
 
     /** Folder names never walked into, as in the scanner's discovery. */
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", ".git", "target", "build");
