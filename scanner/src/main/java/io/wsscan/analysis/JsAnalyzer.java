@@ -13,7 +13,11 @@ import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.js.JsSyntaxError;
+import io.wsscan.engine.GlobalNames;
+import io.wsscan.engine.PageLoads;
+import io.wsscan.html.PageScripts;
 import io.wsscan.js.ModuleLinks;
+import io.wsscan.js.ScriptGlobals;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.js.treesitter.TreeSitterFrontEnd;
@@ -206,6 +210,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      */
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        return analyzeTogether(files, Map.of());
+    }
+
+    /** Classic scripts of one page (or folder tree) see each other's top-level names, as {@code shares} says. */
+    @Override
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Map<String, Set<String>> shares) {
         Map<String, FileReport> out = new LinkedHashMap<>();
         List<Parsed> parsed = new ArrayList<>();
         for (SourceFile f : files) {
@@ -214,9 +224,42 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (p.failed() != null) out.put(f.relPath(), p.failed());
             else parsed.add(p);
         }
-        List<FileReport> reports = analyze(parsed);
+        Map<String, Node> programs = new HashMap<>();
+        for (Parsed p : parsed) programs.put(p.ir().relPath(), p.ir().program());
+        Map<Node, List<Node>> peers = new IdentityHashMap<>();
+        shares.forEach((file, others) -> {
+            Node program = programs.get(file);
+            if (program == null || Modules.isEsModule(program)) return;
+            List<Node> ps = others.stream().map(programs::get).filter(o -> o != null && !Modules.isEsModule(o)).toList();
+            if (!ps.isEmpty()) peers.put(program, ps);
+        });
+        List<FileReport> reports = analyze(parsed, null, null, peers);
         for (int i = 0; i < parsed.size(); i++) out.put(parsed.get(i).ir().relPath(), reports.get(i));
         return out;
+    }
+
+    /** A classic {@code .js} script's shared global names; null for modules and other dialects. */
+    @Override
+    public GlobalNames globals(SourceFile file) {
+        return file.relPath().toLowerCase(Locale.ROOT).endsWith(".js") ? ScriptGlobals.read(file.text()) : null;
+    }
+
+    /** Pages: templates other than single-file components, which load scripts with {@code <script src>}. */
+    @Override
+    public boolean isPage(String relPath) {
+        io.wsscan.html.TemplateKind kind = io.wsscan.html.TemplateKind.of(relPath);
+        return kind != null && kind != io.wsscan.html.TemplateKind.VUE;
+    }
+
+    @Override
+    public PageLoads pageScripts(SourceFile page, Set<String> scanned) {
+        List<String> classic = new ArrayList<>(), modules = new ArrayList<>();
+        for (PageScripts.Script s : PageScripts.of(page.text())) {
+            String file = PageScripts.resolve(page.relPath(), s.src(), scanned::contains);
+            List<String> to = s.module() ? modules : classic;
+            if (file != null && !to.contains(file)) to.add(file);
+        }
+        return new PageLoads(classic, modules);
     }
 
     /**
@@ -339,6 +382,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** {@code found}: the prefilter's answer for the files, when already known. */
     private List<FileReport> analyze(List<Parsed> parsed, List<Triggers.Found> found, String relevance) {
+        return analyze(parsed, found, relevance, Map.of());
+    }
+
+    /** {@code peers}: classic scripts and the programs whose globals they share ({@link Scopes#of(List, Map)}). */
+    private List<FileReport> analyze(List<Parsed> parsed, List<Triggers.Found> found, String relevance,
+                                     Map<Node, List<Node>> peers) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
         boolean certain = false;
         Set<String> globals = new java.util.TreeSet<>();
@@ -349,7 +398,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             certain |= f.certain();
             globals.addAll(f.globals());
         }
-        Scopes scopes = certain || !globals.isEmpty() ? Scopes.of(irs.stream().map(IrFile::program).toList()) : null;
+        Scopes scopes = certain || !globals.isEmpty() ? Scopes.of(irs.stream().map(IrFile::program).toList(), peers) : null;
         boolean relevant = certain || (scopes != null && readsGlobal(irs, scopes, globals));
         List<List<Finding>> perFile = new ArrayList<>();
         List<List<Endpoint>> endpoints = new ArrayList<>();

@@ -49,7 +49,7 @@ final class Modules {
     }
 
     /** An ES module: it has a top-level import or export (then module.exports is not its interface). */
-    private static boolean isEsModule(Node program) {
+    static boolean isEsModule(Node program) {
         for (Node k : program.kids()) if (k.kind == Kind.IMPORT || k.kind == Kind.EXPORT) return true;
         return false;
     }

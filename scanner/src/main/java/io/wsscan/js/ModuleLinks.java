@@ -113,7 +113,7 @@ public final class ModuleLinks {
     }
 
     /** Resolves '.' and '..' segments; null when the path leaves the root. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         List<String> parts = new ArrayList<>();
         for (String seg : path.split("/", -1)) {
             if (seg.isEmpty() || seg.equals(".")) continue;
