@@ -181,6 +181,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             String target = ModuleLinks.resolve(file.relPath(), spec, scanned::contains);
             if (target != null && !target.equals(file.relPath()) && !out.contains(target)) out.add(target);
         }
+        // AMD: a dependency a model describes (a package such as 'jquery') is no file of the scan
+        List<String> ids = new ArrayList<>(ModuleLinks.amdDependencies(file.text()));
+        // a loader configuration links to the modules its paths name, so that the modules using those
+        // names join its unit, where the configuration resolves them
+        ModuleLinks.amdPaths(file.text()).forEach((name, path) -> {
+            if (!models.knownPackage(name)) ids.add(path);
+        });
+        for (String id : ids) {
+            if (models.knownPackage(id)) continue;
+            String target = ModuleLinks.resolveAmd(file.relPath(), id, scanned);
+            if (target != null && !out.contains(target)) out.add(target);
+        }
         return out;
     }
 
@@ -439,7 +451,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private void findings(List<IrFile> irs, Scopes scopes, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
         Owners owners = new Owners(irs);
-        Engine.Result engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
+        Engine.Result engine = new Engine(programs, scopes, models, joins, owners).run();
         for (Engine.ConnectionSite c : engine.connections()) {
             int at = owners.fileOf(c.call);
             IrFile ir = irs.get(at);
@@ -670,7 +682,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      * module linker between those files. The node index is built on first use (only when a finding
      * needs it) and only when there is more than one file.
      */
-    private static final class Owners {
+    private static final class Owners implements Engine.Linker {
         private final List<IrFile> irs;
         private final Map<String, Node> byPath = new HashMap<>();
         private final Map<Node, String> pathOf = new IdentityHashMap<>();
@@ -684,12 +696,29 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
 
-        Node resolve(Node from, String specifier) {
+        @Override
+        public Node resolve(Node from, String specifier) {
             String fromPath = pathOf.get(from);
             if (fromPath == null || irs.size() < 2) return null;
             String target = ModuleLinks.resolve(fromPath, specifier, byPath::containsKey);
             return target == null ? null : byPath.get(target);
         }
+
+        @Override
+        public Node resolveAmd(Node from, String id) {
+            String fromPath = pathOf.get(from);
+            if (fromPath == null || irs.size() < 2) return null;
+            if (amdPaths == null) {
+                // the loader configurations of the unit, in path order
+                amdPaths = new java.util.TreeMap<>();
+                irs.stream().sorted(java.util.Comparator.comparing(IrFile::relPath))
+                        .forEach(ir -> ModuleLinks.amdPaths(ir.text()).forEach(amdPaths::putIfAbsent));
+            }
+            String target = ModuleLinks.resolveAmd(fromPath, ModuleLinks.mapAmdPath(id, amdPaths), byPath.keySet());
+            return target == null ? null : byPath.get(target);
+        }
+
+        private Map<String, String> amdPaths;
 
         int fileOf(Node n) {
             if (irs.size() == 1) return 0;
