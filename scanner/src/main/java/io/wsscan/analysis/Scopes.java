@@ -133,10 +133,11 @@ public final class Scopes {
         Scopes s = new Scopes();
         Map<Node, Scope> tops = new IdentityHashMap<>();
         for (Node program : programs) tops.put(program, new Scope(null, program, true));
-        for (Map.Entry<Node, List<Node>> e : peers.entrySet()) {
-            Scope top = tops.get(e.getKey());
-            if (top == null) continue;
-            top.peers = e.getValue().stream().map(tops::get).filter(java.util.Objects::nonNull).toList();
+        for (Node program : programs) {
+            List<Node> ps = peers.get(program);
+            if (ps == null) continue;
+            Scope top = tops.get(program);
+            top.peers = ps.stream().map(tops::get).filter(java.util.Objects::nonNull).toList();
             s.classic.add(top);
         }
         // every top level is declared before any is resolved: a script may use what a later one declares
