@@ -64,6 +64,11 @@ final class Calls {
             Value required = a.modules.require(n, fn);
             if (required != null) return required;
         }
+        if (!isNew && calleeNode.kind == Kind.IDENT && Modules.AMD_LOADERS.contains(calleeNode.text)
+                && a.scopes.binding(calleeNode) == null) {
+            Value loaded = a.modules.amd(n, calleeNode.text, args, fn);
+            if (loaded != null) return loaded;
+        }
         Value result = call(n, callee, recv, args, isNew, calleeName, fn);
         if (!isNew && calleeNode.kind == Kind.MEMBER && calleeName != null) a.injector.register(n, calleeName, args);
         return result;

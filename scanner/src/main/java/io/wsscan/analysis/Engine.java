@@ -96,6 +96,11 @@ public final class Engine {
 
         /** The program that {@code specifier}, imported or required in {@code from}, names; null if none. */
         Node resolve(Node from, String specifier);
+
+        /** The program an AMD module id ({@code define(['app/chat'], …)}) in {@code from} names; null if none. */
+        default Node resolveAmd(Node from, String id) {
+            return id.startsWith(".") ? resolve(from, id) : null;
+        }
     }
 
     /** The source and sink kinds the active taint rules connect. */

@@ -13,7 +13,11 @@ import io.wsscan.ir.Kind;
 import io.wsscan.ir.Node;
 import io.wsscan.ir.LineIndex;
 import io.wsscan.js.JsSyntaxError;
+import io.wsscan.engine.GlobalNames;
+import io.wsscan.engine.PageLoads;
+import io.wsscan.html.PageScripts;
 import io.wsscan.js.ModuleLinks;
+import io.wsscan.js.ScriptGlobals;
 import io.wsscan.js.closure.ClosureFrontEnd;
 import io.wsscan.js.rhino.RhinoFrontEnd;
 import io.wsscan.js.treesitter.TreeSitterFrontEnd;
@@ -178,6 +182,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             String target = ModuleLinks.resolve(file.relPath(), spec, scanned::contains);
             if (target != null && !target.equals(file.relPath()) && !out.contains(target)) out.add(target);
         }
+        // AMD: a dependency a model describes (a package such as 'jquery') is no file of the scan
+        List<String> ids = new ArrayList<>(ModuleLinks.amdDependencies(file.text()));
+        // a loader configuration links to the modules its paths name, so that the modules using those
+        // names join its unit, where the configuration resolves them
+        ModuleLinks.amdPaths(file.text()).forEach((name, path) -> {
+            if (!models.knownPackage(name)) ids.add(path);
+        });
+        for (String id : ids) {
+            if (models.knownPackage(id)) continue;
+            String target = ModuleLinks.resolveAmd(file.relPath(), id, scanned);
+            if (target != null && !out.contains(target)) out.add(target);
+        }
         return out;
     }
 
@@ -207,6 +223,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      */
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files) {
+        return analyzeTogether(files, Map.of());
+    }
+
+    /** Classic scripts of one page (or folder tree) see each other's top-level names, as {@code shares} says. */
+    @Override
+    public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Map<String, Set<String>> shares) {
         Map<String, FileReport> out = new LinkedHashMap<>();
         List<Parsed> parsed = new ArrayList<>();
         for (SourceFile f : files) {
@@ -215,9 +237,42 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             if (p.failed() != null) out.put(f.relPath(), p.failed());
             else parsed.add(p);
         }
-        List<FileReport> reports = analyze(parsed);
+        Map<String, Node> programs = new HashMap<>();
+        for (Parsed p : parsed) programs.put(p.ir().relPath(), p.ir().program());
+        Map<Node, List<Node>> peers = new IdentityHashMap<>();
+        shares.forEach((file, others) -> {
+            Node program = programs.get(file);
+            if (program == null || Modules.isEsModule(program)) return;
+            List<Node> ps = others.stream().map(programs::get).filter(o -> o != null && !Modules.isEsModule(o)).toList();
+            if (!ps.isEmpty()) peers.put(program, ps);
+        });
+        List<FileReport> reports = analyze(parsed, null, null, peers);
         for (int i = 0; i < parsed.size(); i++) out.put(parsed.get(i).ir().relPath(), reports.get(i));
         return out;
+    }
+
+    /** A classic {@code .js} script's shared global names; null for modules and other dialects. */
+    @Override
+    public GlobalNames globals(SourceFile file) {
+        return file.relPath().toLowerCase(Locale.ROOT).endsWith(".js") ? ScriptGlobals.read(file.text()) : null;
+    }
+
+    /** Pages: templates other than single-file components, which load scripts with {@code <script src>}. */
+    @Override
+    public boolean isPage(String relPath) {
+        io.wsscan.html.TemplateKind kind = io.wsscan.html.TemplateKind.of(relPath);
+        return kind != null && kind != io.wsscan.html.TemplateKind.VUE;
+    }
+
+    @Override
+    public PageLoads pageScripts(SourceFile page, Set<String> scanned) {
+        List<String> classic = new ArrayList<>(), modules = new ArrayList<>();
+        for (PageScripts.Script s : PageScripts.of(page.text())) {
+            String file = PageScripts.resolve(page.relPath(), s.src(), scanned::contains);
+            List<String> to = s.module() ? modules : classic;
+            if (file != null && !to.contains(file)) to.add(file);
+        }
+        return new PageLoads(classic, modules);
     }
 
     /**
@@ -340,6 +395,12 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** {@code found}: the prefilter's answer for the files, when already known. */
     private List<FileReport> analyze(List<Parsed> parsed, List<Triggers.Found> found, String relevance) {
+        return analyze(parsed, found, relevance, Map.of());
+    }
+
+    /** {@code peers}: classic scripts and the programs whose globals they share ({@link Scopes#of(List, Map)}). */
+    private List<FileReport> analyze(List<Parsed> parsed, List<Triggers.Found> found, String relevance,
+                                     Map<Node, List<Node>> peers) {
         List<IrFile> irs = parsed.stream().map(Parsed::ir).toList();
         boolean certain = false;
         Set<String> globals = new java.util.TreeSet<>();
@@ -350,7 +411,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             certain |= f.certain();
             globals.addAll(f.globals());
         }
-        Scopes scopes = certain || !globals.isEmpty() ? Scopes.of(irs.stream().map(IrFile::program).toList()) : null;
+        Scopes scopes = certain || !globals.isEmpty() ? Scopes.of(irs.stream().map(IrFile::program).toList(), peers) : null;
         boolean relevant = certain || (scopes != null && readsGlobal(irs, scopes, globals));
         List<List<Finding>> perFile = new ArrayList<>();
         List<List<Endpoint>> endpoints = new ArrayList<>();
@@ -391,7 +452,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     private void findings(List<IrFile> irs, Scopes scopes, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
         Owners owners = new Owners(irs);
-        Engine.Result engine = new Engine(programs, scopes, models, joins, owners::resolve).run();
+        Engine.Result engine = new Engine(programs, scopes, models, joins, owners).run();
         for (Engine.ConnectionSite c : engine.connections()) {
             int at = owners.fileOf(c.call);
             IrFile ir = irs.get(at);
@@ -673,7 +734,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
      * module linker between those files. The node index is built on first use (only when a finding
      * needs it) and only when there is more than one file.
      */
-    private static final class Owners {
+    private static final class Owners implements Engine.Linker {
         private final List<IrFile> irs;
         private final Map<String, Node> byPath = new HashMap<>();
         private final Map<Node, String> pathOf = new IdentityHashMap<>();
@@ -687,12 +748,29 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             }
         }
 
-        Node resolve(Node from, String specifier) {
+        @Override
+        public Node resolve(Node from, String specifier) {
             String fromPath = pathOf.get(from);
             if (fromPath == null || irs.size() < 2) return null;
             String target = ModuleLinks.resolve(fromPath, specifier, byPath::containsKey);
             return target == null ? null : byPath.get(target);
         }
+
+        @Override
+        public Node resolveAmd(Node from, String id) {
+            String fromPath = pathOf.get(from);
+            if (fromPath == null || irs.size() < 2) return null;
+            if (amdPaths == null) {
+                // the loader configurations of the unit, in path order
+                amdPaths = new java.util.TreeMap<>();
+                irs.stream().sorted(java.util.Comparator.comparing(IrFile::relPath))
+                        .forEach(ir -> ModuleLinks.amdPaths(ir.text()).forEach(amdPaths::putIfAbsent));
+            }
+            String target = ModuleLinks.resolveAmd(fromPath, ModuleLinks.mapAmdPath(id, amdPaths), byPath.keySet());
+            return target == null ? null : byPath.get(target);
+        }
+
+        private Map<String, String> amdPaths;
 
         int fileOf(Node n) {
             if (irs.size() == 1) return 0;

@@ -265,6 +265,12 @@ public final class Models {
         return prefixes.contains(path);
     }
 
+    /** Whether a model describes the package of this specifier ({@code jquery}: {@code Module[jquery]}). */
+    boolean knownPackage(String specifier) {
+        String path = ApiPath.module(specifier);
+        return known(aliases.getOrDefault(path, path));
+    }
+
     /**
      * The {@code Parameter[k]} and {@code Member[name]} steps that some model row takes after a path,
      * so that the engine asks for these instead of building every candidate path's string.

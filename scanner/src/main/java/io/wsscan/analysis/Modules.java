@@ -8,6 +8,7 @@ import io.wsscan.ir.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ES modules and CommonJS between the programs of one analysis. Each program has three objects: its
@@ -49,7 +50,7 @@ final class Modules {
     }
 
     /** An ES module: it has a top-level import or export (then module.exports is not its interface). */
-    private static boolean isEsModule(Node program) {
+    static boolean isEsModule(Node program) {
         for (Node k : program.kids()) if (k.kind == Kind.IMPORT || k.kind == Kind.EXPORT) return true;
         return false;
     }
@@ -94,6 +95,69 @@ final class Modules {
         Obj promise = a.builtins.promises.promise(n);
         heap.setField(promise, Fields.RESOLVED, Transfer.stepAll(required(target), n, "imported from '" + arg.text + "'"));
         return Value.of(promise);
+    }
+
+    /** The global functions of an AMD loader (RequireJS, curl, Dojo). */
+    static final Set<String> AMD_LOADERS = Set.of("define", "require", "requirejs");
+    /** The dependencies an AMD factory gets when it names none ({@code define(function (require, exports, module) {…})}). */
+    private static final List<String> AMD_DEFAULT_DEPENDENCIES = List.of("require", "exports", "module");
+
+    /**
+     * An AMD loader call: {@code define([deps], factory)}, {@code define(name, [deps], factory)},
+     * {@code define(factory)}, {@code define(value)} and {@code require([deps], callback)}. The factory's
+     * parameters get the modules its dependencies name (a program of the scan, or a modeled package such
+     * as {@code 'jquery'}); what a defined module's factory returns (or the value it defines) becomes its
+     * module.exports, which is what other modules depend on. Null when the call has another shape
+     * ({@code require('x')} of CommonJS).
+     */
+    Value amd(Node call, String loader, List<Value> args, Node fn) {
+        List<Node> argNodes = call.rest(1);
+        boolean define = loader.equals("define");
+        int k = define && !argNodes.isEmpty() && argNodes.get(0).kind == Kind.STRING ? 1 : 0;
+        List<String> deps = null;
+        if (k < argNodes.size() && argNodes.get(k).kind == Kind.ARRAY) {
+            deps = new ArrayList<>();
+            for (Node d : argNodes.get(k).kids()) {
+                if (d.kind != Kind.STRING) return null;
+                deps.add(d.text);
+            }
+            k++;
+        }
+        if (k != argNodes.size() - 1 || k >= args.size() || deps == null && !define) return null;
+        Node program = a.programOf(fn);
+        List<Value> depValues = new ArrayList<>();
+        for (String d : deps != null ? deps : AMD_DEFAULT_DEPENDENCIES) depValues.add(amdDependency(program, d, call));
+        Value factory = args.get(k);
+        Value returned = Value.EMPTY;
+        boolean function = false;
+        for (Obj o : factory.objects()) {
+            if (o.function == null) continue;
+            function = true;
+            returned = returned.join(a.calls.invoke(o, Value.EMPTY, depValues, call));
+        }
+        if (define) {
+            Value defined = function ? returned : factory;
+            if (!defined.isEmpty()) heap.setField(heap.obj(program, ObjKind.MODULE, null), EXPORTS, defined);
+        }
+        return Value.EMPTY;
+    }
+
+    /** What an AMD dependency id gives a factory in {@code program}. */
+    private Value amdDependency(Node program, String id, Node at) {
+        switch (id) {
+            case "exports":
+                return Value.of(heap.obj(program, ObjKind.EXPORTS, null));
+            case "module":
+                return Value.of(heap.obj(program, ObjKind.MODULE, null));
+            case "require":
+                return Value.EMPTY;
+            default:
+                // a modeled library stays its model, even where a configuration maps it to a copy in the scan
+                Value pkg = a.models.packageApi(id, null, at);
+                if (!pkg.isEmpty()) return pkg;
+                Node target = linker.resolveAmd(program, id);
+                return target == null ? Value.EMPTY : Transfer.stepAll(required(target), at, "required from '" + id + "'");
+        }
     }
 
     void execImport(Node n, Node fn) {

@@ -58,6 +58,8 @@ public final class Scopes {
         /** The code that runs as one piece: the function, or a class body (field initialisers run later). */
         final Node unit;
         final Map<String, Binding> names = new HashMap<>();
+        /** A classic script's top level: the top levels of the scripts that share its page's globals. */
+        List<Scope> peers = List.of();
 
         Scope(Scope parent, Node function, boolean functionScope) {
             this(parent, function, functionScope, parent == null || functionScope ? function : parent.unit);
@@ -73,6 +75,16 @@ public final class Scopes {
         Binding lookup(String name) {
             for (Scope s = this; s != null; s = s.parent) {
                 Binding b = s.names.get(name);
+                if (b != null) return b;
+                if (s.parent == null) return s.peerBinding(name);
+            }
+            return null;
+        }
+
+        /** A global that a script sharing this top level declares. */
+        Binding peerBinding(String name) {
+            for (Scope p : peers) {
+                Binding b = p.names.get(name);
                 if (b != null) return b;
             }
             return null;
@@ -109,10 +121,29 @@ public final class Scopes {
      * CommonJS modules do not share top-level names) with its own {@code module} and {@code exports}.
      */
     public static Scopes of(List<Node> programs) {
+        return of(programs, Map.of());
+    }
+
+    /**
+     * Scopes of several files where classic scripts share the global scope of their page: {@code peers}
+     * gives, for such a script, the programs whose top-level declarations it sees. A name that two of
+     * them declare ({@code var App = App || {}} in each) is one binding.
+     */
+    public static Scopes of(List<Node> programs, Map<Node, List<Node>> peers) {
         Scopes s = new Scopes();
+        Map<Node, Scope> tops = new IdentityHashMap<>();
+        for (Node program : programs) tops.put(program, new Scope(null, program, true));
         for (Node program : programs) {
-            Scope global = new Scope(null, program, true);
-            s.hoist(program.kids(), global, program);
+            List<Node> ps = peers.get(program);
+            if (ps == null) continue;
+            Scope top = tops.get(program);
+            top.peers = ps.stream().map(tops::get).filter(java.util.Objects::nonNull).toList();
+            s.classic.add(top);
+        }
+        // every top level is declared before any is resolved: a script may use what a later one declares
+        for (Node program : programs) s.hoist(program.kids(), tops.get(program), program);
+        for (Node program : programs) {
+            Scope global = tops.get(program);
             Map<String, Binding> own = new HashMap<>();
             for (String name : MODULE_NAMES) {
                 if (global.names.containsKey(name)) continue;
@@ -122,8 +153,24 @@ public final class Scopes {
             s.moduleBindings.put(program, own);
             s.walkAll(program.kids(), global);
         }
+        for (Scope top : s.classic) {
+            for (Binding b : top.names.values()) {
+                if (!"module".equals(b.declKind)) s.globalNames.computeIfAbsent(b.name, k -> new ArrayList<>()).add(b);
+            }
+        }
+        s.globalNames.replaceAll((k, v) -> v.stream().distinct().toList());
         s.assignSlots();
         return s;
+    }
+
+    /** The top levels of classic scripts that share globals. */
+    private final List<Scope> classic = new ArrayList<>();
+    /** Top-level bindings of those scripts by name: also properties of the global object ({@code window.App}). */
+    private final Map<String, List<Binding>> globalNames = new HashMap<>();
+
+    /** The top-level bindings of shared classic scripts that {@code window.name} also names. */
+    List<Binding> globalBindings(String name) {
+        return globalNames.getOrDefault(name, List.of());
     }
 
     private void assignSlots() {
@@ -210,6 +257,11 @@ public final class Scopes {
 
     private Binding declare(String name, String kind, Node decl, Scope scope, Node fn) {
         Binding b = scope.names.get(name);
+        if (b == null && scope.parent == null && !"module".equals(kind)) {
+            // the same global declared by another script of the page
+            b = scope.peerBinding(name);
+            if (b != null) scope.names.put(name, b);
+        }
         if (b == null) {
             b = new Binding(name, kind, decl.kind == Kind.IDENT ? decl : decl, scope.function);
             scope.names.put(name, b);

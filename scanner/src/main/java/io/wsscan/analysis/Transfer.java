@@ -500,6 +500,7 @@ final class Transfer {
                 }
             } else if (f instanceof Api api && name != null) {
                 a.models.memberPaths(slots, api.path(), name);
+                if (api.path().equals(ApiPath.GLOBAL)) writeGlobal(name, v);
             }
         }
         if (name != null) {
@@ -798,6 +799,7 @@ final class Transfer {
                 if (name != null) {
                     if (paths == null) paths = new ArrayList<>(2);
                     a.models.memberPaths(paths, api.path(), name);
+                    if (api.path().equals(ApiPath.GLOBAL)) v = v.join(readGlobal(name));
                 }
             } else if (f instanceof Taint || f instanceof Param) {
                 if (!numeric) {
@@ -819,6 +821,22 @@ final class Transfer {
             if (paths != null) for (String p : paths) v = v.join(a.models.api(p, at, name));
             v = v.join(a.models.nameTaints(name, at));
         }
+        return v;
+    }
+
+    /**
+     * {@code window.name = v}: the global variable of that name, which unbound references read, and
+     * the top-level variables of classic scripts that share the page's globals.
+     */
+    private void writeGlobal(String name, Value v) {
+        heap.setGlobal(name, v);
+        for (Binding b : scopes.globalBindings(name)) heap.setVar(b, v);
+    }
+
+    /** {@code window.name}: what {@link #writeGlobal} and the scripts' top-level declarations put there. */
+    private Value readGlobal(String name) {
+        Value v = heap.global(name);
+        for (Binding b : scopes.globalBindings(name)) v = v.join(heap.var(b));
         return v;
     }
 

@@ -378,7 +378,7 @@ public final class Scanner {
         }
         long budget = options.timeBudget().toMillis() * Math.min(u.files().size(), 8);
         ANALYSES.incrementAndGet();
-        Future<Map<String, FileReport>> task = workers.submit(() -> u.linker().analyzeTogether(sources));
+        Future<Map<String, FileReport>> task = workers.submit(() -> u.linker().analyzeTogether(sources, u.shares()));
         Map<String, FileReport> reports;
         try {
             reports = task.get(budget, TimeUnit.MILLISECONDS);

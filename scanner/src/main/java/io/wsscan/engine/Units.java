@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -36,13 +37,27 @@ final class Units {
      * Files analysed together; findings are kept for the files in {@code keep}. A unit of one file
      * has no analyzer ({@code linker} null): the file's own analyzer reads it.
      */
-    record Unit(List<Discovery.Candidate> files, Set<String> keep, LinkingAnalyzer linker) {
+    record Unit(List<Discovery.Candidate> files, Set<String> keep, LinkingAnalyzer linker, Map<String, Set<String>> shares) {
         static Unit single(Discovery.Candidate c) {
-            return new Unit(List.of(c), Set.of(c.relPath()), null);
+            return new Unit(List.of(c), Set.of(c.relPath()), null, Map.of());
+        }
+
+        /** A unit of these files; the classic scripts among them share globals as {@code shares} says. */
+        static Unit of(List<Discovery.Candidate> files, Set<String> keep, LinkingAnalyzer linker, Map<String, Set<String>> shares) {
+            Set<String> in = new java.util.HashSet<>();
+            for (Discovery.Candidate c : files) in.add(c.relPath());
+            Map<String, Set<String>> own = new TreeMap<>();
+            for (String f : in) {
+                Set<String> peers = new TreeSet<>(shares.getOrDefault(f, Set.of()));
+                peers.retainAll(in);
+                if (!peers.isEmpty()) own.put(f, peers);
+            }
+            return new Unit(files, keep, linker, own);
         }
     }
 
-    private record Facts(List<String> links, boolean relevant) {
+    /** What the pre-pass reads of a file: its module links, relevance and, for a classic script, its globals. */
+    private record Facts(List<String> links, boolean relevant, GlobalNames globals) {
     }
 
     private Units() {
@@ -61,8 +76,21 @@ final class Units {
         }
         if (byPath.size() < 2) return files.stream().map(Unit::single).toList();
 
-        Map<String, Facts> facts = readFacts(files, byPath.keySet(), linkerOf, options, pool);
+        Map<String, PageLoads> pages = new TreeMap<>();
+        Map<String, Facts> facts = readFacts(files, byPath.keySet(), linkerOf, analyzers, options, pool, pages);
+        Map<String, GlobalNames> globals = new HashMap<>();
+        facts.forEach((p, f) -> {
+            if (f.globals() != null) globals.put(p, f.globals());
+        });
+        // classic scripts that share globals are linked like modules that import each other
+        Map<String, Set<String>> shares = ScriptGroups.shares(globals, pages);
         Map<String, Set<String>> edges = new HashMap<>();
+        shares.forEach((from, peers) -> {
+            for (String to : peers) {
+                if (linkerOf.get(to) != linkerOf.get(from)) continue;
+                edges.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+            }
+        });
         for (Map.Entry<String, Facts> e : facts.entrySet()) {
             for (String to : e.getValue().links()) {
                 // an edge joins files of the same analyzer only (one program, one language)
@@ -99,7 +127,7 @@ final class Units {
                 continue;
             }
             if (fits(group, byPath)) {
-                units.add(new Unit(candidates(group, byPath), Set.copyOf(group), linker));
+                units.add(Unit.of(candidates(group, byPath), Set.copyOf(group), linker, shares));
                 continue;
             }
             // too large as one program: each relevant file with its neighbours as context
@@ -118,7 +146,7 @@ final class Units {
                     bytes += size;
                 }
                 units.add(members.size() == 1 ? Unit.single(byPath.get(p))
-                        : new Unit(candidates(members, byPath), Set.of(p), linker));
+                        : Unit.of(candidates(members, byPath), Set.of(p), linker, shares));
             }
         }
         if (Boolean.getBoolean("wsscan.debug")) {
@@ -132,34 +160,61 @@ final class Units {
         return units;
     }
 
-    /** Links and relevance of every linkable file, read in parallel; unreadable files have none. */
+    /**
+     * Links, relevance and globals of every linkable file, read in parallel; unreadable files have none.
+     * The script lists of pages (files some linking analyzer reads as pages) go to {@code pages}.
+     */
     private static Map<String, Facts> readFacts(List<Discovery.Candidate> files, Set<String> linkable,
-                                                Map<String, LinkingAnalyzer> linkerOf, ScanOptions options,
-                                                ExecutorService pool) {
+                                                Map<String, LinkingAnalyzer> linkerOf, List<FileAnalyzer> analyzers,
+                                                ScanOptions options, ExecutorService pool, Map<String, PageLoads> pages) {
         Set<String> scanned = Set.copyOf(linkable);
         List<Discovery.Candidate> todo = files.stream().filter(c -> linkable.contains(c.relPath())).toList();
         List<Future<Facts>> futures = new ArrayList<>();
         for (Discovery.Candidate c : todo) {
             futures.add(pool.submit(() -> {
                 Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
-                if (l.source() == null) return new Facts(List.of(), false);
+                if (l.source() == null) return new Facts(List.of(), false, null);
                 LinkingAnalyzer a = linkerOf.get(c.relPath());
-                return new Facts(a.links(l.source(), scanned), a.relevant(l.source()));
+                return new Facts(a.links(l.source(), scanned), a.relevant(l.source()), a.globals(l.source()));
             }));
+        }
+        List<Discovery.Candidate> pageFiles = new ArrayList<>();
+        List<Future<PageLoads>> pageFutures = new ArrayList<>();
+        for (Discovery.Candidate c : files) {
+            if (linkable.contains(c.relPath())) continue;
+            for (FileAnalyzer fa : analyzers) {
+                if (!(fa instanceof LinkingAnalyzer a) || !a.isPage(c.relPath())) continue;
+                pageFiles.add(c);
+                pageFutures.add(pool.submit(() -> {
+                    Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
+                    return l.source() == null ? PageLoads.NONE : a.pageScripts(l.source(), scanned);
+                }));
+                break;
+            }
         }
         Map<String, Facts> out = new HashMap<>();
         for (int i = 0; i < todo.size(); i++) {
-            try {
-                out.put(todo.get(i).relPath(), futures.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("scan interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                // a file whose links cannot be read is analysed alone; its analysis reports the problem
-                out.put(todo.get(i).relPath(), new Facts(List.of(), false));
-            }
+            Facts f = await(futures.get(i));
+            // a file whose links cannot be read is analysed alone; its analysis reports the problem
+            out.put(todo.get(i).relPath(), f != null ? f : new Facts(List.of(), false, null));
+        }
+        for (int i = 0; i < pageFiles.size(); i++) {
+            PageLoads scripts = await(pageFutures.get(i));
+            if (scripts != null && !scripts.isEmpty()) pages.put(pageFiles.get(i).relPath(), scripts);
         }
         return out;
+    }
+
+    /** The task's value; null when it failed. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
     }
 
     /**

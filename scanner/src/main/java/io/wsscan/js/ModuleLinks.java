@@ -112,8 +112,143 @@ public final class ModuleLinks {
         return null;
     }
 
+    /** Dependency ids that the loader itself fills (no module of their own). */
+    private static final Set<String> AMD_SPECIAL = Set.of("require", "exports", "module");
+    /** The AMD loader calls whose dependency arrays name modules. */
+    private static final List<String> AMD_CALLS = List.of("define(", "require(", "requirejs(");
+
+    /**
+     * The module ids of AMD dependency arrays ({@code define(['jquery', './chat'], f)}, {@code define('name',
+     * [...], f)}, {@code require([...], f)}), in order of first appearance; read from the text like
+     * {@link #relativeSpecifiers}.
+     */
+    public static List<String> amdDependencies(CharSequence text) {
+        String t = text.toString();
+        Set<String> out = new LinkedHashSet<>();
+        for (String call : AMD_CALLS) {
+            for (int i = t.indexOf(call); i >= 0; i = t.indexOf(call, i + call.length())) {
+                if (i > 0 && (isWordChar(t.charAt(i - 1)) || t.charAt(i - 1) == '.' || t.charAt(i - 1) == '$')) continue;
+                int k = skipSpace(t, i + call.length());
+                if (k < t.length() && (t.charAt(k) == '\'' || t.charAt(k) == '"')) {
+                    // define('name', [deps], factory)
+                    int close = closingQuote(t, k + 1, t.charAt(k));
+                    if (close < 0) continue;
+                    k = skipSpace(t, close + 1);
+                    if (k >= t.length() || t.charAt(k) != ',') continue;
+                    k = skipSpace(t, k + 1);
+                }
+                if (k >= t.length() || t.charAt(k) != '[') continue;
+                for (k = skipSpace(t, k + 1); k < t.length(); k = skipSpace(t, k + 1)) {
+                    char q = t.charAt(k);
+                    if (q != '\'' && q != '"') break;
+                    int close = closingQuote(t, k + 1, q);
+                    if (close < 0) break;
+                    out.add(t.substring(k + 1, close));
+                    k = skipSpace(t, close + 1);
+                    if (k >= t.length() || t.charAt(k) != ',') break;
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * The module paths of a loader configuration ({@code require.config({paths: {chat: 'app/chat'}})}):
+     * module id prefix to path, as written (a fallback list gives its first path). Read from the text.
+     */
+    public static java.util.Map<String, String> amdPaths(CharSequence text) {
+        String t = text.toString();
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (!t.contains("config(")) return out;
+        for (int i = t.indexOf("paths"); i >= 0; i = t.indexOf("paths", i + 5)) {
+            int k = i + 5;
+            if (k < t.length() && (t.charAt(k) == '\'' || t.charAt(k) == '"')) k++;
+            k = skipSpace(t, k);
+            if (k >= t.length() || t.charAt(k) != ':') continue;
+            k = skipSpace(t, k + 1);
+            if (k >= t.length() || t.charAt(k) != '{') continue;
+            for (k = skipSpace(t, k + 1); k < t.length() && t.charAt(k) != '}'; ) {
+                int keyEnd;
+                String key;
+                char q = t.charAt(k);
+                if (q == '\'' || q == '"') {
+                    keyEnd = closingQuote(t, k + 1, q);
+                    if (keyEnd < 0) break;
+                    key = t.substring(k + 1, keyEnd++);
+                } else {
+                    keyEnd = k;
+                    while (keyEnd < t.length() && (isWordChar(t.charAt(keyEnd)) || t.charAt(keyEnd) == '$')) keyEnd++;
+                    key = t.substring(k, keyEnd);
+                }
+                k = skipSpace(t, keyEnd);
+                if (key.isEmpty() || k >= t.length() || t.charAt(k) != ':') break;
+                k = skipSpace(t, k + 1);
+                boolean list = k < t.length() && t.charAt(k) == '[';
+                if (list) k = skipSpace(t, k + 1);
+                if (k >= t.length() || (t.charAt(k) != '\'' && t.charAt(k) != '"')) break;
+                int close = closingQuote(t, k + 1, t.charAt(k));
+                if (close < 0) break;
+                out.putIfAbsent(key, t.substring(k + 1, close));
+                if (list) close = t.indexOf(']', close);
+                if (close < 0) break;
+                k = skipSpace(t, close + 1);
+                if (k < t.length() && t.charAt(k) == ',') k = skipSpace(t, k + 1);
+            }
+        }
+        return out;
+    }
+
+    /** An AMD module id with the longest matching prefix of a loader's {@code paths} replaced by its path. */
+    public static String mapAmdPath(String id, java.util.Map<String, String> paths) {
+        String best = null;
+        for (String prefix : paths.keySet()) {
+            if ((id.equals(prefix) || id.startsWith(prefix + "/")) && (best == null || prefix.length() > best.length())) best = prefix;
+        }
+        return best == null ? id : paths.get(best) + id.substring(best.length());
+    }
+
+    private static int skipSpace(String t, int k) {
+        while (k < t.length() && Character.isWhitespace(t.charAt(k))) k++;
+        return k;
+    }
+
+    /**
+     * The file an AMD module id names when written in {@code fromRelPath}: a relative id as a relative
+     * specifier; any other id relative to the loader's base URL, which the scan does not know, so the
+     * file of the scan whose path ends with the id (and {@code .js}), the one nearest to the requiring
+     * file when several do. Loader plugins ({@code text!x.html}) and URLs name no module. Null when none.
+     */
+    public static String resolveAmd(String fromRelPath, String id, java.util.Collection<String> files) {
+        if (id.isEmpty() || id.indexOf('!') >= 0 || id.indexOf(':') >= 0 || id.startsWith("/") || AMD_SPECIAL.contains(id)) return null;
+        if (id.startsWith("./") || id.startsWith("../")) return resolve(fromRelPath, id, files::contains);
+        String file = id.endsWith(".js") ? id : id + ".js";
+        String best = null;
+        int bestShared = -1;
+        for (String f : files) {
+            if (!f.equals(file) && !f.endsWith("/" + file)) continue;
+            int shared = sharedFolders(fromRelPath, f);
+            if (shared > bestShared || shared == bestShared && f.compareTo(best) < 0) {
+                best = f;
+                bestShared = shared;
+            }
+        }
+        return best == null || best.equals(fromRelPath) ? null : best;
+    }
+
+    /** How many leading folders two paths have in common. */
+    private static int sharedFolders(String a, String b) {
+        int n = 0;
+        int i = 0;
+        while (true) {
+            int sa = a.indexOf('/', i), sb = b.indexOf('/', i);
+            if (sa < 0 || sa != sb || !a.regionMatches(i, b, i, sa - i)) return n;
+            n++;
+            i = sa + 1;
+        }
+    }
+
     /** Resolves '.' and '..' segments; null when the path leaves the root. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         List<String> parts = new ArrayList<>();
         for (String seg : path.split("/", -1)) {
             if (seg.isEmpty() || seg.equals(".")) continue;

@@ -108,4 +108,48 @@ class ModuleLinksTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(found > 1000, "specifiers in the random texts: " + found);
     }
+
+    @Test
+    void amdDependencyArraysOfDefineAndRequire() {
+        String text = """
+                define(['jquery', "./render", 'app/socket'], function ($, r, s) {});
+                define('named', ['exports', 'text!tpl.html'], function (e, t) {});
+                require([ 'app/chat' ,'jquery' ], function (chat) {});
+                requirejs(['late']);
+                obj.define(['not-a-loader']);
+                var x = require('commonjs');
+                define(function () { return {}; });
+                """;
+        assertEquals(List.of("jquery", "./render", "app/socket", "exports", "text!tpl.html", "app/chat", "late"),
+                ModuleLinks.amdDependencies(text));
+    }
+
+    @Test
+    void amdIdsResolveRelativelyOrUnderTheNearestBase() {
+        Set<String> files = Set.of("web/js/app/chat.js", "web/js/app/render.js", "other/app/chat.js", "web/js/main.js");
+        assertEquals("web/js/app/render.js", ModuleLinks.resolveAmd("web/js/app/chat.js", "./render", files));
+        assertEquals("web/js/app/chat.js", ModuleLinks.resolveAmd("web/js/main.js", "app/chat", files), "nearest of two");
+        assertEquals("other/app/chat.js", ModuleLinks.resolveAmd("other/main.js", "app/chat", files));
+        assertNull(ModuleLinks.resolveAmd("web/js/main.js", "text!app/chat", files), "a loader plugin");
+        assertNull(ModuleLinks.resolveAmd("web/js/main.js", "https://cdn.example.com/app/chat.js", files));
+        assertNull(ModuleLinks.resolveAmd("web/js/main.js", "jquery", files));
+        assertNull(ModuleLinks.resolveAmd("web/js/app/chat.js", "app/chat", files), "itself");
+    }
+
+    @Test
+    void loaderConfigurationPaths() {
+        String text = """
+                require.config({
+                  baseUrl: 'js',
+                  paths: { jquery: ['https://cdn.example.com/jquery', 'lib/jquery'], 'sock': "app/socket", ui: 'app/ui' }
+                });
+                """;
+        assertEquals(java.util.Map.of("jquery", "https://cdn.example.com/jquery", "sock", "app/socket", "ui", "app/ui"),
+                ModuleLinks.amdPaths(text));
+        assertEquals(java.util.Map.of(), ModuleLinks.amdPaths("var paths = { a: 'b' };"), "no configuration call");
+        java.util.Map<String, String> paths = ModuleLinks.amdPaths(text);
+        assertEquals("app/socket", ModuleLinks.mapAmdPath("sock", paths));
+        assertEquals("app/ui/dialog", ModuleLinks.mapAmdPath("ui/dialog", paths));
+        assertEquals("uix", ModuleLinks.mapAmdPath("uix", paths), "a prefix is a whole segment");
+    }
 }
