@@ -400,6 +400,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());
 
         io.wsscan.rules.js.OwnAuthentication ownAuth = new io.wsscan.rules.js.OwnAuthentication(engine, models, policy);
+        PostMessageOriginCheck.Senders senders = new PostMessageOriginCheck.Senders(engine, scopes, models);
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
             int at = owners.fileOf(r.at());
@@ -415,16 +416,26 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                         + "line " + sourceFile.lines().line(first.at().start) + ")";
                 // data that starts the value with a known text (the page's own path) may have a verdict of its own
                 RuleMeta.Lead lead = rule.leadFor(Fact.lead(t.barriers()));
+                String detail = source;
+                Finding.Level level = lead != null ? lead.level() : rule.level();
+                if (rule.gradesSender()) {
+                    // message data: the origin check of the handler it came from decides (a sound one: nothing to report)
+                    PostMessageOriginCheck.Sender sender = senders.of(t.source(), sourceFile);
+                    if (sender == null) continue;
+                    detail = sender.detail();
+                    level = rule.originLevels().get(sender.verdict());
+                }
                 String message = fill(lead != null ? lead.message() : rule.message(), Map.of("source", source, "sink", r.sink().label(),
-                        "detail", source, "advice", rule.adviceFor(r.sink().kinds())));
-                add(found.get(at), new Finding(rule.id(), lead != null ? lead.level() : rule.level(), ir.relPath(),
+                        "detail", detail, "advice", rule.adviceFor(r.sink().kinds())));
+                add(found.get(at), new Finding(rule.id(), level, ir.relPath(),
                         ir.lines().region(r.at()), message, owners.steps(steps), null));
             }
         }
 
         Map<Node, StructuralCheck.Hit> serverHits = new IdentityHashMap<>();
         for (Map.Entry<String, StructuralCheck> c : CHECKS.entrySet()) {
-            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
+            // rules graded by their data's sender use the check for that (above), not for hits of their own
+            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> !r.gradesSender() && c.getKey().equals(r.check())).toList();
             boolean forInventory = SERVER_CHECK.equals(c.getKey()) && !engine.endpoints().isEmpty();
             if (rules.isEmpty() && !forInventory) continue;
             for (int i = 0; i < irs.size(); i++) {

@@ -145,6 +145,19 @@ public final class PostMessageOriginCheck implements StructuralCheck {
 
     /** Null when the handler is fine (or never reads data), else what is wrong with it. */
     String judge(Node fn, Scopes scopes) {
+        Verdict v = verdict(fn, scopes, false);
+        return v == null || v.strength == Strength.STRONG ? null : v.why;
+    }
+
+    /** A handler's origin check: STRONG (sound and in time), WEAK or NONE, and what is wrong with it. */
+    private record Verdict(Strength strength, String why) {
+    }
+
+    /**
+     * The handler's origin check, or null when it never uses the event's data. {@code escapes}: passing
+     * the event itself to a function (which reads its data there) counts as a use of the data.
+     */
+    private Verdict verdict(Node fn, Scopes scopes, boolean escapes) {
         List<Node> params = fn.kid(0).kids();
         if (params.isEmpty()) return null;
         Walker w = new Walker(scopes);
@@ -152,16 +165,144 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         w.destructuredEvent(fn.kid(1));
         w.walk(fn.kid(1), null);
         w.resolveAliases(fn.kid(1));
-        if (w.dataUses.isEmpty()) return null;
+        List<Node> uses = new ArrayList<>(w.dataUses);
+        if (escapes) uses.addAll(w.eventArguments);
+        if (uses.isEmpty()) return null;
         int firstUse = Integer.MAX_VALUE;
-        for (Node d : w.dataUses) firstUse = Math.min(firstUse, d.start);
+        for (Node d : uses) firstUse = Math.min(firstUse, d.start);
         Grade best = combined(w, fn.kid(1), scopes, 0);
         return switch (best.strength) {
-            case NONE -> "the handler uses event.data without checking event.origin";
-            case WEAK -> best.why;
-            case STRONG -> best.at > firstUse ? "event.origin is checked only after event.data has been used" : null;
+            case NONE -> new Verdict(Strength.NONE, "the handler uses event.data without checking event.origin");
+            case WEAK -> new Verdict(Strength.WEAK, best.why);
+            case STRONG -> best.at > firstUse
+                    ? new Verdict(Strength.WEAK, "event.origin is checked only after event.data has been used")
+                    : new Verdict(Strength.STRONG, null);
         };
     }
+
+    /** How a taint rule's data was checked at the handler whose event carried it. */
+    public record Sender(String verdict, String detail) {
+    }
+
+    /**
+     * Judges, for the taint rules of message data ({@code check: postmessage-origin}), the handler that a
+     * source read belongs to: the innermost handler function holding it, or else a handler that calls the
+     * function holding it (the event handed to a helper or method). One per analysis run; verdicts are cached.
+     */
+    public static final class Senders {
+        private final PostMessageOriginCheck check = new PostMessageOriginCheck();
+        private final Engine.Result engine;
+        private final Scopes scopes;
+        private final io.wsscan.analysis.Models models;
+        private final Map<Node, Set<Node>> subtrees = new IdentityHashMap<>();
+        private final Map<Node, Sender> verdicts = new IdentityHashMap<>();
+        private final Map<Node, Boolean> workerPrograms = new IdentityHashMap<>();
+
+        public Senders(Engine.Result engine, Scopes scopes, io.wsscan.analysis.Models models) {
+            this.engine = engine;
+            this.scopes = scopes;
+            this.models = models;
+        }
+
+        /**
+         * The verdict on the handler of the message data read at {@code source} in {@code file}; null when
+         * its check is sound (nothing to report) or the file is a worker's (its messages come from its page).
+         */
+        public Sender of(Node source, io.wsscan.ir.IrFile file) {
+            boolean worker = workerPrograms.computeIfAbsent(file.program(), p -> models.isWorkerFile(file.relPath())
+                    || usesGlobal(p, models.workerGlobals, scopes));
+            if (worker) return null;
+            Engine.HandlerSite h = holder(source);
+            if (h == null) {
+                Helper helper = enclosingFunction(source, file.program());
+                for (Engine.HandlerSite c : messageHandlers()) {
+                    if (helper != null && calls(c.function(), helper)) return verdict(c);
+                }
+                return new Sender("none", "no check of event.origin is in sight");
+            }
+            return verdict(h);
+        }
+
+        private Sender verdict(Engine.HandlerSite h) {
+            return verdicts.computeIfAbsent(h.function(), fn -> {
+                if (CHANNEL.equals(h.model().kind())) {
+                    return new Sender("channel", "it comes over a channel (a Worker, MessagePort or BroadcastChannel) whose"
+                            + " other end this page trusts without checking what it sends");
+                }
+                Verdict v = check.verdict(fn, scopes, true);
+                if (v == null || v.strength == Strength.NONE) return new Sender("none", "the message handler does not check event.origin");
+                return v.strength == Strength.WEAK ? new Sender("weak", v.why) : null;
+            });
+        }
+
+        private List<Engine.HandlerSite> messageHandlers() {
+            List<Engine.HandlerSite> out = new ArrayList<>();
+            for (Engine.HandlerSite h : engine.handlers()) {
+                if (WINDOW.equals(h.model().kind()) || CHANNEL.equals(h.model().kind())) out.add(h);
+            }
+            return out;
+        }
+
+        /** The innermost message handler whose function holds the node. */
+        private Engine.HandlerSite holder(Node n) {
+            Engine.HandlerSite best = null;
+            for (Engine.HandlerSite h : messageHandlers()) {
+                if (!subtrees.computeIfAbsent(h.function(), PostMessageOriginCheck::subtree).contains(n)) continue;
+                if (best == null || subtrees.get(best.function()).contains(h.function())) best = h;
+            }
+            return best;
+        }
+
+        /** A function that reads message data outside a handler, and the method or property name it is stored under. */
+        private record Helper(Node fn, String name) {
+        }
+
+        /** The innermost function of the program that holds the node, or null. */
+        private static Helper enclosingFunction(Node target, Node program) {
+            Helper found = null;
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(program));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (n == target) return found;
+                for (int i = 0; i < n.size(); i++) {
+                    Node k = n.kid(i);
+                    if (k.start > target.start || k.end < target.end) continue;
+                    if (k.kind == Kind.FUNCTION) found = new Helper(k, storedUnder(n, i));
+                    todo.push(k);
+                }
+            }
+            return null;
+        }
+
+        /** {@code handle(e) {…}}, {@code handle: function…}, {@code this.handle = function…}: the name. */
+        private static String storedUnder(Node parent, int index) {
+            if (parent.kind == Kind.PROPERTY && index == 1) return parent.keyName();
+            if (parent.kind == Kind.ASSIGN && index == 1 && parent.kid(0).kind == Kind.MEMBER) return parent.kid(0).propertyName();
+            return null;
+        }
+
+        /** Whether {@code caller} calls the helper: by a name bound to it, or as a method of its name. */
+        private boolean calls(Node caller, Helper helper) {
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(caller));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (n.kind == Kind.CALL) {
+                    Node callee = n.kid(0);
+                    if (callee.kind == Kind.IDENT) {
+                        Binding b = scopes.binding(callee);
+                        if (b != null && b.singleDefinition() == helper.fn()) return true;
+                    } else if (callee.kind == Kind.MEMBER && helper.name() != null && helper.name().equals(callee.propertyName())) {
+                        return true;
+                    }
+                }
+                for (Node k : n.kids()) todo.push(k);
+            }
+            return false;
+        }
+    }
+
+    /** Handler kinds of window message events (graded) and of channels (no origin to check). */
+    private static final String WINDOW = "window-message", CHANNEL = "channel-message";
 
     /**
      * String methods that return the same origin in another spelling: a strict comparison of their
@@ -397,6 +538,8 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         final Set<Binding> originBindings = new HashSet<>();
         final List<Node> dataUses = new ArrayList<>();
         final List<Node> originRefs = new ArrayList<>();
+        /** The event itself handed to a function ({@code handle(e)}), which may read its data there. */
+        final List<Node> eventArguments = new ArrayList<>();
 
         Walker(Scopes scopes) {
             this.scopes = scopes;
@@ -431,6 +574,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                 }
             } else if (n.kind == Kind.IDENT && parent != null) {
                 Binding b = scopes.binding(n);
+                if ((parent.kind == Kind.CALL || parent.kind == Kind.NEW) && parent.kid(0) != n && isEvent(n)) eventArguments.add(n);
                 if (b != null && b.declaration != n) {
                     if (dataBindings.contains(b)) dataUses.add(n);
                     if (originBindings.contains(b)) originRefs.add(n);
@@ -438,9 +582,15 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             }
         }
 
-        /** {@code const {data, origin} = e;} in the body binds like destructuring in the parameter list. */
+        /**
+         * {@code const {data, origin} = e;} in the body binds like destructuring in the parameter list, and
+         * {@code var ev = e.originalEvent;} (jQuery) makes {@code ev} the event too.
+         */
         void destructuredEvent(Node n) {
-            if (n.kind == Kind.DECLARATOR && n.kid(0).kind == Kind.OBJECT_PATTERN && isEvent(n.kid(1))) bindEvent(n.kid(0));
+            if (n.kind == Kind.DECLARATOR && n.size() > 1 && isEvent(n.kid(1))) {
+                if (n.kid(0).kind == Kind.OBJECT_PATTERN) bindEvent(n.kid(0));
+                else if (n.kid(0).kind == Kind.IDENT && n.kid(1).kind == Kind.MEMBER) bindEvent(n.kid(0));
+            }
             for (Node k : n.kids()) destructuredEvent(k);
         }
 
@@ -463,6 +613,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                 if (grew) {
                     originRefs.clear();
                     dataUses.clear();
+                    eventArguments.clear();
                     parents.clear();
                     walk(body, null);
                 }
