@@ -29,3 +29,14 @@ window[LISTEN](EVENTS.message, function (e) {
   // safe: js/postmessage-open-redirect
   document.getElementById('continue-link').href = e.data.next;
 });
+
+// Batched messages: [kind, payload] pairs.
+// expect: js/postmessage-origin-check@warning
+window.addEventListener('message', function (e) {
+  var kind = e.data[0];
+  var payload = e.data[1];
+  if (kind === 'toast') {
+    // expect: js/postmessage-xss@error
+    document.getElementById('toast').innerHTML = payload;
+  }
+});

@@ -213,14 +213,104 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                     || usesGlobal(p, models.workerGlobals, scopes));
             if (worker) return null;
             Engine.HandlerSite h = holder(source);
+            if (h != null && CHANNEL.equals(h.model().kind())) {
+                // a channel opened inside a window message handler (a port from event.ports, a worker per
+                // message) carries what that handler let in: its check decides
+                Engine.HandlerSite outer = holder(h.function());
+                if (outer != null && WINDOW.equals(outer.model().kind())) h = outer;
+            }
             if (h == null) {
-                Helper helper = enclosingFunction(source, file.program());
-                for (Engine.HandlerSite c : messageHandlers()) {
-                    if (helper != null && calls(c.function(), helper)) return verdict(c);
-                }
-                return new Sender("none", "no check of event.origin is in sight");
+                Sender s = throughHelpers(source, file.program());
+                return s != NOT_FOUND ? s : new Sender("none", "no check of event.origin is in sight");
             }
             return verdict(h);
+        }
+
+        /** How many calls a handler may be away from the function that reads the data. */
+        private static final int HELPER_DEPTH = 3;
+        private static final Sender NOT_FOUND = new Sender(null, null);
+
+        /**
+         * Data read outside any handler: from the function reading it, up through its callers (at most
+         * {@link #HELPER_DEPTH} calls), to a handler that calls one of them. The handler's verdict, unless a
+         * function on the way checks the origin before it passes the event on; NOT_FOUND when no handler calls it.
+         */
+        private Sender throughHelpers(Node source, Node program) {
+            Helper reader = enclosingFunction(source, program);
+            if (reader == null) return NOT_FOUND;
+            CallIndex index = callIndex.computeIfAbsent(program, p -> CallIndex.of(p, scopes));
+            Map<Node, Helper> towardReader = new IdentityHashMap<>();
+            Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.add(reader.fn());
+            List<Helper> frontier = List.of(reader);
+            for (int depth = 0; depth < HELPER_DEPTH && !frontier.isEmpty(); depth++) {
+                List<Helper> callers = new ArrayList<>();
+                for (Helper f : frontier) {
+                    for (Helper g : index.callers(f)) {
+                        for (Engine.HandlerSite c : messageHandlers()) {
+                            if (subtrees.computeIfAbsent(c.function(), PostMessageOriginCheck::subtree).contains(g.fn())) {
+                                return along(c, f, towardReader);
+                            }
+                        }
+                        if (seen.add(g.fn())) {
+                            towardReader.put(g.fn(), f);
+                            callers.add(g);
+                        }
+                    }
+                }
+                frontier = callers;
+            }
+            return NOT_FOUND;
+        }
+
+        /** The handler's verdict, made stronger by the checks of the functions between it and the reader. */
+        private Sender along(Engine.HandlerSite h, Helper first, Map<Node, Helper> towardReader) {
+            Sender s = verdict(h);
+            for (Helper f = first; f != null && s != null; f = towardReader.get(f.fn())) {
+                Verdict v = check.verdict(f.fn(), scopes, true);
+                if (v == null) continue;
+                if (v.strength == Strength.STRONG) s = null;
+                else if (v.strength == Strength.WEAK && "none".equals(s.verdict())) s = new Sender("weak", v.why);
+            }
+            return s;
+        }
+
+        private final Map<Node, CallIndex> callIndex = new IdentityHashMap<>();
+
+        /** The calls of one program by callee: a function a name is bound to, or a method name; each with its caller. */
+        private record CallIndex(Map<Node, List<Helper>> byFunction, Map<String, List<Helper>> byName) {
+            static CallIndex of(Node program, Scopes scopes) {
+                CallIndex out = new CallIndex(new IdentityHashMap<>(), new java.util.HashMap<>());
+                java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+                todo.push(new Object[] {program, null});
+                while (!todo.isEmpty()) {
+                    Object[] top = todo.pop();
+                    Node n = (Node) top[0];
+                    Helper in = (Helper) top[1];
+                    if (n.kind == Kind.CALL && in != null) {
+                        Node callee = n.kid(0);
+                        if (callee.kind == Kind.IDENT) {
+                            Binding b = scopes.binding(callee);
+                            Node def = b == null ? null : b.singleDefinition();
+                            if (def != null && def.kind == Kind.FUNCTION) out.byFunction.computeIfAbsent(def, k -> new ArrayList<>()).add(in);
+                        } else if (callee.kind == Kind.MEMBER && callee.propertyName() != null) {
+                            out.byName.computeIfAbsent(callee.propertyName(), k -> new ArrayList<>()).add(in);
+                        }
+                    }
+                    for (int i = 0; i < n.size(); i++) {
+                        Node k = n.kid(i);
+                        todo.push(new Object[] {k, k.kind == Kind.FUNCTION ? new Helper(k, storedUnder(n, i)) : in});
+                    }
+                }
+                return out;
+            }
+
+            /** The functions that call {@code f} (by a name bound to it, or as a method of its name). */
+            List<Helper> callers(Helper f) {
+                List<Helper> out = new ArrayList<>(byFunction.getOrDefault(f.fn(), List.of()));
+                if (f.name() != null) out.addAll(byName.getOrDefault(f.name(), List.of()));
+                return out;
+            }
         }
 
         private Sender verdict(Engine.HandlerSite h) {
@@ -243,11 +333,11 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             return out;
         }
 
-        /** The innermost message handler whose function holds the node. */
+        /** The innermost message handler whose function holds the node (other than the node itself). */
         private Engine.HandlerSite holder(Node n) {
             Engine.HandlerSite best = null;
             for (Engine.HandlerSite h : messageHandlers()) {
-                if (!subtrees.computeIfAbsent(h.function(), PostMessageOriginCheck::subtree).contains(n)) continue;
+                if (h.function() == n || !subtrees.computeIfAbsent(h.function(), PostMessageOriginCheck::subtree).contains(n)) continue;
                 if (best == null || subtrees.get(best.function()).contains(h.function())) best = h;
             }
             return best;
@@ -259,16 +349,16 @@ public final class PostMessageOriginCheck implements StructuralCheck {
 
         /** The innermost function of the program that holds the node, or null. */
         private static Helper enclosingFunction(Node target, Node program) {
-            Helper found = null;
-            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(program));
+            java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+            todo.push(new Object[] {program, null});
             while (!todo.isEmpty()) {
-                Node n = todo.pop();
-                if (n == target) return found;
+                Object[] top = todo.pop();
+                Node n = (Node) top[0];
+                if (n == target) return (Helper) top[1];
                 for (int i = 0; i < n.size(); i++) {
                     Node k = n.kid(i);
                     if (k.start > target.start || k.end < target.end) continue;
-                    if (k.kind == Kind.FUNCTION) found = new Helper(k, storedUnder(n, i));
-                    todo.push(k);
+                    todo.push(new Object[] {k, k.kind == Kind.FUNCTION ? new Helper(k, storedUnder(n, i)) : top[1]});
                 }
             }
             return null;
@@ -279,25 +369,6 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             if (parent.kind == Kind.PROPERTY && index == 1) return parent.keyName();
             if (parent.kind == Kind.ASSIGN && index == 1 && parent.kid(0).kind == Kind.MEMBER) return parent.kid(0).propertyName();
             return null;
-        }
-
-        /** Whether {@code caller} calls the helper: by a name bound to it, or as a method of its name. */
-        private boolean calls(Node caller, Helper helper) {
-            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(caller));
-            while (!todo.isEmpty()) {
-                Node n = todo.pop();
-                if (n.kind == Kind.CALL) {
-                    Node callee = n.kid(0);
-                    if (callee.kind == Kind.IDENT) {
-                        Binding b = scopes.binding(callee);
-                        if (b != null && b.singleDefinition() == helper.fn()) return true;
-                    } else if (callee.kind == Kind.MEMBER && helper.name() != null && helper.name().equals(callee.propertyName())) {
-                        return true;
-                    }
-                }
-                for (Node k : n.kids()) todo.push(k);
-            }
-            return false;
         }
     }
 
@@ -316,7 +387,9 @@ public final class PostMessageOriginCheck implements StructuralCheck {
     private static Node normalised(Node ref, Map<Node, Node> parents) {
         while (true) {
             Node member = parents.get(ref);
-            if (member == null || member.kind != Kind.MEMBER || member.kid(0) != ref || !NORMALISERS.contains(member.propertyName())) return ref;
+            // (a computed member such as e.data[0] has no name)
+            String name = member == null || member.kind != Kind.MEMBER ? null : member.propertyName();
+            if (name == null || member.kid(0) != ref || !NORMALISERS.contains(name)) return ref;
             Node call = parents.get(member);
             if (call == null || call.kind != Kind.CALL || call.kid(0) != member) return ref;
             ref = call;
@@ -569,7 +642,8 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             if (n.kind == Kind.MEMBER) {
                 String p = n.propertyName();
                 if (isEvent(n.kid(0))) {
-                    if ("data".equals(p)) dataUses.add(n);
+                    // the ports handed over with the message are the sender's too
+                    if ("data".equals(p) || "ports".equals(p)) dataUses.add(n);
                     if ("origin".equals(p) || "source".equals(p)) originRefs.add(n);
                 }
             } else if (n.kind == Kind.IDENT && parent != null) {

@@ -89,6 +89,42 @@ class PostMessageTaintTest {
     }
 
     @Test
+    void aPortHandedOverInAMessageFollowsThatHandlersCheck() {
+        tester.check("page.js", """
+                window.addEventListener('message', function (e) {
+                  if (e.origin !== 'https://editor.example.com') return;
+                  e.ports[0].onmessage = function (m) {
+                    // safe: js/postmessage-xss
+                    document.getElementById('doc').innerHTML = m.data.html;
+                  };
+                });
+                // expect: js/postmessage-origin-check@warning
+                window.addEventListener('message', function (e) {
+                  var port = e.ports[0];
+                  port.postMessage('ready');
+                  port.onmessage = function (m) {
+                    // expect: js/postmessage-xss@error
+                    document.getElementById('doc').innerHTML = m.data.html;
+                  };
+                  document.title = e.data.title;
+                });
+                """);
+    }
+
+    @Test
+    void anIndexIntoTheDataIsRead() {
+        // e.data[0] once stopped the whole file with an internal error (a computed member has no name)
+        tester.check("page.js", """
+                // expect: js/postmessage-origin-check@warning
+                window.addEventListener('message', function (e) {
+                  var first = e.data[0];
+                  // expect: js/postmessage-xss@error
+                  document.body.innerHTML = first;
+                });
+                """);
+    }
+
+    @Test
     void theEventHandedToAHelperIsJudgedByTheHandler() {
         tester.check("page.js", """
                 function show(e) {
@@ -104,6 +140,38 @@ class PostMessageTaintTest {
                   show(e);
                 });
                 window.addEventListener('message', function (e) { showUnchecked(e); });
+                """);
+    }
+
+    @Test
+    void aCheckOnTheWayThroughSeveralHelpersCounts() {
+        tester.check("page.js", """
+                class Widget {
+                  constructor(el) {
+                    this.el = el;
+                    window.addEventListener('message', (e) => this.receive(e));
+                  }
+                  receive(e) {
+                    if (e.origin !== 'https://app.example.com') return;
+                    this.dispatch(e);
+                  }
+                  dispatch(e) {
+                    if (e.data.type === 'html') this.render(e);
+                  }
+                  render(e) {
+                    // safe: js/postmessage-xss
+                    this.el.innerHTML = e.data.html;
+                  }
+                }
+                function paint(e) {
+                  // expect: js/postmessage-xss@warning "indexOf()"
+                  document.body.innerHTML = e.data;
+                }
+                function route(e) {
+                  if (e.origin.indexOf('example.com') < 0) return;
+                  paint(e);
+                }
+                window.addEventListener('message', function (e) { route(e); });
                 """);
     }
 
