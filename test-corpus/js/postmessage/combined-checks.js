@@ -7,6 +7,7 @@ const panel = document.getElementById('panel');
 // expect: js/postmessage-origin-check "includes()"
 window.addEventListener('message', (e) => {
   if (e.origin === TRUSTED || e.origin.includes('partner')) {
+    // expect: js/postmessage-xss@warning "includes()"
     panel.innerHTML = e.data.html;
   }
 });

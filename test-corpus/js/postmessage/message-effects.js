@@ -9,23 +9,26 @@
 var relay = new WebSocket('wss://relay.example-corp.net/widgets');
 
 function openRoute(target) {
+  // expect: js/postmessage-open-redirect@warning
   window.location.href = target;
 }
 
-// expect: js/postmessage-origin-check "and it writes event.data into innerHTML at line 17"
+// expect: js/postmessage-origin-check "and it writes event.data into innerHTML at line 19"
 window.addEventListener('message', function (e) {
+  // expect: js/postmessage-xss@error
   document.getElementById('promo').innerHTML = e.data.banner;
 });
 
-// expect: js/postmessage-origin-check "uses indexOf(), which also accepts look-alike hosts such as example.com.evil.net, and it runs event.data as code through eval() at line 23"
+// expect: js/postmessage-origin-check "uses indexOf(), which also accepts look-alike hosts such as example.com.evil.net, and it runs event.data as code through eval() at line 26"
 window.addEventListener('message', function (e) {
   if (e.origin.indexOf('plugins.example-corp.net') !== -1) {
+    // expect: js/postmessage-code-injection@warning "indexOf()"
     eval(e.data.script);
   }
 });
 
 // Through a helper defined above: the line is the helper's.
-// expect: js/postmessage-origin-check "navigates to event.data through location.href at line 12"
+// expect: js/postmessage-origin-check "navigates to event.data through location.href at line 13"
 window.addEventListener('message', function (event) {
   openRoute(event.data.route);
 });
@@ -35,7 +38,7 @@ window.addEventListener('message', function (e) {
   relay.send(e.data);
 });
 
-// expect: js/postmessage-origin-check "connects to an address built from event.data through the WebSocket URL (new WebSocket) at line 42"
+// expect: js/postmessage-origin-check "connects to an address built from event.data through the WebSocket URL (new WebSocket) at line 45"
 window.addEventListener('message', function (e) {
   if (e.data.type === 'subscribe') {
     // expect: js/ws-url-injection

@@ -8,5 +8,6 @@ chartWorker.onmessage = (e) => {
 
 // expect: js/postmessage-origin-check
 window.addEventListener('message', (e) => {
+  // expect: js/postmessage-xss@error
   document.getElementById('banner').innerHTML = e.data.banner;
 });

@@ -74,6 +74,7 @@ var md = new Worker('/js/markdown-worker.js');
 // safe: js/postmessage-origin-check
 md.onmessage = function (e) {
   // safe: js/ws-message-xss
+  // expect: js/postmessage-xss@note "a Worker's message"
   document.getElementById('preview').innerHTML = e.data;
 };
 md.postMessage(document.getElementById('editor').value);

@@ -47,8 +47,11 @@ final class ApiPath {
         return path + ".Argument[" + k + "..]";
     }
 
-    /** The callee when argument {@code j} is the constant {@code value} ({@code addEventListener('message')}). */
-    static String whenArgument(String path, int j, String value) {
+    /**
+     * The callee when argument {@code j} is the constant {@code value} ({@code addEventListener('message')});
+     * {@code j} may name an option of an options argument ({@code 1.targetOrigin}).
+     */
+    static String whenArgument(String path, String j, String value) {
         return path + ".WhenArgument[" + j + "=" + value + "]";
     }
 

@@ -464,6 +464,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         io.wsscan.rules.js.OwnAuthentication ownAuth = new io.wsscan.rules.js.OwnAuthentication(engine, models, policy);
         io.wsscan.rules.js.PageGlobals pageGlobals = new io.wsscan.rules.js.PageGlobals(programs, scopes);
         Set<String> led = new HashSet<>();
+        PostMessageOriginCheck.Senders senders = new PostMessageOriginCheck.Senders(engine, scopes, models);
         for (Engine.SinkReport r : engine.reports()) {
             Fact.Taint t = r.taint();
             int at = owners.fileOf(r.at());
@@ -483,10 +484,18 @@ public final class JsAnalyzer implements LinkingAnalyzer {
                 RuleMeta.Verdict own = lead != null ? new RuleMeta.Verdict(List.of(), lead.level(), lead.message()) : null;
                 RuleMeta.Verdict pg = rule.pageGlobals();
                 if (own == null && pg != null && pg.sources().contains(t.kind()) && pageGlobals.holds(first.at())) own = pg;
+                String detail = source;
+                Finding.Level level = own != null ? own.level() : rule.level();
+                if (rule.gradesSender()) {
+                    // message data: the origin check of the handler it came from decides (a sound one: nothing to report)
+                    PostMessageOriginCheck.Sender sender = senders.of(t.source(), sourceFile);
+                    if (sender == null) continue;
+                    detail = sender.detail();
+                    level = rule.originLevels().get(sender.verdict());
+                }
                 String message = fill(own != null ? own.message() : rule.message(), Map.of("source", source, "sink", r.sink().label(),
-                        "detail", source, "advice", rule.adviceFor(r.sink().kinds())));
-                Finding f = new Finding(rule.id(), own != null ? own.level() : rule.level(), ir.relPath(),
-                        ir.lines().region(r.at()), message, owners.steps(steps), null);
+                        "detail", detail, "advice", rule.adviceFor(r.sink().kinds())));
+                Finding f = new Finding(rule.id(), level, ir.relPath(), ir.lines().region(r.at()), message, owners.steps(steps), null);
                 // data that starts the value decides what follows it (location.pathname + location.search)
                 if (lead != null) led.add(key(f.ruleId(), f.region()));
                 if (lead != null || !led.contains(key(f.ruleId(), f.region()))) add(found.get(at), f, lead != null);
@@ -495,7 +504,8 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
         Map<Node, StructuralCheck.Hit> serverHits = new IdentityHashMap<>();
         for (Map.Entry<String, StructuralCheck> c : CHECKS.entrySet()) {
-            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
+            // rules graded by their data's sender use the check for that (above), not for hits of their own
+            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> !r.gradesSender() && c.getKey().equals(r.check())).toList();
             boolean forInventory = SERVER_CHECK.equals(c.getKey()) && !engine.endpoints().isEmpty();
             if (rules.isEmpty() && !forInventory) continue;
             for (int i = 0; i < irs.size(); i++) {

@@ -233,10 +233,13 @@ final class ModelBinding {
         List<String> variants = new ArrayList<>();
         variants.add(path);
         for (int j = 0; j < Math.min(args.size(), 3); j++) {
-            for (Str s : args.get(j).all(Str.class)) {
-                if (!s.complete()) continue;
-                String v = ApiPath.whenArgument(path, j, s.prefix());
-                if (models.known(v) && !variants.contains(v)) variants.add(v);
+            whenConstant(path, Integer.toString(j), args.get(j), variants);
+            // an option of an options object: postMessage(data, {targetOrigin: '*'}) is WhenArgument[1.targetOrigin=*]
+            for (Obj o : args.get(j).objects()) {
+                if (o.function != null) continue;
+                for (Map.Entry<String, Value> e : a.heap.fields(o).entrySet()) {
+                    if (models.knownOption(e.getKey())) whenConstant(path, j + "." + e.getKey(), e.getValue(), variants);
+                }
             }
         }
         String name0 = args.isEmpty() ? null : StringFolding.constantString(args.get(0));
@@ -297,6 +300,15 @@ final class ModelBinding {
             }
         }
         return result;
+    }
+
+    /** The {@code WhenArgument[at=v]} variants of the callee that a model names, for each constant {@code v} the value may be. */
+    private void whenConstant(String path, String at, Value value, List<String> variants) {
+        for (Str s : value.all(Str.class)) {
+            if (!s.complete()) continue;
+            String v = ApiPath.whenArgument(path, at, s.prefix());
+            if (models.known(v) && !variants.contains(v)) variants.add(v);
+        }
     }
 
     /**

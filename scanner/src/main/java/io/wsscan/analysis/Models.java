@@ -152,6 +152,9 @@ public final class Models {
     }
 
     private final Set<String> prefixes = new HashSet<>();
+    /** Options that some {@code WhenArgument[i.option=v]} step tests (postMessage's {@code targetOrigin}). */
+    private final Set<String> options = new HashSet<>();
+    private static final Pattern OPTION_STEP = Pattern.compile("WhenArgument\\[\\d+\\.([^=\\]]+)=");
     final Map<String, String> aliases = new HashMap<>();
     final Map<String, List<String>> types = new HashMap<>();
     final Map<String, List<Source>> sources = new HashMap<>();
@@ -269,6 +272,11 @@ public final class Models {
     boolean knownPackage(String specifier) {
         String path = ApiPath.module(specifier);
         return known(aliases.getOrDefault(path, path));
+    }
+
+    /** Whether a model tests this option of an options argument ({@code WhenArgument[1.targetOrigin=*]}). */
+    boolean knownOption(String name) {
+        return options.contains(name);
     }
 
     /**
@@ -544,6 +552,8 @@ public final class Models {
             }
             for (String a : acc) {
                 out.add(a);
+                java.util.regex.Matcher option = OPTION_STEP.matcher(a);
+                while (option.find()) options.add(option.group(1));
                 int i = -1;
                 while ((i = a.indexOf('.', i + 1)) >= 0) {
                     if (bracketDepth(a, i) == 0) prefixes.add(a.substring(0, i));

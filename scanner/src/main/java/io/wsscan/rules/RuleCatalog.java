@@ -225,6 +225,18 @@ public final class RuleCatalog {
             }
             pageGlobals = new RuleMeta.Verdict(pgSources, Level.parse(pg.path("level").asText()), pg.path("message").asText());
         }
+        Map<String, Level> originLevels = new LinkedHashMap<>();
+        JsonNode ol = n.path("originLevels");
+        if (!ol.isMissingNode()) {
+            if (!kind.equals("taint") || check == null) {
+                throw t.error(t.keyLine(n, "originLevels"), "originLevels: only taint rules with a 'check' that judges the sender (" + String.join(", ", new java.util.TreeSet<>(Schema.SENDER_CHECKS)) + ") have them");
+            }
+            for (String v : RuleMeta.ORIGIN_VERDICTS) originLevels.put(v, Level.parse(ol.path(v).asText()));
+            if (!Schema.SENDER_CHECKS.contains(check)) {
+                throw t.error(t.keyLine(n, "originLevels"), "originLevels: check '" + check + "' does not judge where data came from; it needs check: "
+                        + String.join(", ", new java.util.TreeSet<>(Schema.SENDER_CHECKS)));
+            }
+        }
         placeholders(t, t.keyLine(n, "message"), "message", req(t, n, "message"), advice, sinks);
         String sev = req(t, n, "securitySeverity");
         try {
@@ -238,7 +250,7 @@ public final class RuleCatalog {
         return new RuleMeta(id, req(t, n, "name"), req(t, n, "shortDescription"),
                 req(t, n, "fullDescription"), readText(src, help), Level.parse(req(t, n, "level")), sev,
                 req(t, n, "precision"), strings(n.path("tags")), compliance, kind, sources, sinks, check,
-                req(t, n, "message"), language, advice, authSources, List.copyOf(leads), pageGlobals);
+                req(t, n, "message"), language, advice, authSources, List.copyOf(leads), pageGlobals, Map.copyOf(originLevels));
     }
 
     /** Checks a message's placeholders: each known, and {advice} only with advice for every sink kind. */

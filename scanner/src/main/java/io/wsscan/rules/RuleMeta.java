@@ -21,13 +21,24 @@ import java.util.Map;
  * @param leads       taint rules: verdicts of their own for data that starts the sink's value with a known text
  * @param pageGlobals taint rules: the verdict of its own for data whose source is a global of the page
  *                    (configuration the server wrote into the page, a build-time constant), or null
+ * @param originLevels taint rules with a {@code check} that judges where their data came from (the
+ *                    message handler's origin check): verdict ({@code none}, {@code weak}, {@code channel})
+ *                    -> level; data from a handler whose check is sound is not reported
  */
 public record RuleMeta(String id, String name, String shortDescription, String fullDescription,
                        String helpMarkdown, Level level, String securitySeverity, String precision,
                        List<String> tags, Map<String, List<String>> compliance, String kind,
                        List<String> sources, List<String> sinks, String check, String message,
                        String language, Map<String, String> advice, List<String> authenticationSources,
-                       List<Lead> leads, Verdict pageGlobals) {
+                       List<Lead> leads, Verdict pageGlobals, Map<String, Level> originLevels) {
+
+    /** Whether the rule's level follows the sender check of its data's handler (then its check makes no hits of its own). */
+    public boolean gradesSender() {
+        return !originLevels.isEmpty();
+    }
+
+    /** Verdicts of a message handler's sender check that {@code originLevels} gives a level. */
+    public static final List<String> ORIGIN_VERDICTS = List.of("none", "weak", "channel");
 
     /**
      * A taint rule's verdict for data known to start with {@code lead} ({@code /}: the page's own path)

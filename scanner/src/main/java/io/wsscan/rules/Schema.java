@@ -36,6 +36,9 @@ public final class Schema {
         }
     }
 
+    /** Structural checks that also judge where a taint rule's data came from (a taint rule's {@code check}). */
+    public static final Set<String> SENDER_CHECKS = Set.of("postmessage-origin");
+
     /** Sink kinds plus {@code all}: what a sanitizer or barrier can block. */
     public static final String ALL = "all";
 
@@ -70,10 +73,11 @@ public final class Schema {
 
     /**
      * Words of a set that the scanner's own code uses, so that a model may give them without a model
-     * using them ({@code window-message} handlers are read by the postMessage check); every other handler
+     * using them ({@code window-message} and {@code channel-message} handlers are read by the postMessage
+     * check and its taint rules); every other handler
      * kind a model gives must be used by some policy, or a misspelled kind would find functions nobody reads.
      */
-    static final Map<String, Set<String>> BUILT_IN_USES = Map.of(HANDLER_KINDS, Set.of("window-message"));
+    static final Map<String, Set<String>> BUILT_IN_USES = Map.of(HANDLER_KINDS, Set.of("window-message", "channel-message"));
 
     /** Sets whose every given word must also be used. */
     static final Set<String> MUST_BE_USED = Set.of(HANDLER_KINDS);
@@ -288,7 +292,12 @@ public final class Schema {
             table("advice"),
             rows("leads", text("lead").required(), text("level").required().oneOf("error", "warning", "note"),
                     text("message").required()),
-            row("pageGlobals", texts("sources").required().in(Vocab.SOURCE_KIND), text("level").required().oneOf("error", "warning", "note"), text("message").required()));
+            row("pageGlobals", texts("sources").required().in(Vocab.SOURCE_KIND), level("level"), text("message").required()),
+            row("originLevels", level("none"), level("weak"), level("channel")));
+
+    private static Key level(String name) {
+        return text(name).required().oneOf("error", "warning", "note");
+    }
 
     /** What a rule's {@code message} may ask to be filled per finding. */
     public static final Set<String> PLACEHOLDERS = Set.of("source", "sink", "detail", "advice", "threat");

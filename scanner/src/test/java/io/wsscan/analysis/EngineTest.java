@@ -387,7 +387,7 @@ class EngineTest {
         String handler = "onmessage = function (e) { new WebSocket(e.data.url); document.write(e.data.html); };\n";
         check("importScripts('/lib/stomp.js');\n"
                 + "// safe: js/postmessage-origin-check, js/ws-url-injection, js/ws-message-xss\n" + handler);
-        check("// expect: js/postmessage-origin-check, js/ws-url-injection\n"
+        check("// expect: js/postmessage-origin-check, js/ws-url-injection, js/postmessage-xss\n"
                 + "// safe: js/ws-message-xss\n" + handler);
     }
 }

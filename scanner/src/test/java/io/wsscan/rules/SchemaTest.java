@@ -173,6 +173,22 @@ class SchemaTest {
     }
 
     @Test
+    void originLevelsNeedATaintRuleWithASenderCheck() throws IOException {
+        Path structural = write("rule4.yml", rule("kind: structural", "check: postmessage-origin",
+                "originLevels: { none: error, weak: warning, channel: note }"));
+        rejected(structural, 14, "originLevels: only taint rules with a 'check' that judges the sender (postmessage-origin) have them");
+        Path otherCheck = write("rule5.yml", rule("kind: taint", "sources: [postmessage]", "sinks: [html]", "check: url-credentials",
+                "originLevels: { none: error, weak: warning, channel: note }"));
+        rejected(otherCheck, 16, "originLevels: check 'url-credentials' does not judge where data came from; it needs check: postmessage-origin");
+        Path missing = write("rule6.yml", rule("kind: taint", "sources: [postmessage]", "sinks: [html]", "check: postmessage-origin",
+                "originLevels: { none: error, weak: warning }"));
+        rejected(missing, 16, "channel");
+        Path level = write("rule7.yml", rule("kind: taint", "sources: [postmessage]", "sinks: [html]", "check: postmessage-origin",
+                "originLevels: { none: fatal, weak: warning, channel: note }"));
+        rejected(level, 16, "'fatal' is not one of error, note, warning");
+    }
+
+    @Test
     void policyReferencesAreChecked() throws IOException {
         // a policy naming a handler kind no model gives, and an endpoint naming a policy nobody defines
         Path m = write("model.yml", "policies:\n  - name: mine\n    deciders:\n"

@@ -100,14 +100,24 @@ final class DeclarationLowering extends LoweringPart {
         kids.add(superClass == null ? Node.empty(open) : superClass);
         if (body != null) {
             TNode[] ms = body.kids;
+            List<TNode> decorators = new ArrayList<>();
             for (int i = 0; i < ms.length; i++) {
                 TNode m = ms[i];
+                if (m.type == "decorator") decorators.add(m); // the grammar puts a member's decorators before it
                 if (!m.named || isComment(m) || TypeScriptLowering.TYPE_ONLY.contains(m.type)) continue;
                 // a field's ';' is a sibling in the class body; the IR member includes it
                 int end = m.end;
                 if (i + 1 < ms.length && ms[i + 1].type == ";" && !ms[i + 1].missing) end = ms[i + 1].end;
                 Node n = classMember(m, end);
                 if (n != null) kids.add(n);
+                for (TNode k : m.kids) if (k.type == "decorator") decorators.add(k);
+                if (n != null && n.kind == Kind.PROPERTY && n.has(Node.METHOD)) {
+                    for (TNode d : decorators) {
+                        Node listener = hostListener(d, n);
+                        if (listener != null) kids.add(listener);
+                    }
+                }
+                decorators.clear();
             }
         }
         TNode name = c.field("name");
@@ -148,6 +158,56 @@ final class DeclarationLowering extends LoweringPart {
                 if (TypeScriptLowering.TYPE_STATEMENTS.contains(m.type)) return null;
                 return unknown(m, List.of());
         }
+    }
+
+    /**
+     * Angular's {@code @HostListener('window:message', ['$event']) onMessage(e) {…}}: the framework adds the
+     * method as a listener of the window's (or document's) event, so it is lowered as a field that does so,
+     * {@code window.addEventListener('message', this.onMessage)}, spanning the decorator. With other
+     * arguments than the event itself ({@code ['$event.data']}) the listener is an arrow that passes them.
+     * Null for any other decorator, and for events of the host element.
+     */
+    private Node hostListener(TNode d, Node method) {
+        TNode call = d.firstNamed();
+        if (call == null || call.type != "call_expression") return null;
+        TNode callee = call.field("function");
+        TNode args = call.field("arguments");
+        String name = method.keyName();
+        if (callee == null || args == null || name == null || !"HostListener".equals(src(callee))) return null;
+        List<Node> as = new ArrayList<>();
+        for (TNode a : args.kids) if (a.named && !isComment(a)) as.add(expr(a));
+        if (as.isEmpty() || as.get(0).kind != Kind.STRING) return null;
+        String event = as.get(0).text;
+        int colon = event.indexOf(':');
+        String target = colon < 0 ? null : event.substring(0, colon);
+        if (!"window".equals(target) && !"document".equals(target)) return null;
+        int s = d.start, e = d.end;
+        Node self = new Node(Kind.MEMBER, s, e, name, 0, List.of(new Node(Kind.THIS, s, e, null, 0, List.of())));
+        Node handler = self;
+        List<String> passed = new ArrayList<>();
+        if (as.size() > 1 && as.get(1).kind == Kind.ARRAY) {
+            for (Node x : as.get(1).kids()) passed.add(x.kind == Kind.STRING ? x.text : null);
+        }
+        if (!passed.equals(List.of("$event"))) {
+            // ($event) => this.name(<each argument, read from $event>)
+            List<Node> callArgs = new ArrayList<>(List.of(self));
+            for (String p : passed) callArgs.add(eventPath(p, s, e));
+            Node body = new Node(Kind.CALL, s, e, null, 0, callArgs);
+            Node params = new Node(Kind.PARAMS, s, s, null, 0, List.of(Node.leaf(Kind.IDENT, s, e, "$event")));
+            handler = new Node(Kind.FUNCTION, s, e, null, Node.ARROW | Node.EXPRESSION_BODY, List.of(params, body));
+        }
+        Node on = new Node(Kind.MEMBER, s, e, "addEventListener", 0, List.of(Node.leaf(Kind.IDENT, s, e, target)));
+        Node register = new Node(Kind.CALL, s, e, null, 0, List.of(on, Node.leaf(Kind.STRING, s, e, event.substring(colon + 1)), handler));
+        return new Node(Kind.CLASS_FIELD, s, e, null, 0, List.of(Node.leaf(Kind.PRIVATE_NAME, s, e, "@HostListener " + name), register));
+    }
+
+    /** {@code $event}, {@code $event.data.x}: a read from the event; anything else is not known. */
+    private static Node eventPath(String path, int s, int e) {
+        if (path == null || !path.matches("\\$event(\\.[A-Za-z_$][\\w$]*)*")) return new Node(Kind.UNDEFINED, s, e, null, 0, List.of());
+        String[] parts = path.split("\\.");
+        Node n = Node.leaf(Kind.IDENT, s, e, parts[0]);
+        for (int i = 1; i < parts.length; i++) n = new Node(Kind.MEMBER, s, e, parts[i], 0, List.of(n));
+        return n;
     }
 
     /** Where a member starts: its first modifier or key, after any decorators. */

@@ -145,6 +145,19 @@ public final class PostMessageOriginCheck implements StructuralCheck {
 
     /** Null when the handler is fine (or never reads data), else what is wrong with it. */
     String judge(Node fn, Scopes scopes) {
+        Verdict v = verdict(fn, scopes, false);
+        return v == null || v.strength == Strength.STRONG ? null : v.why;
+    }
+
+    /** A handler's origin check: STRONG (sound and in time), WEAK or NONE, and what is wrong with it. */
+    private record Verdict(Strength strength, String why) {
+    }
+
+    /**
+     * The handler's origin check, or null when it never uses the event's data. {@code escapes}: passing
+     * the event itself to a function (which reads its data there) counts as a use of the data.
+     */
+    private Verdict verdict(Node fn, Scopes scopes, boolean escapes) {
         List<Node> params = fn.kid(0).kids();
         if (params.isEmpty()) return null;
         Walker w = new Walker(scopes);
@@ -152,16 +165,215 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         w.destructuredEvent(fn.kid(1));
         w.walk(fn.kid(1), null);
         w.resolveAliases(fn.kid(1));
-        if (w.dataUses.isEmpty()) return null;
+        List<Node> uses = new ArrayList<>(w.dataUses);
+        if (escapes) uses.addAll(w.eventArguments);
+        if (uses.isEmpty()) return null;
         int firstUse = Integer.MAX_VALUE;
-        for (Node d : w.dataUses) firstUse = Math.min(firstUse, d.start);
+        for (Node d : uses) firstUse = Math.min(firstUse, d.start);
         Grade best = combined(w, fn.kid(1), scopes, 0);
         return switch (best.strength) {
-            case NONE -> "the handler uses event.data without checking event.origin";
-            case WEAK -> best.why;
-            case STRONG -> best.at > firstUse ? "event.origin is checked only after event.data has been used" : null;
+            case NONE -> new Verdict(Strength.NONE, "the handler uses event.data without checking event.origin");
+            case WEAK -> new Verdict(Strength.WEAK, best.why);
+            case STRONG -> best.at > firstUse
+                    ? new Verdict(Strength.WEAK, "event.origin is checked only after event.data has been used")
+                    : new Verdict(Strength.STRONG, null);
         };
     }
+
+    /** How a taint rule's data was checked at the handler whose event carried it. */
+    public record Sender(String verdict, String detail) {
+    }
+
+    /**
+     * Judges, for the taint rules of message data ({@code check: postmessage-origin}), the handler that a
+     * source read belongs to: the innermost handler function holding it, or else a handler that calls the
+     * function holding it (the event handed to a helper or method). One per analysis run; verdicts are cached.
+     */
+    public static final class Senders {
+        private final PostMessageOriginCheck check = new PostMessageOriginCheck();
+        private final Engine.Result engine;
+        private final Scopes scopes;
+        private final io.wsscan.analysis.Models models;
+        private final Map<Node, Set<Node>> subtrees = new IdentityHashMap<>();
+        private final Map<Node, Sender> verdicts = new IdentityHashMap<>();
+        private final Map<Node, Boolean> workerPrograms = new IdentityHashMap<>();
+
+        public Senders(Engine.Result engine, Scopes scopes, io.wsscan.analysis.Models models) {
+            this.engine = engine;
+            this.scopes = scopes;
+            this.models = models;
+        }
+
+        /**
+         * The verdict on the handler of the message data read at {@code source} in {@code file}; null when
+         * its check is sound (nothing to report) or the file is a worker's (its messages come from its page).
+         */
+        public Sender of(Node source, io.wsscan.ir.IrFile file) {
+            boolean worker = workerPrograms.computeIfAbsent(file.program(), p -> models.isWorkerFile(file.relPath())
+                    || usesGlobal(p, models.workerGlobals, scopes));
+            if (worker) return null;
+            Engine.HandlerSite h = holder(source);
+            if (h != null && CHANNEL.equals(h.model().kind())) {
+                // a channel opened inside a window message handler (a port from event.ports, a worker per
+                // message) carries what that handler let in: its check decides
+                Engine.HandlerSite outer = holder(h.function());
+                if (outer != null && WINDOW.equals(outer.model().kind())) h = outer;
+            }
+            if (h == null) {
+                Sender s = throughHelpers(source, file.program());
+                return s != NOT_FOUND ? s : new Sender("none", "no check of event.origin is in sight");
+            }
+            return verdict(h);
+        }
+
+        /** How many calls a handler may be away from the function that reads the data. */
+        private static final int HELPER_DEPTH = 3;
+        private static final Sender NOT_FOUND = new Sender(null, null);
+
+        /**
+         * Data read outside any handler: from the function reading it, up through its callers (at most
+         * {@link #HELPER_DEPTH} calls), to a handler that calls one of them. The handler's verdict, unless a
+         * function on the way checks the origin before it passes the event on; NOT_FOUND when no handler calls it.
+         */
+        private Sender throughHelpers(Node source, Node program) {
+            Helper reader = enclosingFunction(source, program);
+            if (reader == null) return NOT_FOUND;
+            CallIndex index = callIndex.computeIfAbsent(program, p -> CallIndex.of(p, scopes));
+            Map<Node, Helper> towardReader = new IdentityHashMap<>();
+            Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.add(reader.fn());
+            List<Helper> frontier = List.of(reader);
+            for (int depth = 0; depth < HELPER_DEPTH && !frontier.isEmpty(); depth++) {
+                List<Helper> callers = new ArrayList<>();
+                for (Helper f : frontier) {
+                    for (Helper g : index.callers(f)) {
+                        for (Engine.HandlerSite c : messageHandlers()) {
+                            if (subtrees.computeIfAbsent(c.function(), PostMessageOriginCheck::subtree).contains(g.fn())) {
+                                return along(c, f, towardReader);
+                            }
+                        }
+                        if (seen.add(g.fn())) {
+                            towardReader.put(g.fn(), f);
+                            callers.add(g);
+                        }
+                    }
+                }
+                frontier = callers;
+            }
+            return NOT_FOUND;
+        }
+
+        /** The handler's verdict, made stronger by the checks of the functions between it and the reader. */
+        private Sender along(Engine.HandlerSite h, Helper first, Map<Node, Helper> towardReader) {
+            Sender s = verdict(h);
+            for (Helper f = first; f != null && s != null; f = towardReader.get(f.fn())) {
+                Verdict v = check.verdict(f.fn(), scopes, true);
+                if (v == null) continue;
+                if (v.strength == Strength.STRONG) s = null;
+                else if (v.strength == Strength.WEAK && "none".equals(s.verdict())) s = new Sender("weak", v.why);
+            }
+            return s;
+        }
+
+        private final Map<Node, CallIndex> callIndex = new IdentityHashMap<>();
+
+        /** The calls of one program by callee: a function a name is bound to, or a method name; each with its caller. */
+        private record CallIndex(Map<Node, List<Helper>> byFunction, Map<String, List<Helper>> byName) {
+            static CallIndex of(Node program, Scopes scopes) {
+                CallIndex out = new CallIndex(new IdentityHashMap<>(), new java.util.HashMap<>());
+                java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+                todo.push(new Object[] {program, null});
+                while (!todo.isEmpty()) {
+                    Object[] top = todo.pop();
+                    Node n = (Node) top[0];
+                    Helper in = (Helper) top[1];
+                    if (n.kind == Kind.CALL && in != null) {
+                        Node callee = n.kid(0);
+                        if (callee.kind == Kind.IDENT) {
+                            Binding b = scopes.binding(callee);
+                            Node def = b == null ? null : b.singleDefinition();
+                            if (def != null && def.kind == Kind.FUNCTION) out.byFunction.computeIfAbsent(def, k -> new ArrayList<>()).add(in);
+                        } else if (callee.kind == Kind.MEMBER && callee.propertyName() != null) {
+                            out.byName.computeIfAbsent(callee.propertyName(), k -> new ArrayList<>()).add(in);
+                        }
+                    }
+                    for (int i = 0; i < n.size(); i++) {
+                        Node k = n.kid(i);
+                        todo.push(new Object[] {k, k.kind == Kind.FUNCTION ? new Helper(k, storedUnder(n, i)) : in});
+                    }
+                }
+                return out;
+            }
+
+            /** The functions that call {@code f} (by a name bound to it, or as a method of its name). */
+            List<Helper> callers(Helper f) {
+                List<Helper> out = new ArrayList<>(byFunction.getOrDefault(f.fn(), List.of()));
+                if (f.name() != null) out.addAll(byName.getOrDefault(f.name(), List.of()));
+                return out;
+            }
+        }
+
+        private Sender verdict(Engine.HandlerSite h) {
+            return verdicts.computeIfAbsent(h.function(), fn -> {
+                if (CHANNEL.equals(h.model().kind())) {
+                    return new Sender("channel", "it comes over a channel (a Worker, MessagePort or BroadcastChannel) whose"
+                            + " other end this page trusts without checking what it sends");
+                }
+                Verdict v = check.verdict(fn, scopes, true);
+                if (v == null || v.strength == Strength.NONE) return new Sender("none", "the message handler does not check event.origin");
+                return v.strength == Strength.WEAK ? new Sender("weak", v.why) : null;
+            });
+        }
+
+        private List<Engine.HandlerSite> messageHandlers() {
+            List<Engine.HandlerSite> out = new ArrayList<>();
+            for (Engine.HandlerSite h : engine.handlers()) {
+                if (WINDOW.equals(h.model().kind()) || CHANNEL.equals(h.model().kind())) out.add(h);
+            }
+            return out;
+        }
+
+        /** The innermost message handler whose function holds the node (other than the node itself). */
+        private Engine.HandlerSite holder(Node n) {
+            Engine.HandlerSite best = null;
+            for (Engine.HandlerSite h : messageHandlers()) {
+                if (h.function() == n || !subtrees.computeIfAbsent(h.function(), PostMessageOriginCheck::subtree).contains(n)) continue;
+                if (best == null || subtrees.get(best.function()).contains(h.function())) best = h;
+            }
+            return best;
+        }
+
+        /** A function that reads message data outside a handler, and the method or property name it is stored under. */
+        private record Helper(Node fn, String name) {
+        }
+
+        /** The innermost function of the program that holds the node, or null. */
+        private static Helper enclosingFunction(Node target, Node program) {
+            java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+            todo.push(new Object[] {program, null});
+            while (!todo.isEmpty()) {
+                Object[] top = todo.pop();
+                Node n = (Node) top[0];
+                if (n == target) return (Helper) top[1];
+                for (int i = 0; i < n.size(); i++) {
+                    Node k = n.kid(i);
+                    if (k.start > target.start || k.end < target.end) continue;
+                    todo.push(new Object[] {k, k.kind == Kind.FUNCTION ? new Helper(k, storedUnder(n, i)) : top[1]});
+                }
+            }
+            return null;
+        }
+
+        /** {@code handle(e) {…}}, {@code handle: function…}, {@code this.handle = function…}: the name. */
+        private static String storedUnder(Node parent, int index) {
+            if (parent.kind == Kind.PROPERTY && index == 1) return parent.keyName();
+            if (parent.kind == Kind.ASSIGN && index == 1 && parent.kid(0).kind == Kind.MEMBER) return parent.kid(0).propertyName();
+            return null;
+        }
+    }
+
+    /** Handler kinds of window message events (graded) and of channels (no origin to check). */
+    private static final String WINDOW = "window-message", CHANNEL = "channel-message";
 
     /**
      * String methods that return the same origin in another spelling: a strict comparison of their
@@ -175,7 +387,9 @@ public final class PostMessageOriginCheck implements StructuralCheck {
     private static Node normalised(Node ref, Map<Node, Node> parents) {
         while (true) {
             Node member = parents.get(ref);
-            if (member == null || member.kind != Kind.MEMBER || member.kid(0) != ref || !NORMALISERS.contains(member.propertyName())) return ref;
+            // (a computed member such as e.data[0] has no name)
+            String name = member == null || member.kind != Kind.MEMBER ? null : member.propertyName();
+            if (name == null || member.kid(0) != ref || !NORMALISERS.contains(name)) return ref;
             Node call = parents.get(member);
             if (call == null || call.kind != Kind.CALL || call.kid(0) != member) return ref;
             ref = call;
@@ -397,6 +611,8 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         final Set<Binding> originBindings = new HashSet<>();
         final List<Node> dataUses = new ArrayList<>();
         final List<Node> originRefs = new ArrayList<>();
+        /** The event itself handed to a function ({@code handle(e)}), which may read its data there. */
+        final List<Node> eventArguments = new ArrayList<>();
 
         Walker(Scopes scopes) {
             this.scopes = scopes;
@@ -426,11 +642,13 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             if (n.kind == Kind.MEMBER) {
                 String p = n.propertyName();
                 if (isEvent(n.kid(0))) {
-                    if ("data".equals(p)) dataUses.add(n);
+                    // the ports handed over with the message are the sender's too
+                    if ("data".equals(p) || "ports".equals(p)) dataUses.add(n);
                     if ("origin".equals(p) || "source".equals(p)) originRefs.add(n);
                 }
             } else if (n.kind == Kind.IDENT && parent != null) {
                 Binding b = scopes.binding(n);
+                if ((parent.kind == Kind.CALL || parent.kind == Kind.NEW) && parent.kid(0) != n && isEvent(n)) eventArguments.add(n);
                 if (b != null && b.declaration != n) {
                     if (dataBindings.contains(b)) dataUses.add(n);
                     if (originBindings.contains(b)) originRefs.add(n);
@@ -438,9 +656,15 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             }
         }
 
-        /** {@code const {data, origin} = e;} in the body binds like destructuring in the parameter list. */
+        /**
+         * {@code const {data, origin} = e;} in the body binds like destructuring in the parameter list, and
+         * {@code var ev = e.originalEvent;} (jQuery) makes {@code ev} the event too.
+         */
         void destructuredEvent(Node n) {
-            if (n.kind == Kind.DECLARATOR && n.kid(0).kind == Kind.OBJECT_PATTERN && isEvent(n.kid(1))) bindEvent(n.kid(0));
+            if (n.kind == Kind.DECLARATOR && n.size() > 1 && isEvent(n.kid(1))) {
+                if (n.kid(0).kind == Kind.OBJECT_PATTERN) bindEvent(n.kid(0));
+                else if (n.kid(0).kind == Kind.IDENT && n.kid(1).kind == Kind.MEMBER) bindEvent(n.kid(0));
+            }
             for (Node k : n.kids()) destructuredEvent(k);
         }
 
@@ -463,6 +687,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                 if (grew) {
                     originRefs.clear();
                     dataUses.clear();
+                    eventArguments.clear();
                     parents.clear();
                     walk(body, null);
                 }
