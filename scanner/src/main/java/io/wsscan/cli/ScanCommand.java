@@ -103,6 +103,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "keep their level and can fail the scan (by default they are notes).")
     private boolean includeTests;
 
+    @Option(names = "--report-unused-suppressions",
+            description = "List wsscan-ignore comments that suppressed no finding in this scan (a comment without a "
+                    + "rule id, or naming a rule that does not exist, is always listed).")
+    private boolean reportUnusedSuppressions;
+
     @Option(names = "--baseline", paramLabel = "SARIF",
             description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
     private Path baseline;
@@ -156,7 +161,8 @@ final class ScanCommand implements Callable<Integer> {
         Baseline base = baseline == null ? null : readBaseline(baseline);
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
-                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget);
+                .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget)
+                .reportUnusedSuppressions(reportUnusedSuppressions);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanResult result = new Scanner().scan(b.build());

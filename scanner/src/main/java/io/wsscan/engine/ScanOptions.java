@@ -35,11 +35,12 @@ import java.util.Set;
  *                       by Java analysis; the Maven plugin passes the module's compile classpath); empty
  *                       when unknown
  * @param includeTests   treat every file as production: no {@link Classification}, no capped levels
+ * @param reportUnusedSuppressions list {@code wsscan-ignore} comments that suppressed nothing
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
                           ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
-                          io.wsscan.policy.Policy policy, boolean includeTests) {
+                          io.wsscan.policy.Policy policy, boolean includeTests, boolean reportUnusedSuppressions) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -102,6 +103,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private final List<Path> classpath = new ArrayList<>();
         private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
         private boolean includeTests;
+        private boolean reportUnusedSuppressions;
 
         private Builder() {
         }
@@ -195,6 +197,11 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         }
 
         /** Whether test, example, generated and vendored files count as production (default false). */
+        public Builder reportUnusedSuppressions(boolean report) {
+            reportUnusedSuppressions = report;
+            return this;
+        }
+
         public Builder includeTests(boolean all) {
             includeTests = all;
             return this;
@@ -205,7 +212,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             List<String> ex = new ArrayList<>(excludes);
             for (String g : policy.exclude()) if (!ex.contains(g)) ex.add(g);
             return new ScanOptions(ps, ex, ruleIds, rulesets, threads, maxFileSize, timeBudget,
-                    followSymlinks, progress, root, includes, classpath, policy, includeTests);
+                    followSymlinks, progress, root, includes, classpath, policy, includeTests, reportUnusedSuppressions);
         }
     }
 }

@@ -68,6 +68,8 @@ public final class Scanner {
     public ScanResult scan(ScanOptions options) {
         long t0 = System.nanoTime();
         RuleCatalog catalog = RuleCatalog.load(options.rulesets());
+        // every rule a suppression may name, also those this scan leaves out (--rules, the policy)
+        java.util.Set<String> knownRules = java.util.Set.copyOf(catalog.rules().keySet());
         io.wsscan.policy.Policy policy = options.policy();
         policy.checkRules(catalog.rules().keySet());
         if (!options.ruleIds().isEmpty()) catalog = catalog.only(options.ruleIds());
@@ -101,6 +103,7 @@ public final class Scanner {
         long bytes = 0;
         for (FileOutcome o : outcomes) {
             notes.addAll(o.notifications());
+            notes.addAll(Suppressions.problems(o.relPath(), o.suppressions(), knownRules, options.reportUnusedSuppressions()));
             if (!o.analysed()) continue;
             analysed++;
             analysedFiles.add(o.relPath());
@@ -143,18 +146,19 @@ public final class Scanner {
     /** What one file contributed, with its suppressions applied and its class; the text is not kept. */
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
                                String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
-                               Classification.Kind kind, boolean partlyRead) {
+                               Classification.Kind kind, boolean partlyRead, List<Suppressions.Mark> suppressions) {
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
             return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
-                    Classification.Kind.PRODUCTION, false);
+                    Classification.Kind.PRODUCTION, false, List.of());
         }
 
         /** The outcome of an analysed file; its class is decided here, once, while its text is at hand. */
         static FileOutcome of(SourceFile src, FileReport r, long bytes, ScanOptions options) {
             Classification.Kind kind = options.includeTests() ? Classification.Kind.PRODUCTION
                     : Classification.builtin().classify(src.relPath(), src.text());
-            return new FileOutcome(src.relPath(), Suppressions.apply(src.text(), r.findings()), r.notifications(),
-                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead());
+            Suppressions.Applied applied = Suppressions.applyAndMark(src.text(), r.findings());
+            return new FileOutcome(src.relPath(), applied.findings(), r.notifications(),
+                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead(), applied.marks());
         }
     }
 

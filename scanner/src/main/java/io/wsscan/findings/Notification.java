@@ -22,10 +22,11 @@ public record Notification(String file, int line, int column, String kind, Strin
             .thenComparing(Notification::message);
 
     /**
-     * True for notes about files that were skipped entirely (as opposed to analysed with remarks, or a
-     * {@code node_modules} folder of installed dependencies left out on purpose: kind {@code dependencies}).
+     * True for notes about files that were skipped entirely (as opposed to analysed with remarks, a
+     * {@code node_modules} folder of installed dependencies left out on purpose: kind {@code dependencies},
+     * or a suppression comment that does nothing: kind {@code suppression}).
      */
     public boolean fileSkipped() {
-        return !kind.equals("info") && !kind.equals("dependencies");
+        return !kind.equals("info") && !kind.equals("dependencies") && !kind.equals(Suppressions.NOTE_KIND);
     }
 }

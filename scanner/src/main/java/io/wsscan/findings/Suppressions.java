@@ -1,19 +1,23 @@
 package io.wsscan.findings;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Inline suppressions. A comment on the nearest non-blank line before a finding's start line,
+ * Inline suppressions. A comment on its own line suppresses findings of the named rules that start on
+ * the nearest non-blank line after it; a comment after code suppresses findings that start on its own
+ * line; {@code wsscan-ignore-file} suppresses the rules in the whole file:
  * <pre>
  * // wsscan-ignore js/ws-message-xss: the server escapes this feed
  * /* wsscan-ignore js/ws-cleartext, js/ws-sensitive-send: lab-only test harness *&#47;
+ * ws.send(token); // wsscan-ignore js/ws-sensitive-send: the token is the login itself
+ * // wsscan-ignore-file js/ws-cleartext: a fixture for the local test server
+ * &lt;!-- wsscan-ignore js/ws-cleartext: the kiosk page's LAN server --&gt;
  * </pre>
- * suppresses findings of the named rules that start on that line. The comment must be the only thing
- * on its line; ids are comma-separated; the reason after ':' is optional but recommended. Suppressed
- * findings stay in the results (SARIF {@code suppressions}) and do not count for {@code --fail-on}.
+ * Ids are comma-separated; the reason after ':' is optional but recommended. Suppressed findings stay
+ * in the results (SARIF {@code suppressions}) and do not count for {@code --fail-on}. A comment without
+ * a rule id, and an id no rule has, suppress nothing and say so ({@link #check}); so does, when asked,
+ * a comment that suppressed nothing.
  *
  * <p>Extension point: other kinds of suppression (Java {@code @SuppressWarnings("wsscan:RULE_ID")},
  * which needs the declaration ranges a Java front end knows) are further {@link Suppressor}s; pass them
@@ -29,6 +33,17 @@ public final class Suppressions {
     }
 
     private static final String MARKER = "wsscan-ignore";
+    private static final String FILE_MARKER = "wsscan-ignore-file";
+    /** The kind of the notifications about suppression comments. */
+    public static final String NOTE_KIND = "suppression";
+
+    /** Where a comment applies: the next code line, its own line, or the whole file. */
+    private enum Scope { NEXT_LINE, SAME_LINE, FILE }
+
+    /** One {@code wsscan-ignore} comment of a file: its line and column, scope, and what it says (null: malformed). */
+    private record Marked(int line, int column, Scope scope, Comment comment) {
+    }
+
 
     private Suppressions() {
     }
@@ -58,16 +73,143 @@ public final class Suppressions {
     /** The suppressor for {@code wsscan-ignore} comments in this text. */
     public static Suppressor inlineComments(String text) {
         String[] lines = text.split("\r\n|\r|\n", -1);
-        Map<Integer, Finding.Suppression> cache = new HashMap<>();
+        List<Marked> marked = marked(lines);
         return f -> {
-            int start = f.region().startLine();
-            int prev = start - 1;
-            while (prev >= 1 && prev <= lines.length && lines[prev - 1].isBlank()) prev--;
-            if (prev < 1 || prev > lines.length) return null;
-            Comment c = parse(lines[prev - 1]);
-            if (c == null || !c.ids().contains(f.ruleId())) return null;
-            return cache.computeIfAbsent(prev, l -> new Finding.Suppression(c.reason(), l));
+            Marked m = covering(marked, lines, f);
+            return m == null ? null : new Finding.Suppression(m.comment().reason(), m.line());
         };
+    }
+
+    /** A file's {@code wsscan-ignore} comments as applied: each with whether it suppressed a finding. */
+    public record Applied(List<Finding> findings, List<Mark> marks) {
+    }
+
+    /** One comment: its line and column, whether it is a file's, what it says (null: malformed), and whether it was used. */
+    public record Mark(int line, int column, boolean fileWide, Comment comment, boolean used) {
+    }
+
+    /** Applies the comments of one file's text and tells what each did (for {@link #problems}). */
+    public static Applied applyAndMark(String text, List<Finding> findings) {
+        if (!text.contains(MARKER)) return new Applied(findings, List.of());
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<Marked> marked = marked(lines);
+        java.util.Set<Marked> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Marked m = f.suppressed() ? null : covering(marked, lines, f);
+            if (m != null) used.add(m);
+            out.add(m == null ? f : f.withSuppression(new Finding.Suppression(m.comment().reason(), m.line())));
+        }
+        List<Mark> marks = new ArrayList<>(marked.size());
+        for (Marked m : marked) marks.add(new Mark(m.line(), m.column(), m.scope() == Scope.FILE, m.comment(), used.contains(m)));
+        return new Applied(out, marks);
+    }
+
+    /**
+     * What is wrong with a file's comments: a comment without a rule id and an id that no rule of
+     * {@code knownRules} has suppress nothing, silently, unless said; with {@code reportUnused} so does a
+     * comment that suppressed no finding.
+     */
+    public static List<Notification> problems(String relPath, List<Mark> marks, java.util.Set<String> knownRules, boolean reportUnused) {
+        List<Notification> problems = new ArrayList<>();
+        for (Mark m : marks) {
+            String what = m.fileWide() ? FILE_MARKER : MARKER;
+            if (m.comment() == null) {
+                problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what
+                        + " without a rule id suppresses nothing: write " + what + " RULE[, RULE]: reason"));
+                continue;
+            }
+            boolean known = true;
+            for (String id : m.comment().ids()) {
+                if (!knownRules.contains(id)) {
+                    known = false;
+                    problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " names '" + id
+                            + "', which no rule has, so it suppresses nothing" + hint(id, knownRules)));
+                }
+            }
+            if (reportUnused && known && !m.used()) {
+                problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " " + String.join(", ", m.comment().ids())
+                        + ": suppressed no finding in this scan"));
+            }
+        }
+        return problems;
+    }
+
+    /** The comment that suppresses {@code f}: one on its line, one on the nearest non-blank line before it, or a file's. */
+    private static Marked covering(List<Marked> marked, String[] lines, Finding f) {
+        int start = f.region().startLine();
+        int prev = start - 1;
+        while (prev >= 1 && prev <= lines.length && lines[prev - 1].isBlank()) prev--;
+        for (Marked m : marked) {
+            if (m.comment() == null || !m.comment().ids().contains(f.ruleId())) continue;
+            boolean covers = switch (m.scope()) {
+                case SAME_LINE -> m.line() == start;
+                case NEXT_LINE -> m.line() == prev;
+                case FILE -> true;
+            };
+            if (covers) return m;
+        }
+        return null;
+    }
+
+    /** Every {@code wsscan-ignore} comment of the text, well-formed or not. */
+    private static List<Marked> marked(String[] lines) {
+        List<Marked> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int at = line.indexOf(MARKER);
+            if (at < 0) continue;
+            int opener = opener(line, at);
+            if (opener < 0) continue; // the word in code or a string, not in a comment
+            boolean file = line.startsWith(FILE_MARKER, at);
+            String comment = line.substring(opener);
+            if (comment.startsWith("<!--")) comment = "//" + comment.substring(4).replaceFirst("\\s*-->\\s*$", "");
+            if (file) comment = comment.substring(0, at - opener) + MARKER + comment.substring(at - opener + FILE_MARKER.length());
+            Scope scope = file ? Scope.FILE : line.substring(0, opener).isBlank() ? Scope.NEXT_LINE : Scope.SAME_LINE;
+            out.add(new Marked(i + 1, opener + 1, scope, parse(comment)));
+        }
+        return out;
+    }
+
+    /** Where the comment holding the marker at {@code at} opens ({@code //}, {@code /*}, {@code <!--}), or -1. */
+    private static int opener(String line, int at) {
+        int k = at;
+        while (k > 0 && Character.isWhitespace(line.charAt(k - 1))) k--;
+        if (k >= 4 && line.startsWith("<!--", k - 4)) return k - 4;
+        int stars = k;
+        while (stars > 0 && line.charAt(stars - 1) == '*') stars--;
+        if (stars < k && stars > 0 && line.charAt(stars - 1) == '/') return stars - 1;
+        int slashes = k;
+        while (slashes > 0 && line.charAt(slashes - 1) == '/') slashes--;
+        return k - slashes >= 2 ? slashes : -1;
+    }
+
+    private static String hint(String id, java.util.Set<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(id, k);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best != null && bestD <= 3 ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** A parsed {@code wsscan-ignore} comment: the rule ids and the reason ("" when none is given). */

@@ -473,7 +473,7 @@ public final class SarifReport {
             String reason = n.message() == null || n.message().isBlank() ? n.kind() : n.message().trim();
             String text = skipped ? "File not analysed (" + n.kind() + "): " + reason : reason;
             com.contrastsecurity.sarif.Notification out = new com.contrastsecurity.sarif.Notification()
-                    .withLevel(skipped ? com.contrastsecurity.sarif.Notification.Level.WARNING
+                    .withLevel(skipped || io.wsscan.findings.Suppressions.NOTE_KIND.equals(n.kind()) ? com.contrastsecurity.sarif.Notification.Level.WARNING
                             : com.contrastsecurity.sarif.Notification.Level.NOTE)
                     .withMessage(new Message().withText(text))
                     .withDescriptor(new ReportingDescriptorReference().withId(n.kind()).withIndex(null));

@@ -237,6 +237,12 @@ class MainTest {
         js("project/src/test/js/feed.test.js", xss.replace("ws.onmessage", "// wsscan-ignore js/ws-message-xss: fixture\nws.onmessage"));
         Run ignored = run("scan", "--include-tests", "--fail-on", "note", project);
         assertEquals(0, ignored.code(), ignored::toString);
+        js("project/src/test/js/typo.test.js", "// wsscan-ignore js/ws-mesage-xss: a typo\nvar a = 1; // wsscan-ignore js/ws-cleartext\n");
+        Run typo = run("scan", "--include-tests", "--report-unused-suppressions", project);
+        assertTrue(typo.err().contains("src/test/js/typo.test.js:1: suppression: wsscan-ignore names 'js/ws-mesage-xss', which no rule has"),
+                typo.err());
+        assertTrue(typo.err().contains("src/test/js/typo.test.js:2: suppression: wsscan-ignore js/ws-cleartext: suppressed no finding"), typo.err());
+        Files.delete(dir.resolve("project/src/test/js/typo.test.js"));
         assertFalse(ignored.err().contains("shown as notes"), ignored.err());
 
         Run inv = run("inventory", project);

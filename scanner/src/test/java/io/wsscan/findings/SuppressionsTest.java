@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -18,7 +20,8 @@ class SuppressionsTest {
                 Suppressions.parse("/* wsscan-ignore js/a , js/b: why: because */"));
         assertEquals(new Suppressions.Comment(List.of("java/ws-missing-origin-check"), ""),
                 Suppressions.parse("\t// wsscan-ignore java/ws-missing-origin-check"));
-        assertNull(Suppressions.parse("foo(); // wsscan-ignore js/a: trailing comments do not count"));
+        // parse() reads a comment on its own line; a comment after code is found by applyAndMark
+        assertNull(Suppressions.parse("foo(); // wsscan-ignore js/a: after code"));
         assertNull(Suppressions.parse("// wsscan-ignore: no id"));
         assertNull(Suppressions.parse("// wsscan-ignore-all"));
         assertNull(Suppressions.parse("// nothing here"));
@@ -63,5 +66,56 @@ class SuppressionsTest {
         Finding f = new Finding("js/ws-cleartext", Finding.Level.ERROR, "a.js", new Region(2, 1, 2, 5), "m", List.of(), null);
         String text = "// wsscan-ignore " + ids + "\nnew WebSocket('ws://x');\n";
         assertEquals(1, Suppressions.apply(text, List.of(f)).stream().filter(Finding::suppressed).count());
+    }
+
+    private static Finding at(String rule, int line) {
+        return new Finding(rule, Finding.Level.ERROR, "f.js", new Region(line, 1, line, 2), "m", List.of(), null);
+    }
+
+    @Test
+    void aCommentAfterCodeCoversItsOwnLineAndAFileCommentCoversTheFile() {
+        String text = String.join("\n",
+                "ws.send(token); // wsscan-ignore js/ws-sensitive-send: the login itself",
+                "ws.send(card);",
+                "el.innerHTML = x; /* wsscan-ignore js/ws-message-xss */",
+                "<!-- wsscan-ignore js/ws-cleartext: kiosk LAN -->",
+                "new WebSocket('ws://kiosk.lan/');",
+                "// wsscan-ignore-file java/ws-missing-origin-check: fixture",
+                "");
+        Suppressions.Applied a = Suppressions.applyAndMark(text, List.of(at("js/ws-sensitive-send", 1), at("js/ws-sensitive-send", 2),
+                at("js/ws-message-xss", 3), at("js/ws-cleartext", 5), at("java/ws-missing-origin-check", 2)));
+        assertEquals(List.of(true, false, true, true, true), a.findings().stream().map(Finding::suppressed).toList());
+        assertEquals("the login itself", a.findings().get(0).suppression().reason());
+        assertEquals("kiosk LAN", a.findings().get(3).suppression().reason());
+        // the same comment above a line does not reach two lines down
+        assertFalse(Suppressions.applyAndMark("// wsscan-ignore js/a\nfoo();\nsink();\n", List.of(at("js/a", 3))).findings().get(0).suppressed());
+        // the word in a string is not a comment
+        assertTrue(Suppressions.applyAndMark("log('wsscan-ignore js/a'); sink();\n", List.of(at("js/a", 1))).marks().isEmpty());
+    }
+
+    @Test
+    void commentsThatSuppressNothingAreSaid() {
+        String text = String.join("\n",
+                "// wsscan-ignore",
+                "a();",
+                "// wsscan-ignore js/ws-mesage-xss: typo",
+                "b();",
+                "c(); // wsscan-ignore js/ws-cleartext: nothing here",
+                "// wsscan-ignore-file: no id",
+                "");
+        Suppressions.Applied a = Suppressions.applyAndMark(text, List.of(at("js/ws-message-xss", 4)));
+        assertFalse(a.findings().get(0).suppressed(), "a misspelled id suppresses nothing");
+        java.util.Set<String> known = java.util.Set.of("js/ws-message-xss", "js/ws-cleartext");
+        List<String> problems = Suppressions.problems("f.js", a.marks(), known, false).stream()
+                .map(n -> n.line() + " " + n.kind() + " " + n.message()).toList();
+        assertEquals(List.of(
+                "1 suppression wsscan-ignore without a rule id suppresses nothing: write wsscan-ignore RULE[, RULE]: reason",
+                "3 suppression wsscan-ignore names 'js/ws-mesage-xss', which no rule has, so it suppresses nothing (did you mean 'js/ws-message-xss'?)",
+                "6 suppression wsscan-ignore-file without a rule id suppresses nothing: write wsscan-ignore-file RULE[, RULE]: reason"),
+                problems);
+        List<String> unused = Suppressions.problems("f.js", a.marks(), known, true).stream()
+                .filter(n -> n.message().contains("suppressed no finding")).map(n -> n.line() + " " + n.message()).toList();
+        assertEquals(List.of("5 wsscan-ignore js/ws-cleartext: suppressed no finding in this scan"), unused);
+        assertFalse(Suppressions.problems("f.js", a.marks(), known, true).get(0).fileSkipped());
     }
 }
