@@ -91,11 +91,17 @@ public enum TemplateKind {
 
     /** Curly-brace tables shared by several kinds. */
     private static final class Curly {
+        /** Block comments hold prose, not code: they end at their end tag, not at the first {@code %}}. */
+        static final List<Delim> COMMENTS = List.of(
+                new Delim("{% comment %}", "{% endcomment %}", NONE, PLAIN),
+                new Delim("{%- comment -%}", "{%- endcomment -%}", NONE, PLAIN));
         static final List<Delim> JINJA = List.of(
+                COMMENTS.get(0), COMMENTS.get(1),
                 new Delim("{{", "}}", VALUE, BRACES),
                 new Delim("{%", "%}", NONE, BRACES),
                 new Delim("{#", "#}", NONE, PLAIN));
         static final List<Delim> LIQUID = List.of(
+                COMMENTS.get(0), COMMENTS.get(1),
                 new Delim("{{", "}}", VALUE, BRACES),
                 new Delim("{%", "%}", NONE, BRACES));
     }

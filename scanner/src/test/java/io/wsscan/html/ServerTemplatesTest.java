@@ -107,7 +107,8 @@ class ServerTemplatesTest {
         assertEquals("const o = _$_ ;\na();\nconst f = function () { return {a: 1}; };\n;\n", squeezed(r));
         String hbs = "<script>\n  var a = {{{json list}}};\n  {{#if x}}go({{x}});{{else}}stop();{{/if}}\n  {{!-- gone --}}{{> partial}}\n</script>";
         assertEquals("var a = _$_ ;\ngo(_$_ );\n;\n", squeezed(extract(hbs, TemplateKind.HANDLEBARS, true)));
-        String liquid = "<script>\n  var shop = {{ shop.domain | json }};\n  {%- if a -%}x();{%- endif -%}\n</script>";
+        String liquid = "<script>\n  var shop = {{ shop.domain | json }};\n  {%- if a -%}x();{%- endif -%}\n"
+                + "  {% comment %} don't {% if %} here {% endcomment %}\n</script>";
         assertEquals("var shop = _$_ ;\nx();\n;\n", squeezed(extract(liquid, TemplateKind.LIQUID)));
     }
 
