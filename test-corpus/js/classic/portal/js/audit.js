@@ -3,3 +3,8 @@
 var auditBase = 'wss://audit.example-corp.net';
 // safe: js/ws-credentials-in-url
 var audit = new WebSocket(auditBase + '/events' + authQuery);
+audit.onopen = function () {
+  // App is not this page's global either
+  // safe: js/ws-sensitive-send
+  audit.send(JSON.stringify({ resume: window.App && App.session.sessionId }));
+};

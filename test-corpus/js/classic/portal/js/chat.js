@@ -11,6 +11,14 @@ chat.onmessage = function (e) {
   else App.ui.html(log, msg.body);
 };
 
+chat.onopen = function () {
+  // the session cookie read by session.js goes out in a message
+  // expect: js/ws-sensitive-send
+  chat.send(JSON.stringify({ type: 'resume', session: App.session.sessionId }));
+  // safe: js/ws-sensitive-send
+  chat.send(JSON.stringify({ type: 'typing' }));
+};
+
 // expect: js/ws-credentials-in-url
 var presence = new WebSocket(wsBase + '/presence' + authQuery);
 

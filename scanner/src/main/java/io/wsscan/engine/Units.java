@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Plans the units of work of a scan: most files are analysed alone; files that import each other
- * (with at least one of them relevant on its own) are analysed together, so that values cross module
- * boundaries. A linked group that is too large to analyse as one program is split: each relevant
+ * Plans the units of work of a scan: most files are analysed alone; files that import each other, or
+ * classic scripts that share a page's globals ({@link ScriptGroups}), with at least one of them relevant
+ * on its own, are analysed together, so that values cross file boundaries. A linked group that is too large to analyse as one program is split: each relevant
  * file is analysed with its direct imports and importers beside it as context, keeping only its own
  * findings.
  */

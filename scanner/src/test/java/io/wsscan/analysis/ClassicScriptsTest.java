@@ -6,11 +6,23 @@ import io.wsscan.testing.RuleTester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.wsscan.engine.ScanOptions;
+import io.wsscan.engine.ScanResult;
+import io.wsscan.engine.Scanner;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Classic scripts of one page analysed together: top-level names and window properties are shared. */
 class ClassicScriptsTest {
@@ -121,5 +133,40 @@ class ClassicScriptsTest {
                 // safe: js/ws-credentials-in-url
                 var a = new WebSocket('wss://chat.example-corp.net/ws' + authQuery);
                 """);
+    }
+
+    @TempDir
+    Path dir;
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private List<String> scan() {
+        ScanResult r = new Scanner().scan(ScanOptions.builder().path(dir).threads(2).timeBudget(Duration.ofSeconds(20)).build());
+        return r.findings().stream().map(f -> f.ruleId() + " " + f.file() + ":" + f.region().startLine()).toList();
+    }
+
+    @Test
+    void aScanLinksTheScriptsOfAPageButNotThoseOfAnotherPage() throws IOException {
+        write("web/chat.html", "<script src=\"js/session.js\"></script>\n<script src=\"/js/chat.js\"></script>\n");
+        write("web/audit.html", "<script src=\"js/audit.js\"></script>\n");
+        write("web/js/session.js", SESSION);
+        write("web/js/chat.js", "var a = new WebSocket('wss://chat.example-corp.net/ws' + authQuery);\n");
+        write("web/js/audit.js", "var b = new WebSocket('wss://audit.example-corp.net/ws' + authQuery);\n");
+        assertEquals(List.of("js/ws-credentials-in-url web/js/chat.js:1"), scan());
+    }
+
+    @Test
+    void aScanLinksScriptsOfOneFolderTreeWhenNoPageLoadsThem() throws IOException {
+        write("app/session.js", SESSION);
+        write("app/widgets/chat.js", "var a = new WebSocket('wss://chat.example-corp.net/ws' + authQuery);\n");
+        write("other/chat.js", "var b = new WebSocket('wss://chat.example-corp.net/ws' + authQuery);\n");
+        write("app/page.html", "<script type=\"module\" src=\"module-chat.js\"></script>\n");
+        write("app/module-chat.js", "var c = new WebSocket('wss://chat.example-corp.net/ws' + authQuery);\n");
+        assertEquals(List.of("js/ws-credentials-in-url app/widgets/chat.js:1"), scan(),
+                "other/ is another tree; a script a page loads as a module has no page globals");
     }
 }
