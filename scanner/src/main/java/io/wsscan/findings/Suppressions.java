@@ -119,13 +119,14 @@ public final class Suppressions {
                         + " without a rule id suppresses nothing: write " + what + " RULE[, RULE]: reason"));
                 continue;
             }
-            boolean known = true;
-            for (String id : m.comment().ids()) {
-                if (!knownRules.contains(id)) {
-                    known = false;
-                    problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " names '" + id
-                            + "', which no rule has, so it suppresses nothing" + hint(id, knownRules)));
-                }
+            List<String> unknown = m.comment().ids().stream().filter(id -> !knownRules.contains(id)).toList();
+            boolean known = unknown.isEmpty();
+            if (!known) {
+                // one note per comment, however many ids it gets wrong
+                String first = "'" + unknown.get(0) + "'" + hint(unknown.get(0), knownRules);
+                String more = unknown.size() == 1 ? "" : " and " + (unknown.size() - 1) + " more";
+                problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " names " + first + more
+                        + ", which no rule has, so " + (unknown.size() == 1 ? "it suppresses" : "they suppress") + " nothing"));
             }
             if (reportUnused && known && !m.used()) {
                 problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " " + String.join(", ", m.comment().ids())

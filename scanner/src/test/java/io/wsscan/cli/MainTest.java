@@ -239,7 +239,7 @@ class MainTest {
         assertEquals(0, ignored.code(), ignored::toString);
         js("project/src/test/js/typo.test.js", "// wsscan-ignore js/ws-mesage-xss: a typo\nvar a = 1; // wsscan-ignore js/ws-cleartext\n");
         Run typo = run("scan", "--include-tests", "--report-unused-suppressions", project);
-        assertTrue(typo.err().contains("src/test/js/typo.test.js:1: suppression: wsscan-ignore names 'js/ws-mesage-xss', which no rule has"),
+        assertTrue(typo.err().contains("src/test/js/typo.test.js:1: suppression: wsscan-ignore names 'js/ws-mesage-xss' (did you mean 'js/ws-message-xss'?), which no rule has"),
                 typo.err());
         assertTrue(typo.err().contains("src/test/js/typo.test.js:2: suppression: wsscan-ignore js/ws-cleartext: suppressed no finding"), typo.err());
         Files.delete(dir.resolve("project/src/test/js/typo.test.js"));

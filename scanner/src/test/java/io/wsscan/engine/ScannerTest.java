@@ -132,7 +132,7 @@ class ScannerTest {
                 "SINK CLEAR",
                 "// wsscan-ignore js/ws-cleartext: wrong rule",
                 "SINK xss",
-                "SINK xss // wsscan-ignore js/ws-message-xss: only the line before counts",
+                "SINK xss // wsscan-ignore js/ws-message-xss: its own line",
                 "SINK xss", ""));
         ScanResult r = new Scanner(List.of(new FakeAnalyzer())).scan(options().build());
         assertEquals(5, r.findings().size(), r.findings()::toString);
@@ -146,7 +146,8 @@ class ScannerTest {
         assertEquals("", second.suppression().reason());
         assertEquals(4, second.suppression().line());
         assertNull(r.findings().get(2).suppression());
-        assertNull(r.findings().get(3).suppression());
+        // a comment after code covers its own line, not the next one
+        assertEquals("its own line", r.findings().get(3).suppression().reason());
         assertNull(r.findings().get(4).suppression());
     }
 

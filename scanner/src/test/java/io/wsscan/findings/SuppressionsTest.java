@@ -110,7 +110,7 @@ class SuppressionsTest {
                 .map(n -> n.line() + " " + n.kind() + " " + n.message()).toList();
         assertEquals(List.of(
                 "1 suppression wsscan-ignore without a rule id suppresses nothing: write wsscan-ignore RULE[, RULE]: reason",
-                "3 suppression wsscan-ignore names 'js/ws-mesage-xss', which no rule has, so it suppresses nothing (did you mean 'js/ws-message-xss'?)",
+                "3 suppression wsscan-ignore names 'js/ws-mesage-xss' (did you mean 'js/ws-message-xss'?), which no rule has, so it suppresses nothing",
                 "6 suppression wsscan-ignore-file without a rule id suppresses nothing: write wsscan-ignore-file RULE[, RULE]: reason"),
                 problems);
         List<String> unused = Suppressions.problems("f.js", a.marks(), known, true).stream()
