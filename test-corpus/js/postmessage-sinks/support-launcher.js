@@ -65,6 +65,7 @@ function renderGreeting(e) {
   document.getElementById('greeting').innerHTML = e.data.greeting;
 }
 
+// expect: js/postmessage-origin-check@warning "passes the event on to code that uses event.data, without checking event.origin, and it writes event.data into innerHTML"
 window.addEventListener('message', function (e) {
   renderGreeting(e);
 });

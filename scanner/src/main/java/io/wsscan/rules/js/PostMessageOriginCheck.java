@@ -48,25 +48,39 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         if (ctx.models().isWorkerFile(ctx.file().relPath()) || usesGlobal(ctx.file().program(), ctx.models().workerGlobals, ctx.scopes())) {
             return List.of();
         }
+        Senders senders = null;
         for (Engine.HandlerSite h : ctx.engine().handlers()) {
             if (!"window-message".equals(h.model().kind()) || hits.containsKey(h.registration())) continue;
-            String problem = judge(h.function(), ctx.scopes());
-            if (problem == null) continue;
             if (sinks == null) sinks = messageSinks(ctx);
-            hits.put(h.registration(), new Hit(h.registration(), Map.of("detail", problem + effect(h.function(), sinks, ctx))));
+            String problem = judge(h.function(), ctx.scopes());
+            Set<Node> sources = subtree(h.function());
+            if (problem == null) {
+                // the handler hands the event to functions that use its data: judged as the taint rules judge it
+                if (senders == null) senders = new Senders(ctx.engine(), ctx.scopes(), ctx.models());
+                for (Engine.SinkReport r : sinks) {
+                    if (sources.contains(r.taint().source())) continue;
+                    Sender s = senders.of(r.taint().source(), ctx.file());
+                    if (s == null || s.handler() != h) continue;
+                    sources.add(r.taint().source());
+                    if (problem == null) problem = s.verdict().equals("none")
+                            ? "the handler passes the event on to code that uses event.data, without checking event.origin" : s.detail();
+                }
+            }
+            if (problem == null) continue;
+            hits.put(h.registration(), new Hit(h.registration(), Map.of("detail", problem + effect(sources, sinks, ctx))));
         }
         return new ArrayList<>(hits.values());
     }
 
     /**
      * What the handler does with the message, as the engine followed it: ", and it writes event.data into
-     * innerHTML at line 12" for the first sink (in this file) that data of this handler reaches; empty when none.
+     * innerHTML at line 12" for the first sink (in this file) that data read at {@code sources} (the handler's
+     * nodes, and reads in the functions it hands the event to) reaches; empty when none.
      */
-    private static String effect(Node fn, List<Engine.SinkReport> sinks, Context ctx) {
-        Set<Node> inside = subtree(fn);
+    private static String effect(Set<Node> sources, List<Engine.SinkReport> sinks, Context ctx) {
         Engine.SinkReport first = null;
         for (Engine.SinkReport r : sinks) {
-            if (!inside.contains(r.taint().source())) continue;
+            if (!sources.contains(r.taint().source())) continue;
             if (first == null || r.at().start < first.at().start) first = r;
         }
         if (first == null) return "";
@@ -180,8 +194,8 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         };
     }
 
-    /** How a taint rule's data was checked at the handler whose event carried it. */
-    public record Sender(String verdict, String detail) {
+    /** How a taint rule's data was checked at the handler whose event carried it (null when none is in sight). */
+    public record Sender(String verdict, String detail, Engine.HandlerSite handler) {
     }
 
     /**
@@ -221,14 +235,14 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             }
             if (h == null) {
                 Sender s = throughHelpers(source, file.program());
-                return s != NOT_FOUND ? s : new Sender("none", "no check of event.origin is in sight");
+                return s != NOT_FOUND ? s : new Sender("none", "no check of event.origin is in sight", null);
             }
             return verdict(h);
         }
 
         /** How many calls a handler may be away from the function that reads the data. */
         private static final int HELPER_DEPTH = 3;
-        private static final Sender NOT_FOUND = new Sender(null, null);
+        private static final Sender NOT_FOUND = new Sender(null, null, null);
 
         /**
          * Data read outside any handler: from the function reading it, up through its callers (at most
@@ -270,7 +284,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
                 Verdict v = check.verdict(f.fn(), scopes, true);
                 if (v == null) continue;
                 if (v.strength == Strength.STRONG) s = null;
-                else if (v.strength == Strength.WEAK && "none".equals(s.verdict())) s = new Sender("weak", v.why);
+                else if (v.strength == Strength.WEAK && "none".equals(s.verdict())) s = new Sender("weak", v.why, h);
             }
             return s;
         }
@@ -317,11 +331,11 @@ public final class PostMessageOriginCheck implements StructuralCheck {
             return verdicts.computeIfAbsent(h.function(), fn -> {
                 if (CHANNEL.equals(h.model().kind())) {
                     return new Sender("channel", "it comes over a channel (a Worker, MessagePort or BroadcastChannel) whose"
-                            + " other end this page trusts without checking what it sends");
+                            + " other end this page trusts without checking what it sends", h);
                 }
                 Verdict v = check.verdict(fn, scopes, true);
-                if (v == null || v.strength == Strength.NONE) return new Sender("none", "the message handler does not check event.origin");
-                return v.strength == Strength.WEAK ? new Sender("weak", v.why) : null;
+                if (v == null || v.strength == Strength.NONE) return new Sender("none", "the message handler does not check event.origin", h);
+                return v.strength == Strength.WEAK ? new Sender("weak", v.why, h) : null;
             });
         }
 

@@ -139,6 +139,7 @@ class PostMessageTaintTest {
                   if (e.origin !== 'https://app.example.com') return;
                   show(e);
                 });
+                // expect: js/postmessage-origin-check@warning "passes the event on to code that uses event.data"
                 window.addEventListener('message', function (e) { showUnchecked(e); });
                 """);
     }
@@ -171,6 +172,7 @@ class PostMessageTaintTest {
                   if (e.origin.indexOf('example.com') < 0) return;
                   paint(e);
                 }
+                // expect: js/postmessage-origin-check@warning "indexOf()"
                 window.addEventListener('message', function (e) { route(e); });
                 """);
     }
