@@ -212,6 +212,29 @@ class InventoryTest {
     }
 
     @Test
+    void aVitePluginsListenersOnTheHmrChannelAreListedWithVitesDefault() throws IOException {
+        file("plugins/notes.ts", """
+                import type { Plugin, ViteDevServer } from 'vite';
+                export default function notes(): Plugin {
+                  return {
+                    name: 'notes',
+                    configureServer(server: ViteDevServer) {
+                      server.ws.on('notes:add', (data) => server.ws.send('notes:update', data));
+                    },
+                  };
+                }
+                """);
+        file("plugins/untyped.js", """
+                export const other = { configureServer(server) { server.ws.on('x', () => {}); } };
+                """);
+        Inventory inv = Inventory.of(scan().endpoints(), List.of());
+        List<String> servers = inv.servers().stream().map(e -> e.file() + ":" + e.region().startLine() + " " + e.framework()
+                + " " + e.originPolicy().id()).toList();
+        // a plain JavaScript hook's parameter has no type to go by: not listed (see the model's comment)
+        assertEquals(List.of("plugins/notes.ts:6 vite (HMR channel) framework-default"), servers);
+    }
+
+    @Test
     void pathMatching() {
         assertTrue(Inventory.pathsMatch("/ws/", "/ws"));
         assertTrue(Inventory.pathsMatch("/users/42/feed", "/users/:id/feed"));
