@@ -449,8 +449,12 @@ public final class ServerOriginCheck implements StructuralCheck {
                     ? "ambient credentials: " + shown.evidence.what() : "token authentication: " + shown.evidence.what()));
             boolean onlySends = !receives();
             if (unsure != null) {
-                return new Hit(call, Map.of("detail", detail, "threat", " Reported as a note: " + unsure + "."
-                        + OriginThreat.sentence(evidence, onlySends)), steps, io.wsscan.findings.Finding.Level.NOTE);
+                // one "Reported as a note", however many reasons
+                String threat = OriginThreat.sentence(evidence, onlySends);
+                String also = " Reported as a note: ";
+                threat = threat.startsWith(also) ? " It is also a note because " + threat.substring(also.length()) : threat;
+                return new Hit(call, Map.of("detail", detail, "threat", also + unsure + "." + threat), steps,
+                        io.wsscan.findings.Finding.Level.NOTE);
             }
             return new Hit(call, Map.of("detail", detail, "threat", OriginThreat.sentence(evidence, onlySends)), steps,
                     OriginThreat.level(evidence, onlySends));
