@@ -103,7 +103,8 @@ public final class Scanner {
         long bytes = 0;
         for (FileOutcome o : outcomes) {
             notes.addAll(o.notifications());
-            notes.addAll(Suppressions.problems(o.relPath(), o.suppressions(), knownRules, options.reportUnusedSuppressions()));
+            notes.addAll(Suppressions.problems(o.relPath(), o.suppressions(), knownRules, options.reportUnusedSuppressions(),
+                    id -> io.wsscan.rules.Spelling.nearMiss(id, knownRules)));
             if (!o.analysed()) continue;
             analysed++;
             analysedFiles.add(o.relPath());

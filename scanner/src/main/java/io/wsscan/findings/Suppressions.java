@@ -107,10 +107,11 @@ public final class Suppressions {
 
     /**
      * What is wrong with a file's comments: a comment without a rule id and an id that no rule of
-     * {@code knownRules} has suppress nothing, silently, unless said; with {@code reportUnused} so does a
-     * comment that suppressed no finding.
+     * {@code knownRules} has suppress nothing, silently, unless said ({@code nearMiss}: the rule id a wrong
+     * one probably means, or null); with {@code reportUnused} so does a comment that suppressed no finding.
      */
-    public static List<Notification> problems(String relPath, List<Mark> marks, java.util.Set<String> knownRules, boolean reportUnused) {
+    public static List<Notification> problems(String relPath, List<Mark> marks, java.util.Set<String> knownRules, boolean reportUnused,
+                                              java.util.function.UnaryOperator<String> nearMiss) {
         List<Notification> problems = new ArrayList<>();
         for (Mark m : marks) {
             String what = m.fileWide() ? FILE_MARKER : MARKER;
@@ -123,7 +124,8 @@ public final class Suppressions {
             boolean known = unknown.isEmpty();
             if (!known) {
                 // one note per comment, however many ids it gets wrong
-                String first = "'" + unknown.get(0) + "'" + hint(unknown.get(0), knownRules);
+                String near = nearMiss.apply(unknown.get(0));
+                String first = "'" + unknown.get(0) + "'" + (near == null ? "" : " (did you mean '" + near + "'?)");
                 String more = unknown.size() == 1 ? "" : " and " + (unknown.size() - 1) + " more";
                 problems.add(new Notification(relPath, m.line(), m.column(), NOTE_KIND, what + " names " + first + more
                         + ", which no rule has, so " + (unknown.size() == 1 ? "it suppresses" : "they suppress") + " nothing"));
@@ -183,34 +185,6 @@ public final class Suppressions {
         int slashes = k;
         while (slashes > 0 && line.charAt(slashes - 1) == '/') slashes--;
         return k - slashes >= 2 ? slashes : -1;
-    }
-
-    private static String hint(String id, java.util.Set<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(id, k);
-            if (d < bestD) {
-                bestD = d;
-                best = k;
-            }
-        }
-        return best != null && bestD <= 3 ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** A parsed {@code wsscan-ignore} comment: the rule ids and the reason ("" when none is given). */

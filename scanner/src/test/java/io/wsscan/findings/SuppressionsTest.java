@@ -106,16 +106,17 @@ class SuppressionsTest {
         Suppressions.Applied a = Suppressions.applyAndMark(text, List.of(at("js/ws-message-xss", 4)));
         assertFalse(a.findings().get(0).suppressed(), "a misspelled id suppresses nothing");
         java.util.Set<String> known = java.util.Set.of("js/ws-message-xss", "js/ws-cleartext");
-        List<String> problems = Suppressions.problems("f.js", a.marks(), known, false).stream()
+        java.util.function.UnaryOperator<String> near = id -> io.wsscan.rules.Spelling.nearMiss(id, known);
+        List<String> problems = Suppressions.problems("f.js", a.marks(), known, false, near).stream()
                 .map(n -> n.line() + " " + n.kind() + " " + n.message()).toList();
         assertEquals(List.of(
                 "1 suppression wsscan-ignore without a rule id suppresses nothing: write wsscan-ignore RULE[, RULE]: reason",
                 "3 suppression wsscan-ignore names 'js/ws-mesage-xss' (did you mean 'js/ws-message-xss'?), which no rule has, so it suppresses nothing",
                 "6 suppression wsscan-ignore-file without a rule id suppresses nothing: write wsscan-ignore-file RULE[, RULE]: reason"),
                 problems);
-        List<String> unused = Suppressions.problems("f.js", a.marks(), known, true).stream()
+        List<String> unused = Suppressions.problems("f.js", a.marks(), known, true, near).stream()
                 .filter(n -> n.message().contains("suppressed no finding")).map(n -> n.line() + " " + n.message()).toList();
         assertEquals(List.of("5 wsscan-ignore js/ws-cleartext: suppressed no finding in this scan"), unused);
-        assertFalse(Suppressions.problems("f.js", a.marks(), known, true).get(0).fileSkipped());
+        assertFalse(Suppressions.problems("f.js", a.marks(), known, true, near).get(0).fileSkipped());
     }
 }
