@@ -314,8 +314,10 @@ final class OriginGrader {
         }
     }
 
-    /** Calls already asked about, so that recursion and repeated rounds stay cheap. */
+    /** Calls already asked about, so that repeated rounds stay cheap. */
     private final Map<Node, String> returnedCache = new IdentityHashMap<>();
+    /** How many helpers deep {@link #returned} already is: a recursive helper is followed MAX_DEPTH calls, no more. */
+    private int returnedDepth;
 
     /**
      * A helper in sight given the origin that returns it or a part of it ({@code hostOf(o)} returning
@@ -328,8 +330,9 @@ final class OriginGrader {
         Node fn = callee.kind == Kind.IDENT ? JsSyntax.function(callee, scopes) : null;
         int idx = -1;
         for (int i = 1; i < call.size() && fn != null; i++) if (isOrigin(call.kid(i))) idx = i - 1;
-        if (fn == null || idx < 0 || idx >= fn.kid(0).size()) return null;
+        if (fn == null || idx < 0 || idx >= fn.kid(0).size() || returnedDepth >= MAX_DEPTH) return null;
         OriginGrader inner = new OriginGrader(scopes, vocab, methods);
+        inner.returnedDepth = returnedDepth + 1;
         inner.bindPattern(fn.kid(0).kid(idx), Role.ORIGIN);
         Node body = fn.kid(1);
         for (int round = 0; round < 6; round++) {

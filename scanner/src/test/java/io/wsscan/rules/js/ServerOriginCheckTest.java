@@ -86,6 +86,17 @@ class ServerOriginCheckTest {
     }
 
     @Test
+    void helpersThatReturnTheOriginAreFollowedBoundedEvenWhenRecursive() {
+        String head = "const { WebSocketServer } = require('ws');\n";
+        // a recursive normaliser: followed a few calls deep, never without end
+        one(5, "only the host name", head + "function bare(o) { return o.endsWith('/') ? bare(o.slice(0, -1)) : o; }\n"
+                + "function hostOf(o) { return new URL(bare(o)).hostname; }\n"
+                + "function twice(o) { return hostOf(o); }\n"
+                + "const wss = new WebSocketServer({ port: 1, verifyClient: (i) => twice(i.origin) === 'a.example.com' });\n"
+                + "wss.on('connection', (ws) => ws.on('message', (m) => ws.send(m)));\n");
+    }
+
+    @Test
     void missingVerifyClient() {
         one(2, "it has no verifyClient", "const { WebSocketServer } = require('ws');\nconst wss = new WebSocketServer({ server: srv });\n");
     }
