@@ -50,8 +50,7 @@ public final class Suppressions {
 
     /** Applies the inline {@code wsscan-ignore} comments of a file's text to that file's findings. */
     public static List<Finding> apply(String text, List<Finding> findings) {
-        if (findings.isEmpty() || !text.contains("wsscan-ignore")) return findings;
-        return apply(findings, List.of(inlineComments(text)));
+        return applyAndMark(text, findings).findings();
     }
 
     /** Marks each finding that one of the suppressors covers (the first that answers wins). */
