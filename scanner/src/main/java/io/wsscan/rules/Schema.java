@@ -44,7 +44,7 @@ public final class Schema {
 
     private static final Map<String, Map<Vocab, Set<String>>> VOCABULARY = Map.of(
             JS, Map.of(
-                    Vocab.SOURCE_KIND, Set.of("ws-message", "user-input", "postmessage", "cookie", "stored-secret", "secret",
+                    Vocab.SOURCE_KIND, Set.of("ws-message", "user-input", "http-request", "postmessage", "cookie", "stored-secret", "secret",
                             "password", "card", "health", "geolocation"),
                     Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "command", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),

@@ -253,8 +253,9 @@ final class OriginGrader {
         return switch (r) {
             case INFO -> "origin".equals(name) ? Role.ORIGIN : "req".equals(name) ? Role.REQUEST : null;
             case REQUEST -> "headers".equals(name) ? Role.HEADERS : null;
-            // a socket.io socket: its handshake (headers) and the underlying request
-            case SOCKET -> "handshake".equals(name) || "request".equals(name) ? Role.REQUEST : null;
+            // a socket.io socket: its handshake (headers) and the underlying request; a websocket-server
+            // connection keeps its request as _req
+            case SOCKET -> "handshake".equals(name) || "request".equals(name) || "_req".equals(name) ? Role.REQUEST : null;
             case HEADERS -> "origin".equalsIgnoreCase(name) ? Role.ORIGIN : null;
             // const { hostname } = new URL(origin)
             case ORIGIN -> HOST_PARTS.containsKey(name) || "origin".equals(name) ? Role.ORIGIN : null;

@@ -29,6 +29,8 @@ public final class PageGlobals {
     /** Built-in globals that are sources of their own (storage, cookies, the URL), never server-given configuration. */
     private static final Set<String> BROWSER_STATE = Set.of("localStorage", "sessionStorage", "document", "location",
             "history", "navigator", "indexedDB", "caches", "name", "opener");
+    /** Globals of a Node.js process: its environment and modules are the server's own, not the page's. */
+    private static final Set<String> PROCESS_STATE = Set.of("process", "require", "module", "exports", "__dirname", "Buffer");
     private static final int MAX_DEPTH = 8;
 
     private final List<Node> programs;
@@ -57,7 +59,7 @@ public final class PageGlobals {
         switch (n.kind) {
             case IDENT -> {
                 Binding b = scopes.binding(n);
-                if (b == null) return !BROWSER_STATE.contains(n.text) && !"undefined".equals(n.text);
+                if (b == null) return !BROWSER_STATE.contains(n.text) && !PROCESS_STATE.contains(n.text) && !"undefined".equals(n.text);
                 if (!Set.of("var", "let", "const").contains(b.declKind)) return false;
                 Node def = b.singleDefinition();
                 if (def != null) return from(def, depth + 1);
