@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * (one line; the stack trace only with {@code WSSCAN_DEBUG=1}).
  */
 @Command(name = "wsscan", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        subcommands = {ScanCommand.class, InventoryCommand.class, ReportCommand.class, RulesCommand.class, ExplainCommand.class},
+        subcommands = {ScanCommand.class, InventoryCommand.class, PolicyCommand.class, ReportCommand.class, RulesCommand.class, ExplainCommand.class},
         description = "Static analysis for WebSocket security in JavaScript clients and Java servers.",
         footer = {"", "Run 'wsscan COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,136 @@
+/*
+ * Copyright 2025 the wsscan authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.wsscan.policy;
+
+import io.wsscan.engine.Classification;
+import io.wsscan.inventory.Endpoint;
+import io.wsscan.inventory.Inventory;
+import io.wsscan.inventory.UrlParts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The policy's allowlist as a Content-Security-Policy {@code connect-src} directive: the sources that
+ * let the browser open exactly the client connections of the inventory that the policy allows, and no
+ * other. Same-origin addresses (relative URLs, the page's own host) are {@code 'self'}, which CSP Level 3
+ * also matches for {@code ws:}/{@code wss:}; {@code 'self'} is always present because the same directive
+ * governs the page's own {@code fetch} and XHR calls. Named hosts become scheme-and-host sources (the
+ * port when the URL names one); an HTTP(S) address (socket.io, SockJS, SignalR, EventSource) also
+ * upgrades to the WebSocket scheme of the same host. Hosts the policy does not allow are left out and
+ * listed; addresses whose host is computed at run time are listed as needing a decision. Test, example
+ * and vendored files count only when asked.
+ *
+ * @param sources    source expression to the places (file:line) that need it, sorted
+ * @param undecided  places whose host is not known statically, with the URL as far as it is known
+ * @param refused    hosts not in the allowlist, to the places that connect to them
+ * @param reserved   documentation/test hosts (RFC 2606/6761) that no real server answers, to their places
+ */
+public record Csp(Map<String, List<String>> sources, Map<String, String> undecided,
+                  Map<String, List<String>> refused, Map<String, List<String>> reserved) {
+
+    public static final String SELF = "'self'";
+
+    /** The directive from the raw endpoints of a scan (party as the scan decided it, before first-party hosts apply). */
+    public static Csp of(Inventory inventory, Policy policy, boolean includeTests) {
+        Map<String, TreeSet<String>> sources = new TreeMap<>(Csp::order);
+        Map<String, String> undecided = new TreeMap<>();
+        Map<String, TreeSet<String>> refused = new TreeMap<>();
+        Map<String, TreeSet<String>> reserved = new TreeMap<>();
+        sources.put(SELF, new TreeSet<>());
+        for (Endpoint e : inventory.clients()) {
+            if (!includeTests && inventory.classOf(e) != Classification.Kind.PRODUCTION) continue;
+            String where = e.file() + ":" + e.region().startLine();
+            if (e.notes().contains(Endpoint.RESERVED)) {
+                reserved.computeIfAbsent(e.host(), h -> new TreeSet<>()).add(where);
+            } else if (e.party() == Endpoint.Party.RELATIVE || e.host() != null && e.host().startsWith(UrlParts.PAGE_HOST)) {
+                sources.get(SELF).add(where);
+            } else if (e.host() == null || e.unknown().contains("host") || e.unknown().contains("url")) {
+                undecided.put(where, e.url() == null ? "(the address is computed at run time)" : e.url());
+            } else if (!policy.allows(e.host()) && !loopback(e, policy)) {
+                refused.computeIfAbsent(e.host(), h -> new TreeSet<>()).add(where);
+            } else {
+                for (String s : expressions(e)) sources.computeIfAbsent(s, k -> new TreeSet<>()).add(where);
+            }
+        }
+        return new Csp(freeze(sources), undecided, freeze(refused), freeze(reserved));
+    }
+
+    /**
+     * Loopback traffic never leaves the machine, so js/ws-untrusted-host lets it pass without an allowlist
+     * entry, and so does the directive. The scan marks loopback hosts first party; a named host is first
+     * party otherwise only through the policy's firstPartyHosts.
+     */
+    private static boolean loopback(Endpoint e, Policy policy) {
+        return e.party() == Endpoint.Party.FIRST_PARTY
+                && !io.wsscan.inventory.HostPattern.any(policy.firstPartyHosts(), e.host());
+    }
+
+    /** The source expressions one connection needs. */
+    static List<String> expressions(Endpoint e) {
+        String port = e.unknown().contains("port") ? ":*" : e.port() == null ? "" : ":" + e.port();
+        String host = e.host() + port;
+        List<String> out = new ArrayList<>();
+        boolean mirrored = e.notes().contains(Endpoint.MIRRORED);
+        String scheme = e.unknown().contains("scheme") ? null : e.scheme();
+        if (scheme == null) {
+            // the scheme is chosen at run time: the encrypted forms only, the ones a policy should allow
+            out.add("wss://" + host);
+            out.add("https://" + host);
+        } else if (scheme.equals("ws") || scheme.equals("wss")) {
+            out.add(scheme + "://" + host);
+            if (mirrored) out.add((scheme.equals("ws") ? "wss" : "ws") + "://" + host);
+        } else if (scheme.equals("http") || scheme.equals("https")) {
+            // socket.io, SockJS and SignalR poll over HTTP(S) and then upgrade on the same host
+            out.add(scheme + "://" + host);
+            out.add((scheme.equals("http") ? "ws" : "wss") + "://" + host);
+            if (mirrored) {
+                out.add((scheme.equals("http") ? "https" : "http") + "://" + host);
+                out.add((scheme.equals("http") ? "wss" : "ws") + "://" + host);
+            }
+        } else {
+            out.add(scheme + "://" + host);
+        }
+        return out;
+    }
+
+    /** The directive's value: {@code connect-src 'self' wss://a.example.com …}. */
+    public String directive() {
+        return "connect-src " + String.join(" ", sources.keySet());
+    }
+
+    /** The HTTP response header. */
+    public String header() {
+        return "Content-Security-Policy: " + directive();
+    }
+
+    /** The same policy as a {@code <meta>} element for the page's head. */
+    public String meta() {
+        return "<meta http-equiv=\"Content-Security-Policy\" content=\"" + directive() + "\">";
+    }
+
+    /** 'self' first, then by host, then by scheme, so the output reads like a list of servers. */
+    private static int order(String a, String b) {
+        if (a.equals(b)) return 0;
+        if (a.equals(SELF)) return -1;
+        if (b.equals(SELF)) return 1;
+        int c = hostOf(a).compareTo(hostOf(b));
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    private static String hostOf(String expression) {
+        int i = expression.indexOf("://");
+        return i < 0 ? expression : expression.substring(i + 3);
+    }
+
+    private static Map<String, List<String>> freeze(Map<String, TreeSet<String>> m) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}
