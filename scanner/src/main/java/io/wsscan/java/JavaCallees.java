@@ -28,6 +28,8 @@ final class JavaCallees {
     private final JavaIndex index;
     private final JavaTypes types;
     private final Map<String, List<String>> implementations = new HashMap<>();
+    /** Supertype to its concrete project subtypes, in declaration order; made on first use. */
+    private Map<String, java.util.LinkedHashSet<String>> subtypes;
     private Set<String> constructed;
 
     JavaCallees(JavaIndex index, JavaTypes types) {
@@ -113,14 +115,18 @@ final class JavaCallees {
 
     /** Concrete project classes that extend or implement a project type, in declaration order. */
     private List<String> implementations(String fqn) {
-        return implementations.computeIfAbsent(fqn, k -> {
-            List<String> out = new ArrayList<>();
+        if (subtypes == null) {
+            // one pass over the project's types, instead of one per asked interface
+            subtypes = new HashMap<>();
             for (JavaIndex.TypeInfo t : index.allTypes()) {
                 boolean concrete = !(t.decl instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c) || !(c.isInterface() || c.isAbstract());
-                if (!t.fqn.equals(k) && concrete && index.isA(t.fqn, Set.of(k))) out.add(t.fqn);
+                if (!concrete) continue;
+                for (String s : index.supertypes(t.fqn)) {
+                    if (!s.equals(t.fqn)) subtypes.computeIfAbsent(s, k -> new java.util.LinkedHashSet<>()).add(t.fqn);
+                }
             }
-            return out;
-        });
+        }
+        return implementations.computeIfAbsent(fqn, k -> List.copyOf(subtypes.getOrDefault(k, new java.util.LinkedHashSet<>())));
     }
 
     /** Project types the scan constructs with {@code new} somewhere (anonymous classes count for their base). */
@@ -128,7 +134,7 @@ final class JavaCallees {
         if (constructed == null) {
             constructed = new java.util.HashSet<>();
             for (JavaUnit u : index.units()) {
-                for (com.github.javaparser.ast.expr.ObjectCreationExpr o : u.cu.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+                for (com.github.javaparser.ast.expr.ObjectCreationExpr o : u.all(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
                     constructed.add(index.resolve(o.getType(), o));
                 }
             }

@@ -13,7 +13,7 @@ import io.wsscan.ir.Nesting;
 import java.util.ArrayDeque;
 
 /**
- * Reads one Java file with JavaParser (language level 21). Each call makes its own parser, so the front
+ * Reads one Java file with JavaParser (the Java 21 grammar, unvalidated). Each call makes its own parser, so the front
  * end is safe to use from several threads. Never throws for bad input other than {@link Failure}.
  */
 public final class JavaFrontEnd {
@@ -40,6 +40,8 @@ public final class JavaFrontEnd {
         }
     }
 
+    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\bvar\\b");
+
     /** Parses with no time limit. */
     public CompilationUnit parse(String text) throws Failure {
         return parse(text, Long.MAX_VALUE);
@@ -57,7 +59,10 @@ public final class JavaFrontEnd {
                     + " about a hundred times the file's size in memory)", 0, 0);
         }
         ParserConfiguration cfg = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                // RAW: the grammar of the newest level without its validators, which cost as much as the parse
+                // itself and only report code javac would refuse (the analysis needs none of it); Java 21's
+                // post-processing (var as a type) is applied below
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 // comments are not needed for analysis (suppression comments are read from the text)
                 .setAttributeComments(false);
         Bounded input = new Bounded(text, deadlineNanos);
@@ -74,6 +79,8 @@ public final class JavaFrontEnd {
         }
         if (input.expired) throw expired();
         if (r.isSuccessful() && r.getResult().isPresent()) {
+            // it only turns 'var' into a type of its own: a file without the word has nothing for it
+            if (VAR.matcher(text).find()) new com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor().postProcess(r, cfg);
             CompilationUnit cu = r.getResult().get();
             if (depth(cu) > Nesting.MAX) throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
             return cu;

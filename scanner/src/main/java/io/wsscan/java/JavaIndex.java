@@ -88,7 +88,7 @@ public final class JavaIndex {
 
     private final Map<String, TypeInfo> types = new HashMap<>();
     private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
-    /** Supertypes of project types, kept once the hierarchy is linked (name resolution asks often). */
+    /** Supertypes of types, kept once the hierarchy is linked (name resolution and every isA ask often). */
     private final Map<String, Set<String>> supertypeCache = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean linked;
     private final List<TypeInfo> ordered = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class JavaIndex {
         for (JavaUnit u : units) {
             for (TypeDeclaration<?> t : u.cu.getTypes()) ix.declare(u, t, null);
             // classes declared inside a method (pre-order, so an enclosing local class comes first)
-            for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt l : u.cu.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+            for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt l : u.all(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
                 if (!ix.byDecl.containsKey(l.getClassDeclaration())) ix.declare(u, l.getClassDeclaration(), ix.enclosingType(l));
             }
         }
@@ -308,7 +308,7 @@ public final class JavaIndex {
         if (JAVA_LANG.contains(name)) return "java.lang." + name;
         // a nested type inherited from a modeled library supertype (Connection of Jetty 8's WebSocket)
         for (TypeInfo t = enclosingType(context); t != null; t = t.outer) {
-            Set<String> sups = linked ? supertypeCache.computeIfAbsent(t.fqn, this::supertypes) : supertypes(t.fqn);
+            Set<String> sups = supertypes(t.fqn);
             for (String sup : sups) {
                 if (!sup.equals(t.fqn) && libraryTypes.contains(models.canonical(sup + "." + name))) return sup + "." + name;
             }
@@ -341,9 +341,14 @@ public final class JavaIndex {
 
     /** All supertypes of a type, transitively, project and known library ones (the type itself included). */
     public Set<String> supertypes(String fqn) {
+        if (!linked || fqn == null) return computeSupertypes(fqn);
+        return supertypeCache.computeIfAbsent(fqn, this::computeSupertypes);
+    }
+
+    private Set<String> computeSupertypes(String fqn) {
         Set<String> out = new HashSet<>();
         collect(fqn, out);
-        return out;
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     private void collect(String fqn, Set<String> out) {

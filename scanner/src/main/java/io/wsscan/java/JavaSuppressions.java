@@ -31,7 +31,7 @@ final class JavaSuppressions {
     static Suppressions.Suppressor of(JavaUnit u) {
         List<Scope> scopes = new ArrayList<>();
         if (u.text.contains("wsscan:")) {
-            for (AnnotationExpr a : u.cu.findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr a : u.all(AnnotationExpr.class)) {
                 if (!a.getNameAsString().equals("SuppressWarnings") && !a.getNameAsString().equals("java.lang.SuppressWarnings")) continue;
                 Node owner = a.getParentNode().orElse(null);
                 if (!(owner instanceof NodeWithAnnotations<?>) || owner.getRange().isEmpty()) continue;

@@ -68,7 +68,7 @@ final class JavaTaint {
             for (JavaUnit u : index.units()) {
                 // the scan's time budget ended: stop the work, not only the waiting for it
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("Java analysis interrupted");
-                for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
+                for (TypeDeclaration<?> td : u.all(TypeDeclaration.class)) {
                     String owner = index.info(td) == null ? null : index.info(td).fqn;
                     for (BodyDeclaration<?> b : td.getMembers()) {
                         try {

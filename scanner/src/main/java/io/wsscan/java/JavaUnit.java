@@ -26,6 +26,10 @@ public final class JavaUnit {
     /** Owning types of {@code import static a.B.*;}. */
     final List<String> staticWildcards = new ArrayList<>();
 
+    /** Every node of the file in pre-order (the order of {@code findAll}), made on first use. */
+    private List<Node> preorder;
+    private final Map<Class<?>, List<?>> byClass = new HashMap<>();
+
     public JavaUnit(String relPath, String text, CompilationUnit cu) {
         this.relPath = relPath;
         this.text = text;
@@ -42,6 +46,32 @@ public final class JavaUnit {
                 imports.put(simple(n), n);
             }
         }
+    }
+
+    /**
+     * The nodes of a class (and its subclasses) in the file, in pre-order: {@code cu.findAll(cls)} without
+     * a walk of the tree per call. The analyses ask the same few classes of every file many times (each
+     * model row looks at the method calls), and one walk serves them all.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Node> List<T> all(Class<T> cls) {
+        if (preorder == null) {
+            List<Node> out = new ArrayList<>();
+            java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+            stack.push(cu);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                out.add(n);
+                List<Node> kids = n.getChildNodes();
+                for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+            }
+            preorder = out;
+        }
+        return (List<T>) byClass.computeIfAbsent(cls, c -> {
+            List<Node> of = new ArrayList<>();
+            for (Node n : preorder) if (c.isInstance(n)) of.add(n);
+            return List.copyOf(of);
+        });
     }
 
     /**

@@ -72,11 +72,11 @@ final class OriginAnalysis {
         for (JavaUnit u : index.units()) {
             Set<String> called = calledNames.computeIfAbsent(u.module(), k -> new HashSet<>());
             Set<String> created = createdTypes.computeIfAbsent(u.module(), k -> new HashSet<>());
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) called.add(c.getNameAsString());
-            for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
+            for (MethodCallExpr c : u.all(MethodCallExpr.class)) called.add(c.getNameAsString());
+            for (ObjectCreationExpr o : u.all(ObjectCreationExpr.class)) created.add(index.resolve(o.getType(), o));
         }
         for (JavaUnit u : index.units()) {
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr c : u.all(MethodCallExpr.class)) {
                 for (JavaModels.Endpoint e : models.endpoints) {
                     if (e.classArg() >= 0 && e.callMethods().contains(c.getNameAsString()) && typedCall(c, e.callTypes(), e.untyped())) {
                         String cls = annotatedClassArg(c, e.classArg());
@@ -115,7 +115,7 @@ final class OriginAnalysis {
 
     List<JavaHit> run(JavaUnit u) {
         List<JavaHit> hits = new ArrayList<>();
-        for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> td : u.all(TypeDeclaration.class)) {
             JavaIndex.TypeInfo t = index.info(td);
             if (t == null) continue;
             for (JavaModels.Endpoint e : models.endpoints) {
@@ -123,14 +123,14 @@ final class OriginAnalysis {
                 if (!e.extendsTypes().isEmpty()) subclass(u, t, e, hits);
             }
         }
-        for (LambdaExpr l : u.cu.findAll(LambdaExpr.class)) {
+        for (LambdaExpr l : u.all(LambdaExpr.class)) {
             String target = types.lambdaTarget(l);
             if (target == null) continue;
             for (JavaModels.Endpoint e : models.endpoints) {
                 if (!e.extendsTypes().isEmpty() && index.isA(target, e.extendsTypes())) functional(u, l, e, hits);
             }
         }
-        for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr o : u.all(ObjectCreationExpr.class)) {
             String type = index.resolve(o.getType(), o);
             for (JavaModels.Endpoint e : models.endpoints) {
                 if (e.newTypes().contains(type)) created(u, o, e, hits);
@@ -139,7 +139,7 @@ final class OriginAnalysis {
                 }
             }
         }
-        for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : u.all(MethodCallExpr.class)) {
             for (JavaModels.Endpoint e : models.endpoints) {
                 if (!e.callMethods().contains(c.getNameAsString()) || !typedCall(c, e.callTypes(), e.untyped())) continue;
                 // the registration of an annotated class is part of that endpoint, judged at its annotation

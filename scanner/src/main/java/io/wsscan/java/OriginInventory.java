@@ -117,7 +117,7 @@ final class OriginInventory {
         mappedClasses = new HashMap<>();
         JavaModels.ServletMappings sm = models.servletMappings;
         for (JavaUnit u : index.units()) {
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr c : u.all(MethodCallExpr.class)) {
                 List<String> paths = new ArrayList<>();
                 List<Expression> servlets = new ArrayList<>();
                 String context = null;
@@ -256,7 +256,7 @@ final class OriginInventory {
      */
     void registrations(JavaUnit u, List<io.wsscan.inventory.Endpoint> endpoints) {
         for (JavaModels.Registration r : models.registrations) {
-            for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr c : u.all(MethodCallExpr.class)) {
                 if (!r.methods().contains(c.getNameAsString())) continue;
                 String recv = c.getScope().map(types::of).orElse(null);
                 if (recv == null || !types.isA(recv, r.types())) continue;

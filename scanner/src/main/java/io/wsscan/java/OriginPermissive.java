@@ -24,7 +24,6 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,6 +39,9 @@ final class OriginPermissive {
     private final JavaTypes types;
     private final OriginLogic logic;
 
+    private static final java.util.regex.Pattern WEBSOCKET_WORDS =
+            java.util.regex.Pattern.compile("websocket|sockjs|stomp", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     OriginPermissive(JavaIndex index, JavaModels models, JavaTypes types, OriginLogic logic) {
         this.index = index;
         this.models = models;
@@ -48,11 +50,11 @@ final class OriginPermissive {
     }
 
     void run(JavaUnit u, List<JavaHit> hits) {
-        boolean wsFile = u.text.toLowerCase(Locale.ROOT).matches("(?s).*(websocket|sockjs|stomp).*");
+        boolean wsFile = WEBSOCKET_WORDS.matcher(u.text).find();
         for (JavaModels.Permissive p : models.permissive) {
             if ("websocket-file".equals(p.context()) && !wsFile) continue;
             if (!p.methods().isEmpty()) {
-                for (MethodCallExpr c : u.cu.findAll(MethodCallExpr.class)) {
+                for (MethodCallExpr c : u.all(MethodCallExpr.class)) {
                     if (!p.methods().contains(c.getNameAsString())) continue;
                     if (!p.types().isEmpty()) {
                         String recv = c.getScope().map(types::of).orElse(null);
@@ -64,18 +66,18 @@ final class OriginPermissive {
                 }
             }
             if (!p.newTypes().isEmpty()) {
-                for (ObjectCreationExpr o : u.cu.findAll(ObjectCreationExpr.class)) {
+                for (ObjectCreationExpr o : u.all(ObjectCreationExpr.class)) {
                     if (p.newTypes().contains(index.resolve(o.getType(), o)) && p.wildcardArgs()) wildcard(u, o, o.getArguments(), p, hits);
                 }
             }
             if (p.method() != null && !p.extendsTypes().isEmpty()) {
                 // declared classes and anonymous ones (new Configurator() { checkOrigin(..) { return true; } })
                 List<MethodDeclaration> candidates = new ArrayList<>();
-                for (TypeDeclaration<?> td : u.cu.findAll(TypeDeclaration.class)) {
+                for (TypeDeclaration<?> td : u.all(TypeDeclaration.class)) {
                     JavaIndex.TypeInfo t = index.info(td);
                     if (t != null && index.isA(t.fqn, p.extendsTypes())) candidates.addAll(t.methods(p.method()));
                 }
-                for (ObjectCreationExpr oc : u.cu.findAll(ObjectCreationExpr.class)) {
+                for (ObjectCreationExpr oc : u.all(ObjectCreationExpr.class)) {
                     if (oc.getAnonymousClassBody().isEmpty() || !index.isA(index.resolve(oc.getType(), oc), p.extendsTypes())) continue;
                     for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
                         if (b instanceof MethodDeclaration md && md.getNameAsString().equals(p.method())) candidates.add(md);
@@ -93,7 +95,7 @@ final class OriginPermissive {
                 }
             }
             if (p.noOpBean() != null) {
-                for (MethodDeclaration md : u.cu.findAll(MethodDeclaration.class)) {
+                for (MethodDeclaration md : u.all(MethodDeclaration.class)) {
                     if (beanName(md).equals(p.noOpBean()) && noOp(md)) {
                         hits.add(JavaHit.structural(OriginAnalysis.PERMISSIVE, u.relPath, JavaUnit.region(md, md.getName()), p.what() + "."));
                     }
