@@ -61,13 +61,22 @@ final class JavaTaint {
         for (JavaModels.Source s : models.sources) callbackNames.addAll(s.callbackMethods());
     }
 
-    /** Runs over every class of the project (two rounds, so that fields written in one method reach the others). */
+    /**
+     * Runs over the classes of the project that can hold a source (two rounds, so that fields written in
+     * one method reach the others). A method is analysed as an entry only where its file names a source
+     * of the models (a handler annotation, an overridden callback, a source call): elsewhere nothing can
+     * be tainted at the start. Helpers in other files are still analysed when an entry calls them, and
+     * the second round adds the files that name a field the first round tainted, or its class.
+     */
     List<JavaHit> run() {
+        Set<String> sourceWords = sourceWords();
+        Set<String> fieldWords = new HashSet<>();
         for (int round = 0; round < 2; round++) {
             summaries.clear();
             for (JavaUnit u : index.units()) {
                 // the scan's time budget ended: stop the work, not only the waiting for it
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("Java analysis interrupted");
+                if (java.util.Collections.disjoint(u.words(), sourceWords) && java.util.Collections.disjoint(u.words(), fieldWords)) continue;
                 for (TypeDeclaration<?> td : u.all(TypeDeclaration.class)) {
                     String owner = index.info(td) == null ? null : index.info(td).fqn;
                     for (BodyDeclaration<?> b : td.getMembers()) {
@@ -84,8 +93,27 @@ final class JavaTaint {
                     }
                 }
             }
+            for (Map.Entry<VariableDeclarator, Val> f : fields.entrySet()) {
+                if (f.getValue().taint() == null) continue;
+                fieldWords.add(f.getKey().getNameAsString());
+                JavaIndex.TypeInfo owner = index.enclosingType(f.getKey());
+                if (owner != null) fieldWords.add(owner.decl.getNameAsString());
+            }
         }
         return new ArrayList<>(hits.values());
+    }
+
+    /** The simple names by which a file shows it may hold a source of the models. */
+    private Set<String> sourceWords() {
+        Set<String> out = new HashSet<>();
+        for (JavaModels.Source s : models.sources) {
+            for (String a : s.annotations()) out.add(JavaUnit.simple(a));
+            for (String a : s.paramAnnotations()) out.add(JavaUnit.simple(a));
+            out.addAll(s.overrideMethods());
+            out.addAll(s.callbackMethods());
+            out.addAll(s.callMethods());
+        }
+        return out;
     }
 
     /** Files where the analysis of some member failed, with the error's class name. */

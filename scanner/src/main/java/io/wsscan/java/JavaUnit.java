@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /** One parsed Java file with what name resolution needs: its package and its imports. */
 public final class JavaUnit {
@@ -46,6 +48,27 @@ public final class JavaUnit {
                 imports.put(simple(n), n);
             }
         }
+    }
+
+    private Set<String> words;
+
+    /** The identifiers the text mentions (comments and strings included): what a cheap prefilter asks. */
+    public Set<String> words() {
+        if (words == null) {
+            Set<String> out = new HashSet<>();
+            int i = 0, n = text.length();
+            while (i < n) {
+                if (!Character.isJavaIdentifierStart(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int start = i++;
+                while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
+                out.add(text.substring(start, i));
+            }
+            words = out;
+        }
+        return words;
     }
 
     /**
