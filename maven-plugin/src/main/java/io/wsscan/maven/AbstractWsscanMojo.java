@@ -109,6 +109,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("wsscan: skipped (wsscan.skip=true)");
+            settle(null, List.of(), null);
             return;
         }
         Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
@@ -132,7 +133,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 getLog().debug("wsscan: classpath " + job.classpath);
             }
             ScanJob.Outcome outcome = job.run();
-            report(outcome, threshold);
+            settle(outcome, report(outcome, threshold), threshold);
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
         } catch (IOException e) {
@@ -147,6 +148,16 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Ends the goal: throws a {@link MojoFailureException} naming the readable report when findings
+     * reach the threshold. {@code outcome} is null when the goal was skipped.
+     */
+    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+        if (!failing.isEmpty()) {
+            throw new MojoFailureException("wsscan: " + ScanJob.failure(failing, threshold, outcome, baseDirectory()));
+        }
     }
 
     /** The failOn level; null never fails (the scan goal). Must validate before scanning. */
@@ -219,7 +230,8 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return (p.isAbsolute() ? p : baseDirectory().resolve(p)).toAbsolutePath().normalize();
     }
 
-    private void report(ScanJob.Outcome outcome, Level threshold) throws MojoFailureException {
+    /** Logs the summary and the findings; returns the findings that reach the threshold. */
+    private List<Finding> report(ScanJob.Outcome outcome, Level threshold) {
         for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
         Set<Finding> failingSet = new HashSet<>(failing);
@@ -238,10 +250,6 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             if (failingSet.contains(f)) getLog().error(line);
             else getLog().warn(line);
         }
-        if (!failing.isEmpty()) {
-            throw new MojoFailureException("wsscan: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
-                    + " at or above failOn=" + threshold.sarifName() + " (" + ScanJob.counts(failing, false) + "); see "
-                    + ScanJob.display(outcome.sarif(), baseDirectory()));
-        }
+        return failing;
     }
 }
