@@ -2,6 +2,7 @@ package io.wsscan.maven;
 
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
+import io.wsscan.report.Formats;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -114,11 +115,17 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         }
         Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
         if (!runsHere()) return;
+        Path out = outputDirectory == null || outputDirectory.isBlank() ? null : resolvePath(outputDirectory);
+        ScanJob.Outcome outcome = scan(out == null ? defaultOutputDirectory() : out);
+        settle(outcome, report(outcome, threshold), threshold);
+    }
+
+    /** Scans as the parameters say and writes the reports into {@code out}; configuration problems are one line. */
+    protected ScanJob.Outcome scan(Path out) throws MojoExecutionException {
         ScanJob job = new ScanJob();
         try {
-            job.formats = ScanJob.formats(formats);
-            job.outputDirectory = outputDirectory == null || outputDirectory.isBlank()
-                    ? defaultOutputDirectory() : resolve(outputDirectory);
+            job.formats = formats();
+            job.outputDirectory = out;
             configure(job);
             job.includes = ScanJob.split(includes);
             job.excludes = ScanJob.split(excludes);
@@ -132,13 +139,25 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
                 getLog().debug("wsscan: classpath " + job.classpath);
             }
-            ScanJob.Outcome outcome = job.run();
-            settle(outcome, report(outcome, threshold), threshold);
+            return job.run();
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The report formats to write. */
+    protected Set<Formats> formats() {
+        return ScanJob.formats(formats);
+    }
+
+    /** A module's scan: its folder is the root; the configured source roots or its defaults; its classpath. */
+    protected void configureModule(ScanJob job) {
+        job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> configured = configuredSourceRoots();
+        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
+        job.classpath = compileClasspath(project);
     }
 
     /** False when this goal has nothing to do in this project (it logs why). */
@@ -220,6 +239,15 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return out;
     }
 
+    /** {@link #resolve(String)} with a bad path as a configuration error. */
+    private Path resolvePath(String value) throws MojoExecutionException {
+        try {
+            return resolve(value);
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        }
+    }
+
     private Path resolve(String value) {
         Path p;
         try {
@@ -231,7 +259,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     }
 
     /** Logs the summary and the findings; returns the findings that reach the threshold. */
-    private List<Finding> report(ScanJob.Outcome outcome, Level threshold) {
+    protected List<Finding> report(ScanJob.Outcome outcome, Level threshold) {
         for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
         Set<Finding> failingSet = new HashSet<>(failing);

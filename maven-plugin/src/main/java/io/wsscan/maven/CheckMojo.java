@@ -50,10 +50,7 @@ public class CheckMojo extends AbstractWsscanMojo {
 
     @Override
     protected void configure(ScanJob job) {
-        job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
-        List<Path> configured = configuredSourceRoots();
-        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
-        job.classpath = compileClasspath(project);
+        configureModule(job);
     }
 
     @Override
