@@ -1,6 +1,5 @@
 package io.wsscan.maven;
 
-import io.wsscan.findings.Finding.Level;
 import io.wsscan.report.Formats;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,22 +22,12 @@ import java.util.Set;
  * like {@code scan} and also writes the HTML report.
  */
 @Mojo(name = "report", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-public class ReportMojo extends AbstractWsscanMojo implements MavenReport {
+public class ReportMojo extends ScanMojo implements MavenReport {
 
     /** The site page ({@code wsscan.html}); the full reports go to the folder of this name beside it. */
     static final String OUTPUT_NAME = "wsscan";
 
     private File reportOutputDirectory;
-
-    @Override
-    protected Level threshold() {
-        return null;
-    }
-
-    @Override
-    protected void configure(ScanJob job) {
-        configureModule(job);
-    }
 
     @Override
     protected Set<Formats> formats() {
