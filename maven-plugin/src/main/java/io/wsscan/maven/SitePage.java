@@ -3,6 +3,7 @@ package io.wsscan.maven;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.report.Formats;
+import io.wsscan.report.HtmlReport;
 import io.wsscan.rules.RuleMeta;
 import org.apache.maven.doxia.sink.Sink;
 
@@ -27,6 +28,7 @@ final class SitePage {
 
     static void render(Sink sink, ScanJob.Outcome o, Path pageDirectory, String projectName) {
         List<Finding> active = o.result().findings().stream().filter(f -> !f.suppressed()).toList();
+        String html = ScanJob.display(o.reports().get(Formats.HTML), pageDirectory);
         sink.head();
         sink.title();
         sink.text("wsscan report: " + projectName);
@@ -79,10 +81,21 @@ final class SitePage {
             sink.table();
             sink.tableRows();
             row(sink, true, "Level", "Rule", "Location", "Message");
-            List<Finding> sorted = active.stream().sorted(java.util.Comparator.comparing(Finding::level).thenComparing(Finding.ORDER)).toList();
+            // the full report's order, so that each location links to the finding there
+            List<Finding> all = HtmlReport.order(o.result().findings());
+            List<Finding> sorted = all.stream().filter(f -> !f.suppressed()).toList();
             for (Finding f : sorted.subList(0, Math.min(MAX_LISTED, sorted.size()))) {
                 String msg = f.message() == null ? "" : f.message().lines().findFirst().orElse("");
-                row(sink, false, f.level().sarifName(), f.ruleId(), f.file() + ":" + f.region().startLine(), msg);
+                sink.tableRow();
+                cell(sink, f.level().sarifName());
+                cell(sink, f.ruleId());
+                sink.tableCell();
+                sink.link(html + "#" + HtmlReport.findingId(all.indexOf(f)));
+                sink.text(f.file() + ":" + f.region().startLine());
+                sink.link_();
+                sink.tableCell_();
+                cell(sink, msg);
+                sink.tableRow_();
             }
             sink.tableRows_();
             sink.table_();
@@ -104,6 +117,12 @@ final class SitePage {
         sink.link(href);
         sink.text(href);
         sink.link_();
+    }
+
+    private static void cell(Sink sink, String text) {
+        sink.tableCell();
+        sink.text(text);
+        sink.tableCell_();
     }
 
     private static void row(Sink sink, boolean header, String... cells) {

@@ -55,11 +55,15 @@ class SitePageTest {
         assertTrue(page.contains("|<a wsscan/wsscan.sarif>|wsscan/wsscan.sarif|<link_>|"), page);
         // rules with their counts per level; findings, errors first
         assertTrue(page.contains("|<tableCell>|js/ws-message-xss|<tableCell_>|<tableCell>|1|<tableCell_>|<tableCell>|0|<tableCell_>|<tableCell>|0|<tableCell_>|"), page);
-        int xss = page.indexOf("|error|<tableCell_>|<tableCell>|js/ws-message-xss|<tableCell_>|<tableCell>|src/main/resources/static/app.js:2|");
-        int cleartext = page.indexOf("|warning|<tableCell_>|<tableCell>|js/ws-cleartext|<tableCell_>|<tableCell>|src/main/resources/static/app.js:1|");
+        // each location links to the finding in the full report, which has that id
+        int xss = page.indexOf("|error|<tableCell_>|<tableCell>|js/ws-message-xss|<tableCell_>|<tableCell>|<a wsscan/wsscan.html#f1>|src/main/resources/static/app.js:2|");
+        int cleartext = page.indexOf("|warning|<tableCell_>|<tableCell>|js/ws-cleartext|<tableCell_>|<tableCell>|<a wsscan/wsscan.html#f2>|src/main/resources/static/app.js:1|");
         assertTrue(xss > 0 && cleartext > xss, page);
         assertTrue(page.endsWith("<body_>|<flush>|<close>"), page);
-        assertTrue(Files.readString(dir.resolve("target/site/wsscan/wsscan.html")).contains("id=\"filter-rule\""));
+        String full = Files.readString(dir.resolve("target/site/wsscan/wsscan.html"));
+        assertTrue(full.contains("id=\"filter-rule\""));
+        assertTrue(full.contains("data-rule=\"js/ws-message-xss\" data-file=\"src/main/resources/static/app.js\" id=\"f1\""), full);
+        assertTrue(full.contains("data-rule=\"js/ws-cleartext\" data-file=\"src/main/resources/static/app.js\" id=\"f2\""), full);
         assertEquals(dir.resolve("target/site/wsscan/wsscan.html"), o.readable());
     }
 }

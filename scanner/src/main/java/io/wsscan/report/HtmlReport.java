@@ -57,6 +57,18 @@ public final class HtmlReport {
         out.flush();
     }
 
+    /** The findings in the order the report shows them: by level, rule, then the report order. */
+    public static List<Finding> order(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparing(Finding::level).thenComparing(Finding::ruleId).thenComparing(Finding.ORDER));
+        return List.copyOf(sorted);
+    }
+
+    /** The element id of the finding at {@code index} of {@link #order}: {@code f1}, {@code f2}, ... */
+    public static String findingId(int index) {
+        return "f" + (index + 1);
+    }
+
     /** HTML-escapes text for element content and quoted attribute values. */
     public static String esc(String s) {
         if (s == null) return "";
@@ -96,10 +108,8 @@ public final class HtmlReport {
             this.scan = scan;
             this.inv = inv;
             this.h = h;
-            List<Finding> sorted = new ArrayList<>(scan.findings());
-            sorted.sort(java.util.Comparator.comparing(Finding::level).thenComparing(Finding::ruleId).thenComparing(Finding.ORDER));
-            this.shown = List.copyOf(sorted);
-            for (Finding f : shown) ids.put(f, "f" + (ids.size() + 1));
+            this.shown = order(scan.findings());
+            for (Finding f : shown) ids.put(f, findingId(ids.size()));
             TreeSet<String> files = new TreeSet<>();
             for (Finding f : shown) files.add(f.file());
             for (Endpoint e : inv.clients()) files.add(e.file());
