@@ -90,6 +90,24 @@ class HtmlReportBrowserTest {
         return n;
     }
 
+    /** A report without findings has no filter bar; its script must still run to the end. */
+    @Test
+    void aReportWithoutFindingsRunsItsScript(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException, InterruptedException {
+        Path browser = chromium();
+        assumeTrue(browser != null, "Chromium is not installed: browser test skipped");
+        Files.writeString(dir.resolve("a.js"), "var x = 1;\n");
+        ScanResult scan = new Scanner().scan(ScanOptions.builder().path(dir).threads(1).build());
+        assertEquals(0, scan.findings().size());
+        Path html = dir.resolve("empty.html");
+        try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+            Formats.HTML.write(scan, null, w);
+        }
+        String dom = chromium(browser, List.of("--dump-dom", html.toUri() + "#filter?level=error"));
+        assertTrue(dom.contains("id=\"wsscan-ready\""), "the page's script ran to the end");
+        assertFalse(dom.contains("id=\"wsscan-script-error\""), "no script error");
+        assertFalse(dom.contains("id=\"filters\""));
+    }
+
     @Test
     void rendersTheExampleAppReport() throws IOException, InterruptedException {
         Path browser = chromium();
