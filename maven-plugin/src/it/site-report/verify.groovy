@@ -14,7 +14,7 @@ assert html.contains('<a href="wsscan/wsscan.html">wsscan/wsscan.html</a>')
 assert html.contains('<a href="wsscan/wsscan.sarif">wsscan/wsscan.sarif</a>')
 assert html =~ /<td>js\/ws-message-xss<\/td>\s*<td>1<\/td>\s*<td>0<\/td>\s*<td>0<\/td>\s*<td>WebSocket message data is written into the page as HTML<\/td>/
 // each location links to the finding in the full report
-assert html =~ /<td>error<\/td>\s*<td>js\/ws-message-xss<\/td>\s*<td><a href="wsscan\/wsscan.html#f1">src\/main\/resources\/static\/app.js:7<\/a><\/td>/
+assert html =~ /<td>error<\/td>\s*<td>js\/ws-message-xss<\/td>\s*<td><a href="wsscan\/wsscan.html#f1">src\/main\/resources\/static\/app.js:4<\/a><\/td>/
 assert full.text.contains('data-rule="js/ws-message-xss" data-file="src/main/resources/static/app.js" id="f1"')
 
 assert full.text.contains('<select id="filter-rule">') && full.text.contains('js/ws-message-xss')
