@@ -36,6 +36,6 @@ assert new URI(srcroot).path == basedir.canonicalPath + '/' : "%SRCROOT% is ${sr
 assert log =~ /wsscan: findings: [1-9][0-9]* errors?, [1-9][0-9]* warnings?, [0-9]+ notes?/
 assert log.contains('wsscan: report target/wsscan/wsscan.sarif')
 assert log.contains('src/main/resources/static/app.js:7:')
-assert log =~ /Failed to execute goal io\.wsscan:wsscan-maven-plugin:[^:]+:check \(default\) on project chat-vulnerable: wsscan: [1-9][0-9]* findings? at or above failOn=error \([1-9][0-9]* errors?\); see target\/wsscan\/wsscan.sarif -> \[Help 1\]/
+assert log =~ /Failed to execute goal io\.wsscan:wsscan-maven-plugin:[^:]+:check \(default\) on project chat-vulnerable: wsscan: [1-9][0-9]* findings? at or above failOn=error \([1-9][0-9]* errors?\); see target\/wsscan\/wsscan\.txt \(SARIF: target\/wsscan\/wsscan\.sarif\) -> \[Help 1\]/
 assert log.contains('BUILD FAILURE')
 return true

@@ -2,6 +2,7 @@ package io.wsscan.maven;
 
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
+import io.wsscan.report.Formats;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -109,15 +110,22 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("wsscan: skipped (wsscan.skip=true)");
+            settle(null, List.of(), null);
             return;
         }
         Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
         if (!runsHere()) return;
+        Path out = outputDirectory == null || outputDirectory.isBlank() ? null : resolvePath(outputDirectory);
+        ScanJob.Outcome outcome = scan(out == null ? defaultOutputDirectory() : out);
+        settle(outcome, report(outcome, threshold), threshold);
+    }
+
+    /** Scans as the parameters say and writes the reports into {@code out}; configuration problems are one line. */
+    protected ScanJob.Outcome scan(Path out) throws MojoExecutionException {
         ScanJob job = new ScanJob();
         try {
-            job.formats = ScanJob.formats(formats);
-            job.outputDirectory = outputDirectory == null || outputDirectory.isBlank()
-                    ? defaultOutputDirectory() : resolve(outputDirectory);
+            job.formats = formats();
+            job.outputDirectory = out;
             configure(job);
             job.includes = ScanJob.split(includes);
             job.excludes = ScanJob.split(excludes);
@@ -131,13 +139,25 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
                 getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
                 getLog().debug("wsscan: classpath " + job.classpath);
             }
-            ScanJob.Outcome outcome = job.run();
-            report(outcome, threshold);
+            return job.run();
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The report formats to write. */
+    protected Set<Formats> formats() {
+        return ScanJob.formats(formats);
+    }
+
+    /** A module's scan: its folder is the root; the configured source roots or its defaults; its classpath. */
+    protected void configureModule(ScanJob job) {
+        job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> configured = configuredSourceRoots();
+        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
+        job.classpath = compileClasspath(project);
     }
 
     /** False when this goal has nothing to do in this project (it logs why). */
@@ -147,6 +167,16 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Ends the goal: throws a {@link MojoFailureException} naming the readable report when findings
+     * reach the threshold. {@code outcome} is null when the goal was skipped.
+     */
+    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+        if (!failing.isEmpty()) {
+            throw new MojoFailureException("wsscan: " + ScanJob.failure(failing, threshold, outcome, baseDirectory()));
+        }
     }
 
     /** The failOn level; null never fails (the scan goal). Must validate before scanning. */
@@ -209,6 +239,15 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return out;
     }
 
+    /** {@link #resolve(String)} with a bad path as a configuration error. */
+    private Path resolvePath(String value) throws MojoExecutionException {
+        try {
+            return resolve(value);
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        }
+    }
+
     private Path resolve(String value) {
         Path p;
         try {
@@ -219,7 +258,8 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         return (p.isAbsolute() ? p : baseDirectory().resolve(p)).toAbsolutePath().normalize();
     }
 
-    private void report(ScanJob.Outcome outcome, Level threshold) throws MojoFailureException {
+    /** Logs the summary and the findings; returns the findings that reach the threshold. */
+    protected List<Finding> report(ScanJob.Outcome outcome, Level threshold) {
         for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
         List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
         Set<Finding> failingSet = new HashSet<>(failing);
@@ -238,10 +278,6 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             if (failingSet.contains(f)) getLog().error(line);
             else getLog().warn(line);
         }
-        if (!failing.isEmpty()) {
-            throw new MojoFailureException("wsscan: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
-                    + " at or above failOn=" + threshold.sarifName() + " (" + ScanJob.counts(failing, false) + "); see "
-                    + ScanJob.display(outcome.sarif(), baseDirectory()));
-        }
+        return failing;
     }
 }

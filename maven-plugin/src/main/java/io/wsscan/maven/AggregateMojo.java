@@ -1,11 +1,11 @@
 package io.wsscan.maven;
 
+import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,7 +30,8 @@ import java.util.Set;
  * instead, before the modules are built (their classpaths may then lack their sibling modules).
  *
  * <p>Fails the build like {@code check} when findings reach {@code failOn}; set it to {@code none} for a
- * report only.
+ * report only. Modules whose {@code check} failed earlier in the build held their failure back for
+ * this goal: it fails the build for them after the report of the whole build is written.
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
@@ -62,16 +63,30 @@ public class AggregateMojo extends AbstractWsscanMojo {
 
     /** True when {@code p}'s build has an execution of this plugin's aggregate goal. */
     private boolean declaresThisGoal(MavenProject p) {
-        for (Plugin plugin : p.getBuildPlugins()) {
-            if (!mojoExecution.getGroupId().equals(plugin.getGroupId())
-                    || !mojoExecution.getArtifactId().equals(plugin.getArtifactId())) {
-                continue;
-            }
-            for (PluginExecution e : plugin.getExecutions()) {
-                if (e.getGoals().contains(mojoExecution.getGoal())) return true;
-            }
+        return Reactor.declaredPhase(p, mojoExecution, mojoExecution.getGoal(), Reactor.AGGREGATE_PHASE) != null;
+    }
+
+    /**
+     * Fails for this scan's own findings and for the checks of modules that held their failure back
+     * until this report was written (also when this goal was skipped).
+     */
+    @Override
+    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+        List<String> held = project == Reactor.last(session) ? Reactor.takeHeldBack(project) : List.of();
+        if (held.isEmpty()) {
+            super.settle(outcome, failing, threshold);
+            return;
         }
-        return false;
+        StringBuilder m = new StringBuilder("wsscan: ");
+        if (!failing.isEmpty()) {
+            m.append(ScanJob.failure(failing, threshold, outcome, baseDirectory())).append("; also ");
+        } else if (outcome != null) {
+            m.append("report of the whole build ").append(ScanJob.display(outcome.readable(), baseDirectory()))
+                    .append(" (SARIF: ").append(ScanJob.display(outcome.sarif(), baseDirectory())).append("); ");
+        }
+        m.append("check failed in ").append(held.size()).append(held.size() == 1 ? " module: " : " modules: ")
+                .append(String.join("; ", held));
+        throw new MojoFailureException(m.toString());
     }
 
     @Override

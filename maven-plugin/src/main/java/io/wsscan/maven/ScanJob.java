@@ -52,6 +52,11 @@ final class ScanJob {
         Path sarif() {
             return reports.get(Formats.SARIF);
         }
+
+        /** The report a person reads: the HTML report when it was asked for, else the text report. */
+        Path readable() {
+            return reports.getOrDefault(Formats.HTML, reports.get(Formats.TEXT));
+        }
     }
 
     Path root;
@@ -65,7 +70,7 @@ final class ScanJob {
     String category;
     List<Path> classpath = List.of();
     Path outputDirectory;
-    Set<Formats> formats = Set.of(Formats.SARIF);
+    Set<Formats> formats = formats(null);
     /** Test, example, generated and vendored files count as production code (their findings keep their level). */
     boolean includeTests;
 
@@ -85,12 +90,14 @@ final class ScanJob {
     }
 
     /**
-     * The formats to write: SARIF always (first), then the requested ones in order. Entries may hold
-     * several comma-separated names (as {@code -Dwsscan.formats=json,text} gives them).
+     * The formats to write: SARIF (for tools) and text (for the person reading a failed build's log)
+     * always, first, then the requested ones in order. Entries may hold several comma-separated names
+     * (as {@code -Dwsscan.formats=json,html} gives them).
      */
     static Set<Formats> formats(List<String> requested) {
         Set<Formats> out = new LinkedHashSet<>();
         out.add(Formats.SARIF);
+        out.add(Formats.TEXT);
         for (String name : split(requested)) {
             Formats f = Formats.byName(name).orElseThrow(() -> new ConfigurationException(
                     "unknown report format '" + name + "' in formats (choose " + String.join(", ", Formats.names()) + ")"));
@@ -315,6 +322,17 @@ final class ScanJob {
             lines.add("wsscan: report " + display(e.getValue(), displayBase));
         }
         return lines;
+    }
+
+    /**
+     * The line a build failure shows: how many findings reach the threshold, then the readable report
+     * and the SARIF file (relative to {@code displayBase}), e.g. {@code 1 finding at or above
+     * failOn=error (1 error); see target/wsscan/wsscan.txt (SARIF: target/wsscan/wsscan.sarif)}.
+     */
+    static String failure(List<Finding> failing, Level threshold, Outcome o, Path displayBase) {
+        return failing.size() + (failing.size() == 1 ? " finding" : " findings") + " at or above failOn="
+                + threshold.sarifName() + " (" + counts(failing, false) + "); see " + display(o.readable(), displayBase)
+                + " (SARIF: " + display(o.sarif(), displayBase) + ")";
     }
 
     /** {@code p} relative to {@code base} when it lies inside it, else absolute; '/' separators. */

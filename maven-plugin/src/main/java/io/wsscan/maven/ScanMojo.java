@@ -5,9 +5,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import java.nio.file.Path;
-import java.util.List;
-
 /**
  * Scans the module and writes the reports; never fails the build because of findings (a broken
  * configuration still stops it). Modules with packaging {@code pom} are skipped.
@@ -23,9 +20,6 @@ public class ScanMojo extends AbstractWsscanMojo {
 
     @Override
     protected void configure(ScanJob job) {
-        job.root = project.getBasedir().toPath().toAbsolutePath().normalize();
-        List<Path> configured = configuredSourceRoots();
-        job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
-        job.classpath = compileClasspath(project);
+        configureModule(job);
     }
 }

@@ -62,10 +62,10 @@ class ScanJobTest {
     }
 
     @Test
-    void formatsAlwaysStartWithSarif() {
-        assertEquals(List.of(Formats.SARIF), List.copyOf(ScanJob.formats(null)));
-        assertEquals(List.of(Formats.SARIF, Formats.JSON, Formats.TEXT),
-                List.copyOf(ScanJob.formats(List.of("json,text", "sarif", " JSON "))));
+    void formatsAlwaysStartWithSarifAndText() {
+        assertEquals(List.of(Formats.SARIF, Formats.TEXT), List.copyOf(ScanJob.formats(null)));
+        assertEquals(List.of(Formats.SARIF, Formats.TEXT, Formats.JSON, Formats.HTML),
+                List.copyOf(ScanJob.formats(List.of("json,text", "sarif", " JSON ", "html"))));
         ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class,
                 () -> ScanJob.formats(List.of("sarif,pdf")));
         assertEquals("unknown report format 'pdf' in formats (choose sarif, json, text, html)", e.getMessage());
@@ -181,6 +181,15 @@ class ScanJobTest {
         assertTrue(summary.get(1).startsWith("wsscan: findings: 1 error, 1 warning, 0 notes"), summary.get(1));
         assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.sarif"), summary.toString());
         assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.txt"), summary.toString());
+        // the failure names the report a person reads first
+        assertEquals("1 finding at or above failOn=error (1 error); see target/wsscan/wsscan.txt (SARIF: target/wsscan/wsscan.sarif)",
+                ScanJob.failure(failing, Level.ERROR, o, dir));
+        assertTrue(Files.readString(o.readable()).contains("js/ws-message-xss"));
+        j.formats = ScanJob.formats(List.of("html"));
+        ScanJob.Outcome html = j.run();
+        assertEquals(dir.resolve("target/wsscan/wsscan.html"), html.readable());
+        assertTrue(ScanJob.failure(failing, Level.ERROR, html, dir.getParent())
+                .endsWith("; see " + dir.getFileName() + "/target/wsscan/wsscan.html (SARIF: " + dir.getFileName() + "/target/wsscan/wsscan.sarif)"));
     }
 
     /**

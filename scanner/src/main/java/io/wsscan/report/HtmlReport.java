@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ public final class HtmlReport {
     private static final int CONTEXT = 2;
     /** Longest snippet line shown; longer lines (minified code) are cut. */
     private static final int MAX_LINE = 240;
+    /** Most lines shown for one trace step's statement. */
+    private static final int MAX_STEP_LINES = 12;
+    /** Most links from one compliance row to its findings. */
+    private static final int MAX_ROW_LINKS = 25;
 
     private HtmlReport() {
     }
@@ -50,6 +55,18 @@ public final class HtmlReport {
         new Page(scan, inventory, h).render();
         out.write(h.toString());
         out.flush();
+    }
+
+    /** The findings in the order the report shows them: by level, rule, then the report order. */
+    public static List<Finding> order(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparing(Finding::level).thenComparing(Finding::ruleId).thenComparing(Finding.ORDER));
+        return List.copyOf(sorted);
+    }
+
+    /** The element id of the finding at {@code index} of {@link #order}: {@code f1}, {@code f2}, ... */
+    public static String findingId(int index) {
+        return "f" + (index + 1);
     }
 
     /** HTML-escapes text for element content and quoted attribute values. */
@@ -79,11 +96,29 @@ public final class HtmlReport {
         private final Inventory inv;
         private final StringBuilder h;
         private final Map<String, List<String>> fileLines = new HashMap<>();
+        /** The findings in the order shown: level, rule, then the report order. */
+        private final List<Finding> shown;
+        /** Each finding's element id ({@code f1}, {@code f2}, ...), for links from the compliance view. */
+        private final Map<Finding, String> ids = new IdentityHashMap<>();
+        private final Map<String, String> fixes = new HashMap<>();
+        /** Short labels that tell files apart (the endpoint map and the compliance links). */
+        private final Map<String, String> labels;
 
         Page(ScanResult scan, Inventory inv, StringBuilder h) {
             this.scan = scan;
             this.inv = inv;
             this.h = h;
+            this.shown = order(scan.findings());
+            for (Finding f : shown) ids.put(f, findingId(ids.size()));
+            TreeSet<String> files = new TreeSet<>();
+            for (Finding f : shown) files.add(f.file());
+            for (Endpoint e : inv.clients()) files.add(e.file());
+            for (Endpoint e : inv.servers()) files.add(e.file());
+            this.labels = pathLabels(files);
+        }
+
+        private String shortName(String file) {
+            return labels.getOrDefault(file, file);
         }
 
         private Page a(String s) {
@@ -163,28 +198,23 @@ public final class HtmlReport {
         // ---- findings --------------------------------------------------------------------------
 
         private void findings() {
-            a("<section id=\"findings\"><h2>Findings</h2>\n<div class=\"filters no-print\" role=\"group\" aria-label=\"Filter by level\">");
-            for (String l : List.of("error", "warning", "note", "suppressed")) {
-                a("<label><input type=\"checkbox\" data-level=\"").a(l).a("\" checked> ").a(l).a("</label>");
-            }
-            a("</div>\n");
-            int n = 0;
+            a("<section id=\"findings\"><h2>Findings</h2>\n");
+            filters();
             String lastRule = null;
-            List<Finding> sorted = new ArrayList<>(scan.findings());
-            sorted.sort(java.util.Comparator.comparing(Finding::level).thenComparing(Finding::ruleId).thenComparing(Finding.ORDER));
-            for (Finding f : sorted) {
-                n++;
+            for (Finding f : shown) {
                 String level = f.suppressed() ? "suppressed" : f.level().sarifName();
                 boolean firstOfRule = !f.ruleId().equals(lastRule);
                 lastRule = f.ruleId();
-                a("<article class=\"finding sev-").a(f.level().sarifName()).a("\" data-level=\"").a(level).a("\" id=\"f")
-                        .a(String.valueOf(n)).a("\"");
+                a("<article class=\"finding sev-").a(f.level().sarifName()).a("\" data-level=\"").a(level).a("\" data-rule=\"")
+                        .t(f.ruleId()).a("\" data-file=\"").t(f.file()).a("\" id=\"").a(ids.get(f)).a("\"");
                 if (firstOfRule) a(" data-rule-anchor=\"rule-").t(anchor(f.ruleId())).a("\"");
                 a(">\n");
                 if (firstOfRule) a("<span id=\"rule-").t(anchor(f.ruleId())).a("\"></span>");
                 a("<header><span class=\"badge sev-").a(f.level().sarifName()).a("\">").a(f.level().sarifName()).a("</span> <code class=\"rule\">")
                         .t(f.ruleId()).a("</code> <span class=\"loc\">").t(f.file()).a(":").a(String.valueOf(f.region().startLine()))
                         .a("</span>");
+                RuleMeta rule = scan.catalog().rule(f.ruleId());
+                for (String cwe : rule == null ? List.<String>of() : rule.cwes()) a(" <span class=\"badge cwe\">").t(cwe).a("</span>");
                 Classification.Kind kind = scan.classOf(f.file());
                 if (!kind.production()) {
                     a(" <span class=\"badge class\" title=\"not production code: shown as a note\" data-classification=\"")
@@ -201,16 +231,69 @@ public final class HtmlReport {
                     for (Step s : f.trace()) {
                         a("<li><span class=\"loc\">").t(s.file()).a(":").a(String.valueOf(s.region().startLine())).a("</span> ")
                                 .t(s.message());
-                        String line = line(s.file(), s.region().startLine());
-                        if (line != null) a("<pre class=\"step\"><code>").t(clip(line.strip())).a("</code></pre>");
+                        statement(s.file(), s.region());
                         a("</li>\n");
                     }
                     a("</ol></details>\n");
                 }
+                String fix = rule == null ? "" : fixes.computeIfAbsent(rule.id(), k -> HelpHtml.fix(rule.helpMarkdown()));
+                if (!fix.isEmpty()) a("<div class=\"fix\"><strong>How to fix</strong>").a(fix).a("</div>\n");
                 a("</article>\n");
             }
-            if (n == 0) a("<p>No findings.</p>\n");
+            if (shown.isEmpty()) a("<p>No findings.</p>\n");
             a("</section>\n");
+        }
+
+        /** The filter bar: level, rule and file selects, a text search, and the count of findings shown. */
+        private void filters() {
+            if (shown.isEmpty()) return;
+            TreeSet<String> rules = new TreeSet<>();
+            TreeSet<String> files = new TreeSet<>();
+            for (Finding f : shown) {
+                rules.add(f.ruleId());
+                files.add(f.file());
+            }
+            a("<form class=\"filters no-print\" id=\"filters\" role=\"search\" aria-label=\"Filter findings\">");
+            a("<label>Level <select id=\"filter-level\"><option value=\"\">any</option>");
+            for (String l : List.of("error", "warning", "note", "suppressed")) a("<option value=\"").a(l).a("\">").a(l).a("</option>");
+            a("<option value=\"active\">not suppressed</option></select></label>");
+            a("<label>Rule <select id=\"filter-rule\"><option value=\"\">any</option>");
+            for (String r : rules) a("<option value=\"").t(r).a("\">").t(r).a("</option>");
+            a("</select></label><label>File <select id=\"filter-file\"><option value=\"\">any</option>");
+            for (String f : files) a("<option value=\"").t(f).a("\">").t(f).a("</option>");
+            a("</select></label><label>Search <input type=\"search\" id=\"filter-text\" placeholder=\"message, path, code\"></label>");
+            a("<button type=\"reset\" id=\"filter-clear\">Clear</button> <output id=\"filter-count\" aria-live=\"polite\">")
+                    .a(String.valueOf(shown.size())).a(" of ").a(String.valueOf(shown.size())).a(" findings</output></form>\n");
+        }
+
+        /**
+         * A trace step's statement with line numbers: the step's lines, continued while brackets opened
+         * on them are still open (a call over several lines), at most {@link #MAX_STEP_LINES}.
+         */
+        private void statement(String file, Region r) {
+            List<String> lines = lines(file);
+            int from = r.startLine();
+            if (from < 1 || from > lines.size()) return;
+            int to = Math.min(lines.size(), Math.max(r.endLine(), from));
+            int depth = 0;
+            for (int i = from; i <= to; i++) depth += bracketDepth(lines.get(i - 1));
+            while (depth > 0 && to < lines.size() && to - from + 1 < MAX_STEP_LINES) {
+                to++;
+                depth += bracketDepth(lines.get(to - 1));
+            }
+            to = Math.min(to, from + MAX_STEP_LINES - 1);
+            int indent = Integer.MAX_VALUE;
+            for (int i = from; i <= to; i++) {
+                String l = lines.get(i - 1);
+                if (!l.isBlank()) indent = Math.min(indent, l.length() - l.stripLeading().length());
+            }
+            a("<pre class=\"step\"><code>");
+            for (int i = from; i <= to; i++) {
+                String l = lines.get(i - 1);
+                a("<span class=\"ln\"><span class=\"no\">").a(String.valueOf(i)).a("</span>")
+                        .t(clip(l.isBlank() ? "" : l.substring(Math.min(indent, l.length())))).a("</span>");
+            }
+            a("</code></pre>");
         }
 
         private void snippet(String file, Region r) {
@@ -229,11 +312,6 @@ public final class HtmlReport {
 
         private static String clip(String s) {
             return s.length() > MAX_LINE ? s.substring(0, MAX_LINE) + " …" : s;
-        }
-
-        private String line(String file, int line) {
-            List<String> lines = lines(file);
-            return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
         }
 
         private List<String> lines(String file) {
@@ -317,7 +395,12 @@ public final class HtmlReport {
                             .a(String.valueOf(y2)).a("\"/>\n");
                 }
             }
-            for (Map.Entry<String, Integer> e : fileY.entrySet()) box(x[0], e.getValue(), colW, "client", e.getKey(), e.getKey());
+            for (Map.Entry<String, Integer> e : fileY.entrySet()) {
+                box(x[0], e.getValue(), colW, "client", shortName(e.getKey()), e.getKey());
+            }
+            // servers at the same path in different files (modules) are told apart by their file
+            Map<String, Integer> pathUses = new HashMap<>();
+            for (Endpoint s : servers) pathUses.merge(String.valueOf(s.path()), 1, Integer::sum);
             for (Map.Entry<String, Integer> e : targetY.entrySet()) {
                 box(x[1], e.getValue(), colW, "host " + targetClass.get(e.getKey()), e.getKey(), e.getKey());
             }
@@ -329,7 +412,8 @@ public final class HtmlReport {
                     case FRAMEWORK_DEFAULT -> "default";
                 };
                 boolean hidden = inv.hiddenServers().contains(s);
-                String label = s.path() + (hidden ? " (no client)" : "");
+                String label = s.path() + (pathUses.get(String.valueOf(s.path())) > 1 ? " · " + shortName(s.file()) : "")
+                        + (hidden ? " (no client)" : "");
                 box(x[2], e.getValue(), colW, "server " + policy, label, s.framework() + " " + s.path() + " in "
                         + s.file() + ":" + s.region().startLine() + ", origin " + (s.originPolicy() == null ? "?" : s.originPolicy().id()));
             }
@@ -351,7 +435,13 @@ public final class HtmlReport {
         private void box(int x, int y, int w, String cls, String label, String title) {
             // about 7 px per monospace character at 12 px: keep the label inside its box
             int max = (w - 16) / 7;
-            String shown = label.length() > max ? "…" + label.substring(label.length() - max + 1) : label;
+            String shown = label;
+            if (label.length() > max) {
+                // keep the first segment (the one that tells files apart) and the end
+                int slash = label.indexOf('/');
+                String head = slash > 0 && slash < max / 2 ? label.substring(0, slash + 1) : "";
+                shown = head + "…" + label.substring(label.length() - (max - head.length() - 1));
+            }
             a("<g class=\"node ").a(cls).a("\"><title>").t(title).a("</title><rect x=\"").a(String.valueOf(x)).a("\" y=\"")
                     .a(String.valueOf(y)).a("\" width=\"").a(String.valueOf(w)).a("\" height=\"24\" rx=\"4\"/><text x=\"")
                     .a(String.valueOf(x + 8)).a("\" y=\"").a(String.valueOf(y + 16)).a("\">").t(shown).a("</text></g>\n");
@@ -373,13 +463,32 @@ public final class HtmlReport {
                     }
                     if (rules.isEmpty()) continue;
                     a("<tr class=\"").a(fs.isEmpty() ? "clean" : "hit").a("\"><td><code>").t(r.getKey()).a("</code></td><td>").t(r.getValue())
-                            .a("</td><td class=\"num\">").a(String.valueOf(fs.size())).a("</td><td>");
+                            .a("</td><td class=\"num\">").a(String.valueOf(fs.size()));
+                    findingLinks(fs);
+                    a("</td><td>");
                     for (String id : rules) a("<code>").t(id).a("</code> ");
                     a("</td></tr>\n");
                 }
                 a("</tbody></table>\n");
             }
             a("</section>\n");
+        }
+
+        /** Links to the findings of a compliance row, in the order they are shown. */
+        private void findingLinks(List<Finding> fs) {
+            if (fs.isEmpty()) return;
+            List<Finding> ordered = shown.stream().filter(fs::contains).toList();
+            a("<span class=\"links\">");
+            int n = 0;
+            for (Finding f : ordered) {
+                if (n++ == MAX_ROW_LINKS) {
+                    a(" and ").a(String.valueOf(ordered.size() - MAX_ROW_LINKS)).a(" more");
+                    break;
+                }
+                a(" <a href=\"#").a(ids.get(f)).a("\" title=\"").t(f.ruleId() + " " + f.file() + ":" + f.region().startLine())
+                        .a("\">").t(shortName(f.file()) + ":" + f.region().startLine()).a("</a>");
+            }
+            a("</span>");
         }
 
         // ---- inventory and files not analysed ---------------------------------------------------
@@ -439,6 +548,69 @@ public final class HtmlReport {
         }
     }
 
+    /**
+     * Brackets a line opens minus those it closes, outside string literals and line comments: a
+     * positive count means the statement goes on in the next line. Approximate by design (it only
+     * decides how many lines a trace step shows).
+     */
+    static int bracketDepth(String line) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+                continue;
+            }
+            switch (c) {
+                case '"', '\'', '`' -> quote = c;
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth--;
+                case '/' -> {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '/') return depth;
+                }
+                default -> { }
+            }
+        }
+        return depth;
+    }
+
+    /**
+     * A label for each path that tells it from the others: its shortest suffix of whole segments that no
+     * other path ends with ({@code app.js}, or {@code api/…/app.js} beside {@code web/…/app.js}). The
+     * segments between the distinguishing one and the file name are folded into "…".
+     */
+    static Map<String, String> pathLabels(java.util.Collection<String> paths) {
+        Map<String, String> out = new TreeMap<>();
+        List<String[]> split = new ArrayList<>();
+        for (String p : new TreeSet<>(paths)) split.add(p.split("/", -1));
+        for (String[] segs : split) {
+            String path = String.join("/", segs);
+            int n = 1;
+            while (n < segs.length && !uniqueSuffix(segs, n, split)) n++;
+            String label = n <= 2 ? suffix(segs, n) : segs[segs.length - n] + "/…/" + segs[segs.length - 1];
+            out.put(path, label);
+        }
+        // folding can make two labels equal (different middles): those keep their whole path
+        Map<String, Integer> uses = new HashMap<>();
+        for (String l : out.values()) uses.merge(l, 1, Integer::sum);
+        out.replaceAll((path, label) -> uses.get(label) > 1 ? path : label);
+        return out;
+    }
+
+    private static boolean uniqueSuffix(String[] segs, int n, List<String[]> all) {
+        String mine = suffix(segs, n);
+        for (String[] other : all) {
+            if (other != segs && other.length >= n && suffix(other, n).equals(mine)) return false;
+        }
+        return true;
+    }
+
+    private static String suffix(String[] segs, int n) {
+        return String.join("/", java.util.Arrays.asList(segs).subList(segs.length - n, segs.length));
+    }
+
     /** Unsuppressed findings by standard and requirement id (rules' compliance tags). */
     public static Map<String, Map<String, List<Finding>>> complianceGroups(ScanResult scan) {
         Map<String, Map<String, List<Finding>>> by = new TreeMap<>();
@@ -464,7 +636,7 @@ public final class HtmlReport {
             h2{margin-top:28px;border-bottom:2px solid var(--line);padding-bottom:4px} h3{margin-bottom:6px}
             code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
             table{border-collapse:collapse;width:100%;margin:8px 0} th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#f2f4f7} td.num{text-align:right} td.loc,.loc{font-family:ui-monospace,monospace;font-size:12.5px;color:var(--mut);word-break:break-all}
+            th{background:#f2f4f7} td.num{text-align:right} td.num .links{display:block;text-align:left} td.loc,.loc{font-family:ui-monospace,monospace;font-size:12.5px;color:var(--mut);word-break:break-all}
             .cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0 12px}
             .card{border:1px solid var(--line);border-radius:8px;padding:8px 16px;min-width:110px;display:flex;flex-direction:column}
             .card .n{font-size:24px;font-weight:600}
@@ -472,7 +644,11 @@ public final class HtmlReport {
             .badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;background:#eaecf0;color:#344054}
             .badge.class{background:#f2f4f7;color:var(--mut);border:1px dashed #98a2b3}
             .badge.sev-error{background:#fee4e2;color:var(--err)} .badge.sev-warning{background:#fef0c7;color:var(--warn)} .badge.sev-note{background:#d1e9ff;color:var(--note)}
-            .filters label{margin-right:14px}
+            .filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0;padding:8px;background:#f9fafb;border:1px solid var(--line);border-radius:6px}
+            .filters select{max-width:22em} #filter-count{color:var(--mut)}
+            .badge.cwe{background:#f4ebff;color:#6941c6}
+            .fix{margin:6px 0;padding:6px 10px;background:#ecfdf3;border-left:4px solid var(--ok);border-radius:4px} .fix p{margin:4px 0} .fix ul{margin:4px 0}
+            td .links a{margin-left:6px;font-size:12.5px}
             .finding{border:1px solid var(--line);border-left:6px solid var(--mut);border-radius:6px;padding:8px 12px;margin:10px 0;break-inside:avoid}
             .finding.sev-error{border-left-color:var(--err)} .finding.sev-warning{border-left-color:var(--warn)} .finding.sev-note{border-left-color:var(--note)}
             .finding[data-level=suppressed]{opacity:.7}
@@ -502,7 +678,7 @@ public final class HtmlReport {
               details:not([open])>*:not(summary){display:block} .finding{border-left-width:4px}}
             """;
 
-    /** The page's script: level filters, and a ready marker (or the error) for tests and readers. */
+    /** The page's script: the filters (also from the URL), and a ready marker (or the error) for tests and readers. */
     private static final String SCRIPT = """
             (function () {
               'use strict';
@@ -515,16 +691,58 @@ public final class HtmlReport {
               }
               window.onerror = function (msg) { report(String(msg)); };
               try {
-                var boxes = document.querySelectorAll('.filters input[data-level]');
+                var sel = function (id) { return document.getElementById(id); };
+                var findings = document.querySelectorAll('.finding');
+                var level = sel('filter-level'), rule = sel('filter-rule'), file = sel('filter-file'),
+                    text = sel('filter-text'), count = sel('filter-count'), form = sel('filters');
+                function matches(f, q) {
+                  var l = f.getAttribute('data-level');
+                  if (level.value === 'active' ? l === 'suppressed' : level.value && l !== level.value) return false;
+                  if (rule.value && f.getAttribute('data-rule') !== rule.value) return false;
+                  if (file.value && f.getAttribute('data-file') !== file.value) return false;
+                  return !q || f.textContent.toLowerCase().indexOf(q) >= 0;
+                }
                 function apply() {
-                  var on = {};
-                  boxes.forEach(function (b) { on[b.getAttribute('data-level')] = b.checked; });
-                  document.querySelectorAll('.finding').forEach(function (f) {
-                    f.hidden = !on[f.getAttribute('data-level')];
+                  var q = text.value.trim().toLowerCase(), n = 0;
+                  findings.forEach(function (f) { f.hidden = !matches(f, q); if (!f.hidden) n++; });
+                  count.textContent = n + ' of ' + findings.length + ' findings';
+                  count.setAttribute('data-shown', String(n));
+                }
+                // a link such as report.html#filter?level=error&rule=js%2Fws-cleartext&q=token opens filtered
+                function fromHash() {
+                  var m = /^#filter\\?(.*)$/.exec(location.hash);
+                  if (!m) return false;
+                  var p = new URLSearchParams(m[1]);
+                  [['level', level], ['rule', rule], ['file', file]].forEach(function (e) {
+                    var v = p.get(e[0]) || '';
+                    e[1].value = Array.prototype.some.call(e[1].options, function (o) { return o.value === v; }) ? v : '';
+                  });
+                  text.value = p.get('q') || '';
+                  return true;
+                }
+                function toHash() {
+                  var p = new URLSearchParams();
+                  if (level.value) p.set('level', level.value);
+                  if (rule.value) p.set('rule', rule.value);
+                  if (file.value) p.set('file', file.value);
+                  if (text.value.trim()) p.set('q', text.value.trim());
+                  var h = p.toString();
+                  history.replaceState(null, '', h ? '#filter?' + h : location.pathname + location.search);
+                }
+                if (form) {
+                  [level, rule, file].forEach(function (s) { s.addEventListener('change', function () { apply(); toHash(); }); });
+                  text.addEventListener('input', function () { apply(); toHash(); });
+                  form.addEventListener('submit', function (e) { e.preventDefault(); });
+                  form.addEventListener('reset', function () { setTimeout(function () { apply(); toHash(); }, 0); });
+                  fromHash();
+                  apply();
+                  // a link to a finding the filters hide (from the compliance view) clears them
+                  window.addEventListener('hashchange', function () {
+                    if (fromHash()) { apply(); return; }
+                    var t = document.getElementById(location.hash.slice(1));
+                    if (t && t.classList.contains('finding') && t.hidden) { form.reset(); apply(); t.scrollIntoView(); }
                   });
                 }
-                boxes.forEach(function (b) { b.addEventListener('change', apply); });
-                apply();
                 // printing shows everything, whatever is filtered or folded
                 window.addEventListener('beforeprint', function () {
                   document.querySelectorAll('.finding').forEach(function (f) { f.hidden = false; });

@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Renders the HTML report of examples/chat-app in headless Chromium: the DOM after the page's script
- * ran has the findings, traces and endpoint map, the script reported success and no error, and a
- * screenshot is saved in target/html-report/. Skipped when Chromium is not installed
+ * ran has the findings, traces, CWEs, fix advice and endpoint map, the script reported success and no
+ * error, the filters (set from the URL, as a shared link sets them) show exactly the findings they
+ * select, and screenshots are saved in target/html-report/. Skipped when Chromium is not installed
  * ({@code apt-get install chromium chromium-driver}; .ci/run installs it under CI=true).
  */
 class HtmlReportBrowserTest {
@@ -72,6 +73,41 @@ class HtmlReportBrowserTest {
         }
     }
 
+    /** The finding elements the page shows (not hidden by its filters), each as its HTML. */
+    private static List<String> visible(String dom) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?s)<article class=\"finding[^>]*>.*?</article>").matcher(dom);
+        while (m.find()) {
+            String open = m.group().substring(0, m.group().indexOf('>'));
+            if (!open.matches("(?s).*\\shidden(=\"[^\"]*\")?(\\s.*)?")) out.add(m.group());
+        }
+        return out;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    /** A report without findings has no filter bar; its script must still run to the end. */
+    @Test
+    void aReportWithoutFindingsRunsItsScript(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException, InterruptedException {
+        Path browser = chromium();
+        assumeTrue(browser != null, "Chromium is not installed: browser test skipped");
+        Files.writeString(dir.resolve("a.js"), "var x = 1;\n");
+        ScanResult scan = new Scanner().scan(ScanOptions.builder().path(dir).threads(1).build());
+        assertEquals(0, scan.findings().size());
+        Path html = dir.resolve("empty.html");
+        try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+            Formats.HTML.write(scan, null, w);
+        }
+        String dom = chromium(browser, List.of("--dump-dom", html.toUri() + "#filter?level=error"));
+        assertTrue(dom.contains("id=\"wsscan-ready\""), "the page's script ran to the end");
+        assertFalse(dom.contains("id=\"wsscan-script-error\""), "no script error");
+        assertFalse(dom.contains("id=\"filters\""));
+    }
+
     @Test
     void rendersTheExampleAppReport() throws IOException, InterruptedException {
         Path browser = chromium();
@@ -100,6 +136,45 @@ class HtmlReportBrowserTest {
         assertTrue(dom.contains("id=\"endpoint-map\""), "the map");
         assertTrue(dom.contains("presence.example-corp.net"), "a host in the map");
         assertTrue(dom.contains("class=\"edge cleartext\""), "cleartext edge in the map");
+
+        // every finding has its CWE and fix advice; the filters start with everything shown
+        assertEquals(scan.findings().size(), count(dom, "<div class=\"fix\"><strong>How to fix</strong>"));
+        assertTrue(dom.contains("<span class=\"badge cwe\">CWE-598</span>"), "CWE of js/ws-credentials-in-url");
+        assertEquals(scan.findings().size(), visible(dom).size());
+        assertTrue(dom.contains("data-shown=\"" + scan.findings().size() + "\""));
+
+        // the filters, set from the URL as a shared link sets them, run in the browser
+        long warnings = scan.findings().stream().filter(f -> f.level() == io.wsscan.findings.Finding.Level.WARNING).count();
+        assertTrue(warnings > 0 && warnings < scan.findings().size());
+        String byLevel = chromium(browser, List.of("--dump-dom", url + "#filter?level=warning"));
+        assertEquals(warnings, visible(byLevel).size());
+        assertTrue(visible(byLevel).stream().allMatch(a -> a.contains("data-level=\"warning\"")));
+        assertTrue(byLevel.contains(">" + warnings + " of " + scan.findings().size() + " findings</output>"));
+
+        long cleartext = scan.findings().stream().filter(f -> f.ruleId().equals("js/ws-cleartext")).count();
+        String byRule = chromium(browser, List.of("--dump-dom", url + "#filter?rule=js%2Fws-cleartext"));
+        assertEquals(cleartext, visible(byRule).size());
+        assertTrue(visible(byRule).stream().allMatch(a -> a.contains("data-rule=\"js/ws-cleartext\"")));
+
+        long authErrors = scan.findings().stream()
+                .filter(f -> f.file().equals("js/auth.js") && f.level() == io.wsscan.findings.Finding.Level.ERROR).count();
+        assertTrue(authErrors > 0);
+        String byFile = chromium(browser, List.of("--dump-dom", url + "#filter?file=js%2Fauth.js&level=error"));
+        assertEquals(authErrors, visible(byFile).size());
+
+        // the text search matches what a finding shows: message, path, code
+        String bySearch = chromium(browser, List.of("--dump-dom", url + "#filter?q=Session_Token"));
+        List<String> found = visible(bySearch);
+        assertTrue(!found.isEmpty() && found.size() < scan.findings().size(), "search hits: " + found.size());
+        assertTrue(found.stream().allMatch(a -> a.toLowerCase(java.util.Locale.ROOT).contains("session_token")));
+        // an unknown value in the link is ignored, not an empty list
+        assertEquals(scan.findings().size(), visible(chromium(browser, List.of("--dump-dom", url + "#filter?rule=nope"))).size());
+
+        Path filtered = OUT.resolve("chat-app-warnings.png");
+        Files.deleteIfExists(filtered);
+        // tall enough to reach the findings below the summary, map and compliance view
+        chromium(browser, List.of("--screenshot=" + filtered, "--window-size=1280,5200", "--hide-scrollbars", url + "#filter?level=warning"));
+        assertTrue(Files.isRegularFile(filtered) && Files.size(filtered) > 10_000, "screenshot " + filtered);
 
         Path png = OUT.resolve("chat-app.png");
         Files.deleteIfExists(png);
