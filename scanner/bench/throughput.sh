@@ -9,11 +9,50 @@
 # run it by hand, on an otherwise idle machine.
 #
 #   scanner/bench/throughput.sh [--threads N] [extra wsscan scan options...]
+#   scanner/bench/throughput.sh --java [extra wsscan scan options...]
+#
+# --java: the same for the Java set of java-set.txt (sources jars fetched once from Maven Central into
+# scanner/target/bench-java): MB/s, CPU seconds and peak heap of the full scan, then the Java front end
+# alone on the same files (ScanBench java) and the ratio of the two in CPU seconds.
 #
 # The JVM options are the ./wsscan launcher's (WSSCAN_JAVA_OPTS, default -XX:TieredStopAtLevel=1).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
+if [[ ${1:-} == --java ]]; then
+  shift
+  work=$root/scanner/target/bench-java
+  mkdir -p "$work/jars" "$work/src"
+  grep -v '^#' "$here/java-set.txt" | while IFS=: read -r group artifact version; do
+    [[ -n $group ]] || continue
+    name=$artifact-$version
+    if [[ ! -d $work/src/$name ]]; then
+      curl -fsS -o "$work/jars/$name-sources.jar" \
+        "https://repo1.maven.org/maven2/${group//.//}/$artifact/$version/$name-sources.jar"
+      mkdir -p "$work/src/$name.tmp" && (cd "$work/src/$name.tmp" && unzip -q "$work/jars/$name-sources.jar") \
+        && mv "$work/src/$name.tmp" "$work/src/$name"
+    fi
+  done
+  "$root/wsscan" --version >/dev/null
+  java_bytes=$(find "$work/src" -type f -name '*.java' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  echo "corpus: $work/src ($(awk -v b="$java_bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB of .java)"
+  jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1})
+  /usr/bin/time -f 'process: %e s wall, %U s user, %S s system, peak RSS %M KB' -o "$work/full.time" \
+    java "${jvm[@]}" -jar "$root/scanner/target/wsscan.jar" scan "$work/src" -f json -o "$work/result.json" \
+    --fail-on none --no-progress "$@" 2>"$work/full.err" >/dev/null
+  grep -E '^wsscan: [0-9]+ files? analysed' "$work/full.err"; cat "$work/full.time"
+  bench_classes=$root/scanner/target/test-classes
+  if [[ -f $bench_classes/io/wsscan/engine/ScanBench.class ]]; then
+    /usr/bin/time -f 'process: %e s wall, %U s user, %S s system, peak RSS %M KB' -o "$work/parse.time" \
+      java "${jvm[@]}" -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.engine.ScanBench java "$work/src"
+    cat "$work/parse.time"
+    cpu() { awk '{ for (i = 1; i < NF; i++) { if ($(i+1) == "s" && ($(i+2) == "user," || $(i+2) == "system,")) s += $i } } END { print s }' "$1"; }
+    echo "CPU: full scan $(cpu "$work/full.time") s, Java front end alone $(cpu "$work/parse.time") s, full = $(awk -v f="$(cpu "$work/full.time")" -v p="$(cpu "$work/parse.time")" 'BEGIN { printf "%.2f", f / p }') x parse"
+  else
+    echo "parse only: run 'mvn -B verify' first to build scanner/target/test-classes"
+  fi
+  exit 0
+fi
 work=$root/scanner/target/bench
 mkdir -p "$work"
 if [[ ! -d $work/node_modules ]] || ! cmp -s "$here/package.json" "$work/package.json"; then

@@ -267,7 +267,8 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     private Object parseOne(SourceFile f, java.time.Duration perFile) {
         try {
             long deadline = perFile == null ? Long.MAX_VALUE : System.nanoTime() + perFile.toNanos();
-            return new JavaUnit(f.relPath(), f.text(), frontEnd.parse(f.text(), deadline));
+            JavaFrontEnd.Parsed p = frontEnd.parseNodes(f.text(), deadline);
+            return new JavaUnit(f.relPath(), f.text(), p.cu(), p.preorder());
         } catch (JavaFrontEnd.Failure e) {
             return e;
         }

@@ -11,9 +11,11 @@ import com.github.javaparser.ast.Node;
 import io.wsscan.ir.Nesting;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads one Java file with JavaParser (the Java 21 grammar, unvalidated). Each call makes its own parser, so the front
+ * Reads one Java file with JavaParser (language level 21, not validated). Each call makes its own parser, so the front
  * end is safe to use from several threads. Never throws for bad input other than {@link Failure}.
  */
 public final class JavaFrontEnd {
@@ -40,8 +42,6 @@ public final class JavaFrontEnd {
         }
     }
 
-    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\bvar\\b");
-
     /** Parses with no time limit. */
     public CompilationUnit parse(String text) throws Failure {
         return parse(text, Long.MAX_VALUE);
@@ -54,17 +54,28 @@ public final class JavaFrontEnd {
      * stack overflowed first, so the outcome does not depend on the JIT.
      */
     public CompilationUnit parse(String text, long deadlineNanos) throws Failure {
+        return parseNodes(text, deadlineNanos).cu();
+    }
+
+    /** A parsed file and all its nodes in pre-order (the walk that measured its depth, kept for the analyses). */
+    public record Parsed(CompilationUnit cu, List<Node> preorder) {
+    }
+
+    /** As {@link #parse(String, long)}, with the nodes. */
+    public Parsed parseNodes(String text, long deadlineNanos) throws Failure {
         if (text.length() > MAX_CHARS) {
             throw new Failure("too-large", "Java files over " + (MAX_CHARS >> 20) + " MB are not parsed (JavaParser needs"
                     + " about a hundred times the file's size in memory)", 0, 0);
         }
         ParserConfiguration cfg = new ParserConfiguration()
-                // RAW: the grammar of the newest level without its validators, which cost as much as the parse
-                // itself and only report code javac would refuse (the analysis needs none of it); Java 21's
-                // post-processing (var as a type) is applied below
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 // comments are not needed for analysis (suppression comments are read from the text)
                 .setAttributeComments(false);
+        // The Java 21 grammar without the processors that run after the parse: the level's validators cost
+        // as much as the parse itself and only report code javac would refuse (the analysis needs none of
+        // it); the others do nothing with this configuration (comments, symbol resolution, lexical
+        // preservation). The level's post-processing, 'var' as a type of its own, is applied below.
+        cfg.getProcessors().clear();
         Bounded input = new Bounded(text, deadlineNanos);
         ParseResult<CompilationUnit> r;
         try {
@@ -79,11 +90,16 @@ public final class JavaFrontEnd {
         }
         if (input.expired) throw expired();
         if (r.isSuccessful() && r.getResult().isPresent()) {
-            // it only turns 'var' into a type of its own: a file without the word has nothing for it
-            if (VAR.matcher(text).find()) new com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor().postProcess(r, cfg);
+            try {
+                // it only turns 'var' into a type of its own: a file without the word has nothing for it
+                if (mentionsVar(text)) new com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor().postProcess(r, cfg);
+            } catch (StackOverflowError e) {
+                throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
+            }
             CompilationUnit cu = r.getResult().get();
-            if (depth(cu) > Nesting.MAX) throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
-            return cu;
+            List<Node> nodes = new ArrayList<>();
+            if (preorder(cu, nodes) > Nesting.MAX) throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
+            return new Parsed(cu, nodes);
         }
         Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
         int line = 0, col = 0;
@@ -104,21 +120,40 @@ public final class JavaFrontEnd {
 
     /** The depth of the tree, walked without recursion. */
     static int depth(Node root) {
+        return preorder(root, new ArrayList<>());
+    }
+
+    /** Adds the tree's nodes to {@code out} in pre-order (children in order, as findAll walks) and returns its depth. */
+    static int preorder(Node root, List<Node> out) {
         int max = 0;
         ArrayDeque<Node> nodes = new ArrayDeque<>();
-        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        int[] depths = new int[64];
+        int top = 0;
         nodes.push(root);
-        depths.push(1);
+        depths[top++] = 1;
         while (!nodes.isEmpty()) {
             Node n = nodes.pop();
-            int d = depths.pop();
+            int d = depths[--top];
+            out.add(n);
             if (d > max) max = d;
-            for (Node kid : n.getChildNodes()) {
-                nodes.push(kid);
-                depths.push(d + 1);
+            List<Node> kids = n.getChildNodes();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                nodes.push(kids.get(i));
+                if (top == depths.length) depths = java.util.Arrays.copyOf(depths, top * 2);
+                depths[top++] = d + 1;
             }
         }
         return max;
+    }
+
+    /** Whether the word {@code var} occurs (an indexOf loop: a regular expression costs more than the rest of the check). */
+    static boolean mentionsVar(String text) {
+        for (int i = text.indexOf("var"); i >= 0; i = text.indexOf("var", i + 3)) {
+            boolean before = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1));
+            boolean after = i + 3 >= text.length() || !Character.isJavaIdentifierPart(text.charAt(i + 3));
+            if (before && after) return true;
+        }
+        return false;
     }
 
     /** The text as the parser reads it, with the deadline and the thread's interrupt checked on each read. */

@@ -33,6 +33,12 @@ public final class JavaUnit {
     private final Map<Class<?>, List<?>> byClass = new HashMap<>();
 
     public JavaUnit(String relPath, String text, CompilationUnit cu) {
+        this(relPath, text, cu, null);
+    }
+
+    /** With the file's nodes in pre-order when the front end has them already. */
+    public JavaUnit(String relPath, String text, CompilationUnit cu, List<Node> preorder) {
+        this.preorder = preorder;
         this.relPath = relPath;
         this.text = text;
         this.cu = cu;
@@ -71,6 +77,16 @@ public final class JavaUnit {
         return words;
     }
 
+    /** Whether a word of the file names WebSocket, SockJS or STOMP (any case, any part of the word). */
+    public boolean mentionsWebSocket() {
+        for (String w : words()) {
+            if (w.length() < 5) continue;
+            String l = w.toLowerCase(java.util.Locale.ROOT);
+            if (l.contains("websocket") || l.contains("sockjs") || l.contains("stomp")) return true;
+        }
+        return false;
+    }
+
     /**
      * The nodes of a class (and its subclasses) in the file, in pre-order: {@code cu.findAll(cls)} without
      * a walk of the tree per call. The analyses ask the same few classes of every file many times (each
@@ -80,14 +96,7 @@ public final class JavaUnit {
     public <T extends Node> List<T> all(Class<T> cls) {
         if (preorder == null) {
             List<Node> out = new ArrayList<>();
-            java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-            stack.push(cu);
-            while (!stack.isEmpty()) {
-                Node n = stack.pop();
-                out.add(n);
-                List<Node> kids = n.getChildNodes();
-                for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
-            }
+            JavaFrontEnd.preorder(cu, out);
             preorder = out;
         }
         return (List<T>) byClass.computeIfAbsent(cls, c -> {

@@ -39,9 +39,6 @@ final class OriginPermissive {
     private final JavaTypes types;
     private final OriginLogic logic;
 
-    private static final java.util.regex.Pattern WEBSOCKET_WORDS =
-            java.util.regex.Pattern.compile("websocket|sockjs|stomp", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     OriginPermissive(JavaIndex index, JavaModels models, JavaTypes types, OriginLogic logic) {
         this.index = index;
         this.models = models;
@@ -50,7 +47,7 @@ final class OriginPermissive {
     }
 
     void run(JavaUnit u, List<JavaHit> hits) {
-        boolean wsFile = WEBSOCKET_WORDS.matcher(u.text).find();
+        boolean wsFile = u.mentionsWebSocket();
         for (JavaModels.Permissive p : models.permissive) {
             if ("websocket-file".equals(p.context()) && !wsFile) continue;
             if (!p.methods().isEmpty()) {

@@ -16,8 +16,11 @@ import java.util.Locale;
  * ({@code scanner/bench/throughput.sh} does all three).
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -cp scanner/target/test-classes:scanner/target/wsscan.jar io.wsscan.engine.ScanBench lower|syntax DIR
+ * java -XX:TieredStopAtLevel=1 -cp scanner/target/test-classes:scanner/target/wsscan.jar io.wsscan.engine.ScanBench lower|syntax|java DIR
  * </pre>
+ *
+ * With {@code java} the folder's Java files are parsed by the Java front end (file by file on the scan's
+ * pool) and nothing else is done: the floor of a Java scan of the same folder.
  *
  * Templates (HTML, JSP, Vue: a handful of files in a package folder) are analysed in full, as there is
  * no cheaper way to read them through the same path.
@@ -25,14 +28,14 @@ import java.util.Locale;
 public final class ScanBench {
 
     public static void main(String[] args) {
-        if (args.length != 2 || !List.of("lower", "syntax").contains(args[0])) {
-            System.err.println("usage: ScanBench lower|syntax DIR");
+        if (args.length != 2 || !List.of("lower", "syntax", "java").contains(args[0])) {
+            System.err.println("usage: ScanBench lower|syntax|java DIR");
             System.exit(2);
         }
         boolean lower = args[0].equals("lower");
         long t0 = System.nanoTime();
         ScanOptions options = ScanOptions.builder().path(Path.of(args[1])).build();
-        Scanner scanner = new Scanner(catalog -> {
+        Scanner scanner = args[0].equals("java") ? new Scanner(catalog -> List.of(javaParseOnly())) : new Scanner(catalog -> {
             JsAnalyzer js = new JsAnalyzer(catalog);
             FileAnalyzer readOnly = new FileAnalyzer() {
                 @Override
@@ -51,7 +54,28 @@ public final class ScanBench {
         double secs = (System.nanoTime() - t0) / 1e9;
         double mb = r.stats().bytesAnalysed() / 1048576.0;
         System.out.printf(Locale.ROOT, "parse only (%s): %d files read (%.1f MB in %.2f s, %.1f MB/s, %.1f files/s, peak heap %d MB), %d not analysed%n",
-                lower ? "parse + lower" : "syntax only", r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, Scanner.peakHeapBytes() / 1048576,
+                args[0].equals("java") ? "Java front end" : lower ? "parse + lower" : "syntax only", r.stats().filesAnalysed(), mb, secs, mb / secs, r.stats().filesAnalysed() / secs, Scanner.peakHeapBytes() / 1048576,
                 r.stats().filesSkipped());
+    }
+
+    /** Every .java file parsed by the Java front end, and nothing more. */
+    private static FileAnalyzer javaParseOnly() {
+        io.wsscan.java.JavaFrontEnd frontEnd = new io.wsscan.java.JavaFrontEnd();
+        return new FileAnalyzer() {
+            @Override
+            public boolean accepts(String relPath) {
+                return relPath.endsWith(".java");
+            }
+
+            @Override
+            public FileReport analyze(SourceFile file) {
+                try {
+                    frontEnd.parse(file.text());
+                    return new FileReport(List.of(), List.of(), "javaparser", true, List.of());
+                } catch (io.wsscan.java.JavaFrontEnd.Failure e) {
+                    return FileReport.skipped(new io.wsscan.findings.Notification(file.relPath(), e.line, e.column, e.kind, e.getMessage()));
+                }
+            }
+        };
     }
 }

@@ -37,6 +37,32 @@ class JavaFrontEndTest {
         assertEquals(3, cu.getTypes().size());
     }
 
+    /** yield needs the language level's grammar (not RAW), var needs its post-processing, which the front end applies itself. */
+    @Test
+    void yieldInSwitchExpressionsAndVarAsAType() throws Exception {
+        CompilationUnit cu = fe.parse("""
+                package a;
+                class Escapes {
+                    Object escape(int c) {
+                        var kind = Kind.PLAIN;
+                        return switch (c) {
+                            case '\\n' -> "\\\\n";
+                            default -> {
+                                if (c <= 0x1F) {
+                                    yield String.format("%04x", c);
+                                }
+                                yield (char) c;
+                            }
+                        };
+                    }
+                }
+                """);
+        assertEquals(2, cu.findAll(com.github.javaparser.ast.stmt.YieldStmt.class).size());
+        assertTrue(cu.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).get(0).getType().isVarType(), "var is a VarType");
+        assertTrue(JavaFrontEnd.mentionsVar("var x = 1;") && JavaFrontEnd.mentionsVar("(var a)") && !JavaFrontEnd.mentionsVar("variable"),
+                "the word var, not a part of one");
+    }
+
     @Test
     void syntaxErrorsCarryAPosition() {
         JavaFrontEnd.Failure f = assertThrows(JavaFrontEnd.Failure.class, () -> fe.parse("class A {\n  void m( {\n}\n"));
