@@ -7,6 +7,8 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.git.RefBaseline;
+import io.wsscan.git.RefTree;
 import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
 import io.wsscan.rules.RuleCatalog;
@@ -47,8 +49,18 @@ final class ScanJob {
         }
     }
 
-    /** What a scan produced: the (baseline-filtered) result, the reports written, and how many results the baseline dropped. */
-    record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline) {
+    /**
+     * What a scan produced: the (baseline-filtered) result, the reports written, how many results the
+     * baseline dropped (and whether it matched by line hash, being older than wsscan fingerprints), and
+     * how many results {@code baselineRef}'s revision already had ({@code refLabel} names it, null
+     * without baselineRef).
+     */
+    record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline, boolean byLineHash,
+                   int inRef, String refLabel) {
+        Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline) {
+            this(result, reports, inBaseline, false, 0, null);
+        }
+
         Path sarif() {
             return reports.get(Formats.SARIF);
         }
@@ -61,6 +73,8 @@ final class ScanJob {
     List<Path> rulesets = List.of();
     List<String> rules = List.of();
     Path baseline;
+    /** A git revision whose findings are not reported (null for none). */
+    String baselineRef;
     Integer threads;
     String category;
     List<Path> classpath = List.of();
@@ -164,6 +178,13 @@ final class ScanJob {
         if (baseline != null && !Files.isRegularFile(baseline)) {
             throw new ConfigurationException("baseline file not found: " + baseline);
         }
+        if (baselineRef != null) {
+            try {
+                RefTree.verify(root.toAbsolutePath().normalize(), baselineRef);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage().replace("--baseline-ref", "baselineRef"));
+            }
+        }
         if (Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
             throw new ConfigurationException("outputDirectory is a file, not a folder: " + outputDirectory);
         }
@@ -192,6 +213,20 @@ final class ScanJob {
             inBaseline = result.findings().size() - kept.size();
             result = result.withFindings(kept);
         }
+        int inRef = 0;
+        String refLabel = null;
+        if (baselineRef != null && !sourceRoots.isEmpty()) {
+            RefBaseline ref;
+            try {
+                ref = RefBaseline.scan(options(), baselineRef);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage().replace("--baseline-ref", "baselineRef"));
+            }
+            List<Finding> kept = ref.baseline().filter(result.root(), result.findings());
+            inRef = result.findings().size() - kept.size();
+            refLabel = ref.ref() + " (" + ref.commit() + ")";
+            result = result.withFindings(kept);
+        }
         Files.createDirectories(outputDirectory);
         Map<Formats, Path> written = new LinkedHashMap<>();
         for (Formats f : formats) {
@@ -201,7 +236,7 @@ final class ScanJob {
             }
             written.put(f, target);
         }
-        return new Outcome(result, written, inBaseline);
+        return new Outcome(result, written, inBaseline, base != null && base.byLineHash(), inRef, refLabel);
     }
 
     /**
@@ -298,7 +333,12 @@ final class ScanJob {
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
-        if (o.inBaseline() > 0) counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
+        if (o.inBaseline() > 0) {
+            counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
+            if (o.byLineHash()) counts.append(" (matched by rule and line hash: the baseline was written before wsscan "
+                    + "fingerprints, so a result copied to another file also matches; write it again)");
+        }
+        if (o.refLabel() != null) counts.append("; ").append(o.inRef()).append(" already in ").append(o.refLabel()).append(", dropped");
         lines.add(counts.toString());
         String outside = r.outsideProductionSummary();
         if (outside != null) lines.add("wsscan: " + outside.replace("--include-tests", "includeTests=true"));
