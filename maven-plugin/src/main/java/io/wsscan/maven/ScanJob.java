@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -207,26 +208,20 @@ final class ScanJob {
         } catch (RulesetException e) {
             throw new ConfigurationException(e.getMessage().lines().findFirst().orElse("broken ruleset"));
         }
-        int inBaseline = 0;
-        if (base != null) {
-            List<Finding> kept = base.filter(result.root(), result.findings());
-            inBaseline = result.findings().size() - kept.size();
-            result = result.withFindings(kept);
-        }
-        int inRef = 0;
-        String refLabel = null;
+        RefBaseline ref = null;
         if (baselineRef != null && !sourceRoots.isEmpty()) {
-            RefBaseline ref;
             try {
                 ref = RefBaseline.scan(options(), baselineRef);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage().replace("--baseline-ref", "baselineRef"));
             }
-            List<Finding> kept = ref.baseline().filter(result.root(), result.findings());
-            inRef = result.findings().size() - kept.size();
-            refLabel = ref.ref() + " (" + ref.commit() + ")";
-            result = result.withFindings(kept);
         }
+        Baseline.Applied applied = Baseline.apply(result.root(), result.findings(),
+                Arrays.asList(base, ref == null ? null : ref.baseline()));
+        result = result.withFindings(applied.kept());
+        int inBaseline = applied.dropped()[0];
+        int inRef = applied.dropped()[1];
+        String refLabel = ref == null ? null : ref.ref() + " (" + ref.commit() + ")";
         Files.createDirectories(outputDirectory);
         Map<Formats, Path> written = new LinkedHashMap<>();
         for (Formats f : formats) {

@@ -178,19 +178,16 @@ final class ScanCommand implements Callable<Integer> {
         ScanOptions options = b.build();
         ScanResult result = new Scanner().scan(options);
 
+        RefBaseline ref = baselineRef == null ? null : refBaseline(options);
         List<String> dropped = new ArrayList<>();
-        if (base != null) {
-            List<Finding> kept = base.filter(result.root(), result.findings());
-            int n = result.findings().size() - kept.size();
-            if (n > 0) dropped.add(n + " in the baseline (dropped" + (base.byLineHash() ? "; " + LINE_HASH_NOTE : "") + ")");
-            result = result.withFindings(kept);
-        }
-        if (baselineRef != null) {
-            RefBaseline ref = refBaseline(options);
-            List<Finding> kept = ref.baseline().filter(result.root(), result.findings());
-            int n = result.findings().size() - kept.size();
-            dropped.add(n + " already in " + ref.ref() + " (" + ref.commit() + ", dropped)");
-            result = result.withFindings(kept);
+        if (base != null || ref != null) {
+            Baseline.Applied a = Baseline.apply(result.root(), result.findings(),
+                    java.util.Arrays.asList(base, ref == null ? null : ref.baseline()));
+            if (a.dropped()[0] > 0) {
+                dropped.add(a.dropped()[0] + " in the baseline (dropped" + (base.byLineHash() ? "; " + LINE_HASH_NOTE : "") + ")");
+            }
+            if (ref != null) dropped.add(a.dropped()[1] + " already in " + ref.ref() + " (" + ref.commit() + ", dropped)");
+            result = result.withFindings(a.kept());
         }
 
         List<String> written = new ArrayList<>();

@@ -167,17 +167,41 @@ public final class Baseline {
 
     /** The findings not in the baseline. Files under {@code root} are read to fingerprint the findings. */
     public List<Finding> filter(Path root, List<Finding> findings) {
-        if (size() == 0) return findings;
-        List<String> own = fingerprints.isEmpty() ? null : Fingerprints.compute(root, findings);
+        return apply(root, findings, java.util.Collections.singletonList(this)).kept();
+    }
+
+    /**
+     * What is left of {@code findings} after several baselines (null entries are skipped), and how many
+     * each dropped: a finding in more than one counts for the first. Fingerprints are computed once,
+     * over all the findings, so the numbering of identical findings does not depend on what an earlier
+     * baseline dropped.
+     */
+    public static Applied apply(Path root, List<Finding> findings, List<Baseline> baselines) {
+        boolean anyFingerprints = baselines.stream().anyMatch(b -> b != null && !b.fingerprints.isEmpty());
+        List<String> prints = anyFingerprints ? Fingerprints.compute(root, findings) : null;
         Map<String, List<String>> hashesByFile = new HashMap<>();
+        int[] dropped = new int[baselines.size()];
         List<Finding> kept = new ArrayList<>(findings.size());
+        next:
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (own != null && fingerprints.contains(own.get(i))) continue;
-            if (!lineKeys.isEmpty() && lineKeys.contains(key(f.ruleId(), lineHash(root, f, hashesByFile)))) continue;
+            for (int b = 0; b < baselines.size(); b++) {
+                Baseline base = baselines.get(b);
+                if (base == null) continue;
+                boolean known = prints != null && base.fingerprints.contains(prints.get(i))
+                        || !base.lineKeys.isEmpty() && base.lineKeys.contains(key(f.ruleId(), lineHash(root, f, hashesByFile)));
+                if (known) {
+                    dropped[b]++;
+                    continue next;
+                }
+            }
             kept.add(f);
         }
-        return kept;
+        return new Applied(kept, dropped);
+    }
+
+    /** The findings left, and how many each baseline dropped (in the order of the baselines). */
+    public record Applied(List<Finding> kept, int[] dropped) {
     }
 
     private static String lineHash(Path root, Finding f, Map<String, List<String>> hashesByFile) {

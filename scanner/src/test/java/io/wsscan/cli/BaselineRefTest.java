@@ -96,6 +96,23 @@ class BaselineRefTest {
         assertTrue(r.err().contains(", 2 in the baseline (dropped), 1 already in HEAD (" + head + ", dropped)\n"), r.err());
     }
 
+    /**
+     * Identical findings are numbered over the whole scan, not over what --baseline left: the first is in
+     * both baselines, the second in neither, so it is reported.
+     */
+    @Test
+    void identicalFindingsAreNumberedBeforeEitherBaselineDrops() throws IOException, GitAPIException {
+        String line = "new WebSocket('ws://feed.acme-trading.net/live');\n";
+        Files.writeString(repo.resolve("web/app.js"), line);
+        String second = commit("one socket");
+        Path sarif = dir.resolve("accepted.sarif");
+        assertEquals(0, run("scan", "-q", "-f", "sarif", "-o", sarif.toString(), repo.toString()).code());
+        Files.writeString(repo.resolve("web/app.js"), line + line);
+        MainTest.Run r = run("scan", "--no-progress", "--baseline", sarif.toString(), "--baseline-ref", "HEAD", repo.toString());
+        assertEquals(List.of("web/app.js:2:15 warning js/ws-cleartext"), lines(r));
+        assertTrue(r.err().contains(", 1 in the baseline (dropped), 0 already in HEAD (" + second + ", dropped)\n"), r.err());
+    }
+
     @Test
     void missingRefOrRepositoryIsAUsageError() throws IOException {
         assertUsageError(run("scan", "--baseline-ref", "nope", repo.toString()),
