@@ -58,10 +58,6 @@ final class ScanJob {
      */
     record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline, boolean byLineHash,
                    int inRef, String refLabel) {
-        Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline) {
-            this(result, reports, inBaseline, false, 0, null);
-        }
-
         Path sarif() {
             return reports.get(Formats.SARIF);
         }
@@ -330,8 +326,7 @@ final class ScanJob {
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
         if (o.inBaseline() > 0) {
             counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
-            if (o.byLineHash()) counts.append(" (matched by rule and line hash: the baseline was written before wsscan "
-                    + "fingerprints, so a result copied to another file also matches; write it again)");
+            if (o.byLineHash()) counts.append(" (").append(Baseline.LINE_HASH_NOTE).append(')');
         }
         if (o.refLabel() != null) counts.append("; ").append(o.inRef()).append(" already in ").append(o.refLabel()).append(", dropped");
         lines.add(counts.toString());

@@ -184,7 +184,7 @@ final class ScanCommand implements Callable<Integer> {
             Baseline.Applied a = Baseline.apply(result.root(), result.findings(),
                     java.util.Arrays.asList(base, ref == null ? null : ref.baseline()));
             if (a.dropped()[0] > 0) {
-                dropped.add(a.dropped()[0] + " in the baseline (dropped" + (base.byLineHash() ? "; " + LINE_HASH_NOTE : "") + ")");
+                dropped.add(a.dropped()[0] + " in the baseline (dropped" + (base.byLineHash() ? "; " + Baseline.LINE_HASH_NOTE : "") + ")");
             }
             if (ref != null) dropped.add(a.dropped()[1] + " already in " + ref.ref() + " (" + ref.commit() + ", dropped)");
             result = result.withFindings(a.kept());
@@ -291,10 +291,6 @@ final class ScanCommand implements Callable<Integer> {
         if (d.isZero()) throw new UsageException("invalid --time-budget '" + s + "' (must be more than 0)", HINT);
         return d;
     }
-
-    /** Why an old baseline matches less precisely; part of the summary line. */
-    static final String LINE_HASH_NOTE = "matched by rule and line hash: the baseline was written before wsscan "
-            + "fingerprints, so a result copied to another file also matches; write it again";
 
     /** Fails fast, before the scan, when --baseline-ref's repository or revision is missing. */
     private void refCommit(Path root) {

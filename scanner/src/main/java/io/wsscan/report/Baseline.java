@@ -60,6 +60,10 @@ public final class Baseline {
         return !lineKeys.isEmpty();
     }
 
+    /** Why a baseline that {@link #byLineHash() matches by line hash} is less precise; for summaries. */
+    public static final String LINE_HASH_NOTE = "matched by rule and line hash: the baseline was written before wsscan "
+            + "fingerprints, so a result copied to another file also matches; write it again";
+
     /** The largest baseline read (a SARIF log of some hundred thousand results is far smaller). */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 

@@ -146,7 +146,7 @@ class BaselineWorkflowTest {
         MainTest.Run r = scanAgainstBaseline();
         // by line hash alone, the copy looks known: what the fingerprints fix
         assertEquals(List.of(), lines(r));
-        assertTrue(r.err().contains("\nwsscan: 0 findings, 4 in the baseline (dropped; " + ScanCommand.LINE_HASH_NOTE + ")\n"), r.err());
+        assertTrue(r.err().contains("\nwsscan: 0 findings, 4 in the baseline (dropped; " + io.wsscan.report.Baseline.LINE_HASH_NOTE + ")\n"), r.err());
     }
 
     private MainTest.Run scanAgainstBaseline() {
