@@ -84,11 +84,19 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     protected List<String> rules;
 
     /**
-     * A previous SARIF report: results whose rule and line fingerprint appear in it are not reported.
-     * Relative to the module (aggregate: root) folder.
+     * A previous SARIF report: results in it (same rule, file and code, wherever the lines moved) are
+     * not reported. Relative to the module (aggregate: root) folder.
      */
     @Parameter(property = "wsscan.baseline")
     protected String baseline;
+
+    /**
+     * A git revision, e.g. {@code origin/main}: only results it does not have are reported. Its tree is
+     * read with JGit (no git command needed) and scanned with the same configuration; the project must
+     * be in a git work tree with that revision fetched.
+     */
+    @Parameter(property = "wsscan.baselineRef")
+    protected String baselineRef;
 
     /** Analysis threads (default: the number of cores). */
     @Parameter(property = "wsscan.threads")
@@ -132,6 +140,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.rules = ScanJob.split(rules);
             job.rulesets = paths(rulesets);
             job.baseline = baseline == null || baseline.isBlank() ? null : resolve(baseline);
+            job.baselineRef = baselineRef == null || baselineRef.isBlank() ? null : baselineRef.trim();
             job.threads = threads;
             job.category = category;
             job.includeTests = includeTests;

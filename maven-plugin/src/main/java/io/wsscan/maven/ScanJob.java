@@ -7,6 +7,8 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.git.RefBaseline;
+import io.wsscan.git.RefTree;
 import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
 import io.wsscan.rules.RuleCatalog;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,8 +50,14 @@ final class ScanJob {
         }
     }
 
-    /** What a scan produced: the (baseline-filtered) result, the reports written, and how many results the baseline dropped. */
-    record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline) {
+    /**
+     * What a scan produced: the (baseline-filtered) result, the reports written, how many results the
+     * baseline dropped (and whether it matched by line hash, being older than wsscan fingerprints), and
+     * how many results {@code baselineRef}'s revision already had ({@code refLabel} names it, null
+     * without baselineRef).
+     */
+    record Outcome(ScanResult result, Map<Formats, Path> reports, int inBaseline, boolean byLineHash,
+                   int inRef, String refLabel) {
         Path sarif() {
             return reports.get(Formats.SARIF);
         }
@@ -66,6 +75,8 @@ final class ScanJob {
     List<Path> rulesets = List.of();
     List<String> rules = List.of();
     Path baseline;
+    /** A git revision whose findings are not reported (null for none). */
+    String baselineRef;
     Integer threads;
     String category;
     List<Path> classpath = List.of();
@@ -171,6 +182,13 @@ final class ScanJob {
         if (baseline != null && !Files.isRegularFile(baseline)) {
             throw new ConfigurationException("baseline file not found: " + baseline);
         }
+        if (baselineRef != null) {
+            try {
+                RefTree.verify(root.toAbsolutePath().normalize(), baselineRef);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage().replace("--baseline-ref", "baselineRef"));
+            }
+        }
         if (Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
             throw new ConfigurationException("outputDirectory is a file, not a folder: " + outputDirectory);
         }
@@ -193,12 +211,20 @@ final class ScanJob {
         } catch (RulesetException e) {
             throw new ConfigurationException(e.getMessage().lines().findFirst().orElse("broken ruleset"));
         }
-        int inBaseline = 0;
-        if (base != null) {
-            List<Finding> kept = base.filter(result.root(), result.findings());
-            inBaseline = result.findings().size() - kept.size();
-            result = result.withFindings(kept);
+        RefBaseline ref = null;
+        if (baselineRef != null && !sourceRoots.isEmpty()) {
+            try {
+                ref = RefBaseline.scan(options(), baselineRef);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage().replace("--baseline-ref", "baselineRef"));
+            }
         }
+        Baseline.Applied applied = Baseline.apply(result.root(), result.findings(),
+                Arrays.asList(base, ref == null ? null : ref.baseline()));
+        result = result.withFindings(applied.kept());
+        int inBaseline = applied.dropped()[0];
+        int inRef = applied.dropped()[1];
+        String refLabel = ref == null ? null : ref.ref() + " (" + ref.commit() + ")";
         Files.createDirectories(outputDirectory);
         Map<Formats, Path> written = new LinkedHashMap<>();
         for (Formats f : formats) {
@@ -208,7 +234,7 @@ final class ScanJob {
             }
             written.put(f, target);
         }
-        return new Outcome(result, written, inBaseline);
+        return new Outcome(result, written, inBaseline, base != null && base.byLineHash(), inRef, refLabel);
     }
 
     /**
@@ -305,7 +331,11 @@ final class ScanJob {
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
-        if (o.inBaseline() > 0) counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
+        if (o.inBaseline() > 0) {
+            counts.append("; ").append(o.inBaseline()).append(" in the baseline, dropped");
+            if (o.byLineHash()) counts.append(" (").append(Baseline.LINE_HASH_NOTE).append(')');
+        }
+        if (o.refLabel() != null) counts.append("; ").append(o.inRef()).append(" already in ").append(o.refLabel()).append(", dropped");
         lines.add(counts.toString());
         String outside = r.outsideProductionSummary();
         if (outside != null) lines.add("wsscan: " + outside.replace("--include-tests", "includeTests=true"));

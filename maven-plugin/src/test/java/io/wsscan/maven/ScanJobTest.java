@@ -246,9 +246,10 @@ class ScanJobTest {
         second.baseline = previous;
         second.rules = List.of("js/ws-message-xss");
         ScanJob.Outcome again = second.run();
-        // app.js's result is in the baseline; admin.js's identical line hashes the same, so the baseline covers it too
-        assertEquals(List.of(), again.result().findings());
-        assertEquals(2, again.inBaseline());
+        // app.js's result is in the baseline; admin.js has the same code but is another file: new
+        assertEquals(List.of("src/main/resources/static/admin.js:3:3 error js/ws-message-xss"),
+                again.result().findings().stream().map(f -> ScanJob.describe(f).replaceFirst(" Data.*", "")).toList());
+        assertEquals(1, again.inBaseline());
         assertEquals(List.of("js/ws-message-xss"), List.copyOf(again.result().catalog().rules().keySet()));
     }
 
@@ -286,6 +287,42 @@ class ScanJobTest {
         outsideRoot.sourceRoots = List.of(dir.resolve("src/main/resources"));
         assertTrue(assertThrows(ScanJob.ConfigurationException.class, outsideRoot::run).getMessage()
                 .contains("is not inside the scan root"));
+    }
+
+    /** baselineRef: a git repository made with JGit; only what its HEAD does not have is reported. */
+    @Test
+    void baselineRefReportsOnlyWhatTheRevisionLacks() throws Exception {
+        write("src/main/resources/static/app.js", APP_JS);
+        org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.org",
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        String head;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern("src").call();
+            head = git.commit().setMessage("app").setAuthor(who).setCommitter(who).setSign(false).call().getId().abbreviate(12).name();
+        }
+        write("src/main/resources/static/app.js", "// moved down by two lines\n\n" + APP_JS);
+        write("src/main/resources/static/admin.js", APP_JS);
+        ScanJob j = job();
+        j.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        j.baselineRef = "main";
+        ScanJob.Outcome o = j.run();
+        assertEquals(List.of("src/main/resources/static/admin.js"), o.result().findings().stream().map(Finding::file).distinct().toList());
+        assertEquals(2, o.inRef());
+        assertEquals("wsscan: findings: 1 error, 1 warning, 0 notes; 2 already in main (" + head + "), dropped",
+                ScanJob.summary(o, dir, 10).get(1));
+
+        ScanJob missing = job();
+        missing.sourceRoots = j.sourceRoots;
+        missing.baselineRef = "release/9";
+        assertEquals("baselineRef: no such ref 'release/9' in " + dir.toRealPath(),
+                assertThrows(ScanJob.ConfigurationException.class, missing::run).getMessage());
+        Path plain = Files.createDirectories(dir.resolve("target/plain"));
+        org.eclipse.jgit.util.FileUtils.delete(dir.resolve(".git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        ScanJob notGit = job();
+        notGit.root = plain;
+        notGit.baselineRef = "main";
+        assertTrue(assertThrows(ScanJob.ConfigurationException.class, notGit::run).getMessage()
+                .endsWith(" is not inside a git work tree"));
     }
 
     @Test

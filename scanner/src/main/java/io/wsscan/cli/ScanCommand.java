@@ -7,6 +7,7 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.findings.Notification;
+import io.wsscan.git.RefBaseline;
 import io.wsscan.policy.Policy;
 import io.wsscan.report.Baseline;
 import io.wsscan.report.Formats;
@@ -109,8 +110,15 @@ final class ScanCommand implements Callable<Integer> {
     private boolean reportUnusedSuppressions;
 
     @Option(names = "--baseline", paramLabel = "SARIF",
-            description = "Drop results already in this earlier SARIF report (same rule and line fingerprint).")
+            description = "Drop results already in this earlier SARIF report (same rule, file and code, wherever the "
+                    + "lines moved).")
     private Path baseline;
+
+    @Option(names = "--baseline-ref", paramLabel = "REF",
+            description = "Report only results that git revision REF does not have (e.g. origin/main): REF's tree is "
+                    + "scanned the same way and its results are dropped. Read with JGit; the scanned paths must be in a "
+                    + "git work tree. With --baseline, results in either are dropped.")
+    private String baselineRef;
 
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
     private Integer threads;
@@ -152,6 +160,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Path> userRulesets = Inputs.rulesets(rulesets);
         List<Path> cp = classpathEntries(classpath);
         if (baseline != null) Inputs.readable(baseline, "--baseline", Baseline.MAX_BYTES);
+        if (baselineRef != null && baselineRef.isBlank()) throw new UsageException("--baseline-ref needs a git revision, e.g. origin/main", HINT);
         Map<Formats, Path> targets = targets(fmts, output);
         for (Path t : targets.values()) {
             if (t != null) Inputs.checkWritable(t);
@@ -159,19 +168,26 @@ final class ScanCommand implements Callable<Integer> {
         Inputs.config(config, HINT);
         policy = Policy.find(config, Scanner.root(scanPaths));
         Baseline base = baseline == null ? null : readBaseline(baseline);
+        if (baselineRef != null) refCommit(Scanner.root(scanPaths));
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget)
                 .reportUnusedSuppressions(reportUnusedSuppressions);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
-        ScanResult result = new Scanner().scan(b.build());
+        ScanOptions options = b.build();
+        ScanResult result = new Scanner().scan(options);
 
-        int inBaseline = 0;
-        if (base != null) {
-            List<Finding> kept = base.filter(result.root(), result.findings());
-            inBaseline = result.findings().size() - kept.size();
-            result = result.withFindings(kept);
+        RefBaseline ref = baselineRef == null ? null : refBaseline(options);
+        List<String> dropped = new ArrayList<>();
+        if (base != null || ref != null) {
+            Baseline.Applied a = Baseline.apply(result.root(), result.findings(),
+                    java.util.Arrays.asList(base, ref == null ? null : ref.baseline()));
+            if (a.dropped()[0] > 0) {
+                dropped.add(a.dropped()[0] + " in the baseline (dropped" + (base.byLineHash() ? "; " + Baseline.LINE_HASH_NOTE : "") + ")");
+            }
+            if (ref != null) dropped.add(a.dropped()[1] + " already in " + ref.ref() + " (" + ref.commit() + ", dropped)");
+            result = result.withFindings(a.kept());
         }
 
         List<String> written = new ArrayList<>();
@@ -179,7 +195,7 @@ final class ScanCommand implements Callable<Integer> {
             write(e.getKey(), result, e.getValue());
             if (e.getValue() != null) written.add(e.getValue() + " (" + e.getKey().id() + ")");
         }
-        if (!quiet) summary(main.err, result, inBaseline, written);
+        if (!quiet) summary(main.err, result, dropped, written);
         return exitCode(result.findings(), threshold);
     }
 
@@ -274,6 +290,24 @@ final class ScanCommand implements Callable<Integer> {
         };
         if (d.isZero()) throw new UsageException("invalid --time-budget '" + s + "' (must be more than 0)", HINT);
         return d;
+    }
+
+    /** Fails fast, before the scan, when --baseline-ref's repository or revision is missing. */
+    private void refCommit(Path root) {
+        try {
+            io.wsscan.git.RefTree.verify(root, baselineRef);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The findings of --baseline-ref's revision, scanned with the options of this scan. */
+    private RefBaseline refBaseline(ScanOptions options) {
+        try {
+            return RefBaseline.scan(options, baselineRef);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Baseline readBaseline(Path sarif) {
@@ -388,7 +422,11 @@ final class ScanCommand implements Callable<Integer> {
         return "wsscan: read by " + String.join(", ", parts) + " (the others by Rhino; the SARIF run lists each file)";
     }
 
-    static void summary(PrintStream err, ScanResult r, int inBaseline, List<String> written) {
+    /**
+     * The summary on stderr. {@code dropped} are the baselines' parts of the findings line, e.g.
+     * {@code 2 in the baseline (dropped)}.
+     */
+    static void summary(PrintStream err, ScanResult r, List<String> dropped, List<String> written) {
         ScanResult.Stats s = r.stats();
         double secs = s.millis() / 1000.0;
         double mbps = s.millis() > 0 ? s.bytesAnalysed() / 1048576.0 / secs : 0;
@@ -438,7 +476,7 @@ final class ScanCommand implements Callable<Integer> {
             fl.append(" (").append(String.join(", ", parts)).append(')');
         }
         if (suppressed > 0) fl.append(", ").append(suppressed).append(" suppressed");
-        if (inBaseline > 0) fl.append(", ").append(inBaseline).append(" in the baseline (dropped)");
+        for (String d : dropped) fl.append(", ").append(d);
         err.println(fl);
         String outside = r.outsideProductionSummary();
         if (outside != null) err.println("wsscan: " + outside);

@@ -543,7 +543,8 @@ public final class Discovery {
         return m == null || m.isBlank() ? cls : cls + ": " + m.lines().findFirst().orElse(m);
     }
 
-    private static Path real(Path p) {
+    /** {@code p} with symbolic links resolved; a one-line IllegalArgumentException when it does not exist or cannot be read. */
+    public static Path real(Path p) {
         try {
             return p.toRealPath();
         } catch (NoSuchFileException e) {

@@ -63,6 +63,13 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         }
     }
 
+    /** These options for other paths under another root, with another progress listener (null for none). */
+    public ScanOptions withPaths(List<Path> otherPaths, Path otherRoot, ProgressListener otherProgress) {
+        return new ScanOptions(otherPaths, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget, followSymlinks,
+                otherProgress == null ? ProgressListener.NONE : otherProgress, otherRoot, includes, classpath, policy,
+                includeTests, reportUnusedSuppressions);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

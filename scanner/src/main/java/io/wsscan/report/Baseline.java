@@ -23,30 +23,54 @@ import java.util.Set;
 import static io.wsscan.engine.Discovery.formatSize;
 
 /**
- * A previous SARIF log whose results are known and accepted: a result of this scan whose rule id and
- * {@code partialFingerprints.primaryLocationLineHash} both appear in it is dropped. The line hash
- * identifies a line by its content and that of the lines after it (not by its number), so results
- * survive edits elsewhere in the file.
+ * Results known and accepted: a result of this scan that is in the baseline is dropped. A baseline is
+ * read from an earlier SARIF log ({@link #read}) or made from the findings of another scan
+ * ({@link #of}, e.g. of a git commit's tree).
+ *
+ * <p>Results match by their {@link Fingerprints wsscan fingerprint} (rule, path, the finding's own code
+ * and its trace's source and sink code; line numbers are not part of it), so a finding survives lines
+ * inserted above it but is new in another file or after its line changed. A SARIF log written before
+ * wsscan had fingerprints (a run none of whose results has {@code wsscanFingerprint/v1}) is matched the
+ * old way, by rule id and {@code partialFingerprints.primaryLocationLineHash}; {@link #byLineHash()} then
+ * says so.
  */
 public final class Baseline {
 
-    private final Set<String> keys;
+    private final Set<String> fingerprints;
+    /** (rule id, line hash) keys of runs without wsscan fingerprints. */
+    private final Set<String> lineKeys;
 
-    private Baseline(Set<String> keys) {
-        this.keys = keys;
+    private Baseline(Set<String> fingerprints, Set<String> lineKeys) {
+        this.fingerprints = fingerprints;
+        this.lineKeys = lineKeys;
     }
 
-    /** How many (rule id, line hash) pairs the baseline holds. */
+    /** The findings of a scan of {@code root} as a baseline (their files are read now, to fingerprint them). */
+    public static Baseline of(Path root, List<Finding> findings) {
+        return new Baseline(Fingerprints.set(root, findings), Set.of());
+    }
+
+    /** How many results the baseline holds. */
     public int size() {
-        return keys.size();
+        return fingerprints.size() + lineKeys.size();
     }
+
+    /** Whether some results can only be matched by rule and line hash (an old SARIF log without wsscan fingerprints). */
+    public boolean byLineHash() {
+        return !lineKeys.isEmpty();
+    }
+
+    /** Why a baseline that {@link #byLineHash() matches by line hash} is less precise; for summaries. */
+    public static final String LINE_HASH_NOTE = "matched by rule and line hash: the baseline was written before wsscan "
+            + "fingerprints, so a result copied to another file also matches; write it again";
 
     /** The largest baseline read (a SARIF log of some hundred thousand results is far smaller). */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 
     /**
-     * Reads a SARIF file (every run, every result), streaming: only the (rule id, line hash) pairs are
-     * kept, so memory does not grow with the size of code flows and messages.
+     * Reads a SARIF file (every run, every result), streaming: only the fingerprints (and, for runs
+     * without wsscan fingerprints, the (rule id, line hash) pairs) are kept, so memory does not grow
+     * with the size of code flows and messages.
      *
      * @throws IllegalArgumentException when the file is missing, not a regular file, over
      *                                  {@link #MAX_BYTES}, unreadable or not SARIF (a one-line message)
@@ -68,6 +92,7 @@ public final class Baseline {
             throw new IllegalArgumentException("baseline " + sarif + " is " + formatSize(a.size()) + ", over the "
                     + formatSize(MAX_BYTES) + " limit");
         }
+        Set<String> fingerprints = new HashSet<>();
         Set<String> keys = new HashSet<>();
         boolean sawRuns = false;
         try (InputStream in = Files.newInputStream(sarif); JsonParser p = MAPPER.getFactory().createParser(in)) {
@@ -77,7 +102,7 @@ public final class Baseline {
                 JsonToken t = p.nextToken();
                 if (name.equals("runs") && t == JsonToken.START_ARRAY) {
                     sawRuns = true;
-                    while (p.nextToken() == JsonToken.START_OBJECT) readRun(p, keys);
+                    while (p.nextToken() == JsonToken.START_OBJECT) readRun(p, fingerprints, keys);
                 } else {
                     p.skipChildren();
                 }
@@ -87,12 +112,13 @@ public final class Baseline {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read baseline " + sarif + ": " + firstLine(e.getMessage()));
         } catch (OutOfMemoryError e) {
-            keys = null; // let the partial set go before anything else allocates
+            keys = null; // let the partial sets go before anything else allocates
+            fingerprints = null;
             throw new IllegalArgumentException("baseline " + sarif + " has too many results for the Java heap "
                     + "(raise it, e.g. WSSCAN_JAVA_OPTS=-Xmx2g)");
         }
         if (!sawRuns) throw notSarif(sarif);
-        return new Baseline(keys);
+        return new Baseline(fingerprints, keys);
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -101,8 +127,13 @@ public final class Baseline {
         return new IllegalArgumentException("baseline " + sarif + " is not a SARIF log (no 'runs' array)");
     }
 
-    /** One run object (the parser is at its '{'): its results' keys, rule indexes resolved by the run's rules. */
-    private static void readRun(JsonParser p, Set<String> keys) throws IOException {
+    /**
+     * One run object (the parser is at its '{'): its results' wsscan fingerprints or, when none has one,
+     * their (rule id, line hash) keys, rule indexes resolved by the run's rules.
+     */
+    private static void readRun(JsonParser p, Set<String> fingerprints, Set<String> lineKeys) throws IOException {
+        Set<String> ownFingerprints = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         List<String> ruleIds = new ArrayList<>();
         List<Object[]> byIndex = new ArrayList<>(); // {ruleIndex, hash}: the rules may come after the results
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -113,6 +144,11 @@ public final class Baseline {
             } else if (name.equals("results") && t == JsonToken.START_ARRAY) {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     JsonNode r = (JsonNode) MAPPER.readTree(p);
+                    String fingerprint = r.path("partialFingerprints").path(Fingerprints.KEY).asText(null);
+                    if (fingerprint != null) {
+                        ownFingerprints.add(fingerprint);
+                        continue;
+                    }
                     String hash = r.path("partialFingerprints").path("primaryLocationLineHash").asText(null);
                     if (hash == null) continue;
                     String ruleId = r.path("ruleId").asText(null);
@@ -128,26 +164,60 @@ public final class Baseline {
             int i = (Integer) x[0];
             if (i >= 0 && i < ruleIds.size() && ruleIds.get(i) != null) keys.add(key(ruleIds.get(i), (String) x[1]));
         }
+        // a run by a wsscan with fingerprints: its results without one (inventory notes) are no findings
+        if (ownFingerprints.isEmpty()) lineKeys.addAll(keys);
+        else fingerprints.addAll(ownFingerprints);
     }
 
     /** The findings not in the baseline. Files under {@code root} are read to fingerprint the findings. */
     public List<Finding> filter(Path root, List<Finding> findings) {
-        if (keys.isEmpty()) return findings;
+        return apply(root, findings, java.util.Collections.singletonList(this)).kept();
+    }
+
+    /**
+     * What is left of {@code findings} after several baselines (null entries are skipped), and how many
+     * each dropped: a finding in more than one counts for the first. Fingerprints are computed once,
+     * over all the findings, so the numbering of identical findings does not depend on what an earlier
+     * baseline dropped.
+     */
+    public static Applied apply(Path root, List<Finding> findings, List<Baseline> baselines) {
+        boolean anyFingerprints = baselines.stream().anyMatch(b -> b != null && !b.fingerprints.isEmpty());
+        List<String> prints = anyFingerprints ? Fingerprints.compute(root, findings) : null;
         Map<String, List<String>> hashesByFile = new HashMap<>();
+        int[] dropped = new int[baselines.size()];
         List<Finding> kept = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            List<String> hashes = hashesByFile.computeIfAbsent(f.file(), file -> {
-                try {
-                    return LineHashes.compute(root.resolve(file));
-                } catch (IOException e) {
-                    return List.of();
+        next:
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            for (int b = 0; b < baselines.size(); b++) {
+                Baseline base = baselines.get(b);
+                if (base == null) continue;
+                boolean known = prints != null && base.fingerprints.contains(prints.get(i))
+                        || !base.lineKeys.isEmpty() && base.lineKeys.contains(key(f.ruleId(), lineHash(root, f, hashesByFile)));
+                if (known) {
+                    dropped[b]++;
+                    continue next;
                 }
-            });
-            int line = f.region().startLine();
-            String hash = line >= 1 && line <= hashes.size() ? hashes.get(line - 1) : null;
-            if (hash == null || !keys.contains(key(f.ruleId(), hash))) kept.add(f);
+            }
+            kept.add(f);
         }
-        return kept;
+        return new Applied(kept, dropped);
+    }
+
+    /** The findings left, and how many each baseline dropped (in the order of the baselines). */
+    public record Applied(List<Finding> kept, int[] dropped) {
+    }
+
+    private static String lineHash(Path root, Finding f, Map<String, List<String>> hashesByFile) {
+        List<String> hashes = hashesByFile.computeIfAbsent(f.file(), file -> {
+            try {
+                return LineHashes.compute(root.resolve(file));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return List.of();
+            }
+        });
+        int line = f.region().startLine();
+        return line >= 1 && line <= hashes.size() ? hashes.get(line - 1) : "";
     }
 
     private static String firstLine(String s) {

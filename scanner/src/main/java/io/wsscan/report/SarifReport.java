@@ -198,8 +198,12 @@ public final class SarifReport {
 
             List<ReportingDescriptor> rules = rules(findings);
             List<Finding> kept = capped(findings, MAX_RESULTS);
+            // numbered over every finding, so that capping does not renumber identical ones
+            List<String> prints = Fingerprints.compute(scan.root(), findings);
+            Map<Finding, String> fingerprint = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < findings.size(); i++) fingerprint.put(findings.get(i), prints.get(i));
             List<Result> results = new ArrayList<>(kept.size());
-            for (Finding f : kept) results.add(result(f));
+            for (Finding f : kept) results.add(result(f, fingerprint.get(f)));
             if (inventory != null) {
                 List<Endpoint> all = new ArrayList<>(inventory.clients());
                 all.addAll(inventory.servers());
@@ -376,7 +380,7 @@ public final class SarifReport {
                     .withRank(null);
         }
 
-        private Result result(Finding f) {
+        private Result result(Finding f, String fingerprint) {
             String text = f.message();
             if (text == null || text.isBlank()) {
                 RuleMeta meta = scan.catalog().rule(f.ruleId());
@@ -390,8 +394,11 @@ public final class SarifReport {
                     .withLocations(List.of(location(f.file(), f.region(), null)));
             r.setKind(null);
             r.setRank(null);
+            PartialFingerprints prints = new PartialFingerprints();
             String hash = lineHash(f.file(), f.region().startLine());
-            if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
+            if (hash != null) prints.setAdditionalProperty(LINE_HASH, hash);
+            if (fingerprint != null) prints.setAdditionalProperty(Fingerprints.KEY, fingerprint);
+            if (!prints.getAdditionalProperties().isEmpty()) r.setPartialFingerprints(prints);
             if (!f.trace().isEmpty()) r.setCodeFlows(List.of(codeFlow(f.trace())));
             if (f.suppressed()) {
                 // line 0: an ignore entry of the policy file, not a comment in the source

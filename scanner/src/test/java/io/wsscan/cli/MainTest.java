@@ -227,7 +227,7 @@ class MainTest {
         Run complianceAll = run("report", "--compliance", "--include-tests", project);
         assertTrue(complianceAll.out().contains("\n      src/test/js/feed.test.js:2  js/ws-message-xss\n"), complianceAll.out());
 
-        // the baseline matches a test finding by rule and line, whatever its level
+        // the baseline matches a test finding by rule, file and code, whatever its level
         Path base = dir.resolve("base.sarif");
         assertEquals(0, run("scan", "-q", "-f", "sarif", "-o", base.toString(), project).code());
         Run again = run("scan", "--include-tests", "--baseline", base.toString(), project);
@@ -490,7 +490,7 @@ class MainTest {
         Run r = run("scan", "--help");
         assertEquals(0, r.code());
         for (String opt : List.of("--format", "--output", "--fail-on", "--ruleset", "--rules", "--exclude",
-                "--include", "--config", "--inventory", "--baseline", "--threads", "--max-file-size", "--category",
+                "--include", "--config", "--inventory", "--baseline", "--baseline-ref", "--threads", "--max-file-size", "--category",
                 "--no-progress", "--quiet", "--include-tests")) {
             assertTrue(r.out().contains(opt), opt);
         }

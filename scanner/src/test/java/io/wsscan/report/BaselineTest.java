@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,44 @@ class BaselineTest {
         Finding f3 = finding("js/d", 3);
         Finding kept = finding("js/a", 1);
         assertEquals(List.of(kept), b.filter(dir, List.of(f1, f2, f3, kept)));
+    }
+
+    /** A run with wsscan fingerprints matches by them only; its results without one (inventory notes) add nothing. */
+    @Test
+    void runWithFingerprintsIgnoresLineHashes() throws IOException {
+        Files.writeString(dir.resolve("a.js"), "one();\ntwo();\n");
+        Finding one = finding("js/a", 1);
+        Finding two = finding("js/a", 2);
+        String print = Fingerprints.compute(dir, List.of(one)).get(0);
+        String lineHash = LineHashes.compute(dir.resolve("a.js")).get(1);
+        String sarif = "{\"runs\":[{\"results\":["
+                + "{\"ruleId\":\"js/a\",\"partialFingerprints\":{\"primaryLocationLineHash\":\"x\",\"" + Fingerprints.KEY + "\":\"" + print + "\"}},"
+                + "{\"ruleId\":\"js/a\",\"partialFingerprints\":{\"primaryLocationLineHash\":\"" + lineHash + "\"}}]}]}";
+        Baseline b = Baseline.read(Files.writeString(dir.resolve("b.sarif"), sarif));
+        assertEquals(1, b.size());
+        assertFalse(b.byLineHash());
+        assertEquals(List.of(two), b.filter(dir, List.of(one, two)));
+    }
+
+    /** Identical findings in one file are numbered by position; a finding whose file is gone has no fingerprint. */
+    @Test
+    void identicalFindingsCountAndUnreadableFilesNeverMatch() throws IOException {
+        Files.writeString(dir.resolve("a.js"), "go();\nstop();\ngo();\n");
+        Finding first = finding("js/a", 1);
+        Finding second = finding("js/a", 3);
+        List<String> prints = Fingerprints.compute(dir, List.of(second, first));
+        assertEquals(prints.get(0).replace(":2", ":1"), prints.get(1));
+        assertTrue(prints.get(0).endsWith(":2"), prints::toString);
+        Baseline b = Baseline.of(dir, List.of(first));
+        assertEquals(List.of(second), b.filter(dir, List.of(first, second)));
+        Finding gone = new Finding("js/a", Finding.Level.WARNING, "gone.js", new Region(1, 1, 1, 2), "m", List.of(), null);
+        assertEquals(java.util.Arrays.asList((String) null), Fingerprints.compute(dir, List.of(gone)));
+        assertEquals(List.of(gone), Baseline.of(dir, List.of(gone)).filter(dir, List.of(gone)));
+    }
+
+    @Test
+    void normaliseCollapsesWhitespace() {
+        assertEquals("a = b ( c );", Fingerprints.normalise("\t a  =\tb (\n c );  \r\n"));
     }
 
     @Test
