@@ -61,8 +61,12 @@ final class UnsupportedTypes {
         for (int i = 0; i < sniff; i++) {
             if (bytes[i] == 0) return null;
         }
-        Matcher m = USE.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Matcher m = USE.matcher(text);
         if (!m.find()) return null;
+        // a report saved without an extension mentions WebSocket in every finding
+        Notification report = OwnReports.note(rel, text);
+        if (report != null) return report;
         String use = m.group().startsWith("io") ? "socket.io" : m.group().replaceAll("\\s+", " ");
         return new Notification(rel, 0, 0, KIND, "not analysed: unsupported type (" + typeOf(rel)
                 + "), but it uses " + use);

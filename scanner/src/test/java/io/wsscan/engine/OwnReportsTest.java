@@ -1,0 +1,82 @@
+package io.wsscan.engine;
+
+import io.wsscan.findings.Notification;
+import io.wsscan.report.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** wsscan's own reports left in the scanned tree are not scanned as source, and are listed. */
+class OwnReportsTest {
+
+    @TempDir
+    Path dir;
+
+    static final String APP = """
+            const s = new WebSocket('ws://chat.example-corp.net/live');
+            s.onmessage = (e) => { document.getElementById('out').innerHTML = e.data; };
+            """;
+
+    private ScanResult scan(Path root) {
+        return new Scanner().scan(ScanOptions.builder().path(root).threads(1).build());
+    }
+
+    private static String report(Formats f, ScanResult r) throws IOException {
+        StringWriter w = new StringWriter();
+        f.write(r, new Formats.Options("wsscan/", false), w);
+        return w.toString();
+    }
+
+    @Test
+    void everyReportFormatIsRecognisedByItsContent() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("app.js"), APP);
+        ScanResult r = scan(src);
+        assertEquals(2, r.findings().size(), r.findings()::toString);
+        assertEquals("HTML", OwnReports.format(report(Formats.HTML, r)));
+        assertEquals("SARIF", OwnReports.format(report(Formats.SARIF, r)));
+        assertEquals("JSON", OwnReports.format(report(Formats.JSON, r)));
+        assertEquals("text", OwnReports.format(report(Formats.TEXT, r)));
+        // a report written before the generator meta existed
+        String old = report(Formats.HTML, r).replaceFirst("<meta name=\"generator\" content=\"wsscan [^\"]*\">\n", "");
+        assertEquals("HTML", OwnReports.format(old));
+        // look-alikes are source
+        assertNull(OwnReports.format("<html><head><title>wsscan report</title></head><body><script>x()</script></body></html>"));
+        assertNull(OwnReports.format("{\"version\": \"1\", \"name\": \"app\"}"));
+        assertNull(OwnReports.format("{\"runs\": [{\"tool\": {\"driver\": {\"name\": \"eslint\"}}}]}"));
+        assertNull(OwnReports.format(APP));
+        assertNull(OwnReports.format("// 1 error, 0 warnings, 0 notes; 1 file analysed, 0 not analysed\nnew WebSocket(u);\n"));
+    }
+
+    @Test
+    void aReportInTheScannedTreeIsSkippedWithItsReason() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("app.js"), APP);
+        ScanResult first = scan(src);
+        // an HTML report would be read as a template; a text report without an extension would be searched
+        Files.writeString(src.resolve("wsscan.html"), report(Formats.HTML, first));
+        Files.writeString(src.resolve("wsscan-report"), report(Formats.TEXT, first));
+        Files.writeString(src.resolve("wsscan.sarif"), report(Formats.SARIF, first));
+
+        ScanResult again = scan(src);
+        assertEquals(List.of("app.js"), again.analysedFiles());
+        assertEquals(first.findings(), again.findings());
+        List<Notification> reports = again.notifications().stream().filter(n -> n.kind().equals(OwnReports.KIND)).toList();
+        // .sarif is not a type any rule skips by name: without the check it would be "unsupported type, uses WebSocket"
+        assertEquals(List.of("wsscan-report", "wsscan.html", "wsscan.sarif"), reports.stream().map(Notification::file).toList());
+        assertTrue(reports.get(1).message().startsWith("a HTML report written by wsscan, not scanned as source"),
+                reports.get(1).message());
+        assertTrue(reports.get(0).message().startsWith("a text report written by wsscan"), reports.get(0).message());
+        assertTrue(reports.get(2).message().startsWith("a SARIF report written by wsscan"), reports.get(2).message());
+        assertEquals(3, again.stats().filesSkipped());
+    }
+}
