@@ -588,49 +588,38 @@ public final class SarifReport {
             return out;
         }
 
+        /** A notification about the whole run (no location). */
+        private static com.contrastsecurity.sarif.Notification runNote(com.contrastsecurity.sarif.Notification.Level level,
+                                                                       String id, String text) {
+            return new com.contrastsecurity.sarif.Notification()
+                    .withLevel(level)
+                    .withMessage(new Message().withText(text))
+                    .withDescriptor(new ReportingDescriptorReference().withId(id).withIndex(null));
+        }
+
         private static com.contrastsecurity.sarif.Notification partlyReadNotification(int files) {
             String text = files + (files == 1 ? " analysed file was" : " analysed files were") + " only partly read:"
                     + " the parser's error recovery skipped lines that may hold code no rule saw. The info"
                     + " notifications name the lines; the invocation property partlyRead lists the files.";
-            return new com.contrastsecurity.sarif.Notification()
-                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
-                    .withMessage(new Message().withText(text))
-                    .withDescriptor(new ReportingDescriptorReference().withId(PARTLY_READ).withIndex(null));
+            return runNote(com.contrastsecurity.sarif.Notification.Level.WARNING, PARTLY_READ, text);
         }
 
         private static com.contrastsecurity.sarif.Notification suppressedNotification(int n) {
             String text = n + (n == 1 ? " suppressed finding was" : " suppressed findings were") + " left out of the results:"
                     + " GitHub code scanning does not read SARIF suppressions and would open an alert for each."
                     + " --include-suppressed keeps them (with their suppressions); the JSON report lists them.";
-            return new com.contrastsecurity.sarif.Notification()
-                    .withLevel(com.contrastsecurity.sarif.Notification.Level.NOTE)
-                    .withMessage(new Message().withText(text))
-                    .withDescriptor(new ReportingDescriptorReference().withId(SUPPRESSED_LEFT_OUT).withIndex(null));
+            return runNote(com.contrastsecurity.sarif.Notification.Level.NOTE, SUPPRESSED_LEFT_OUT, text);
         }
 
         private static com.contrastsecurity.sarif.Notification cappedNotification(int total, int kept) {
             String text = (total - kept) + " of " + total + " results were left out of this run: GitHub code"
                     + " scanning accepts at most " + MAX_RESULTS + " results per run. Unsuppressed results"
                     + " and higher levels were kept first; the JSON report has all of them.";
-            return new com.contrastsecurity.sarif.Notification()
-                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
-                    .withMessage(new Message().withText(text))
-                    .withDescriptor(new ReportingDescriptorReference().withId(RESULTS_CAPPED).withIndex(null));
+            return runNote(com.contrastsecurity.sarif.Notification.Level.WARNING, RESULTS_CAPPED, text);
         }
     }
 
-    /**
-     * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
-     * notes, then in output order; returned in output order.
-     */
     private static com.fasterxml.jackson.databind.JsonNode inventoryData;
-    private static Map<String, RuleMeta> builtinRules;
-
-    /** The built-in rules, whose pages {@code helpUri} links to. */
-    private static synchronized Map<String, RuleMeta> builtinRules() {
-        if (builtinRules == null) builtinRules = io.wsscan.rules.RuleCatalog.builtin().rules();
-        return builtinRules;
-    }
 
     private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData() {
         if (inventoryData == null) {
@@ -644,6 +633,18 @@ public final class SarifReport {
         return inventoryData;
     }
 
+    private static Map<String, RuleMeta> builtinRules;
+
+    /** The built-in rules, whose pages {@code helpUri} links to. */
+    private static synchronized Map<String, RuleMeta> builtinRules() {
+        if (builtinRules == null) builtinRules = io.wsscan.rules.RuleCatalog.builtin().rules();
+        return builtinRules;
+    }
+
+    /**
+     * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
+     * notes, then in output order; returned in output order.
+     */
     static List<Finding> capped(List<Finding> sorted, int max) {
         if (sorted.size() <= max) return sorted;
         List<Integer> order = new ArrayList<>(sorted.size());
