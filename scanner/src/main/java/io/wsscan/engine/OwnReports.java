@@ -55,7 +55,7 @@ final class OwnReports {
     /** The note for a file that is one of wsscan's reports, or null when it is not one. */
     static Notification note(String rel, String text) {
         String format = format(text);
-        return format == null ? null : new Notification(rel, 0, 0, KIND, "a " + format
+        return format == null ? null : new Notification(rel, 0, 0, KIND, (format.equals("HTML") ? "an " : "a ") + format
                 + " report written by wsscan, not scanned as source (move reports out of the scanned tree or --exclude them)");
     }
 }

@@ -123,7 +123,7 @@ class RepositoryLayoutTest {
         List<String> analysed = new ArrayList<>();
         report.path("analysedFiles").forEach(f -> analysed.add(f.asText()));
         assertEquals(List.of("dist/bundle.js", "js/chat.js", "js/socket.js"), analysed);
-        assertTrue(r.err().contains("  wsscan.html: wsscan-report: a HTML report written by wsscan, not scanned as source"), r::err);
+        assertTrue(r.err().contains("  wsscan.html: wsscan-report: an HTML report written by wsscan, not scanned as source"), r::err);
         assertFalse(r.err().contains("gitignore"), r::err);
     }
 

@@ -73,7 +73,7 @@ class OwnReportsTest {
         List<Notification> reports = again.notifications().stream().filter(n -> n.kind().equals(OwnReports.KIND)).toList();
         // .sarif is not a type any rule skips by name: without the check it would be "unsupported type, uses WebSocket"
         assertEquals(List.of("wsscan-report", "wsscan.html", "wsscan.sarif"), reports.stream().map(Notification::file).toList());
-        assertTrue(reports.get(1).message().startsWith("a HTML report written by wsscan, not scanned as source"),
+        assertTrue(reports.get(1).message().startsWith("an HTML report written by wsscan, not scanned as source"),
                 reports.get(1).message());
         assertTrue(reports.get(0).message().startsWith("a text report written by wsscan"), reports.get(0).message());
         assertTrue(reports.get(2).message().startsWith("a SARIF report written by wsscan"), reports.get(2).message());
