@@ -168,7 +168,7 @@ final class GitIgnores {
         List<FastIgnoreRule> out = new ArrayList<>();
         try {
             for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\r?\n")) {
-                if (line.isEmpty() || line.startsWith("#")) continue;
+                if (line.isEmpty() || line.startsWith("#") || line.equals("/")) continue; // as JGit's IgnoreNode reads them
                 try {
                     FastIgnoreRule r = new FastIgnoreRule(line);
                     if (!r.isEmpty()) out.add(r);
