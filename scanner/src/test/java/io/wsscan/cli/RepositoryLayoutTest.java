@@ -55,6 +55,7 @@ class RepositoryLayoutTest {
                   document.getElementById('log').innerHTML = text;
                 };
                 """);
+        write("src/main/webapp/js/live feed.js", "new WebSocket('ws://feed.example-corp.net/');\n");
         write("src/main/webapp/js/legacy/old chat.js", "new WebSocket('ws://old.example-corp.net/');\n");
         write("src/main/webapp/dist/bundle.js", "new WebSocket('ws://bundle.example-corp.net/');\n");
         return dir.resolve("src/main/webapp");
@@ -82,6 +83,7 @@ class RepositoryLayoutTest {
         assertEquals(dir.toRealPath().toUri(), srcroot);
         List<String> uris = uris(run);
         assertTrue(uris.size() >= 4, uris::toString);
+        assertTrue(uris.contains("src/main/webapp/js/live%20feed.js"), uris::toString);
         for (String uri : uris) {
             assertTrue(uri.startsWith("src/main/webapp/js/"), uri);
             // the SARIF view (%SRCROOT% + uri) and the upload's view (checkout root + uri) name the same real file
@@ -122,7 +124,7 @@ class RepositoryLayoutTest {
         JsonNode report = JSON.readTree(json.toFile());
         List<String> analysed = new ArrayList<>();
         report.path("analysedFiles").forEach(f -> analysed.add(f.asText()));
-        assertEquals(List.of("dist/bundle.js", "js/chat.js", "js/socket.js"), analysed);
+        assertEquals(List.of("dist/bundle.js", "js/chat.js", "js/live feed.js", "js/socket.js"), analysed);
         assertTrue(r.err().contains("  wsscan.html: wsscan-report: an HTML report written by wsscan, not scanned as source"), r::err);
         assertFalse(r.err().contains("gitignore"), r::err);
     }
