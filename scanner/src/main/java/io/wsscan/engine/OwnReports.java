@@ -27,6 +27,10 @@ final class OwnReports {
             + "\"driver\"\\s*:\\s*\\{\\s*\"name\"\\s*:\\s*\"wsscan\"");
     private static final Pattern JSON = Pattern.compile("\\A\\s*\\{\\s*\"version\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*\"formatVersion\"\\s*:"
             + "\\s*\\d+\\s*,\\s*\"summary\"\\s*:\\s*\\{");
+    /** {@code wsscan inventory} (text, Markdown, CSV) and {@code wsscan report --compliance -f markdown}. */
+    private static final Pattern INVENTORY = Pattern.compile("\\A# WebSocket endpoint inventory\n\n## Client connections \\(\\d+\\)\n"
+            + "|\\Aside,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification\r?\n");
+    private static final Pattern COMPLIANCE = Pattern.compile("\\A# Compliance view\n\n## [^\n]+\n\n\\| Requirement \\| Title \\| Findings \\| Rules \\|\n");
     /** The text report's last summary line: {@code 5 errors, 5 warnings, 0 notes; 5 files analysed, 0 not analysed}. */
     private static final Pattern TEXT = Pattern.compile("(?m)^\\d+ errors?, \\d+ warnings?, \\d+ notes?(?: \\(\\d+ suppressed, not shown\\))?"
             + "; \\d+ files? analysed(?: \\([^\\n]*\\))?, \\d+ not analysed$");
@@ -34,12 +38,20 @@ final class OwnReports {
     private OwnReports() {
     }
 
-    /** The format of the wsscan report this text is ({@code HTML}, {@code SARIF}, {@code JSON}, {@code text}), or null. */
+    /**
+     * The format of the wsscan report this text is ({@code HTML}, {@code SARIF}, {@code JSON}, {@code text},
+     * {@code inventory}, {@code compliance}), or null.
+     */
     static String format(String text) {
         String head = text.length() <= HEAD ? text : text.substring(0, HEAD);
         if (HTML_GENERATOR.matcher(head).find() || HTML_OLD.matcher(head).find()) return "HTML";
         if (SARIF.matcher(head).find()) return "SARIF";
         if (JSON.matcher(head).find()) return "JSON";
+        if (INVENTORY.matcher(head).find() || text.startsWith("Client connections (") && text.contains("\nServer endpoints (")
+                && text.contains("\nThird-party hosts (")) {
+            return "inventory";
+        }
+        if (COMPLIANCE.matcher(head).find()) return "compliance";
         // the summary ends a text report; a line about test code may follow it
         String tail = text.length() <= TAIL ? text : text.substring(text.length() - TAIL);
         return endsWithSummary(tail) ? "text" : null;
@@ -55,7 +67,7 @@ final class OwnReports {
     /** The note for a file that is one of wsscan's reports, or null when it is not one. */
     static Notification note(String rel, String text) {
         String format = format(text);
-        return format == null ? null : new Notification(rel, 0, 0, KIND, (format.equals("HTML") ? "an " : "a ") + format
+        return format == null ? null : new Notification(rel, 0, 0, KIND, (format.equals("HTML") || format.equals("inventory") ? "an " : "a ") + format
                 + " report written by wsscan, not scanned as source (move reports out of the scanned tree or --exclude them)");
     }
 }

@@ -46,6 +46,15 @@ class OwnReportsTest {
         assertEquals("SARIF", OwnReports.format(report(Formats.SARIF, r)));
         assertEquals("JSON", OwnReports.format(report(Formats.JSON, r)));
         assertEquals("text", OwnReports.format(report(Formats.TEXT, r)));
+        io.wsscan.inventory.Inventory inv = io.wsscan.inventory.Inventory.of(r.endpoints(), List.of(), r.classes());
+        for (String f : List.of("text", "markdown", "csv")) {
+            StringWriter w = new StringWriter();
+            io.wsscan.inventory.InventoryReport.byName(f).orElseThrow().write(inv, w);
+            assertEquals("inventory", OwnReports.format(w.toString()), f);
+        }
+        StringWriter compliance = new StringWriter();
+        io.wsscan.report.ComplianceReport.write(r, true, compliance);
+        assertEquals("compliance", OwnReports.format(compliance.toString()));
         // a report written before the generator meta existed
         String old = report(Formats.HTML, r).replaceFirst("<meta name=\"generator\" content=\"wsscan [^\"]*\">\n", "");
         assertEquals("HTML", OwnReports.format(old));
@@ -54,6 +63,8 @@ class OwnReportsTest {
         assertNull(OwnReports.format("{\"version\": \"1\", \"name\": \"app\"}"));
         assertNull(OwnReports.format("{\"runs\": [{\"tool\": {\"driver\": {\"name\": \"eslint\"}}}]}"));
         assertNull(OwnReports.format(APP));
+        assertNull(OwnReports.format("Client connections (1)\n  see the wiki\n"));
+        assertNull(OwnReports.format("# Compliance view\n\nNotes on PCI.\n"));
         assertNull(OwnReports.format("// 1 error, 0 warnings, 0 notes; 1 file analysed, 0 not analysed\nnew WebSocket(u);\n"));
     }
 
