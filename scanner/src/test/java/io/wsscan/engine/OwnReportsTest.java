@@ -82,12 +82,17 @@ class OwnReportsTest {
         assertEquals(List.of("app.js"), again.analysedFiles());
         assertEquals(first.findings(), again.findings());
         List<Notification> reports = again.notifications().stream().filter(n -> n.kind().equals(OwnReports.KIND)).toList();
-        // .sarif is not a type any rule skips by name: without the check it would be "unsupported type, uses WebSocket"
-        assertEquals(List.of("wsscan-report", "wsscan.html", "wsscan.sarif"), reports.stream().map(Notification::file).toList());
+        // SARIF is data, like JSON: never searched, so not listed either
+        assertEquals(List.of("wsscan-report", "wsscan.html"), reports.stream().map(Notification::file).toList());
+        assertTrue(again.notifications().stream().noneMatch(n -> n.file().equals("wsscan.sarif")));
         assertTrue(reports.get(1).message().startsWith("an HTML report written by wsscan, not scanned as source"),
                 reports.get(1).message());
         assertTrue(reports.get(0).message().startsWith("a text report written by wsscan"), reports.get(0).message());
-        assertTrue(reports.get(2).message().startsWith("a SARIF report written by wsscan"), reports.get(2).message());
-        assertEquals(3, again.stats().filesSkipped());
+        assertEquals(2, again.stats().filesSkipped());
+        // an extensionless SARIF report would still be searched: recognised, not "unsupported type"
+        Files.move(src.resolve("wsscan.sarif"), src.resolve("results"));
+        Notification sarif = scan(src).notifications().stream().filter(n -> n.file().equals("results")).findFirst().orElseThrow();
+        assertEquals(OwnReports.KIND, sarif.kind());
+        assertTrue(sarif.message().startsWith("a SARIF report written by wsscan"), sarif.message());
     }
 }
