@@ -73,6 +73,29 @@ final class Inputs {
     }
 
     /** A file that {@code --config} names, when given: it exists and is a file (its size is checked when it is read). */
+    /** The real path of {@code --source-root}: an existing folder holding the scan root (a usage error otherwise). */
+    static Path sourceRoot(Path dir, Path scanRoot) {
+        if (dir.toString().isEmpty()) throw new UsageException("--source-root: empty folder name");
+        if (!Files.isDirectory(dir)) throw new UsageException("--source-root " + dir + " is not a folder");
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            throw new UsageException("cannot read --source-root " + dir + ": " + why(e));
+        }
+        if (!scanRoot.startsWith(real)) {
+            throw new UsageException("--source-root " + dir + " does not hold the scanned path " + shown(scanRoot));
+        }
+        return real;
+    }
+
+    /** A path for messages: relative to the current folder when it lies below it, else absolute. */
+    static String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
     static void config(Path config, String hint) {
         if (config == null) return;
         if (config.toString().isEmpty()) throw new UsageException("--config: empty file name", hint);

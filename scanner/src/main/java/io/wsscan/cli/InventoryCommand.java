@@ -65,7 +65,8 @@ final class InventoryCommand implements Callable<Integer> {
         if (output != null) Inputs.checkWritable(output);
         Inputs.globs(excludes, "--exclude");
         Inputs.config(config, HINT);
-        Policy policy = Policy.find(config, Scanner.root(scanPaths));
+        Path scanRoot = Scanner.root(scanPaths);
+        Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
         ScanResult result = new Scanner().scan(b.build());
         Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());

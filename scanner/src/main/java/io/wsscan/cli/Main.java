@@ -41,6 +41,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // JGit logs through SLF4J, which has no provider here and would warn about that on stderr
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         int code = run(args, System.out, System.err, System.getenv());
         System.out.flush();
         System.err.flush();

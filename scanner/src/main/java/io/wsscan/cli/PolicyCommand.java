@@ -94,7 +94,9 @@ final class PolicyCommand implements Callable<Integer> {
             if (output != null) Inputs.checkWritable(output);
             Inputs.globs(excludes, "--exclude");
             Inputs.config(config, HINT);
-            Policy policy = Policy.find(config, Scanner.root(scanPaths));
+            Path scanRoot = Scanner.root(scanPaths);
+            // the policy that applies: the nearest .wsscan.yml from the scanned folder up to the repository's top
+            Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
                     .policy(policy).includeTests(includeTests).build());
             Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());

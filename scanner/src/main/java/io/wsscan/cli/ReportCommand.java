@@ -67,7 +67,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
         if (output != null) Inputs.checkWritable(output);
         Inputs.config(config, HINT);
-        Policy policy = Policy.find(config, Scanner.root(scanPaths));
+        Path scanRoot = Scanner.root(scanPaths);
+        Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
         ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).includeTests(includeTests).build());
         boolean markdown = f.equals("markdown");
         if (output == null) {

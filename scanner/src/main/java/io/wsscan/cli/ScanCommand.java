@@ -92,12 +92,26 @@ final class ScanCommand implements Callable<Integer> {
     private List<String> classpath = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
+            description = "Policy file (default: the nearest .wsscan.yml from the scan root up to the repository root).")
     private Path config;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "The folder SARIF paths are relative to (default: the top of the git work tree holding the "
+                    + "scanned path, else the scan root); GitHub resolves them from the repository root.")
+    private Path sourceRoot;
+
+    @Option(names = "--no-gitignore",
+            description = "Also scan what .gitignore files ignore (by default ignored, untracked files are left out).")
+    private boolean noGitignore;
 
     @Option(names = "--inventory",
             description = "Add the endpoint inventory to the SARIF report as note results (rule inventory/ws-endpoint).")
     private boolean inventory;
+
+    @Option(names = "--include-suppressed",
+            description = "Keep suppressed findings in the SARIF report, with their suppressions (GitHub code scanning "
+                    + "ignores suppressions and opens an alert for each, so by default they are left out).")
+    private boolean includeSuppressed;
 
     @Option(names = "--include-tests",
             description = "Treat test, example, generated and vendored files as production code: their findings "
@@ -166,13 +180,15 @@ final class ScanCommand implements Callable<Integer> {
             if (t != null) Inputs.checkWritable(t);
         }
         Inputs.config(config, HINT);
-        policy = Policy.find(config, Scanner.root(scanPaths));
+        Path scanRoot = Scanner.root(scanPaths);
+        Path top = sourceRoot == null ? Scanner.workTreeTop(scanRoot) : Inputs.sourceRoot(sourceRoot, scanRoot);
+        policy = Policy.find(config, scanRoot, top);
         Baseline base = baseline == null ? null : readBaseline(baseline);
         if (baselineRef != null) refCommit(Scanner.root(scanPaths));
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget)
-                .reportUnusedSuppressions(reportUnusedSuppressions);
+                .reportUnusedSuppressions(reportUnusedSuppressions).sourceRoot(top).gitignore(!noGitignore);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanOptions options = b.build();
@@ -195,7 +211,10 @@ final class ScanCommand implements Callable<Integer> {
             write(e.getKey(), result, e.getValue());
             if (e.getValue() != null) written.add(e.getValue() + " (" + e.getKey().id() + ")");
         }
-        if (!quiet) summary(main.err, result, dropped, written);
+        if (!quiet) {
+            if (policy.file() != null) main.err.println("wsscan: policy " + Inputs.shown(policy.file()));
+            summary(main.err, result, dropped, written);
+        }
         return exitCode(result.findings(), threshold);
     }
 
@@ -377,13 +396,13 @@ final class ScanCommand implements Callable<Integer> {
         if (target == null) {
             boolean colour = !format.machineReadable() && Terminal.colourAllowed(main.env);
             Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            format.write(result, new Formats.Options(category, colour, inventory(format, result)), w);
+            format.write(result, new Formats.Options(category, colour, inventory(format, result), includeSuppressed), w);
             w.flush();
             return;
         }
         Inputs.createParent(target);
         try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            format.write(result, new Formats.Options(category, false, inventory(format, result)), w);
+            format.write(result, new Formats.Options(category, false, inventory(format, result), includeSuppressed), w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + target + ": " + Inputs.why(e));
         }
@@ -457,7 +476,8 @@ final class ScanCommand implements Callable<Integer> {
                 err.println("  ... and " + (r.notifications().size() - MAX_LISTED_NOTES) + " more (see the SARIF or JSON report)");
                 break;
             }
-            err.println("  " + n.file() + (n.line() > 0 ? ":" + n.line() : "") + ": " + n.kind() + ": " + n.message());
+            String where = n.file().isEmpty() ? "" : n.file() + (n.line() > 0 ? ":" + n.line() : "") + ": ";
+            err.println("  " + where + n.kind() + ": " + n.message());
         }
         Map<Level, Integer> byLevel = new EnumMap<>(Level.class);
         int suppressed = 0;

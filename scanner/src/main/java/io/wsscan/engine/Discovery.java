@@ -64,8 +64,16 @@ public final class Discovery {
     public record Loaded(SourceFile source, Notification skipped, long bytes) {
     }
 
+    /** The note kind that counts what {@code .gitignore} left out (one note per scan, not one per file). */
+    public static final String GITIGNORE = "gitignore";
+
     private final List<FileAnalyzer> analyzers;
-    private final List<Glob> excludes;
+    private final List<Glob> userExcludes;
+    /** The user's excludes and the policy's (relative to its folder), for the scan root of {@link #discover}. */
+    private List<Glob> excludes;
+    private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
+    private boolean gitignore;
+    private Path sourceRoot;
     private final List<Glob> includes;
     private final long maxFileSize;
     private final boolean followSymlinks;
@@ -83,7 +91,8 @@ public final class Discovery {
     public Discovery(List<FileAnalyzer> analyzers, List<String> excludeGlobs, List<String> includeGlobs,
                      long maxFileSize, boolean followSymlinks, Path root) {
         this.analyzers = List.copyOf(analyzers);
-        this.excludes = excludeGlobs.stream().map(Glob::new).toList();
+        this.userExcludes = excludeGlobs.stream().map(Glob::new).toList();
+        this.excludes = userExcludes;
         this.includes = includeGlobs.stream().map(Glob::new).toList();
         this.maxFileSize = maxFileSize;
         this.followSymlinks = followSymlinks;
@@ -93,6 +102,9 @@ public final class Discovery {
     public Discovery(List<FileAnalyzer> analyzers, ScanOptions options) {
         this(analyzers, options.excludes(), options.includes(), options.maxFileSize(), options.followSymlinks(),
                 options.root());
+        this.policy = options.policy();
+        this.gitignore = options.gitignore();
+        this.sourceRoot = options.sourceRoot();
     }
 
     /**
@@ -133,11 +145,17 @@ public final class Discovery {
     /** Walks the paths; see the class comment. */
     public Result discover(List<Path> paths) {
         Path root = scanRoot(paths, this.root);
+        List<Glob> all = new java.util.ArrayList<>(userExcludes);
+        all.addAll(policy.excludeGlobs(root));
+        excludes = List.copyOf(all);
         Walk w = new Walk();
+        GitIgnores ignores = gitignore ? new GitIgnores(gitTop(root)) : null;
         for (Path p : paths) {
             Path start = real(p);
             String rel = relPath(root, start);
             if (Files.isDirectory(start)) {
+                // a folder git ignores that the user names is scanned whole
+                w.ignores = ignores != null && !ignores.insideIgnored(start) ? ignores : null;
                 walk(root, start, w);
             } else if (!Files.isRegularFile(start)) {
                 w.note(rel, notRegular(rel)); // never opened: reading a FIFO blocks
@@ -150,7 +168,31 @@ public final class Discovery {
         // node_modules decisions are about folders, not files: listed, but not counted as skipped files
         List<Notification> notes = new java.util.ArrayList<>(w.notes.values());
         notes.addAll(w.folders.values());
+        if (ignores != null) notes.addAll(gitignoreNotes(ignores));
         return new Result(root, List.copyOf(w.found.values()), List.copyOf(notes), w.notes.size());
+    }
+
+    /** The folder whose .gitignore is the outermost that applies: the source root holding the scan root, else the scan root. */
+    private Path gitTop(Path root) {
+        if (sourceRoot == null) return root;
+        Path top = real(sourceRoot);
+        return root.startsWith(top) ? top : root;
+    }
+
+    /** One note for everything .gitignore left out (there may be thousands of files), and a problem reading the index. */
+    private static List<Notification> gitignoreNotes(GitIgnores g) {
+        List<Notification> out = new java.util.ArrayList<>();
+        int files = g.ignoredFiles();
+        int folders = g.ignoredFolders();
+        if (files + folders > 0) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (files > 0) parts.add(files + (files == 1 ? " file" : " files"));
+            if (folders > 0) parts.add(folders + (folders == 1 ? " folder" : " folders"));
+            out.add(new Notification("", 0, 0, GITIGNORE, String.join(" and ", parts)
+                    + " ignored by .gitignore, not scanned (--no-gitignore scans them)"));
+        }
+        if (g.indexProblem() != null) out.add(new Notification("", 0, 0, "info", g.indexProblem()));
+        return out;
     }
 
     /**
@@ -203,6 +245,10 @@ public final class Discovery {
             return;
         }
         if (excluded(rel, dir)) return;
+        if (w.ignores != null && w.ignores.ignored(entry, dir)) {
+            if (!dir && accepted(rel) && included(rel)) w.ignores.countFile();
+            return;
+        }
         if (!representable(entry)) {
             // the JVM decoded the name lossily: two files could get one name, so none is analysed under it
             // (a regular file is noted only when it would have been analysed, as its lossy name still says)
@@ -305,6 +351,8 @@ public final class Discovery {
         final TreeMap<String, Path> linkedFiles = new TreeMap<>();
         /** What was decided about each node_modules folder met ({@link NodeModules}). */
         final TreeMap<String, Notification> folders = new TreeMap<>();
+        /** The .gitignore rules of the folder being walked; null when they do not apply. */
+        GitIgnores ignores;
 
         void note(String rel, Notification n) {
             notes.put(rel, n);
@@ -452,6 +500,8 @@ public final class Discovery {
         if (text == null) {
             return skip(c, new Notification(c.relPath(), 0, 0, "binary", "binary file, not text"), bytes.length);
         }
+        Notification report = OwnReports.note(c.relPath(), text);
+        if (report != null) return skip(c, report, bytes.length);
         return new Loaded(new SourceFile(c.path(), c.relPath(), text), null, bytes.length);
     }
 
@@ -577,6 +627,8 @@ public final class Discovery {
         private final Pattern pattern;
         private final boolean anyName;
         private final String text;
+        /** Prepended to a path before an anchored glob matches it: "" or a folder path ending in '/'. */
+        private final String base;
 
         /** @throws IllegalArgumentException for a malformed glob, with a one-line message naming it */
         public Glob(String glob) {
@@ -594,6 +646,24 @@ public final class Discovery {
             } catch (IllegalArgumentException e) { // PatternSyntaxException too: never an internal error
                 throw new IllegalArgumentException("invalid glob '" + glob + "': " + firstLine(e.getMessage()), e);
             }
+            this.base = "";
+        }
+
+        private Glob(Glob g, String base) {
+            this.pattern = g.pattern;
+            this.anyName = g.anyName;
+            this.text = g.text;
+            this.base = base;
+        }
+
+        /**
+         * This glob written relative to a folder above the scan root ({@code folder}: the scan root's path
+         * relative to it, '/' separators; "" for the root itself): paths are matched as {@code folder/path}.
+         * Folders above the scan root are never matched themselves ({@link #matchesFileOrFolder}).
+         */
+        public Glob under(String folder) {
+            if (folder.isEmpty()) return this;
+            return new Glob(this, folder.endsWith("/") ? folder : folder + "/");
         }
 
         /** The glob as given. */
@@ -602,7 +672,7 @@ public final class Discovery {
         }
 
         public boolean matches(String relPath) {
-            if (!anyName) return pattern.matcher(relPath).matches();
+            if (!anyName) return pattern.matcher(base.isEmpty() ? relPath : base + relPath).matches();
             return pattern.matcher(relPath.substring(relPath.lastIndexOf('/') + 1)).matches();
         }
 

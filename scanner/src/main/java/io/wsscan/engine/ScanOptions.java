@@ -36,11 +36,17 @@ import java.util.Set;
  *                       when unknown
  * @param includeTests   treat every file as production: no {@link Classification}, no capped levels
  * @param reportUnusedSuppressions list {@code wsscan-ignore} comments that suppressed nothing
+ * @param sourceRoot     the folder SARIF URIs are relative to (the repository's top, so GitHub finds the files
+ *                       when a subfolder is scanned); must hold {@code root}. Null (the default): the scan root
+ * @param gitignore      leave out what {@code .gitignore} files (from {@code sourceRoot}, else the scan root, down)
+ *                       and the repository's {@code info/exclude} ignore, unless git tracks it (default false;
+ *                       the command line turns it on)
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
                           ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
-                          io.wsscan.policy.Policy policy, boolean includeTests, boolean reportUnusedSuppressions) {
+                          io.wsscan.policy.Policy policy, boolean includeTests, boolean reportUnusedSuppressions,
+                          Path sourceRoot, boolean gitignore) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -63,11 +69,14 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         }
     }
 
-    /** These options for other paths under another root, with another progress listener (null for none). */
+    /**
+     * These options for other paths under another root, with another progress listener (null for none): a
+     * copy of a revision's tree, outside any repository, so without a source root of its own.
+     */
     public ScanOptions withPaths(List<Path> otherPaths, Path otherRoot, ProgressListener otherProgress) {
         return new ScanOptions(otherPaths, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget, followSymlinks,
                 otherProgress == null ? ProgressListener.NONE : otherProgress, otherRoot, includes, classpath, policy,
-                includeTests, reportUnusedSuppressions);
+                includeTests, reportUnusedSuppressions, null, gitignore);
     }
 
     public static Builder builder() {
@@ -111,6 +120,8 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
         private boolean includeTests;
         private boolean reportUnusedSuppressions;
+        private Path sourceRoot;
+        private boolean gitignore;
 
         private Builder() {
         }
@@ -197,7 +208,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
-        /** The scan policy ({@code .wsscan.yml}); its excludes are added to the scan's. */
+        /** The scan policy ({@code .wsscan.yml}); discovery adds its excludes, relative to the policy's folder. */
         public Builder policy(io.wsscan.policy.Policy p) {
             policy = p == null ? io.wsscan.policy.Policy.NONE : p;
             return this;
@@ -214,12 +225,23 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** The folder SARIF URIs are relative to (see the record's {@code sourceRoot}); null for the scan root. */
+        public Builder sourceRoot(Path folder) {
+            sourceRoot = folder;
+            return this;
+        }
+
+        /** Whether {@code .gitignore} rules leave files out (default false). */
+        public Builder gitignore(boolean honour) {
+            gitignore = honour;
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-            List<String> ex = new ArrayList<>(excludes);
-            for (String g : policy.exclude()) if (!ex.contains(g)) ex.add(g);
-            return new ScanOptions(ps, ex, ruleIds, rulesets, threads, maxFileSize, timeBudget,
-                    followSymlinks, progress, root, includes, classpath, policy, includeTests, reportUnusedSuppressions);
+            return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
+                    followSymlinks, progress, root, includes, classpath, policy, includeTests, reportUnusedSuppressions,
+                    sourceRoot, gitignore);
         }
     }
 }

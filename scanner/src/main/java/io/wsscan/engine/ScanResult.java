@@ -24,16 +24,26 @@ import java.util.Map;
  *                   generated, vendored); empty with {@code --include-tests}
  * @param partlyRead relative paths of the analysed files whose parser skipped lines in error recovery (or
  *                   cut parts nested too deeply), sorted; their {@code info} notifications say which lines
+ * @param sourceRoot the folder SARIF URIs are relative to ({@code %SRCROOT%}): the repository's top, which holds
+ *                   {@code root}; null means {@code root}
  */
 public record ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
                          RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
-                         List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead) {
+                         List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead,
+                         Path sourceRoot) {
 
     public ScanResult {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         analysedFiles = analysedFiles == null ? List.of() : List.copyOf(analysedFiles);
         classes = classes == null ? Map.of() : Map.copyOf(classes);
         partlyRead = partlyRead == null ? List.of() : partlyRead.stream().sorted().toList();
+    }
+
+    /** A result whose SARIF URIs are relative to the scan root. */
+    public ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
+                      RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
+                      List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead) {
+        this(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes, partlyRead, null);
     }
 
     /** A result where every analysed file was read whole. */
@@ -65,7 +75,23 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
     /** The same scan with other findings (baseline, policy). */
     public ScanResult withFindings(List<Finding> kept) {
         return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes,
-                partlyRead);
+                partlyRead, sourceRoot);
+    }
+
+    /** The same scan with SARIF URIs relative to {@code folder} (which must hold the root; null: the root). */
+    public ScanResult withSourceRoot(Path folder) {
+        return new ScanResult(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes,
+                partlyRead, folder);
+    }
+
+    /**
+     * The scan root's path relative to {@link #sourceRoot} with a trailing '/' ('/' separators), "" when they are
+     * the same or there is no source root: what SARIF puts before each relative path.
+     */
+    public String sourcePrefix() {
+        if (sourceRoot == null || root == null || sourceRoot.equals(root) || !root.startsWith(sourceRoot)) return "";
+        String rel = sourceRoot.relativize(root).toString().replace(java.io.File.separatorChar, '/');
+        return rel.isEmpty() ? "" : rel + "/";
     }
 
     /** The class of a file of this scan ({@link Classification.Kind#PRODUCTION} unless listed in {@code classes}). */

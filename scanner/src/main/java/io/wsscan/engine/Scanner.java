@@ -117,7 +117,7 @@ public final class Scanner {
             endpoints.addAll(o.endpoints());
             if (o.frontEnd() != null && !"rhino".equals(o.frontEnd())) frontEnds.put(o.relPath(), o.frontEnd());
         }
-        List<Finding> sorted = capOutsideProduction(policy.apply(findings), classes).stream()
+        List<Finding> sorted = capOutsideProduction(policy.apply(findings, found.root()), classes).stream()
                 .distinct().sorted(Finding.ORDER).toList();
         List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
         int discovered = files.size() + found.skippedFiles();
@@ -126,7 +126,7 @@ public final class Scanner {
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
         return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
-                List.copyOf(analysedFiles), classes, partlyRead);
+                List.copyOf(analysedFiles), classes, partlyRead, sourceRoot(options, found.root()));
     }
 
     /**
@@ -478,6 +478,38 @@ public final class Scanner {
             if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
         }
         return sum;
+    }
+
+    /**
+     * The real path of {@code options.sourceRoot()} when it holds the scan root, else null (URIs relative to
+     * the scan root).
+     *
+     * @throws IllegalArgumentException when the source root is not a folder holding the scan root
+     */
+    static Path sourceRoot(ScanOptions options, Path root) {
+        if (options.sourceRoot() == null) return null;
+        Path top;
+        try {
+            top = options.sourceRoot().toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("source root not found: " + options.sourceRoot());
+        }
+        if (!java.nio.file.Files.isDirectory(top)) throw new IllegalArgumentException("source root is not a folder: " + options.sourceRoot());
+        if (!root.startsWith(top)) {
+            throw new IllegalArgumentException("the scanned path " + root + " is not inside the source root " + options.sourceRoot());
+        }
+        return top;
+    }
+
+    /**
+     * The top of the git work tree holding {@code folder}: the nearest folder, {@code folder} itself or above,
+     * with a {@code .git} folder or file (a linked worktree or submodule has a file); null outside a work tree.
+     */
+    public static Path workTreeTop(Path folder) {
+        for (Path d = folder.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
+        }
+        return null;
     }
 
     /** The scan root for these paths (see {@link Discovery#scanRoot}). */

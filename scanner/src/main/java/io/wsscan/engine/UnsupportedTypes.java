@@ -37,7 +37,7 @@ final class UnsupportedTypes {
     private static final Set<String> NOT_CODE = Set.of(("png jpg jpeg gif ico icns webp bmp tif tiff avif heic svgz psd "
             + "woff woff2 ttf otf eot zip gz tgz bz2 xz zst 7z rar jar war ear aar class so dll dylib exe bin obj o a lib "
             + "pdf doc docx xls xlsx ppt pptx odt mp3 mp4 m4a webm ogg ogv wav flac mov avi mkv wasm node pyc pyo "
-            + "md markdown mdx txt text rst adoc asciidoc org rtf tex man 1 map lock log csv tsv json json5 jsonc "
+            + "md markdown mdx txt text rst adoc asciidoc org rtf tex man 1 map lock log csv tsv json json5 jsonc sarif "
             + "yml yaml toml ini cfg conf properties env sum mod snap patch diff po pot xlf sql db sqlite "
             + "license licence gitignore gitattributes npmignore editorconfig prettierrc eslintignore").split(" "));
     /** File-name stems of documentation without an extension ({@code README}, {@code LICENSE}). */
@@ -61,8 +61,12 @@ final class UnsupportedTypes {
         for (int i = 0; i < sniff; i++) {
             if (bytes[i] == 0) return null;
         }
-        Matcher m = USE.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Matcher m = USE.matcher(text);
         if (!m.find()) return null;
+        // a report saved without an extension mentions WebSocket in every finding
+        Notification report = OwnReports.note(rel, text);
+        if (report != null) return report;
         String use = m.group().startsWith("io") ? "socket.io" : m.group().replaceAll("\\s+", " ");
         return new Notification(rel, 0, 0, KIND, "not analysed: unsupported type (" + typeOf(rel)
                 + "), but it uses " + use);

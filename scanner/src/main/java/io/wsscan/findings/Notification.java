@@ -10,7 +10,8 @@ import java.util.Comparator;
  *              {@code time-budget}, {@code too-deep}, {@code read-error}, {@code internal-error}; from
  *              discovery also {@code symlink}, {@code not-a-regular-file}, {@code path-too-long} and
  *              {@code unreadable-name} (see the README), and {@code dependencies} for a {@code node_modules}
- *              folder of installed dependencies that was not walked (a folder, not a skipped file)
+ *              folder of installed dependencies that was not walked (a folder, not a skipped file), and
+ *              {@code gitignore} (file "": how many files and folders .gitignore left out)
  * @param line  1-based line the reason points at, or 0 when it concerns the whole file
  */
 public record Notification(String file, int line, int column, String kind, String message) {
@@ -27,6 +28,7 @@ public record Notification(String file, int line, int column, String kind, Strin
      * or a suppression comment that does nothing: kind {@code suppression}).
      */
     public boolean fileSkipped() {
-        return !kind.equals("info") && !kind.equals("dependencies") && !kind.equals(Suppressions.NOTE_KIND);
+        return !kind.equals("info") && !kind.equals("dependencies") && !kind.equals(Suppressions.NOTE_KIND)
+                && !kind.equals("gitignore");
     }
 }

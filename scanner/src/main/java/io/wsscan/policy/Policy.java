@@ -52,8 +52,39 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
     /** Findings of {@code rules} ({@code *}: all) in files under {@code path} are suppressed with {@code reason}. */
     public record Ignore(String path, List<String> rules, String reason, Discovery.Glob glob) {
         public boolean covers(Finding f) {
-            return (rules.contains("*") || rules.contains(f.ruleId())) && glob.matchesFileOrFolder(f.file());
+            return covers(f, "");
         }
+
+        /** @param base the scan root's path relative to the policy's folder ({@link #base(Path)}) */
+        public boolean covers(Finding f, String base) {
+            return (rules.contains("*") || rules.contains(f.ruleId())) && glob.under(base).matchesFileOrFolder(f.file());
+        }
+    }
+
+    /**
+     * Where the policy's paths ({@code exclude}, {@code ignore.path}) start, as the scan root's path relative
+     * to it: they are relative to the policy file's folder when that folder holds the scan root (a
+     * {@code .wsscan.yml} in the repository root applies to a scanned subfolder as written), otherwise (a
+     * {@code --config} file kept elsewhere) relative to the scan root, "".
+     */
+    public String base(Path scanRoot) {
+        if (file == null || scanRoot == null) return "";
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        Path root = scanRoot.toAbsolutePath().normalize();
+        try {
+            dir = dir.toRealPath();
+            root = root.toRealPath();
+        } catch (IOException e) {
+            // compare the paths as given
+        }
+        if (!root.startsWith(dir) || root.equals(dir)) return "";
+        return dir.relativize(root).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** The policy's {@code exclude} globs for a scan of {@code scanRoot} ({@link #base(Path)}). */
+    public List<Discovery.Glob> excludeGlobs(Path scanRoot) {
+        String b = base(scanRoot);
+        return exclude.stream().map(g -> new Discovery.Glob(g).under(b)).toList();
     }
 
     public boolean hasAllowlist() {
@@ -76,6 +107,12 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
      * entry covers marked suppressed with its reason (kept, so reports still show them as suppressed).
      */
     public List<Finding> apply(List<Finding> findings) {
+        return apply(findings, null);
+    }
+
+    /** {@link #apply(List)} for findings of a scan of {@code scanRoot} (null: paths relative to the policy). */
+    public List<Finding> apply(List<Finding> findings, Path scanRoot) {
+        String base = base(scanRoot);
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!enabled(f.ruleId())) continue;
@@ -83,7 +120,7 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
             if (s != null && s.level() != null) f = f.withLevel(s.level());
             if (!f.suppressed()) {
                 for (Ignore i : ignore) {
-                    if (i.covers(f)) {
+                    if (i.covers(f, base)) {
                         f = f.withSuppression(new Finding.Suppression(i.reason() + " (" + FILE_NAME + " ignore: " + i.path() + ")", 0));
                         break;
                     }
@@ -106,27 +143,49 @@ public record Policy(Path file, List<HostPattern> allowedHosts, List<HostPattern
      * since the scanned tree is not trusted and an error would echo the target's first key.
      */
     public static Policy find(Path explicit, Path root) {
+        return find(explicit, root, null);
+    }
+
+    /**
+     * The policy at {@code explicit}, else the nearest {@code .wsscan.yml} from {@code root} up to {@code top}
+     * (the repository's top; null: {@code root} only), else {@link #NONE}. Users keep one policy in the
+     * repository root and scan subfolders, so the search goes up, but never past the repository. A file found
+     * must resolve inside {@code top} (the root when {@code top} is null or does not hold it).
+     */
+    public static Policy find(Path explicit, Path root, Path top) {
         if (explicit != null) {
             if (!Files.exists(explicit)) throw new PolicyException("policy file not found: " + explicit);
             return load(explicit);
         }
         if (root == null) return NONE;
-        Path p = root.resolve(FILE_NAME);
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return NONE;
-        Path real;
-        Path realRoot;
+        Path realRoot = realOrSelf(root);
+        Path limit = top == null ? realRoot : realOrSelf(top);
+        if (!realRoot.startsWith(limit)) limit = realRoot;
+        for (Path dir = realRoot; dir != null && dir.startsWith(limit); dir = dir.getParent()) {
+            Path p = dir.resolve(FILE_NAME);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
+            Path real;
+            try {
+                real = p.toRealPath();
+            } catch (IOException e) {
+                throw new PolicyException(p + ": a symbolic link whose target does not exist (or cannot be resolved); "
+                        + "remove it or give a policy with --config");
+            }
+            if (!real.startsWith(limit)) {
+                throw new PolicyException(p + ": a symbolic link leaving the " + (limit.equals(realRoot) ? "scan root" : "repository")
+                        + ", not read (give the file with --config FILE to use it)");
+            }
+            return load(p);
+        }
+        return NONE;
+    }
+
+    private static Path realOrSelf(Path p) {
         try {
-            real = p.toRealPath();
-            realRoot = root.toRealPath();
+            return p.toRealPath();
         } catch (IOException e) {
-            throw new PolicyException(p + ": a symbolic link whose target does not exist (or cannot be resolved); "
-                    + "remove it or give a policy with --config");
+            return p.toAbsolutePath().normalize();
         }
-        if (!real.startsWith(realRoot)) {
-            throw new PolicyException(p + ": a symbolic link leaving the scan root, not read "
-                    + "(give the file with --config FILE to use it)");
-        }
-        return load(p);
     }
 
     /**

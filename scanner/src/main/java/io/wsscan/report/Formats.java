@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public enum Formats {
 
-    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), options.inventory(), out)),
+    SARIF("sarif", ".sarif", (scan, options, out) -> SarifReport.write(scan, options.category(), options.inventory(),
+            options.includeSuppressed(), out)),
     JSON("json", ".json", (scan, options, out) -> JsonReport.write(scan, out)),
     TEXT("text", ".txt", (scan, options, out) -> TextReport.write(scan, out, options.color())),
     HTML("html", ".html", (scan, options, out) -> HtmlReport.write(scan, options.inventory(), out));
@@ -26,12 +27,18 @@ public enum Formats {
      * @param category SARIF {@code automationDetails.id}; null means {@link SarifReport#DEFAULT_CATEGORY}
      * @param color    ANSI colour in the text report (only when writing to a terminal that wants it)
      * @param inventory the endpoint inventory to add to the report (SARIF: note results), or null
+     * @param includeSuppressed SARIF: keep suppressed findings as results with {@code suppressions} (by default they
+     *                  are left out, since GitHub code scanning would open an alert for each)
      */
-    public record Options(String category, boolean color, io.wsscan.inventory.Inventory inventory) {
+    public record Options(String category, boolean color, io.wsscan.inventory.Inventory inventory, boolean includeSuppressed) {
         public static final Options DEFAULTS = new Options(SarifReport.DEFAULT_CATEGORY, false);
 
         public Options(String category, boolean color) {
             this(category, color, null);
+        }
+
+        public Options(String category, boolean color, io.wsscan.inventory.Inventory inventory) {
+            this(category, color, inventory, false);
         }
     }
 

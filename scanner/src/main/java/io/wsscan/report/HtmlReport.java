@@ -133,6 +133,8 @@ public final class HtmlReport {
 
         void render() {
             a("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    // how a later scan knows this file for a report, not source (engine.OwnReports)
+                    .a("<meta name=\"generator\" content=\"wsscan ").t(Version.get()).a("\">\n")
                     .a("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                     // no network at view time, and no script other than the page's own
                     .a("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "

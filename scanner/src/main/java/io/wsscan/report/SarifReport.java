@@ -72,7 +72,7 @@ import java.util.TreeSet;
 public final class SarifReport {
 
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String INFORMATION_URI = "https://github.com/wsscan/wsscan";
+    public static final String INFORMATION_URI = io.wsscan.rules.RuleDocs.REPOSITORY;
     public static final String TOOL_NAME = "wsscan";
     /** The category used when none is given; GitHub reads the category up to the last '/'. */
     public static final String DEFAULT_CATEGORY = "wsscan/";
@@ -89,6 +89,8 @@ public final class SarifReport {
     /** Notification id, and the invocation property listing them, of analysed files that parse recovery skipped lines of. */
     public static final String PARTLY_READ = "partly-read";
     public static final String PARTLY_READ_PROPERTY = "partlyRead";
+    /** Notification id saying how many suppressed findings were left out of the results. */
+    public static final String SUPPRESSED_LEFT_OUT = "suppressed-left-out";
 
     private static final int MAX_DESCRIPTION = 1024;
     private static final int MAX_RULE_NAME = 255;
@@ -110,7 +112,18 @@ public final class SarifReport {
      * under {@link #INVENTORY_RULE} (null: no inventory).
      */
     public static void write(ScanResult scan, String category, Inventory inventory, Writer out) throws IOException {
-        JsonOutput.write(WRITER, build(scan, category, inventory), out);
+        write(scan, category, inventory, false, out);
+    }
+
+    /**
+     * {@link #write(ScanResult, String, Inventory, Writer)}; {@code includeSuppressed} keeps suppressed findings as
+     * results with {@code suppressions}. GitHub code scanning ignores {@code suppressions} (it is not in the SARIF
+     * subset it reads) and would open an alert for each, so by default they are left out and counted in a
+     * {@link #SUPPRESSED_LEFT_OUT} notification.
+     */
+    public static void write(ScanResult scan, String category, Inventory inventory, boolean includeSuppressed, Writer out)
+            throws IOException {
+        JsonOutput.write(WRITER, new Builder(scan, inventory, includeSuppressed).log(automationId(category)), out);
     }
 
     /** The SARIF log as java-sarif objects, for callers that post-process it (e.g. baselines). */
@@ -119,7 +132,7 @@ public final class SarifReport {
     }
 
     public static SarifSchema210 build(ScanResult scan, String category, Inventory inventory) {
-        return new Builder(scan, inventory).log(automationId(category));
+        return new Builder(scan, inventory, false).log(automationId(category));
     }
 
     /** Rule id of inventory results. */
@@ -181,27 +194,42 @@ public final class SarifReport {
     private static final class Builder {
         private final ScanResult scan;
         private final Inventory inventory;
+        private final boolean includeSuppressed;
+        /** The scan root relative to %SRCROOT% (the repository's top), '/'-terminated, or "". */
+        private final String prefix;
         private final Map<String, Integer> ruleIndex = new HashMap<>();
+        /** Lines of the files messages link into, and analysed files by name (for "Name.java line 12"). */
+        private final Map<String, List<String>> fileLines = new HashMap<>();
+        private Map<String, List<String>> analysedByName;
         private String hashedFile;
         private List<String> hashes = List.of();
 
-        Builder(ScanResult scan, Inventory inventory) {
+        Builder(ScanResult scan, Inventory inventory, boolean includeSuppressed) {
             this.scan = scan;
             this.inventory = inventory;
+            this.includeSuppressed = includeSuppressed;
+            this.prefix = scan.sourcePrefix();
         }
 
         SarifSchema210 log(String automationId) {
             List<Finding> findings = new ArrayList<>(scan.findings());
             findings.sort(Finding.ORDER);
+            // numbered over every finding, suppressed ones too, as a --baseline-ref scan numbers them, so that
+            // neither leaving suppressed results out nor capping renumbers identical ones
+            List<String> prints = Fingerprints.compute(scan.root(), findings);
+            Map<Finding, String> fingerprint = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < findings.size(); i++) fingerprint.put(findings.get(i), prints.get(i));
+            int suppressedLeftOut = 0;
+            if (!includeSuppressed) {
+                int before = findings.size();
+                findings.removeIf(Finding::suppressed);
+                suppressedLeftOut = before - findings.size();
+            }
             List<Notification> notifications = new ArrayList<>(scan.notifications());
             notifications.sort(Notification.ORDER);
 
             List<ReportingDescriptor> rules = rules(findings);
             List<Finding> kept = capped(findings, MAX_RESULTS);
-            // numbered over every finding, so that capping does not renumber identical ones
-            List<String> prints = Fingerprints.compute(scan.root(), findings);
-            Map<Finding, String> fingerprint = new java.util.IdentityHashMap<>();
-            for (int i = 0; i < findings.size(); i++) fingerprint.put(findings.get(i), prints.get(i));
             List<Result> results = new ArrayList<>(kept.size());
             for (Finding f : kept) results.add(result(f, fingerprint.get(f)));
             if (inventory != null) {
@@ -218,6 +246,7 @@ public final class SarifReport {
             for (Notification n : notifications) toolNotes.add(notification(n));
             if (kept.size() < findings.size()) toolNotes.add(cappedNotification(findings.size(), kept.size()));
             if (!scan.partlyRead().isEmpty()) toolNotes.add(partlyReadNotification(scan.partlyRead().size()));
+            if (suppressedLeftOut > 0) toolNotes.add(suppressedNotification(suppressedLeftOut));
 
             Invocation invocation = new Invocation().withExecutionSuccessful(true);
             if (!toolNotes.isEmpty()) invocation.setToolExecutionNotifications(toolNotes);
@@ -237,7 +266,8 @@ public final class SarifReport {
             run.setNewlineSequences(null);
             if (scan.root() != null) {
                 OriginalUriBaseIds bases = new OriginalUriBaseIds();
-                bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(scan.root()))
+                Path base = scan.sourceRoot() != null && prefix.length() > 0 ? scan.sourceRoot() : scan.root();
+                bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(rootUri(base))
                         .withIndex(null));
                 run.setOriginalUriBaseIds(bases);
             }
@@ -277,6 +307,13 @@ public final class SarifReport {
         }
 
         private static ReportingDescriptor descriptor(RuleMeta r) {
+            ReportingDescriptor d = descriptorOf(r);
+            // a page exists for the built-in rule only (a user ruleset may replace a rule under its id)
+            if (r.equals(builtinRules().get(r.id()))) d.setHelpUri(URI.create(io.wsscan.rules.RuleDocs.uri(r.id())));
+            return d;
+        }
+
+        private static ReportingDescriptor descriptorOf(RuleMeta r) {
             PropertyBag props = new PropertyBag().withTags(tags(r));
             Map<String, List<String>> compliance = new TreeMap<>(r.compliance());
             if (!compliance.isEmpty()) props.setAdditionalProperty("compliance", compliance);
@@ -386,14 +423,16 @@ public final class SarifReport {
                 RuleMeta meta = scan.catalog().rule(f.ruleId());
                 text = meta != null ? meta.shortDescription() : f.ruleId();
             }
+            MessageLinks.Linked linked = MessageLinks.link(text, (named, line) -> linkTarget(f.file(), named, line));
             Result r = new Result()
                     .withRuleId(f.ruleId())
                     .withRuleIndex(ruleIndex.get(f.ruleId()))
                     .withLevel(Result.Level.fromValue(f.level().sarifName()))
-                    .withMessage(new Message().withText(text))
+                    .withMessage(new Message().withText(linked.text()))
                     .withLocations(List.of(location(f.file(), f.region(), null)));
             r.setKind(null);
             r.setRank(null);
+            if (!linked.targets().isEmpty()) r.setRelatedLocations(relatedLocations(linked.targets()));
             PartialFingerprints prints = new PartialFingerprints();
             String hash = lineHash(f.file(), f.region().startLine());
             if (hash != null) prints.setAdditionalProperty(LINE_HASH, hash);
@@ -418,7 +457,62 @@ public final class SarifReport {
             return r;
         }
 
-        private static CodeFlow codeFlow(List<Step> trace) {
+        /** The locations the message links to, with ids 1, 2, ...: each a whole line, from its first non-blank character. */
+        private Set<Location> relatedLocations(List<MessageLinks.Target> targets) {
+            Set<Location> out = new LinkedHashSet<>();
+            for (int i = 0; i < targets.size(); i++) {
+                MessageLinks.Target t = targets.get(i);
+                String text = lines(t.file()).get(t.line() - 1);
+                int start = 1;
+                while (start <= text.length() && Character.isWhitespace(text.charAt(start - 1))) start++;
+                if (start > text.length()) start = 1;
+                Region line = new Region(t.line(), start, t.line(), Math.max(start, text.length() + 1));
+                out.add(location(t.file(), line, null).withId(i + 1));
+            }
+            return out;
+        }
+
+        /**
+         * The file (scan-relative) a message's "FILE line N" names, {@code own} when it names none, or null when it
+         * cannot be told (a name several analysed files have) or the line is not in the file.
+         */
+        private String linkTarget(String own, String named, int line) {
+            String file = named == null ? own : named.contains("/") ? named : byName(own, named);
+            if (file == null) return null;
+            List<String> lines = lines(file);
+            return line >= 1 && line <= lines.size() ? file : null;
+        }
+
+        /** A bare file name in a message: the finding's own file, one beside it, or the one analysed file of that name. */
+        private String byName(String own, String name) {
+            if (own.equals(name) || own.endsWith("/" + name)) return own;
+            String beside = own.substring(0, own.lastIndexOf('/') + 1) + name;
+            if (!lines(beside).isEmpty()) return beside;
+            if (analysedByName == null) {
+                analysedByName = new HashMap<>();
+                for (String f : scan.analysedFiles()) {
+                    analysedByName.computeIfAbsent(f.substring(f.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(f);
+                }
+            }
+            List<String> candidates = analysedByName.getOrDefault(name, List.of());
+            return candidates.size() == 1 ? candidates.get(0) : null;
+        }
+
+        /** The lines of a file under the scan root (empty when it is not there or not readable), read once. */
+        private List<String> lines(String file) {
+            return fileLines.computeIfAbsent(file, f -> {
+                if (scan.root() == null) return List.of();
+                try {
+                    Path p = scan.root().resolve(f).normalize();
+                    if (!p.startsWith(scan.root()) || !java.nio.file.Files.isRegularFile(p)) return List.of();
+                    return new String(java.nio.file.Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList();
+                } catch (IOException | InvalidPathException e) {
+                    return List.of();
+                }
+            });
+        }
+
+        private CodeFlow codeFlow(List<Step> trace) {
             List<ThreadFlowLocation> steps = new ArrayList<>();
             for (Step s : trace.subList(0, Math.min(trace.size(), MAX_THREAD_FLOW_LOCATIONS))) {
                 ThreadFlowLocation t = new ThreadFlowLocation()
@@ -431,7 +525,7 @@ public final class SarifReport {
             return new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)));
         }
 
-        private static Location location(String file, Region region, String message) {
+        private Location location(String file, Region region, String message) {
             PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(file));
             if (region != null) physical.setRegion(region(region));
             Location l = new Location().withPhysicalLocation(physical).withId(null);
@@ -439,8 +533,9 @@ public final class SarifReport {
             return l;
         }
 
-        private static ArtifactLocation artifact(String file) {
-            return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT).withIndex(null);
+        /** A scan-relative path as a URI relative to %SRCROOT%. */
+        private ArtifactLocation artifact(String file) {
+            return new ArtifactLocation().withUri(relativeUri(prefix + file)).withUriBaseId(SRCROOT).withIndex(null);
         }
 
         /** All four of start/end line/column (GitHub wants them); out-of-range values are clamped. */
@@ -475,7 +570,7 @@ public final class SarifReport {
             }
         }
 
-        private static com.contrastsecurity.sarif.Notification notification(Notification n) {
+        private com.contrastsecurity.sarif.Notification notification(Notification n) {
             boolean skipped = n.fileSkipped();
             String reason = n.message() == null || n.message().isBlank() ? n.kind() : n.message().trim();
             String text = skipped ? "File not analysed (" + n.kind() + "): " + reason : reason;
@@ -487,7 +582,7 @@ public final class SarifReport {
             if (n.file() != null && !n.file().isBlank()) {
                 // an undecodable name is already its bytes percent-encoded; ':' could still read as a scheme
                 ArtifactLocation where = n.kind().equals(Discovery.UNREADABLE_NAME)
-                        ? new ArtifactLocation().withUri(n.file().replace(":", "%3A")).withUriBaseId(SRCROOT).withIndex(null)
+                        ? new ArtifactLocation().withUri(relativeUri(prefix) + n.file().replace(":", "%3A")).withUriBaseId(SRCROOT).withIndex(null)
                         : artifact(n.file());
                 PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(where);
                 if (n.line() > 0) {
@@ -501,31 +596,37 @@ public final class SarifReport {
             return out;
         }
 
+        /** A notification about the whole run (no location). */
+        private static com.contrastsecurity.sarif.Notification runNote(com.contrastsecurity.sarif.Notification.Level level,
+                                                                       String id, String text) {
+            return new com.contrastsecurity.sarif.Notification()
+                    .withLevel(level)
+                    .withMessage(new Message().withText(text))
+                    .withDescriptor(new ReportingDescriptorReference().withId(id).withIndex(null));
+        }
+
         private static com.contrastsecurity.sarif.Notification partlyReadNotification(int files) {
             String text = files + (files == 1 ? " analysed file was" : " analysed files were") + " only partly read:"
                     + " the parser's error recovery skipped lines that may hold code no rule saw. The info"
                     + " notifications name the lines; the invocation property partlyRead lists the files.";
-            return new com.contrastsecurity.sarif.Notification()
-                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
-                    .withMessage(new Message().withText(text))
-                    .withDescriptor(new ReportingDescriptorReference().withId(PARTLY_READ).withIndex(null));
+            return runNote(com.contrastsecurity.sarif.Notification.Level.WARNING, PARTLY_READ, text);
+        }
+
+        private static com.contrastsecurity.sarif.Notification suppressedNotification(int n) {
+            String text = n + (n == 1 ? " suppressed finding was" : " suppressed findings were") + " left out of the results:"
+                    + " GitHub code scanning does not read SARIF suppressions and would open an alert for each."
+                    + " --include-suppressed keeps them (with their suppressions); the JSON report lists them.";
+            return runNote(com.contrastsecurity.sarif.Notification.Level.NOTE, SUPPRESSED_LEFT_OUT, text);
         }
 
         private static com.contrastsecurity.sarif.Notification cappedNotification(int total, int kept) {
             String text = (total - kept) + " of " + total + " results were left out of this run: GitHub code"
                     + " scanning accepts at most " + MAX_RESULTS + " results per run. Unsuppressed results"
                     + " and higher levels were kept first; the JSON report has all of them.";
-            return new com.contrastsecurity.sarif.Notification()
-                    .withLevel(com.contrastsecurity.sarif.Notification.Level.WARNING)
-                    .withMessage(new Message().withText(text))
-                    .withDescriptor(new ReportingDescriptorReference().withId(RESULTS_CAPPED).withIndex(null));
+            return runNote(com.contrastsecurity.sarif.Notification.Level.WARNING, RESULTS_CAPPED, text);
         }
     }
 
-    /**
-     * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
-     * notes, then in output order; returned in output order.
-     */
     private static com.fasterxml.jackson.databind.JsonNode inventoryData;
 
     private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData() {
@@ -540,6 +641,18 @@ public final class SarifReport {
         return inventoryData;
     }
 
+    private static Map<String, RuleMeta> builtinRules;
+
+    /** The built-in rules, whose pages {@code helpUri} links to. */
+    private static synchronized Map<String, RuleMeta> builtinRules() {
+        if (builtinRules == null) builtinRules = io.wsscan.rules.RuleCatalog.builtin().rules();
+        return builtinRules;
+    }
+
+    /**
+     * At most {@code max} findings: unsuppressed before suppressed, errors before warnings before
+     * notes, then in output order; returned in output order.
+     */
     static List<Finding> capped(List<Finding> sorted, int max) {
         if (sorted.size() <= max) return sorted;
         List<Integer> order = new ArrayList<>(sorted.size());

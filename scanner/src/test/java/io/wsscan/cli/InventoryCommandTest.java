@@ -55,6 +55,16 @@ class InventoryCommandTest {
     }
 
     @Test
+    void thePolicyOfTheRepositoryRootAppliesToASubfolder() throws IOException {
+        app();
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".wsscan.yml"), "firstPartyHosts: [\"*.example.com\"]\n");
+        MainTest.Run r = run("inventory", dir.resolve("js").toString(), "-f", "csv");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains(",chat.example.com,,/rooms,query,first-party,token-in-url,"), r.out());
+    }
+
+    @Test
     void badPolicyAndFormatAreUsageErrors() throws IOException {
         app();
         Files.writeString(dir.resolve(".wsscan.yml"), "allowedHosts:\n  - ok.example.com\nallowedHostz: []\n");

@@ -123,4 +123,62 @@ class PolicyTest {
                 ScanOptions.builder().path(dir).ruleIds(Set.of("js/ws-untrusted-host")).threads(1).build()));
         assertEquals("rule js/ws-untrusted-host needs allowedHosts in .wsscan.yml (or --config FILE)", e.getMessage());
     }
+
+    @Test
+    void foundFromTheScannedFolderUpToTheRepositoryRoot() throws IOException {
+        Path web = Files.createDirectories(dir.resolve("repo/src/main/webapp"));
+        Path repo = dir.resolve("repo");
+        Files.writeString(dir.resolve(".wsscan.yml"), "exclude: [outside]\n");   // above the repository: never read
+        assertEquals(Policy.NONE, Policy.find(null, web, repo));
+        Files.writeString(repo.resolve(".wsscan.yml"), "exclude: [top]\n");
+        assertEquals(repo.resolve(".wsscan.yml").toRealPath(), Policy.find(null, web, repo).file());
+        Files.writeString(repo.resolve("src/.wsscan.yml"), "exclude: [nearer]\n");
+        assertEquals(List.of("nearer"), Policy.find(null, web, repo).exclude());
+        // without a repository only the scan root's own file counts (the old behaviour)
+        assertEquals(Policy.NONE, Policy.find(null, web, null));
+        assertEquals(Policy.NONE, Policy.find(null, web));
+    }
+
+    @Test
+    void aLinkLeavingTheRepositoryIsRefused() throws IOException {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path web = Files.createDirectories(repo.resolve("web"));
+        Files.writeString(dir.resolve("elsewhere.yml"), "exclude: [x]\n");
+        Files.createSymbolicLink(repo.resolve(".wsscan.yml"), dir.resolve("elsewhere.yml"));
+        PolicyException e = assertThrows(PolicyException.class, () -> Policy.find(null, web, repo));
+        assertTrue(e.getMessage().contains("a symbolic link leaving the repository, not read"), e.getMessage());
+    }
+
+    @Test
+    void pathsOfAPolicyAboveTheScanRootAreRelativeToItsFolder() throws IOException {
+        Path repo = dir.resolve("repo");
+        Path web = Files.createDirectories(repo.resolve("src/main/webapp"));
+        Files.createDirectories(web.resolve("js/legacy"));
+        Files.createDirectories(web.resolve("js/vendor"));
+        String js = "const s = new WebSocket('ws://chat.example-corp.net/live');\n";
+        Files.writeString(web.resolve("js/legacy/old.js"), js);
+        Files.writeString(web.resolve("js/vendor/lib.js"), js);
+        Files.writeString(web.resolve("js/app.js"), js);
+        Files.writeString(repo.resolve(".wsscan.yml"), """
+                exclude: ["src/main/webapp/js/vendor/**", "webapp"]
+                ignore:
+                  - path: src/main/webapp/js/legacy
+                    rules: ['*']
+                    reason: retired
+                """);
+        Policy p = Policy.find(null, web, repo);
+        assertEquals("src/main/webapp", p.base(web));
+        ScanResult r = new Scanner().scan(ScanOptions.builder().path(web).policy(p).threads(1).build());
+        // 'webapp' names a folder above the scan root: only paths below the root are matched
+        assertEquals(List.of("js/app.js", "js/legacy/old.js"), r.analysedFiles());
+        assertTrue(r.findings().stream().filter(f -> f.file().equals("js/legacy/old.js")).allMatch(Finding::suppressed));
+        assertTrue(r.findings().stream().filter(f -> f.file().equals("js/app.js")).noneMatch(Finding::suppressed));
+        // a policy given with --config from elsewhere keeps paths relative to the scan root
+        Path shared = Files.writeString(Files.createDirectories(dir.resolve("policies")).resolve("shared.yml"),
+                "exclude: [\"js/legacy/**\"]\n");
+        Policy other = Policy.find(shared, web, repo);
+        assertEquals("", other.base(web));
+        ScanResult r2 = new Scanner().scan(ScanOptions.builder().path(web).policy(other).threads(1).build());
+        assertEquals(List.of("js/app.js", "js/vendor/lib.js"), r2.analysedFiles());
+    }
 }

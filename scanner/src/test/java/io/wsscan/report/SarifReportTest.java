@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -173,7 +174,7 @@ class SarifReportTest {
     @Test
     void resultsCarryWhatGitHubNeeds() throws IOException {
         JsonNode results = run.path("results");
-        assertEquals(3, results.size());
+        assertEquals(2, results.size(), "the suppressed finding is left out by default");
         JsonNode rules = run.at("/tool/driver/rules");
         List<String> chatHashes = LineHashes.compute(ReportFixture.CHAT_JS);
         for (JsonNode r : results) {
@@ -190,7 +191,7 @@ class SarifReportTest {
             assertEquals(chatHashes.get(region.path("startLine").asInt() - 1),
                     r.at("/partialFingerprints/primaryLocationLineHash").asText());
         }
-        // Finding.ORDER: line 3 (taint), line 5 (suppressed), line 6 (structural)
+        // Finding.ORDER: line 3 (taint), line 6 (structural); line 5 is suppressed
         JsonNode taint = results.get(0);
         assertEquals("error", taint.path("level").asText());
         assertEquals(ReportFixture.TAINT_MESSAGE, taint.at("/message/text").asText());
@@ -207,15 +208,37 @@ class SarifReportTest {
         assertEquals("innerHTML: HTML sink", steps.at("/2/location/message/text").asText());
         assertTrue(taint.path("suppressions").isMissingNode());
 
+        JsonNode structural = results.get(1);
+        assertEquals("warning", structural.path("level").asText(), "level printed even where it is SARIF's default");
+        assertTrue(structural.path("codeFlows").isMissingNode());
+        assertTrue(structural.path("suppressions").isMissingNode());
+    }
+
+    @Test
+    void suppressedFindingsAreLeftOutUnlessAskedFor() throws IOException {
+        // GitHub code scanning ignores SARIF suppressions: an uploaded suppressed result would open an alert
+        for (JsonNode r : run.path("results")) assertTrue(r.path("suppressions").isMissingNode());
+        JsonNode left = run.at("/invocations/0/toolExecutionNotifications/2");
+        assertEquals(SarifReport.SUPPRESSED_LEFT_OUT, left.at("/descriptor/id").asText());
+        assertEquals("note", left.path("level").asText());
+        assertTrue(left.at("/message/text").asText().startsWith("1 suppressed finding was left out"), left.toString());
+
+        StringWriter out = new StringWriter();
+        SarifReport.write(scan, "wsscan/", null, true, out);
+        JsonNode all = JSON.readTree(out.toString()).at("/runs/0");
+        JsonNode results = all.path("results");
+        assertEquals(3, results.size());
         JsonNode suppressed = results.get(1);
         assertEquals(5, suppressed.at("/locations/0/physicalLocation/region/startLine").asInt());
         assertEquals("inSource", suppressed.at("/suppressions/0/kind").asText());
         assertEquals("sanitized by the server (SEC-12)", suppressed.at("/suppressions/0/justification").asText());
-
-        JsonNode structural = results.get(2);
-        assertEquals("warning", structural.path("level").asText(), "level printed even where it is SARIF's default");
-        assertTrue(structural.path("codeFlows").isMissingNode());
-        assertTrue(structural.path("suppressions").isMissingNode());
+        for (JsonNode n : all.at("/invocations/0/toolExecutionNotifications")) {
+            assertNotEquals(SarifReport.SUPPRESSED_LEFT_OUT, n.at("/descriptor/id").asText());
+        }
+        // the Formats option reaches the writer
+        StringWriter viaFormats = new StringWriter();
+        Formats.SARIF.write(scan, new Formats.Options("wsscan/", false, null, true), viaFormats);
+        assertEquals(out.toString(), viaFormats.toString());
     }
 
     @Test
@@ -224,7 +247,7 @@ class SarifReportTest {
         assertEquals(1, run.path("invocations").size());
         assertTrue(invocation.path("executionSuccessful").asBoolean());
         JsonNode notes = invocation.path("toolExecutionNotifications");
-        assertEquals(2, notes.size());
+        assertEquals(3, notes.size());
         JsonNode tooLarge = notes.get(0);
         assertEquals("warning", tooLarge.path("level").asText());
         assertEquals("too-large", tooLarge.at("/descriptor/id").asText());
