@@ -14,7 +14,7 @@ assert uris('target/wsscan/wsscan.sarif') == ['api/src/main/webapp/js/notify.js 
         'web/src/main/resources/static/chat.js js/ws-cleartext'] as Set : uris('target/wsscan/wsscan.sarif')
 def html = new File(basedir, 'target/wsscan/wsscan.html')
 assert html.isFile() && html.text.contains('admin/src/main/resources/static/console.js')
-assert uris('web/target/wsscan/wsscan.sarif') == ['src/main/resources/static/chat.js js/ws-cleartext'] as Set
+assert uris('web/target/wsscan/wsscan.sarif') == ['web/src/main/resources/static/chat.js js/ws-cleartext'] as Set
 ['api', 'admin', 'web'].each { assert new File(basedir, "${it}/target/wsscan/wsscan.txt").isFile() : "${it}: no text report" }
 
 def order = log.findAll(/--- wsscan-maven-plugin:[^ ]+:(check|aggregate) \((module-check|whole-build)\) @ (shop-[a-z]+) ---/) { all, goal, id, module -> "${goal}@${module}" }

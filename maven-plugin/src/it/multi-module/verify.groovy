@@ -1,5 +1,5 @@
-// Each module has its own report with module-relative paths; the root has one for the whole build
-// with root-relative paths.
+// Each module has its own report, the root one for the whole build; all paths are relative to the build's
+// top-level folder (the sourceRoot default), so that every SARIF uploads to the right files.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
@@ -25,12 +25,12 @@ assert rules['web/src/main/java/com/example/web/GameServer.java'] == 'java/ws-mi
 uris(whole).each { assert new File(basedir, it).isFile() : it }
 
 def api = slurp('api/target/wsscan/wsscan.sarif')
-assert uris(api) == ['src/main/webapp/js/notify.js'] as Set : "${uris(api)}"
-assert rootPath(api) == new File(basedir, 'api').canonicalPath + '/' : "api %SRCROOT% is ${rootPath(api)}"
+assert uris(api) == ['api/src/main/webapp/js/notify.js'] as Set : "${uris(api)}"
+assert rootPath(api) == basedir.canonicalPath + '/' : "api %SRCROOT% is ${rootPath(api)}"
 def web = slurp('web/target/wsscan/wsscan.sarif')
 // GameServer's base class is in wslib, which web's own scan sees only on its compile classpath
-assert uris(web) == ['frontend/src/live.js', 'src/main/resources/static/chat.js', 'src/main/java/com/example/web/GameServer.java'] as Set : "${uris(web)}"
-assert byUri(web)['src/main/java/com/example/web/GameServer.java'] == 'java/ws-missing-origin-check'
+assert uris(web) == ['web/frontend/src/live.js', 'web/src/main/resources/static/chat.js', 'web/src/main/java/com/example/web/GameServer.java'] as Set : "${uris(web)}"
+assert byUri(web)['web/src/main/java/com/example/web/GameServer.java'] == 'java/ws-missing-origin-check'
 def wslib = slurp('wslib/target/wsscan/wsscan.sarif')
 assert wslib.results.isEmpty() : "${uris(wslib)}"
 assert api.automationDetails.id == 'wsscan/' : api.automationDetails

@@ -110,6 +110,25 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.includeTests", defaultValue = "false")
     protected boolean includeTests;
 
+    /**
+     * The folder SARIF paths are relative to, and up to which {@code .wsscan.yml} is looked for: the
+     * repository's top, so that GitHub code scanning finds the files (default: the top-level project of
+     * the build, which is the repository's top where the root pom lives there).
+     */
+    @Parameter(property = "wsscan.sourceRoot")
+    protected String sourceRoot;
+
+    /**
+     * Keep suppressed results in SARIF (with their {@code suppressions}). By default they are left out,
+     * because GitHub code scanning opens an alert for an uploaded result whether it is suppressed or not.
+     */
+    @Parameter(property = "wsscan.includeSuppressed", defaultValue = "false")
+    protected boolean includeSuppressed;
+
+    /** The build (its top-level project is the sourceRoot default; check and aggregate read its reactor). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected org.apache.maven.execution.MavenSession session;
+
     /** SARIF {@code automationDetails.id}: the GitHub code scanning category. */
     @Parameter(property = "wsscan.category", defaultValue = "wsscan/")
     protected String category;
@@ -144,6 +163,10 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.threads = threads;
             job.category = category;
             job.includeTests = includeTests;
+            job.includeSuppressed = includeSuppressed;
+            job.sourceRoot = sourceRoot != null && !sourceRoot.isBlank() ? resolvePath(sourceRoot)
+                    : session == null || session.getTopLevelProject() == null ? null
+                    : session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
             if (getLog().isDebugEnabled()) {
                 getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
                 getLog().debug("wsscan: classpath " + job.classpath);

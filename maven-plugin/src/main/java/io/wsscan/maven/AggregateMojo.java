@@ -2,7 +2,6 @@ package io.wsscan.maven;
 
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,8 +40,6 @@ public class AggregateMojo extends AbstractWsscanMojo {
     @Parameter(property = "wsscan.failOn", defaultValue = "error")
     protected String failOn;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;

@@ -2,7 +2,6 @@ package io.wsscan.maven;
 
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.DefaultLifecycles;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,8 +33,6 @@ public class CheckMojo extends AbstractWsscanMojo {
     @Parameter(property = "wsscan.failOn", defaultValue = "error")
     protected String failOn;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;

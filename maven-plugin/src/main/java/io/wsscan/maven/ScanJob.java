@@ -84,6 +84,10 @@ final class ScanJob {
     Set<Formats> formats = formats(null);
     /** Test, example, generated and vendored files count as production code (their findings keep their level). */
     boolean includeTests;
+    /** Keep suppressed results in SARIF. */
+    boolean includeSuppressed;
+    /** The folder SARIF paths are relative to and the policy is looked for up to (null: the scan root). */
+    Path sourceRoot;
 
     // ---- configuration values ----------------------------------------------------------------------
 
@@ -230,7 +234,7 @@ final class ScanJob {
         for (Formats f : formats) {
             Path target = outputDirectory.resolve(REPORT_NAME + f.extension());
             try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                f.write(result, new Formats.Options(category, false), w);
+                f.write(result, new Formats.Options(category, false, null, includeSuppressed), w);
             }
             written.put(f, target);
         }
@@ -244,15 +248,21 @@ final class ScanJob {
     ScanOptions options() {
         io.wsscan.policy.Policy policy;
         try {
-            policy = io.wsscan.policy.Policy.find(null, root);
+            policy = io.wsscan.policy.Policy.find(null, root, top());
         } catch (io.wsscan.policy.PolicyException e) {
             throw new ConfigurationException(e.getMessage());
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy).includeTests(includeTests);
+                .policy(policy).includeTests(includeTests).sourceRoot(top());
         if (threads != null) b.threads(threads);
         return b.build();
+    }
+
+    /** The source root when it holds the scan root (a module of the build), else none. */
+    private Path top() {
+        Path r = root.toAbsolutePath().normalize();
+        return sourceRoot != null && r.startsWith(sourceRoot) ? sourceRoot : null;
     }
 
     private ScanResult scan() {

@@ -90,6 +90,34 @@ class ScanJobTest {
                 e.getMessage());
     }
 
+    /** A module's SARIF is relative to the build's top (sourceRoot), whose .wsscan.yml applies; suppressed results stay out unless asked. */
+    @Test
+    void pathsFromTheSourceRootAndSuppressedResultsLeftOut() throws IOException {
+        write(".wsscan.yml", "ignore:\n  - path: \"web/src/main/resources/static/legacy.js\"\n    rules: [\"*\"]\n    reason: retired page\n");
+        write("web/src/main/resources/static/app.js", APP_JS);
+        write("web/src/main/resources/static/legacy.js", APP_JS);
+        ScanJob j = job();
+        j.root = dir.resolve("web");
+        j.outputDirectory = dir.resolve("web/target/wsscan");
+        j.sourceRoot = dir;
+        j.sourceRoots = List.of(dir.resolve("web/src/main/resources"));
+        ScanJob.Outcome o = j.run();
+        assertTrue(o.result().findings().stream().anyMatch(f -> f.suppressed()), "the root policy's ignore entry applied");
+        String sarif = Files.readString(dir.resolve("web/target/wsscan/wsscan.sarif"));
+        assertTrue(sarif.contains("\"uri\": \"web/src/main/resources/static/app.js\""), sarif);
+        assertFalse(sarif.contains("legacy.js\""), "suppressed results are left out of SARIF by default");
+
+        ScanJob keep = job();
+        keep.root = dir.resolve("web");
+        keep.outputDirectory = dir.resolve("web/target/wsscan");
+        keep.sourceRoot = dir;
+        keep.sourceRoots = List.of(dir.resolve("web/src/main/resources"));
+        keep.includeSuppressed = true;
+        keep.run();
+        sarif = Files.readString(dir.resolve("web/target/wsscan/wsscan.sarif"));
+        assertTrue(sarif.contains("\"uri\": \"web/src/main/resources/static/legacy.js\"") && sarif.contains("\"suppressions\""), sarif);
+    }
+
     @Test
     void listValuesSplitOnCommasOutsideBraces() {
         assertEquals(List.of("a", "b", "src/{app,admin}/**", "c"),
