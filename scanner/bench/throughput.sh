@@ -15,7 +15,7 @@
 # scanner/target/bench-java): MB/s, CPU seconds and peak heap of the full scan, then the Java front end
 # alone on the same files (ScanBench java) and the ratio of the two in CPU seconds.
 #
-# The JVM options are the ./wsscan launcher's (WSSCAN_JAVA_OPTS, default -XX:TieredStopAtLevel=1).
+# The JVM options are the ./wsscan launcher's (WSSCAN_JAVA_OPTS, default -XX:TieredStopAtLevel=1 -Xmx2g).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
@@ -36,7 +36,7 @@ if [[ ${1:-} == --java ]]; then
   "$root/wsscan" --version >/dev/null
   java_bytes=$(find "$work/src" -type f -name '*.java' -printf '%s\n' | awk '{s+=$1} END {print s}')
   echo "corpus: $work/src ($(awk -v b="$java_bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB of .java)"
-  jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1})
+  jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xmx2g})
   /usr/bin/time -f 'process: %e s wall, %U s user, %S s system, peak RSS %M KB' -o "$work/full.time" \
     java "${jvm[@]}" -jar "$root/scanner/target/wsscan.jar" scan "$work/src" -f json -o "$work/result.json" \
     --fail-on none --no-progress "$@" 2>"$work/full.err" >/dev/null
@@ -63,7 +63,7 @@ fi
 "$root/wsscan" --version >/dev/null   # builds the jar when needed, outside the timing
 js_bytes=$(find "$work/node_modules" -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.ts' -o -name '*.tsx' -o -name '*.jsx' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "corpus: $work/node_modules ($(( js_bytes / 1048576 )) MB of .js/.mjs/.cjs/.ts/.tsx/.jsx)"
-jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1})
+jvm=(${WSSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xmx2g})
 /usr/bin/time -f 'process: %e s wall, %U s user, peak RSS %M KB' \
   java "${jvm[@]}" -jar "$root/scanner/target/wsscan.jar" scan "$work/node_modules" -f json,sarif -o "$work/result" \
   --fail-on none --no-progress "$@" 2>&1 | grep -E '^(wsscan: [0-9]+ files? analysed|process:)' | tee "$work/full.txt"

@@ -99,6 +99,7 @@ public final class JavaFrontEnd {
             CompilationUnit cu = r.getResult().get();
             List<Node> nodes = new ArrayList<>();
             if (preorder(cu, nodes) > Nesting.MAX) throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
+            dropTokens(nodes);
             return new Parsed(cu, nodes);
         }
         Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
@@ -144,6 +145,19 @@ public final class JavaFrontEnd {
             }
         }
         return max;
+    }
+
+    /**
+     * Keeps each node's range and lets its tokens go: the parser links every token of the file into one
+     * list that any node's token range holds on to, most of a tree's memory, and nothing after the parse
+     * reads tokens (JavaParser computes a range only while it has the tokens, hence parse, then drop).
+     */
+    private static void dropTokens(List<Node> nodes) {
+        for (Node n : nodes) {
+            com.github.javaparser.Range r = n.getRange().orElse(null);
+            n.setTokenRange(null);
+            n.setRange(r);
+        }
     }
 
     /** Whether the word {@code var} occurs (an indexOf loop: a regular expression costs more than the rest of the check). */
