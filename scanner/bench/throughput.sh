@@ -90,7 +90,7 @@ if [[ -f $bench_classes/io/wsscan/engine/ScanBench.class ]]; then
 fi
 if [[ -f $bench_classes/io/wsscan/js/FrontEndBench.class ]]; then
   echo "parse only (.js/.mjs/.cjs, one thread):"
-  java -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.js.FrontEndBench "$work/node_modules"
+  java -cp "$bench_classes:$root/scanner/target/wsscan.jar" io.wsscan.js.FrontEndBench "$(readlink -f "$work/node_modules")"
 else
   echo "parse only: run 'mvn -B verify' first to build scanner/target/test-classes"
 fi
