@@ -100,7 +100,7 @@ final class PolicyCommand implements Callable<Integer> {
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
                     .policy(policy).includeTests(includeTests).build());
             Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
-            Csp csp = Csp.of(inv, policy, includeTests);
+            Csp csp = Csp.of(inv, policy, includeTests).withPageScripts(pageScripts(result));
             String text = switch (format) {
                 case "meta" -> csp.meta() + "\n";
                 case "directive" -> csp.directive() + "\n";
@@ -122,6 +122,28 @@ final class PolicyCommand implements Callable<Integer> {
             return Main.OK;
         }
 
+        /** The external scripts of each analysed page (production pages unless --include-tests), read again from disk. */
+        private Map<String, List<io.wsscan.html.PageScripts.Script>> pageScripts(ScanResult result) {
+            Map<String, List<io.wsscan.html.PageScripts.Script>> out = new java.util.TreeMap<>();
+            for (String rel : result.analysedFiles()) {
+                io.wsscan.html.TemplateKind kind = io.wsscan.html.TemplateKind.of(rel);
+                if (kind == null || rel.endsWith(".vue")) continue;
+                if (!includeTests && !result.classOf(rel).production()) continue;
+                Path file = result.root().resolve(rel);
+                try {
+                    if (Files.size(file) > MAX_PAGE_BYTES) continue;
+                    List<io.wsscan.html.PageScripts.Script> scripts = io.wsscan.html.PageScripts.of(
+                            new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                    if (!scripts.isEmpty()) out.put(rel, scripts);
+                } catch (IOException e) {
+                    // the scan read it a moment ago; a page that went away has no scripts to list
+                }
+            }
+            return out;
+        }
+
+        private static final long MAX_PAGE_BYTES = 20L << 20;
+
         private static String json(Csp csp, Policy policy) throws IOException {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("directive", csp.directive());
@@ -131,6 +153,8 @@ final class PolicyCommand implements Callable<Integer> {
             doc.put("refusedHosts", csp.refused());
             doc.put("undecided", csp.undecided());
             doc.put("reservedHosts", csp.reserved());
+            doc.put("pageScriptSources", csp.scripts());
+            doc.put("pageScriptsWithoutIntegrity", csp.withoutIntegrity());
             StringWriter w = new StringWriter();
             JsonOutput.write(JsonOutput.writer(null), doc, w);
             return w.toString();
@@ -148,6 +172,12 @@ final class PolicyCommand implements Callable<Integer> {
                     + ", whose host is computed at run time"));
             csp.reserved().forEach((host, where) -> err.println("wsscan: left out " + host
                     + " (a reserved documentation/test host): " + String.join(", ", where)));
+            csp.scripts().forEach((source, pages) -> err.println("wsscan: pages load scripts from " + source + ": "
+                    + String.join(", ", pages) + " (script-src, not in the directive: it must also allow the pages' own scripts)"));
+            if (!csp.withoutIntegrity().isEmpty()) {
+                err.println("wsscan: " + csp.withoutIntegrity().size() + " external script" + (csp.withoutIntegrity().size() == 1 ? "" : "s")
+                        + " without an integrity attribute: " + String.join("; ", csp.withoutIntegrity()));
+            }
             err.println("wsscan: connect-src with " + csp.sources().size() + " source" + (csp.sources().size() == 1 ? "" : "s")
                     + ", " + csp.refused().size() + " host" + (csp.refused().size() == 1 ? "" : "s") + " left out, "
                     + csp.undecided().size() + " address" + (csp.undecided().size() == 1 ? "" : "es") + " undecided");

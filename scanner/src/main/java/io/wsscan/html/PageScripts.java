@@ -12,8 +12,14 @@ import java.util.Locale;
  */
 public final class PageScripts {
 
-    /** One external script: its {@code src} as written (entities decoded), and whether it is a module. */
-    public record Script(String src, boolean module) {
+    /**
+     * One external script: its {@code src} as written (entities decoded), whether it is a module, and
+     * whether the tag has an {@code integrity} attribute (Subresource Integrity).
+     */
+    public record Script(String src, boolean module, boolean integrity) {
+        public Script(String src, boolean module) {
+            this(src, module, false);
+        }
     }
 
     private PageScripts() {
@@ -43,7 +49,9 @@ public final class PageScripts {
             String src = tag.value("src");
             String type = tag.value("type");
             if (src != null && !src.isBlank() && ScriptExtractor.isJavaScript(type, tag.value("language"))) {
-                out.add(new Script(src.strip(), type != null && type.strip().toLowerCase(Locale.ROOT).equals("module")));
+                String sri = tag.value("integrity");
+                out.add(new Script(src.strip(), type != null && type.strip().toLowerCase(Locale.ROOT).equals("module"),
+                        sri != null && !sri.isBlank()));
             }
             // a script's text is raw: nothing in it is a tag
             int close = TemplateTags.indexOfIgnoreCase(page, "</script", te);

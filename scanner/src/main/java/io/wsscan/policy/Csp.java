@@ -30,9 +30,12 @@ import java.util.TreeSet;
  * @param undecided  places whose host is not known statically, with the URL as far as it is known
  * @param refused    hosts not in the allowlist, to the places that connect to them
  * @param reserved   documentation/test hosts (RFC 2606/6761) that no real server answers, to their places
+ * @param scripts    scripts the pages load from other hosts: script-src source to the pages, and which of
+ *                   those tags lack Subresource Integrity ({@link #withPageScripts})
  */
 public record Csp(Map<String, List<String>> sources, Map<String, String> undecided,
-                  Map<String, List<String>> refused, Map<String, List<String>> reserved) {
+                  Map<String, List<String>> refused, Map<String, List<String>> reserved,
+                  Map<String, List<String>> scripts, List<String> withoutIntegrity) {
 
     public static final String SELF = "'self'";
 
@@ -58,7 +61,54 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
                 for (String s : expressions(e)) sources.computeIfAbsent(s, k -> new TreeSet<>()).add(where);
             }
         }
-        return new Csp(freeze(sources), undecided, freeze(refused), freeze(reserved));
+        return new Csp(freeze(sources), undecided, freeze(refused), freeze(reserved), Map.of(), List.of());
+    }
+
+    /**
+     * With the external scripts of pages ({@code <script src>} of another host, or protocol-relative):
+     * their script-src sources, which pages load them, and those without an {@code integrity} attribute.
+     * They are listed, not put into the header: a script-src must also allow the pages' own and inline
+     * scripts, which this does not know.
+     */
+    public Csp withPageScripts(Map<String, List<io.wsscan.html.PageScripts.Script>> byPage) {
+        Map<String, TreeSet<String>> scripts = new TreeMap<>(Csp::order);
+        TreeSet<String> noSri = new TreeSet<>();
+        byPage.forEach((page, list) -> {
+            for (io.wsscan.html.PageScripts.Script sc : list) {
+                String source = scriptSource(sc.src());
+                if (source == null) continue;
+                scripts.computeIfAbsent(source, k -> new TreeSet<>()).add(page);
+                if (!sc.integrity()) noSri.add(page + ": " + sc.src());
+            }
+        });
+        return new Csp(sources, undecided, refused, reserved, freeze(scripts), List.copyOf(noSri));
+    }
+
+    /** {@code https://cdn.example.net} for a script of another host; null for the page's own (relative) scripts. */
+    static String scriptSource(String src) {
+        String s = src.strip();
+        String scheme;
+        if (s.startsWith("//")) {
+            scheme = "https"; // protocol-relative: the page's scheme, https where a policy matters
+            s = s.substring(2);
+        } else {
+            int i = s.indexOf("://");
+            if (i <= 0) return null;
+            scheme = s.substring(0, i).toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) return null;
+            s = s.substring(i + 3);
+        }
+        int end = s.length();
+        for (char c : new char[]{'/', '?', '#'}) {
+            int j = s.indexOf(c);
+            if (j >= 0 && j < end) end = j;
+        }
+        String authority = s.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) authority = authority.substring(at + 1);
+        // a template's expression in place of the host ({{ cdn }}/x.js, ${base}/x.js) names no host
+        if (authority.isEmpty() || !authority.matches("[A-Za-z0-9.:\\[\\]-]+")) return null;
+        return scheme + "://" + authority.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

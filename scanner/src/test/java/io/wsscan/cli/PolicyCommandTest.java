@@ -98,6 +98,32 @@ class PolicyCommandTest {
         assertTrue(r.err().contains("no allowedHosts"), r::err);
     }
 
+    /** Scripts the pages load from other hosts are listed (json, stderr) with the tags that lack integrity, not put into the header. */
+    @Test
+    void pageScriptsOfOtherHostsAreListed() throws IOException {
+        app();
+        write("web/index.html", String.join("\n",
+                "<!doctype html><html><head>",
+                "<script src=\"https://cdn.jsdelivr.net/npm/sockjs-client@1/dist/sockjs.min.js\"",
+                "        integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>",
+                "<script src=\"//widgets.chat-vendor.io/embed.js\"></script>",
+                "<script src=\"/js/app.js\"></script>",
+                "<script src=\"{{ cdn_base }}/lib.js\"></script>",
+                "</head><body></body></html>", ""));
+        write("test/fixture.html", "<script src=\"https://qa-tools.example-corp.net/x.js\"></script>\n");
+        MainTest.Run r = run("policy", "csp", dir.toString(), "-f", "json");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("web/index.html", doc.get("pageScriptSources").get("https://cdn.jsdelivr.net").get(0).asText());
+        assertEquals("web/index.html", doc.get("pageScriptSources").get("https://widgets.chat-vendor.io").get(0).asText());
+        assertEquals(2, doc.get("pageScriptSources").size(), "the page's own script and a template expression name no other host; test pages do not count");
+        assertEquals(1, doc.get("pageScriptsWithoutIntegrity").size());
+        assertEquals("web/index.html: //widgets.chat-vendor.io/embed.js", doc.get("pageScriptsWithoutIntegrity").get(0).asText());
+        assertEquals(ALLOWED, doc.get("directive").asText(), "script hosts are not in the connect-src directive");
+        assertTrue(r.err().contains("pages load scripts from https://widgets.chat-vendor.io: web/index.html"), r::err);
+        assertTrue(r.err().contains("1 external script without an integrity attribute"), r::err);
+    }
+
     @Test
     void writesTheFileItIsGiven() throws IOException {
         app();
