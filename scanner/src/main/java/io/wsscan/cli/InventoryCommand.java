@@ -7,15 +7,12 @@ import io.wsscan.inventory.Inventory;
 import io.wsscan.inventory.InventoryReport;
 import io.wsscan.policy.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,12 +37,9 @@ final class InventoryCommand implements Callable<Integer> {
             description = "text, json, markdown or csv (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    private Path output;
+    @Mixin
+    private DocumentOptions doc = new DocumentOptions();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
-    private Path config;
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (repeatable).")
     private List<String> excludes = new ArrayList<>();
@@ -62,26 +56,13 @@ final class InventoryCommand implements Callable<Integer> {
         InventoryReport report = InventoryReport.byName(format).orElseThrow(() -> new UsageException(
                 "unknown inventory format '" + format + "' (choose " + String.join(", ", InventoryReport.names()) + ")", HINT));
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
-        if (output != null) Inputs.checkWritable(output);
+        doc.check(HINT);
         Inputs.globs(excludes, "--exclude");
-        Inputs.config(config, HINT);
-        Path scanRoot = Scanner.root(scanPaths);
-        Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
+        Policy policy = doc.policy(Scanner.root(scanPaths));
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
         ScanResult result = new Scanner().scan(b.build());
         Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
-        if (output == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            report.write(inv, w);
-            w.flush();
-        } else {
-            Inputs.createParent(output);
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                report.write(inv, w);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + output + ": " + Main.firstLine(e.getMessage()));
-            }
-        }
+        doc.write(main.out, w -> report.write(inv, w));
         return Main.OK;
     }
 }

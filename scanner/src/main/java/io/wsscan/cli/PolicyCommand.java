@@ -69,12 +69,8 @@ final class PolicyCommand implements Callable<Integer> {
                         + "(default: ${DEFAULT-VALUE}).")
         private String format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-        private Path output;
-
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "Policy file (default: .wsscan.yml at the scan root, when present).")
-        private Path config;
+        @picocli.CommandLine.Mixin
+        private DocumentOptions doc = new DocumentOptions();
 
         @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (repeatable).")
         private List<String> excludes = new ArrayList<>();
@@ -91,12 +87,9 @@ final class PolicyCommand implements Callable<Integer> {
                 throw new UsageException("unknown policy format '" + format + "' (choose " + String.join(", ", FORMATS) + ")", HINT);
             }
             List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
-            if (output != null) Inputs.checkWritable(output);
+            doc.check(HINT);
             Inputs.globs(excludes, "--exclude");
-            Inputs.config(config, HINT);
-            Path scanRoot = Scanner.root(scanPaths);
-            // the policy that applies: the nearest .wsscan.yml from the scanned folder up to the repository's top
-            Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
+            Policy policy = doc.policy(Scanner.root(scanPaths));
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
                     .policy(policy).includeTests(includeTests).build());
             Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
@@ -107,17 +100,7 @@ final class PolicyCommand implements Callable<Integer> {
                 case "json" -> json(csp, policy);
                 default -> csp.header() + "\n";
             };
-            if (output == null) {
-                parent.main.out.print(text);
-                parent.main.out.flush();
-            } else {
-                Inputs.createParent(output);
-                try {
-                    Files.writeString(output, text, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UsageException("cannot write " + output + ": " + Main.firstLine(e.getMessage()));
-                }
-            }
+            doc.write(parent.main.out, w -> w.write(text));
             summary(csp, policy);
             return Main.OK;
         }

@@ -6,15 +6,12 @@ import io.wsscan.engine.Scanner;
 import io.wsscan.policy.Policy;
 import io.wsscan.report.ComplianceReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +40,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "text or markdown (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    private Path output;
+    @Mixin
+    private DocumentOptions doc = new DocumentOptions();
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Policy file (default: .wsscan.yml at the scan root, when present).")
-    private Path config;
 
     @Option(names = "--include-tests", description = "Treat test, example, generated and vendored files as production "
             + "code: their findings keep their level (by default they are notes).")
@@ -65,24 +59,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("unknown report format '" + format + "' (choose text or markdown)", HINT);
         }
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
-        if (output != null) Inputs.checkWritable(output);
-        Inputs.config(config, HINT);
-        Path scanRoot = Scanner.root(scanPaths);
-        Policy policy = Policy.find(config, scanRoot, Scanner.workTreeTop(scanRoot));
+        doc.check(HINT);
+        Policy policy = doc.policy(Scanner.root(scanPaths));
         ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).includeTests(includeTests).build());
         boolean markdown = f.equals("markdown");
-        if (output == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(main.out, StandardCharsets.UTF_8));
-            ComplianceReport.write(result, markdown, w);
-            w.flush();
-        } else {
-            Inputs.createParent(output);
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                ComplianceReport.write(result, markdown, w);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + output + ": " + Main.firstLine(e.getMessage()));
-            }
-        }
+        doc.write(main.out, w -> ComplianceReport.write(result, markdown, w));
         return Main.OK;
     }
 }
