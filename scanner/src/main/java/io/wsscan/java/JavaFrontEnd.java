@@ -119,12 +119,10 @@ public final class JavaFrontEnd {
         return new Failure("time-budget", "parsing took longer than the per-file time budget", 0, 0);
     }
 
-    /** The depth of the tree, walked without recursion. */
-    static int depth(Node root) {
-        return preorder(root, new ArrayList<>());
-    }
-
-    /** Adds the tree's nodes to {@code out} in pre-order (children in order, as findAll walks) and returns its depth. */
+    /**
+     * Adds the tree's nodes to {@code out} in pre-order (children in order, as findAll walks) and returns its
+     * depth, walked without recursion.
+     */
     static int preorder(Node root, List<Node> out) {
         int max = 0;
         ArrayDeque<Node> nodes = new ArrayDeque<>();
