@@ -107,11 +107,39 @@ final class StringFolding {
         Set<String> blocks = null;
         for (Str s : strs) {
             Set<String> mine = models.prefixBarriers(s.prefix());
+            if (!s.complete()) mine = union(mine, afterUnknown(s, l));
             if (blocks == null) blocks = mine;
             else blocks.retainAll(mine);
         }
         return blocks == null ? Set.of() : blocks;
     }
+
+    /**
+     * The barriers text appended to a string with unknown parts gets from the string's last text: when that
+     * text names the host ({@code location.protocol.replace('http', 'ws') + '//' + location.host + '/relay?id='})
+     * or starts the path, query or fragment after unknown text ({@code … + dir + '/relay?id='}), what follows
+     * lands there, unless the unknown text itself is data that could still be the host. So a kind counts only
+     * where every datum on the left is already kept from that kind (a path of the page, for instance).
+     */
+    private Set<String> afterUnknown(Str s, Value l) {
+        // the last text: unknown parts after it are in what it starts (data there is checked below)
+        String last = null;
+        for (int i = s.parts().size() - 1; i >= 0 && last == null; i--) last = s.parts().get(i);
+        if (last == null || last.isEmpty()) return Set.of();
+        int slashes = last.indexOf("//");
+        String text = slashes >= 0 ? last.substring(slashes)
+                : "/?#".indexOf(last.charAt(0)) >= 0 ? "//" + HOST_PLACEHOLDER + last : null;
+        if (text == null) return Set.of();
+        Set<String> out = new java.util.TreeSet<>(models.prefixBarriers(text));
+        for (Fact f : l.dataOnly().items()) {
+            if (!(f instanceof Taint t)) return Set.of();
+            out.retainAll(t.barriers());
+        }
+        return out;
+    }
+
+    /** Stands for a host the string has before its last part (unknown, but no data) when the prefix rules judge that part. */
+    private static final String HOST_PLACEHOLDER = "host";
 
     /**
      * The barriers data known to start with {@code lead} gets when appended to every string the left
