@@ -47,3 +47,19 @@ const secured = new WebSocket(`wss://${config.host}/stream`);
 secured.on('open', () => secured.send(JSON.stringify({ action: 'auth', params: POLYGON_KEY })));
 
 module.exports = { QuoteStream, legacyFeed, health, audited };
+
+// A relay to this server's own port on loopback with a per-connection cookie in the query: no proxy,
+// load balancer or other server sees it
+function relayToSelf(port, cookie) {
+  // safe: js/ws-credentials-in-url, js/ws-cleartext
+  return new WebSocket('ws://localhost:' + port + '/meshrelay.ashx?noping=1&auth=' + cookie);
+}
+
+// the same cookie to another machine of the cluster
+function relayToPeer(peerHost, cookie) {
+  // expect: js/ws-credentials-in-url
+  return new WebSocket('wss://' + peerHost + '.cluster.example-corp.net/meshrelay.ashx?auth=' + cookie);
+}
+
+module.exports.relayToSelf = relayToSelf;
+module.exports.relayToPeer = relayToPeer;

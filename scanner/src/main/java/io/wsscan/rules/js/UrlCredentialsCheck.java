@@ -3,6 +3,7 @@ package io.wsscan.rules.js;
 import io.wsscan.analysis.Engine;
 import io.wsscan.analysis.Fact.Str;
 import io.wsscan.analysis.Trace;
+import io.wsscan.inventory.UrlParts;
 import io.wsscan.rules.StructuralCheck;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code url-credentials}: a connection URL that carries a credential in its text — user-info
  * ({@code wss://user:pass@host}) or a query parameter whose name is a credential
- * ({@code ?token=…}, {@code &api_key=…}) with a non-empty value, known or not.
+ * ({@code ?token=…}, {@code &api_key=…}) with a non-empty value, known or not. Loopback addresses are
+ * left out: no proxy, load balancer or other server sees them (a server relaying to itself on localhost).
  */
 public final class UrlCredentialsCheck implements StructuralCheck {
 
@@ -33,6 +35,8 @@ public final class UrlCredentialsCheck implements StructuralCheck {
         Pattern params = ctx.models().credentialParams();
         for (Engine.ConnectionSite c : ctx.engine().connections()) {
             for (Str s : c.url().all(Str.class)) {
+                UrlParts url = UrlParts.parse(s.parts());
+                if (url.host() != null && !url.unknown().contains("host") && ctx.models().isLoopback(url.host())) continue;
                 String text = text(s);
                 String what = null;
                 Matcher u = USERINFO.matcher(text);
