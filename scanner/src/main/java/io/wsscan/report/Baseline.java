@@ -182,7 +182,8 @@ public final class Baseline {
      */
     public static Applied apply(Path root, List<Finding> findings, List<Baseline> baselines) {
         boolean anyFingerprints = baselines.stream().anyMatch(b -> b != null && !b.fingerprints.isEmpty());
-        List<String> prints = anyFingerprints ? Fingerprints.compute(root, findings) : null;
+        SourceLines source = new SourceLines(root);
+        List<String> prints = anyFingerprints ? Fingerprints.compute(source, findings) : null;
         Map<String, List<String>> hashesByFile = new HashMap<>();
         int[] dropped = new int[baselines.size()];
         List<Finding> kept = new ArrayList<>(findings.size());
@@ -193,7 +194,7 @@ public final class Baseline {
                 Baseline base = baselines.get(b);
                 if (base == null) continue;
                 boolean known = prints != null && base.fingerprints.contains(prints.get(i))
-                        || !base.lineKeys.isEmpty() && base.lineKeys.contains(key(f.ruleId(), lineHash(root, f, hashesByFile)));
+                        || !base.lineKeys.isEmpty() && base.lineKeys.contains(key(f.ruleId(), lineHash(source, f, hashesByFile)));
                 if (known) {
                     dropped[b]++;
                     continue next;
@@ -208,13 +209,10 @@ public final class Baseline {
     public record Applied(List<Finding> kept, int[] dropped) {
     }
 
-    private static String lineHash(Path root, Finding f, Map<String, List<String>> hashesByFile) {
+    private static String lineHash(SourceLines source, Finding f, Map<String, List<String>> hashesByFile) {
         List<String> hashes = hashesByFile.computeIfAbsent(f.file(), file -> {
-            try {
-                return LineHashes.compute(root.resolve(file));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
-                return List.of();
-            }
+            String text = source.text(file);
+            return text == null ? List.of() : LineHashes.compute(text);
         });
         int line = f.region().startLine();
         return line >= 1 && line <= hashes.size() ? hashes.get(line - 1) : "";

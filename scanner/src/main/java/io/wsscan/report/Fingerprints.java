@@ -4,18 +4,13 @@ import io.wsscan.findings.Finding;
 import io.wsscan.findings.Region;
 import io.wsscan.findings.Step;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +34,6 @@ public final class Fingerprints {
     public static final String KEY = "wsscanFingerprint/v1";
     /** A finding spanning more lines than this is identified by its first line (a whole function is not "its code"). */
     static final int MAX_LINES = 10;
-    /** Files whose lines are kept while fingerprinting (traces mostly stay in the finding's file). */
-    private static final int CACHED_FILES = 32;
 
     private Fingerprints() {
     }
@@ -51,14 +44,18 @@ public final class Fingerprints {
      * trace step in a file that cannot be read contributes empty text.
      */
     public static List<String> compute(Path root, List<Finding> findings) {
+        return compute(new SourceLines(root), findings);
+    }
+
+    /** {@link #compute(Path, List)} with files read through {@code source}. */
+    static List<String> compute(SourceLines source, List<Finding> findings) {
         Integer[] order = new Integer[findings.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, Comparator.comparing(findings::get, Finding.ORDER));
-        Lines lines = new Lines(root);
         Map<String, Integer> seen = new HashMap<>();
         String[] out = new String[findings.size()];
         for (int i : order) {
-            String hex = hash(findings.get(i), lines);
+            String hex = hash(findings.get(i), source);
             if (hex != null) out[i] = hex + ":" + seen.merge(hex, 1, Integer::sum);
         }
         return java.util.Arrays.asList(out);
@@ -71,8 +68,8 @@ public final class Fingerprints {
         return out;
     }
 
-    private static String hash(Finding f, Lines lines) {
-        String code = lines.text(f.file(), f.region());
+    private static String hash(Finding f, SourceLines source) {
+        String code = text(source, f.file(), f.region());
         if (code == null) return null;
         MessageDigest d = sha256();
         // each part is length-prefixed, so no two different part lists give the same bytes
@@ -82,7 +79,7 @@ public final class Fingerprints {
         if (!f.trace().isEmpty()) {
             for (Step s : List.of(f.trace().get(0), f.trace().get(f.trace().size() - 1))) {
                 part(d, s.file());
-                String text = lines.text(s.file(), s.region());
+                String text = text(source, s.file(), s.region());
                 part(d, text == null ? "" : text);
             }
         }
@@ -124,56 +121,18 @@ public final class Fingerprints {
         return sb.toString();
     }
 
-    /** The lines of recently read files, split at LF, CR and CRLF. */
-    private static final class Lines {
-        private static final List<String> UNREADABLE = new ArrayList<>();
-        private final Path root;
-        private final Map<String, List<String>> cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<String>> e) {
-                return size() > CACHED_FILES;
-            }
-        };
-
-        Lines(Path root) {
-            this.root = root;
-        }
-
-        /**
-         * The normalised text of the region's lines (its first line only when it spans more than
-         * {@link #MAX_LINES}); null when the file cannot be read.
-         */
-        String text(String file, Region r) {
-            if (file == null || r == null) return "";
-            List<String> all = cache.computeIfAbsent(file, this::read);
-            if (all == UNREADABLE) return null;
-            int first = Math.max(1, r.startLine());
-            int last = r.endLine() - first >= MAX_LINES ? first : Math.max(first, r.endLine());
-            StringBuilder sb = new StringBuilder();
-            for (int n = first; n <= last && n <= all.size(); n++) sb.append(all.get(n - 1)).append('\n');
-            return normalise(sb.toString());
-        }
-
-        private List<String> read(String file) {
-            if (root == null) return UNREADABLE;
-            String text;
-            try {
-                text = new String(Files.readAllBytes(root.resolve(file)), StandardCharsets.UTF_8);
-            } catch (IOException | InvalidPathException e) {
-                return UNREADABLE;
-            }
-            List<String> out = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    out.add(text.substring(start, i));
-                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                    start = i + 1;
-                }
-            }
-            out.add(text.substring(start));
-            return out;
-        }
+    /**
+     * The normalised text of the region's lines (its first line only when it spans more than
+     * {@link #MAX_LINES}); null when the file cannot be read.
+     */
+    private static String text(SourceLines source, String file, Region r) {
+        if (file == null || r == null) return "";
+        List<String> all = source.lines(file);
+        if (all == null) return null;
+        int first = Math.max(1, r.startLine());
+        int last = r.endLine() - first >= MAX_LINES ? first : Math.max(first, r.endLine());
+        StringBuilder sb = new StringBuilder();
+        for (int n = first; n <= last && n <= all.size(); n++) sb.append(all.get(n - 1)).append('\n');
+        return normalise(sb.toString());
     }
 }

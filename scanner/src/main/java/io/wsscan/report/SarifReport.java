@@ -43,7 +43,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,7 +198,8 @@ public final class SarifReport {
         private final String prefix;
         private final Map<String, Integer> ruleIndex = new HashMap<>();
         /** Lines of the files messages link into, and analysed files by name (for "Name.java line 12"). */
-        private final Map<String, List<String>> fileLines = new HashMap<>();
+        /** The scanned files' text, read once for message links, line hashes and fingerprints. */
+        private final SourceLines source;
         private Map<String, List<String>> analysedByName;
         private String hashedFile;
         private List<String> hashes = List.of();
@@ -209,6 +209,7 @@ public final class SarifReport {
             this.inventory = inventory;
             this.includeSuppressed = includeSuppressed;
             this.prefix = scan.sourcePrefix();
+            this.source = new SourceLines(scan.root());
         }
 
         SarifSchema210 log(String automationId) {
@@ -216,7 +217,7 @@ public final class SarifReport {
             findings.sort(Finding.ORDER);
             // numbered over every finding, suppressed ones too, as a --baseline-ref scan numbers them, so that
             // neither leaving suppressed results out nor capping renumbers identical ones
-            List<String> prints = Fingerprints.compute(scan.root(), findings);
+            List<String> prints = Fingerprints.compute(source, findings);
             Map<Finding, String> fingerprint = new java.util.IdentityHashMap<>();
             for (int i = 0; i < findings.size(); i++) fingerprint.put(findings.get(i), prints.get(i));
             int suppressedLeftOut = 0;
@@ -498,18 +499,10 @@ public final class SarifReport {
             return candidates.size() == 1 ? candidates.get(0) : null;
         }
 
-        /** The lines of a file under the scan root (empty when it is not there or not readable), read once. */
+        /** The lines of a file under the scan root (empty when it is not there or not readable). */
         private List<String> lines(String file) {
-            return fileLines.computeIfAbsent(file, f -> {
-                if (scan.root() == null) return List.of();
-                try {
-                    Path p = scan.root().resolve(f).normalize();
-                    if (!p.startsWith(scan.root()) || !java.nio.file.Files.isRegularFile(p)) return List.of();
-                    return new String(java.nio.file.Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList();
-                } catch (IOException | InvalidPathException e) {
-                    return List.of();
-                }
-            });
+            List<String> l = source.lines(file);
+            return l == null ? List.of() : l;
         }
 
         private CodeFlow codeFlow(List<Step> trace) {
@@ -561,13 +554,9 @@ public final class SarifReport {
         }
 
         private List<String> hashFile(String file) {
-            if (scan.root() == null) return List.of();
-            try {
-                return LineHashes.compute(scan.root().resolve(file));
-            } catch (IOException | InvalidPathException e) {
-                // Without the text there is no fingerprint; GitHub's upload action computes none either.
-                return List.of();
-            }
+            // without the text there is no fingerprint; GitHub's upload action computes none either
+            String text = source.text(file);
+            return text == null ? List.of() : LineHashes.compute(text);
         }
 
         private com.contrastsecurity.sarif.Notification notification(Notification n) {
