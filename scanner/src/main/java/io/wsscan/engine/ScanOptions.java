@@ -214,12 +214,13 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
-        /** Whether test, example, generated and vendored files count as production (default false). */
+        /** Whether suppression comments that suppressed nothing are reported (default false). */
         public Builder reportUnusedSuppressions(boolean report) {
             reportUnusedSuppressions = report;
             return this;
         }
 
+        /** Whether test, example, generated and vendored files count as production (default false). */
         public Builder includeTests(boolean all) {
             includeTests = all;
             return this;

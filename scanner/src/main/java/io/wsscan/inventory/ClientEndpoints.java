@@ -37,6 +37,7 @@ public final class ClientEndpoints {
             List<String> notes = new ArrayList<>();
             if (s.mirrored()) notes.add(Endpoint.MIRRORED);
             if (!u.unknown().contains("host") && models.isReserved(u.host())) notes.add(Endpoint.RESERVED);
+            if (!u.unknown().contains("host") && models.isLoopback(u.host())) notes.add(Endpoint.LOOPBACK);
             String path = u.path();
             if (site.model.defaultPath() != null) {
                 // socket.io: the URL names a namespace, the handshake goes to the path option or /socket.io/

@@ -107,6 +107,9 @@ public record Endpoint(Side side, String file, Region region, String framework, 
     /** Note on a client URL whose host is a documentation/test name (RFC 2606/6761), which no real server answers. */
     public static final String RESERVED = "reserved documentation/test host (RFC 2606/6761): not reported by js/ws-cleartext or js/ws-untrusted-host";
 
+    /** Note on a client URL whose host is a loopback name or address: its traffic never leaves the machine. */
+    public static final String LOOPBACK = "loopback host: its traffic stays on this machine (not reported by js/ws-cleartext or js/ws-untrusted-host)";
+
     /** True when the URL's scheme is a cleartext one (ws:, http:) and not chosen to follow the page's. */
     public boolean cleartext() {
         return ("ws".equals(scheme) || "http".equals(scheme)) && !notes.contains(MIRRORED);

@@ -55,7 +55,8 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
                 sources.get(SELF).add(where);
             } else if (e.host() == null || e.unknown().contains("host") || e.unknown().contains("url")) {
                 undecided.put(where, e.url() == null ? "(the address is computed at run time)" : e.url());
-            } else if (!policy.allows(e.host()) && !loopback(e, policy)) {
+            } else if (!policy.allows(e.host()) && !e.notes().contains(Endpoint.LOOPBACK)) {
+                // loopback traffic never leaves the machine: js/ws-untrusted-host lets it pass, and so does the directive
                 refused.computeIfAbsent(e.host(), h -> new TreeSet<>()).add(where);
             } else {
                 for (String s : expressions(e)) sources.computeIfAbsent(s, k -> new TreeSet<>()).add(where);
@@ -109,16 +110,6 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
         // a template's expression in place of the host ({{ cdn }}/x.js, ${base}/x.js) names no host
         if (authority.isEmpty() || !authority.matches("[A-Za-z0-9.:\\[\\]-]+")) return null;
         return scheme + "://" + authority.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * Loopback traffic never leaves the machine, so js/ws-untrusted-host lets it pass without an allowlist
-     * entry, and so does the directive. The scan marks loopback hosts first party; a named host is first
-     * party otherwise only through the policy's firstPartyHosts.
-     */
-    private static boolean loopback(Endpoint e, Policy policy) {
-        return e.party() == Endpoint.Party.FIRST_PARTY
-                && !io.wsscan.inventory.HostPattern.any(policy.firstPartyHosts(), e.host());
     }
 
     /** The source expressions one connection needs. */

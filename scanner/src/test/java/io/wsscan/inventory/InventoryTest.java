@@ -75,6 +75,7 @@ class InventoryTest {
             assertEquals(Endpoint.Party.THIRD_PARTY, e.party());
         }
         assertEquals(Endpoint.Party.FIRST_PARTY, client(es, "src/dev.js", "app.dev.localhost").party());
+        assertTrue(client(es, "src/dev.js", "app.dev.localhost").notes().contains(Endpoint.LOOPBACK));
         assertEquals(Endpoint.Party.FIRST_PARTY, client(es, "src/dev.js", "127.0.4.2").party());
         Endpoint real = client(es, "src/dev.js", "example-corp.net");
         assertFalse(real.notes().contains(Endpoint.RESERVED), real.toString());
