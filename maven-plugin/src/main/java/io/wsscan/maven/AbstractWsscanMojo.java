@@ -1,6 +1,5 @@
 package io.wsscan.maven;
 
-import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import io.wsscan.report.Formats;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -133,6 +132,18 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.category", defaultValue = "wsscan/")
     protected String category;
 
+    /**
+     * Scan in a JVM of its own, started with {@code forkJvmArgs} and kept for the build's next modules.
+     * Maven's JVM compiles with C2, which makes a short scan slower; {@code false} scans in Maven's JVM.
+     * (The {@code report} goal always scans in Maven's JVM.)
+     */
+    @Parameter(property = "wsscan.fork", defaultValue = "true")
+    protected boolean fork;
+
+    /** Options of the forked JVM, separated by spaces; the default is the {@code ./wsscan} launcher's JIT setting. */
+    @Parameter(property = "wsscan.forkJvmArgs", defaultValue = "-XX:TieredStopAtLevel=1")
+    protected String forkJvmArgs;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -143,12 +154,42 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         Level threshold = threshold(); // a bad failOn is reported even where the goal has nothing to do
         if (!runsHere()) return;
         Path out = outputDirectory == null || outputDirectory.isBlank() ? null : resolvePath(outputDirectory);
-        ScanJob.Outcome outcome = scan(out == null ? defaultOutputDirectory() : out);
-        settle(outcome, report(outcome, threshold), threshold);
+        Verdict verdict = verdict(out == null ? defaultOutputDirectory() : out);
+        settle(verdict, report(verdict, threshold), threshold);
     }
 
-    /** Scans as the parameters say and writes the reports into {@code out}; configuration problems are one line. */
+    /** Scans as the parameters say, forked or not, and writes the reports into {@code out}. */
+    protected Verdict verdict(Path out) throws MojoExecutionException {
+        if (!fork) return Verdict.of(scan(out), baseDirectory(), MAX_LISTED);
+        ScanJob job = job(out);
+        try {
+            job.validate(); // here, so that a bad value is reported the same way forked or not
+            List<String> jvm = forkJvmArgs == null || forkJvmArgs.isBlank() ? List.of() : List.of(forkJvmArgs.trim().split("\\s+"));
+            getLog().debug("wsscan: scanning in a forked JVM with " + jvm);
+            return ForkedScans.run(job, jvm, baseDirectory(), MAX_LISTED);
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage() + " (fork=false scans in Maven's JVM)", e);
+        }
+    }
+
+    /** Scans in Maven's JVM as the parameters say and writes the reports into {@code out}; configuration problems are one line. */
     protected ScanJob.Outcome scan(Path out) throws MojoExecutionException {
+        ScanJob job = job(out);
+        try {
+            return job.run();
+        } catch (ScanJob.ConfigurationException e) {
+            throw new MojoExecutionException("wsscan: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The job the parameters describe, its reports going into {@code out}. */
+    private ScanJob job(Path out) throws MojoExecutionException {
         ScanJob job = new ScanJob();
         try {
             job.formats = formats();
@@ -167,16 +208,14 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.sourceRoot = sourceRoot != null && !sourceRoot.isBlank() ? resolvePath(sourceRoot)
                     : session == null || session.getTopLevelProject() == null ? null
                     : session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
-            if (getLog().isDebugEnabled()) {
-                getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
-                getLog().debug("wsscan: classpath " + job.classpath);
-            }
-            return job.run();
         } catch (ScanJob.ConfigurationException e) {
             throw new MojoExecutionException("wsscan: " + e.getMessage());
-        } catch (IOException e) {
-            throw new MojoExecutionException("wsscan: cannot write the reports in " + job.outputDirectory + ": " + e.getMessage(), e);
         }
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("wsscan: root " + job.root + ", source roots " + job.sourceRoots);
+            getLog().debug("wsscan: classpath " + job.classpath);
+        }
+        return job;
     }
 
     /** The report formats to write. */
@@ -203,11 +242,11 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
 
     /**
      * Ends the goal: throws a {@link MojoFailureException} naming the readable report when findings
-     * reach the threshold. {@code outcome} is null when the goal was skipped.
+     * reach the threshold. {@code verdict} is null when the goal was skipped.
      */
-    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+    protected void settle(Verdict verdict, List<Verdict.Listed> failing, Level threshold) throws MojoFailureException {
         if (!failing.isEmpty()) {
-            throw new MojoFailureException("wsscan: " + ScanJob.failure(failing, threshold, outcome, baseDirectory()));
+            throw new MojoFailureException("wsscan: " + verdict.failure(failing, threshold, baseDirectory()));
         }
     }
 
@@ -291,22 +330,22 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     }
 
     /** Logs the summary and the findings; returns the findings that reach the threshold. */
-    protected List<Finding> report(ScanJob.Outcome outcome, Level threshold) {
-        for (String line : ScanJob.summary(outcome, baseDirectory(), MAX_LISTED)) getLog().info(line);
-        List<Finding> failing = ScanJob.failing(outcome.result().findings(), threshold);
-        Set<Finding> failingSet = new HashSet<>(failing);
+    protected List<Verdict.Listed> report(Verdict verdict, Level threshold) {
+        for (String line : verdict.summary()) getLog().info(line);
+        List<Verdict.Listed> failing = verdict.failing(threshold);
+        Set<Verdict.Listed> failingSet = new HashSet<>(failing);
         // the findings that fail the build first (as errors), then the others (as warnings)
-        List<Finding> shown = new ArrayList<>(failing);
-        for (Finding f : outcome.result().findings()) {
+        List<Verdict.Listed> shown = new ArrayList<>(failing);
+        for (Verdict.Listed f : verdict.findings()) {
             if (!f.suppressed() && !failingSet.contains(f)) shown.add(f);
         }
         int listed = 0;
-        for (Finding f : shown) {
+        for (Verdict.Listed f : shown) {
             if (listed++ == MAX_LISTED) {
                 getLog().warn("wsscan:   ... and " + (shown.size() - MAX_LISTED) + " more (see the report)");
                 break;
             }
-            String line = "wsscan:   " + ScanJob.describe(f, outcome.result().classOf(f.file()));
+            String line = "wsscan:   " + f.line();
             if (failingSet.contains(f)) getLog().error(line);
             else getLog().warn(line);
         }

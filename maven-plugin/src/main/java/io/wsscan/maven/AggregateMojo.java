@@ -1,6 +1,5 @@
 package io.wsscan.maven;
 
-import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -68,18 +67,17 @@ public class AggregateMojo extends AbstractWsscanMojo {
      * until this report was written (also when this goal was skipped).
      */
     @Override
-    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+    protected void settle(Verdict verdict, List<Verdict.Listed> failing, Level threshold) throws MojoFailureException {
         List<String> held = project == Reactor.last(session) ? Reactor.takeHeldBack(project) : List.of();
         if (held.isEmpty()) {
-            super.settle(outcome, failing, threshold);
+            super.settle(verdict, failing, threshold);
             return;
         }
         StringBuilder m = new StringBuilder("wsscan: ");
         if (!failing.isEmpty()) {
-            m.append(ScanJob.failure(failing, threshold, outcome, baseDirectory())).append("; also ");
-        } else if (outcome != null) {
-            m.append("report of the whole build ").append(ScanJob.display(outcome.readable(), baseDirectory()))
-                    .append(" (SARIF: ").append(ScanJob.display(outcome.sarif(), baseDirectory())).append("); ");
+            m.append(verdict.failure(failing, threshold, baseDirectory())).append("; also ");
+        } else if (verdict != null) {
+            m.append("report of the whole build ").append(verdict.reports(baseDirectory())).append("; ");
         }
         m.append("check failed in ").append(held.size()).append(held.size() == 1 ? " module: " : " modules: ")
                 .append(String.join("; ", held));

@@ -1,6 +1,5 @@
 package io.wsscan.maven;
 
-import io.wsscan.findings.Finding;
 import io.wsscan.findings.Finding.Level;
 import org.apache.maven.lifecycle.DefaultLifecycles;
 import org.apache.maven.plugin.MojoExecution;
@@ -51,19 +50,19 @@ public class CheckMojo extends AbstractWsscanMojo {
     }
 
     @Override
-    protected void settle(ScanJob.Outcome outcome, List<Finding> failing, Level threshold) throws MojoFailureException {
+    protected void settle(Verdict verdict, List<Verdict.Listed> failing, Level threshold) throws MojoFailureException {
         MavenProject last = failing.isEmpty() ? null : aggregateProject();
         if (last != null) {
             // paths from the execution root, where the aggregate's failure is read
             Path root = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
-            if (Reactor.holdBack(last, project.getArtifactId() + ": " + ScanJob.failure(failing, threshold, outcome, root))) {
-                getLog().error("wsscan: " + ScanJob.failure(failing, threshold, outcome, baseDirectory()));
+            if (Reactor.holdBack(last, project.getArtifactId() + ": " + verdict.failure(failing, threshold, root))) {
+                getLog().error("wsscan: " + verdict.failure(failing, threshold, baseDirectory()));
                 getLog().error("wsscan: the build fails after the aggregate report of the whole build is written (in "
                         + last.getArtifactId() + ")");
                 return;
             }
         }
-        super.settle(outcome, failing, threshold);
+        super.settle(verdict, failing, threshold);
     }
 
     /** The last project of the reactor when this build runs its aggregate goal after this check; else null. */

@@ -47,7 +47,7 @@ public class ReportMojo extends ScanMojo implements MavenReport {
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
-        report(outcome, null);
+        report(Verdict.of(outcome, baseDirectory(), MAX_LISTED), null);
         SitePage.render(sink, outcome, site, project.getName() == null ? project.getArtifactId() : project.getName());
     }
 

@@ -1,5 +1,9 @@
 package io.wsscan.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanOptions;
 import io.wsscan.engine.ScanResult;
@@ -88,6 +92,73 @@ final class ScanJob {
     boolean includeSuppressed;
     /** The folder SARIF paths are relative to and the policy is looked for up to (null: the scan root). */
     Path sourceRoot;
+
+    // ---- the forked JVM's request (ForkedScans) ------------------------------------------------------
+
+    /** This job as JSON: every field, paths as strings, null fields left out. */
+    ObjectNode toJson(ObjectMapper json) {
+        ObjectNode o = json.createObjectNode();
+        putPath(o, "root", root);
+        putAll(o, "sourceRoots", sourceRoots.stream().map(Path::toString).toList());
+        putAll(o, "includes", includes);
+        putAll(o, "excludes", excludes);
+        putAll(o, "rulesets", rulesets.stream().map(Path::toString).toList());
+        putAll(o, "rules", rules);
+        putPath(o, "baseline", baseline);
+        if (baselineRef != null) o.put("baselineRef", baselineRef);
+        if (threads != null) o.put("threads", threads);
+        if (category != null) o.put("category", category);
+        putAll(o, "classpath", classpath.stream().map(Path::toString).toList());
+        putPath(o, "outputDirectory", outputDirectory);
+        putAll(o, "formats", formats.stream().map(Enum::name).toList());
+        o.put("includeTests", includeTests);
+        o.put("includeSuppressed", includeSuppressed);
+        putPath(o, "sourceRoot", sourceRoot);
+        return o;
+    }
+
+    /** The job {@link #toJson} wrote. */
+    static ScanJob fromJson(JsonNode o) {
+        ScanJob j = new ScanJob();
+        j.root = path(o, "root");
+        j.sourceRoots = strings(o, "sourceRoots").stream().map(Path::of).toList();
+        j.includes = strings(o, "includes");
+        j.excludes = strings(o, "excludes");
+        j.rulesets = strings(o, "rulesets").stream().map(Path::of).toList();
+        j.rules = strings(o, "rules");
+        j.baseline = path(o, "baseline");
+        j.baselineRef = o.hasNonNull("baselineRef") ? o.get("baselineRef").asText() : null;
+        j.threads = o.hasNonNull("threads") ? o.get("threads").asInt() : null;
+        j.category = o.hasNonNull("category") ? o.get("category").asText() : null;
+        j.classpath = strings(o, "classpath").stream().map(Path::of).toList();
+        j.outputDirectory = path(o, "outputDirectory");
+        Set<Formats> fs = new LinkedHashSet<>();
+        for (String f : strings(o, "formats")) fs.add(Formats.valueOf(f));
+        j.formats = fs;
+        j.includeTests = o.path("includeTests").asBoolean();
+        j.includeSuppressed = o.path("includeSuppressed").asBoolean();
+        j.sourceRoot = path(o, "sourceRoot");
+        return j;
+    }
+
+    private static void putPath(ObjectNode o, String key, Path p) {
+        if (p != null) o.put(key, p.toString());
+    }
+
+    private static void putAll(ObjectNode o, String key, List<String> values) {
+        ArrayNode a = o.putArray(key);
+        values.forEach(a::add);
+    }
+
+    private static Path path(JsonNode o, String key) {
+        return o.hasNonNull(key) ? Path.of(o.get(key).asText()) : null;
+    }
+
+    private static List<String> strings(JsonNode o, String key) {
+        List<String> out = new ArrayList<>();
+        o.path(key).forEach(n -> out.add(n.asText()));
+        return out;
+    }
 
     // ---- configuration values ----------------------------------------------------------------------
 
@@ -285,12 +356,6 @@ final class ScanJob {
 
     // ---- summary -----------------------------------------------------------------------------------
 
-    /** Unsuppressed findings at or above the threshold (none for a null threshold). */
-    static List<Finding> failing(List<Finding> findings, Level threshold) {
-        if (threshold == null) return List.of();
-        return findings.stream().filter(f -> !f.suppressed() && f.level().atLeast(threshold)).toList();
-    }
-
     /** Counts of unsuppressed findings for every level, e.g. {@code 1 error, 2 warnings, 0 notes}. */
     static String counts(List<Finding> findings) {
         return counts(findings, true);
@@ -298,10 +363,13 @@ final class ScanJob {
 
     /** Counts of unsuppressed findings per level; levels with none are left out unless {@code zeros}. */
     static String counts(List<Finding> findings, boolean zeros) {
+        return levelCounts(findings.stream().filter(f -> !f.suppressed()).map(Finding::level).toList(), zeros);
+    }
+
+    /** Counts per level, e.g. {@code 1 error, 2 warnings, 0 notes}; levels with none are left out unless {@code zeros}. */
+    static String levelCounts(java.util.Collection<Level> levels, boolean zeros) {
         Map<Level, Integer> by = new EnumMap<>(Level.class);
-        for (Finding f : findings) {
-            if (!f.suppressed()) by.merge(f.level(), 1, Integer::sum);
-        }
+        for (Level l : levels) by.merge(l, 1, Integer::sum);
         List<String> parts = new ArrayList<>();
         for (Level l : Level.values()) {
             int n = by.getOrDefault(l, 0);
@@ -362,17 +430,6 @@ final class ScanJob {
             lines.add("wsscan: report " + display(e.getValue(), displayBase));
         }
         return lines;
-    }
-
-    /**
-     * The line a build failure shows: how many findings reach the threshold, then the readable report
-     * and the SARIF file (relative to {@code displayBase}), e.g. {@code 1 finding at or above
-     * failOn=error (1 error); see target/wsscan/wsscan.txt (SARIF: target/wsscan/wsscan.sarif)}.
-     */
-    static String failure(List<Finding> failing, Level threshold, Outcome o, Path displayBase) {
-        return failing.size() + (failing.size() == 1 ? " finding" : " findings") + " at or above failOn="
-                + threshold.sarifName() + " (" + counts(failing, false) + "); see " + display(o.readable(), displayBase)
-                + " (SARIF: " + display(o.sarif(), displayBase) + ")";
     }
 
     /** {@code p} relative to {@code base} when it lies inside it, else absolute; '/' separators. */

@@ -149,7 +149,7 @@ class ScanJobTest {
         assertFalse(j.options().includeTests());
         ScanJob.Outcome o = j.run();
         assertEquals("0 errors, 0 warnings, 2 notes", ScanJob.counts(o.result().findings()));
-        assertTrue(ScanJob.failing(o.result().findings(), Level.ERROR).isEmpty());
+        assertTrue(Verdict.of(o, dir, 10).failing(Level.ERROR).isEmpty());
         assertTrue(ScanJob.summary(o, dir, 10).contains(
                 "wsscan: 2 findings in test code shown as notes; includeTests=true to treat them as production"));
         Finding xss = o.result().findings().stream().filter(f -> f.ruleId().equals("js/ws-message-xss")).findFirst().orElseThrow();
@@ -160,7 +160,7 @@ class ScanJobTest {
         assertTrue(j.options().includeTests());
         ScanJob.Outcome all = j.run();
         assertEquals("1 error, 1 warning, 0 notes", ScanJob.counts(all.result().findings()));
-        assertEquals(1, ScanJob.failing(all.result().findings(), Level.ERROR).size());
+        assertEquals(1, Verdict.of(all, dir, 10).failing(Level.ERROR).size());
         assertTrue(ScanJob.summary(all, dir, 10).stream().noneMatch(l -> l.contains("shown as notes")));
     }
 
@@ -199,10 +199,11 @@ class ScanJobTest {
         assertTrue(rules.contains("js/ws-message-xss"), rules.toString());
         assertTrue(rules.contains("js/ws-cleartext"), rules.toString());
 
-        List<Finding> failing = ScanJob.failing(o.result().findings(), Level.ERROR);
+        Verdict v = Verdict.of(o, dir, 10);
+        List<Verdict.Listed> failing = v.failing(Level.ERROR);
         assertTrue(failing.stream().allMatch(f -> f.level() == Level.ERROR) && !failing.isEmpty());
-        assertTrue(ScanJob.failing(o.result().findings(), null).isEmpty());
-        assertEquals("1 error", ScanJob.counts(failing, false));
+        assertTrue(v.failing(null).isEmpty());
+        assertEquals("1 error", ScanJob.levelCounts(failing.stream().map(Verdict.Listed::level).toList(), false));
         assertEquals("1 error, 1 warning, 0 notes", ScanJob.counts(o.result().findings()));
         List<String> summary = ScanJob.summary(o, dir, 10);
         assertEquals("wsscan: 2 files analysed", summary.get(0));
@@ -211,12 +212,12 @@ class ScanJobTest {
         assertTrue(summary.contains("wsscan: report target/wsscan/wsscan.txt"), summary.toString());
         // the failure names the report a person reads first
         assertEquals("1 finding at or above failOn=error (1 error); see target/wsscan/wsscan.txt (SARIF: target/wsscan/wsscan.sarif)",
-                ScanJob.failure(failing, Level.ERROR, o, dir));
+                v.failure(failing, Level.ERROR, dir));
         assertTrue(Files.readString(o.readable()).contains("js/ws-message-xss"));
         j.formats = ScanJob.formats(List.of("html"));
         ScanJob.Outcome html = j.run();
         assertEquals(dir.resolve("target/wsscan/wsscan.html"), html.readable());
-        assertTrue(ScanJob.failure(failing, Level.ERROR, html, dir.getParent())
+        assertTrue(Verdict.of(html, dir, 10).failure(failing, Level.ERROR, dir.getParent())
                 .endsWith("; see " + dir.getFileName() + "/target/wsscan/wsscan.html (SARIF: " + dir.getFileName() + "/target/wsscan/wsscan.sarif)"));
     }
 

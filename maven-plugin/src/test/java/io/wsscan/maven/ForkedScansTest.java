@@ -1,0 +1,111 @@
+package io.wsscan.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsscan.findings.Finding.Level;
+import io.wsscan.report.Formats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Scans in a forked JVM give what the same scan in this JVM gives, and the worker is kept for the next one. */
+class ForkedScansTest {
+
+    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m");
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void stopWorkers() {
+        ForkedScans.shutdown();
+    }
+
+    private ScanJob job(String module) throws IOException {
+        Path root = dir.resolve(module);
+        Path app = root.resolve("src/main/resources/static/app.js");
+        Files.createDirectories(app.getParent());
+        Files.writeString(app, ScanJobTest.APP_JS);
+        Files.writeString(root.resolve("src/main/resources/static/app.test.js"), ScanJobTest.APP_JS);
+        ScanJob j = new ScanJob();
+        j.root = root;
+        j.sourceRoots = List.of(root.resolve("src/main/resources"));
+        j.outputDirectory = root.resolve("target/wsscan");
+        j.threads = 1;
+        j.formats = ScanJob.formats(List.of("json"));
+        return j;
+    }
+
+    @Test
+    void aForkedScanReportsWhatAnInProcessScanDoes() throws IOException {
+        ScanJob here = job("here");
+        Verdict expected = Verdict.of(here.run(), dir.resolve("here"), 10);
+        String sarifHere = Files.readString(here.outputDirectory.resolve("wsscan.sarif"));
+
+        ScanJob there = job("there");
+        Verdict forked = ForkedScans.run(there, JVM, dir.resolve("there"), 10);
+        assertEquals(expected.summary(), forked.summary());
+        assertEquals(expected.findings(), forked.findings());
+        // app.js: the cleartext URL and the XSS; app.test.js: the same two, as notes
+        assertEquals(List.of(Level.WARNING, Level.ERROR, Level.NOTE, Level.NOTE),
+                forked.findings().stream().map(Verdict.Listed::level).toList());
+        assertEquals(there.outputDirectory.resolve("wsscan.txt"), forked.readable());
+        assertEquals(1, forked.failing(Level.ERROR).size());
+        // the same reports, byte for byte, apart from the folder names
+        assertEquals(sarifHere.replace("/here/", "/there/"), Files.readString(there.outputDirectory.resolve("wsscan.sarif")));
+        assertTrue(Files.isRegularFile(there.outputDirectory.resolve("wsscan.json")));
+
+        // the next module's scan goes to the same worker
+        ForkedScans.run(job("next"), JVM, dir.resolve("next"), 10);
+        assertEquals(1, ForkedScans.running());
+    }
+
+    @Test
+    void configurationProblemsFoundInTheWorkerAreConfigurationProblems() throws IOException {
+        ScanJob j = job("bad");
+        j.rules = List.of("js/ws-mesage-xss");
+        String inProcess = assertThrows(ScanJob.ConfigurationException.class, j::run).getMessage();
+        ScanJob k = job("bad2");
+        k.rules = List.of("js/ws-mesage-xss");
+        ScanJob.ConfigurationException e = assertThrows(ScanJob.ConfigurationException.class,
+                () -> ForkedScans.run(k, JVM, dir, 10));
+        assertTrue(e.getMessage().contains("js/ws-mesage-xss"), e.getMessage());
+        assertEquals(inProcess, e.getMessage());
+    }
+
+    @Test
+    void aWorkerThatCannotStartIsOneLine() throws IOException {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ForkedScans.run(job("nojvm"), List.of("-XX:+NoSuchWsscanOption"), dir, 10));
+        assertTrue(e.getMessage().startsWith("the forked scan JVM ended without an answer (exit code 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchWsscanOption"), e.getMessage());
+    }
+
+    @Test
+    void aJobSurvivesItsJson() throws IOException {
+        ScanJob j = job("json");
+        j.includes = List.of("**/*.js");
+        j.excludes = List.of("src/{a,b}/**");
+        j.rules = List.of("js/ws-cleartext");
+        j.rulesets = List.of(dir.resolve("extra.yml"));
+        j.baseline = dir.resolve("old.sarif");
+        j.baselineRef = "origin/main";
+        j.category = "wsscan/web";
+        j.classpath = List.of(dir.resolve("lib/a.jar"), dir.resolve("classes"));
+        j.formats = Set.of(Formats.SARIF, Formats.HTML);
+        j.includeTests = true;
+        j.includeSuppressed = true;
+        j.sourceRoot = dir;
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(j.toJson(json), ScanJob.fromJson(json.readTree(json.writeValueAsString(j.toJson(json)))).toJson(json));
+    }
+}
