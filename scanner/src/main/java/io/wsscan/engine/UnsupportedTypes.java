@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * client, a Python server, a template language wsscan does not know): such a file is listed as
  * "not analysed: unsupported type", never dropped in silence. The check is cheap and bounded: types
  * that are never code (images, archives, fonts, documentation, data, source maps) and dotfiles (tool
- * configuration) are not opened, files over {@link #MAX_BYTES} are not read, and a file with a NUL
+ * configuration) and build files ({@code pom.xml}, {@code build.gradle}: dependencies, not code) are not
+ * opened, files over {@link #MAX_BYTES} are not read, and a file with a NUL
  * byte near its start is binary.
  */
 final class UnsupportedTypes {
@@ -44,6 +45,15 @@ final class UnsupportedTypes {
     private static final Pattern DOC_NAME = Pattern.compile(
             "(?i)(readme|license|licence|copying|changelog|changes|history|authors|contributors|contributing|notice|"
                     + "security|code_of_conduct|todo|makefile|dockerfile)([.-].*)?");
+
+    /**
+     * Build files: they name WebSocket libraries as dependencies ({@code spring-boot-starter-websocket},
+     * {@code Java-WebSocket}), which says nothing about code left unread.
+     */
+    private static final Pattern BUILD_NAME = Pattern.compile(
+            "pom\\.xml|.*\\.pom|(build|settings)\\.gradle(\\.kts)?|build\\.sbt|ivy\\.xml|build\\.xml|project\\.clj|"
+                    + "deps\\.edn|Gemfile|Pipfile|requirements.*\\.txt|setup\\.py|setup\\.cfg|pyproject\\.toml|Cargo\\.toml|go\\.mod|"
+                    + ".*\\.csproj|packages\\.config|composer\\.json|Podfile|pubspec\\.yaml|mix\\.exs|rebar\\.config");
 
     private UnsupportedTypes() {
     }
@@ -72,14 +82,14 @@ final class UnsupportedTypes {
                 + "), but it uses " + use);
     }
 
-    /** True for names never searched: types that are not code, documentation named without an extension. */
+    /** True for names never searched: types that are not code, documentation named without an extension, build files. */
     static boolean skippedByName(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         if (dot >= 0 && NOT_CODE.contains(lower.substring(dot + 1))) return true;
         if (dot == 0) return true; // a dotfile without another extension is tool configuration (.jshintrc, .babelrc)
-        return DOC_NAME.matcher(name).matches();
+        return DOC_NAME.matcher(name).matches() || BUILD_NAME.matcher(name).matches();
     }
 
     private static String typeOf(String rel) {

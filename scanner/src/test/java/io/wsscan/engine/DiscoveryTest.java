@@ -86,6 +86,10 @@ class DiscoveryTest {
         write(".jshintrc", "{ \"globals\": { \"WebSocket\": true } }");
         write("bin/tool", "#!/usr/bin/env node\nnew WebSocket(u)\n");
         write("img/logo.bin", new byte[] {'W', 'e', 'b', 0, 'S', 'o', 'c', 'k', 'e', 't'});
+        // build files name WebSocket libraries as dependencies: not code left unread
+        write("pom.xml", "<artifactId>spring-boot-starter-websocket</artifactId> <!-- WebSocket -->");
+        write("server/build.gradle.kts", "implementation(\"org.java-websocket:Java-WebSocket:1.6.0\")");
+        write("py/setup.py", "install_requires=['websockets']  # WebSocket server");
         Discovery.Result r = discover(List.of(), 1000);
         assertEquals(List.of("src/app.js"), rels(r));
         List<Notification> notes = r.notifications();
