@@ -23,6 +23,17 @@ public final class JavaFrontEnd {
     /** Java files larger than this are not parsed: JavaParser needs about a hundred times the text in heap. */
     public static final int MAX_CHARS = 4 * 1024 * 1024;
 
+    /** Whether the parser reads the {@link CompactText} (off only to check that it changes no position). */
+    private final boolean compacting;
+
+    public JavaFrontEnd() {
+        this(true);
+    }
+
+    JavaFrontEnd(boolean compacting) {
+        this.compacting = compacting;
+    }
+
     /** A file JavaParser could not read; line and column are 1-based (0 when unknown). */
     public static final class Failure extends Exception {
         public final int line;
@@ -76,7 +87,8 @@ public final class JavaFrontEnd {
         // it); the others do nothing with this configuration (comments, symbol resolution, lexical
         // preservation). The level's post-processing, 'var' as a type of its own, is applied below.
         cfg.getProcessors().clear();
-        Bounded input = new Bounded(text, deadlineNanos);
+        CompactText compact = compacting ? CompactText.of(text) : CompactText.unchanged(text);
+        Bounded input = new Bounded(compact.text, deadlineNanos);
         ParseResult<CompilationUnit> r;
         try {
             r = new JavaParser(cfg).parse(ParseStart.COMPILATION_UNIT, input);
@@ -99,7 +111,7 @@ public final class JavaFrontEnd {
             CompilationUnit cu = r.getResult().get();
             List<Node> nodes = new ArrayList<>();
             if (preorder(cu, nodes) > Nesting.MAX) throw new Failure("too-deep", Nesting.MESSAGE, 0, 0);
-            dropTokens(nodes);
+            dropTokens(nodes, compact);
             return new Parsed(cu, nodes);
         }
         Problem p = r.getProblems().isEmpty() ? null : r.getProblems().get(0);
@@ -108,7 +120,7 @@ public final class JavaFrontEnd {
             var begin = p.getLocation().get().getBegin().getRange();
             if (begin.isPresent()) {
                 line = begin.get().begin.line;
-                col = begin.get().begin.column;
+                col = compact.column(line, begin.get().begin.column);
             }
         }
         String msg = p == null ? "unknown syntax error" : p.getMessage().lines().findFirst().orElse("syntax error");
@@ -146,14 +158,22 @@ public final class JavaFrontEnd {
     }
 
     /**
-     * Keeps each node's range and lets its tokens go: the parser links every token of the file into one
-     * list that any node's token range holds on to, most of a tree's memory, and nothing after the parse
-     * reads tokens (JavaParser computes a range only while it has the tokens, hence parse, then drop).
+     * Keeps each node's range, in the file's columns, and lets its tokens go: the parser links every
+     * token of the file into one list that any node's token range holds on to, most of a tree's memory,
+     * and nothing after the parse reads tokens (JavaParser computes a range only while it has the tokens,
+     * hence parse, then drop).
      */
-    private static void dropTokens(List<Node> nodes) {
+    private static void dropTokens(List<Node> nodes, CompactText compact) {
         for (Node n : nodes) {
             com.github.javaparser.Range r = n.getRange().orElse(null);
             n.setTokenRange(null);
+            if (r != null) {
+                int b = compact.column(r.begin.line, r.begin.column), e = compact.column(r.end.line, r.end.column);
+                if (b != r.begin.column || e != r.end.column) {
+                    r = new com.github.javaparser.Range(new com.github.javaparser.Position(r.begin.line, b),
+                            new com.github.javaparser.Position(r.end.line, e));
+                }
+            }
             n.setRange(r);
         }
     }
