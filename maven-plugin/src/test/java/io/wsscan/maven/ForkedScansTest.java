@@ -90,22 +90,43 @@ class ForkedScansTest {
         assertTrue(e.getMessage().contains("NoSuchWsscanOption"), e.getMessage());
     }
 
+    /**
+     * Every field of a job reaches the worker: each is set to a value that is not its default, and the
+     * job read back from its JSON has them all. A field toJson/fromJson do not know fails here.
+     */
     @Test
-    void aJobSurvivesItsJson() throws IOException {
-        ScanJob j = job("json");
-        j.includes = List.of("**/*.js");
-        j.excludes = List.of("src/{a,b}/**");
-        j.rules = List.of("js/ws-cleartext");
-        j.rulesets = List.of(dir.resolve("extra.yml"));
-        j.baseline = dir.resolve("old.sarif");
-        j.baselineRef = "origin/main";
-        j.category = "wsscan/web";
-        j.classpath = List.of(dir.resolve("lib/a.jar"), dir.resolve("classes"));
-        j.formats = Set.of(Formats.SARIF, Formats.HTML);
-        j.includeTests = true;
-        j.includeSuppressed = true;
-        j.sourceRoot = dir;
+    void everyFieldOfAJobSurvivesItsJson() throws Exception {
+        ScanJob j = new ScanJob();
+        List<String> fields = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field f : ScanJob.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+            fields.add(f.getName());
+            f.set(j, sample(f, dir));
+        }
+        assertTrue(fields.size() >= 16, fields.toString());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(j.toJson(json), ScanJob.fromJson(json.readTree(json.writeValueAsString(j.toJson(json)))).toJson(json));
+        ScanJob back = ScanJob.fromJson(json.readTree(json.writeValueAsString(j.toJson(json))));
+        for (java.lang.reflect.Field f : ScanJob.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+            assertEquals(f.get(j), f.get(back), "field " + f.getName() + " is lost on the way to the forked JVM");
+        }
+    }
+
+    /** A value of the field's type that no default has. */
+    private static Object sample(java.lang.reflect.Field f, Path dir) {
+        java.lang.reflect.Type t = f.getGenericType();
+        String name = f.getName();
+        if (t == Path.class) return dir.resolve(name);
+        if (t == String.class) return "value-of-" + name;
+        if (t == Integer.class || t == int.class) return 3;
+        if (t == Boolean.class || t == boolean.class) return true;
+        if (t instanceof java.lang.reflect.ParameterizedType p) {
+            java.lang.reflect.Type arg = p.getActualTypeArguments()[0];
+            if (p.getRawType() == List.class && arg == Path.class) return List.of(dir.resolve(name + "-1"), dir.resolve(name + "-2"));
+            if (p.getRawType() == List.class && arg == String.class) return List.of(name + "-a", name + "-b");
+            if (p.getRawType() == Set.class && arg == Formats.class) return new java.util.LinkedHashSet<>(List.of(Formats.SARIF, Formats.TEXT, Formats.HTML));
+        }
+        throw new AssertionError("ScanJob." + name + " has a type this test does not know (" + t
+                + "): add it to ScanJob.toJson/fromJson and to sample()");
     }
 }
