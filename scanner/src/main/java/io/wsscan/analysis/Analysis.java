@@ -36,10 +36,13 @@ final class Analysis implements Fixpoint.Units {
     private final Map<Node, Node> programOf = new IdentityHashMap<>();
     private final Map<Node, Node> thisOwner = new IdentityHashMap<>();
     private final List<Node> functions = new ArrayList<>();
+    /** Says which file each program is (worker code is told by its path too). */
+    private final Engine.Linker linker;
 
     Analysis(List<Node> programs, Scopes scopes, Models models, Engine.Joins joins, Engine.Linker linker) {
         this.programs = List.copyOf(programs);
         this.programSet.addAll(programs);
+        this.linker = linker;
         this.scopes = scopes;
         this.findings = new Findings(heap, joins, models);
         this.models = new ModelBinding(models, joins, this);
@@ -57,7 +60,7 @@ final class Analysis implements Fixpoint.Units {
             programOf.put(program, program);
             collectFunctions(program, program, program);
             modules.initModule(program);
-            models.classify(program, scopes);
+            models.classify(program, scopes, linker.pathOf(program));
         }
         fix.run(programs, functions, this);
         return findings.result();

@@ -97,6 +97,11 @@ public final class Engine {
         /** The program that {@code specifier}, imported or required in {@code from}, names; null if none. */
         Node resolve(Node from, String specifier);
 
+        /** The scan-relative path of a program's file; null when not known. */
+        default String pathOf(Node program) {
+            return null;
+        }
+
         /** The program an AMD module id ({@code define(['app/chat'], …)}) in {@code from} names; null if none. */
         default Node resolveAmd(Node from, String id) {
             return id.startsWith(".") ? resolve(from, id) : null;

@@ -759,6 +759,11 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         }
 
         @Override
+        public String pathOf(Node program) {
+            return pathOf.get(program);
+        }
+
+        @Override
         public Node resolve(Node from, String specifier) {
             String fromPath = pathOf.get(from);
             if (fromPath == null || irs.size() < 2) return null;

@@ -50,28 +50,16 @@ final class ModelBinding {
 
     // ------------------------------------------------------------------ programs
 
-    /** Marks the program a worker script if it calls a worker-only global (window-only sources skip it). */
-    void classify(Node program, Scopes scopes) {
-        if (!models.workerMarkers.isEmpty() && callsGlobal(program, models.workerMarkers, scopes)) workers.add(program);
+    /**
+     * Marks the program worker code (window-only sources skip it), as js/postmessage-origin-check
+     * decides it: {@link Models#isWorker}.
+     */
+    void classify(Node program, Scopes scopes, String relPath) {
+        if (models.isWorker(relPath, program, scopes)) workers.add(program);
     }
 
     void enter(Node program) {
         currentProgram = program;
-    }
-
-    /** Whether the program calls one of these global functions anywhere (iteratively: trees are deep). */
-    private static boolean callsGlobal(Node program, Set<String> names, Scopes scopes) {
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        todo.push(program);
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (n.kind == Kind.CALL && n.kid(0).kind == Kind.IDENT && names.contains(n.kid(0).text)
-                    && scopes.binding(n.kid(0)) == null) {
-                return true;
-            }
-            for (Node k : n.kids()) todo.push(k);
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ API values

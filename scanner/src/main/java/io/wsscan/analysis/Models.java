@@ -653,7 +653,32 @@ public final class Models {
 
     /** Whether a file's path (relative to the scan root, '/' separators) names worker code. */
     public boolean isWorkerFile(String relPath) {
-        return workerFiles != null && workerFiles.matcher(relPath).find();
+        return relPath != null && workerFiles != null && workerFiles.matcher(relPath).find();
+    }
+
+    /**
+     * Whether a program is worker code, whose message events come from the page that started it (or
+     * same-origin clients), not from other windows: its path names a worker ({@code workerFiles}), it
+     * reads a global only workers have ({@code workerGlobals}, also as {@code self.NAME}), or it calls a
+     * {@code workerMarkers} function.
+     */
+    public boolean isWorker(String relPath, io.wsscan.ir.Node program, Scopes scopes) {
+        if (isWorkerFile(relPath)) return true;
+        java.util.ArrayDeque<io.wsscan.ir.Node> todo = new java.util.ArrayDeque<>();
+        todo.push(program);
+        while (!todo.isEmpty()) {
+            io.wsscan.ir.Node n = todo.pop();
+            if (n.kind == io.wsscan.ir.Kind.IDENT && (workerGlobals.contains(n.text) || workerMarkers.contains(n.text))
+                    && scopes.binding(n) == null) {
+                return true;
+            }
+            if (n.kind == io.wsscan.ir.Kind.MEMBER && !n.has(io.wsscan.ir.Node.COMPUTED) && n.kid(0).kind == io.wsscan.ir.Kind.IDENT
+                    && "self".equals(n.kid(0).text) && workerGlobals.contains(n.propertyName())) {
+                return true; // self.skipWaiting(), self.clients
+            }
+            for (io.wsscan.ir.Node k : n.kids()) todo.push(k);
+        }
+        return false;
     }
 
     /** A documentation or test name reserved by RFC 2606 / RFC 6761 ({@code reservedHosts}). */

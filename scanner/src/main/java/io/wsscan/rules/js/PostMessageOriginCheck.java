@@ -45,7 +45,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         Map<Node, Hit> hits = new LinkedHashMap<>();
         List<Engine.SinkReport> sinks = null;
         // A worker's 'message' events come from the page that started it, not from other windows.
-        if (ctx.models().isWorkerFile(ctx.file().relPath()) || usesGlobal(ctx.file().program(), ctx.models().workerGlobals, ctx.scopes())) {
+        if (ctx.models().isWorker(ctx.file().relPath(), ctx.file().program(), ctx.scopes())) {
             return List.of();
         }
         Senders senders = null;
@@ -132,17 +132,6 @@ public final class PostMessageOriginCheck implements StructuralCheck {
         return out;
     }
 
-    /** Whether the code reads or calls one of these globals (a name with no declaration in sight). */
-    private static boolean usesGlobal(Node n, Set<String> names, Scopes scopes) {
-        if (n.kind == Kind.IDENT && names.contains(n.text) && scopes.binding(n) == null) return true;
-        if (n.kind == Kind.MEMBER && !n.has(Node.COMPUTED) && n.kid(0).kind == Kind.IDENT && "self".equals(n.kid(0).text)
-                && names.contains(n.propertyName())) {
-            return true; // self.skipWaiting(), self.clients
-        }
-        for (Node k : n.kids()) if (usesGlobal(k, names, scopes)) return true;
-        return false;
-    }
-
     /**
      * The handler's (or helper's) comparisons of the origin combined by the rule all origin checks share
      * ({@link OriginComparisons}: alternatives by the weakest, requirements by the strongest).
@@ -223,8 +212,7 @@ public final class PostMessageOriginCheck implements StructuralCheck {
          * its check is sound (nothing to report) or the file is a worker's (its messages come from its page).
          */
         public Sender of(Node source, io.wsscan.ir.IrFile file) {
-            boolean worker = workerPrograms.computeIfAbsent(file.program(), p -> models.isWorkerFile(file.relPath())
-                    || usesGlobal(p, models.workerGlobals, scopes));
+            boolean worker = workerPrograms.computeIfAbsent(file.program(), p -> models.isWorker(file.relPath(), p, scopes));
             if (worker) return null;
             Engine.HandlerSite h = holder(source);
             if (h != null && CHANNEL.equals(h.model().kind())) {
