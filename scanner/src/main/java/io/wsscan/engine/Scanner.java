@@ -148,6 +148,14 @@ public final class Scanner {
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
                                String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
                                Classification.Kind kind, boolean partlyRead, List<Suppressions.Mark> suppressions) {
+        /** This outcome with one more notification. */
+        FileOutcome with(Notification n) {
+            List<Notification> all = new ArrayList<>(notifications);
+            all.add(n);
+            return new FileOutcome(relPath, findings, List.copyOf(all), frontEnd, analysed, bytes, endpoints, kind, partlyRead,
+                    suppressions);
+        }
+
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
             return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
                     Classification.Kind.PRODUCTION, false, List.of());
@@ -385,6 +393,7 @@ public final class Scanner {
         ANALYSES.incrementAndGet();
         Future<Map<String, FileReport>> task = workers.submit(() -> u.linker().analyzeTogether(sources, u.shares()));
         Map<String, FileReport> reports;
+        String why = null;
         try {
             reports = task.get(budget, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -394,13 +403,22 @@ public final class Scanner {
         } catch (TimeoutException | ExecutionException | CancellationException e) {
             task.cancel(true);
             reports = null;
+            why = e instanceof TimeoutException ? "did not finish within its time budget (" + budget / 1000 + " s)"
+                    : "failed (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")";
         }
         for (SourceFile src : sources) {
             if (!u.keep().contains(src.relPath())) continue;
             FileReport r = reports == null ? null : reports.get(src.relPath());
             Discovery.Candidate c = u.files().stream().filter(x -> x.relPath().equals(src.relPath())).findFirst().orElseThrow();
             if (r == null) {
-                out.add(analyseOne(c, fileAnalyzers, options, workers));
+                FileOutcome alone = analyseOne(c, fileAnalyzers, options, workers);
+                // said, not silent: flows from the linked files may be missing, and a slower machine may differ
+                if (why != null && alone.analysed()) {
+                    alone = alone.with(new Notification(src.relPath(), 0, 0, Notification.UNIT_FALLBACK, "the analysis of this file together with "
+                            + (u.files().size() - 1) + " linked file" + (u.files().size() == 2 ? "" : "s") + " " + why
+                            + "; it was analysed alone, so data flowing from those files may be missed"));
+                }
+                out.add(alone);
                 continue;
             }
             out.add(FileOutcome.of(src, r, loaded.get(src.relPath()).bytes(), options));

@@ -11,10 +11,14 @@ import java.util.Comparator;
  *              discovery also {@code symlink}, {@code not-a-regular-file}, {@code path-too-long} and
  *              {@code unreadable-name} (see the README), and {@code dependencies} for a {@code node_modules}
  *              folder of installed dependencies that was not walked (a folder, not a skipped file), and
- *              {@code gitignore} (file "": how many files and folders .gitignore left out)
+ *              {@code gitignore} (file "": how many files and folders .gitignore left out), and
+ *              {@code unit-fallback} for a file analysed alone after the analysis with its linked files failed
  * @param line  1-based line the reason points at, or 0 when it concerns the whole file
  */
 public record Notification(String file, int line, int column, String kind, String message) {
+
+    /** Kind of the note on a file analysed alone because the analysis with its linked files failed (it was analysed). */
+    public static final String UNIT_FALLBACK = "unit-fallback";
 
     public static final Comparator<Notification> ORDER = Comparator.comparing(Notification::file)
             .thenComparingInt(Notification::line)
@@ -29,6 +33,6 @@ public record Notification(String file, int line, int column, String kind, Strin
      */
     public boolean fileSkipped() {
         return !kind.equals("info") && !kind.equals("dependencies") && !kind.equals(Suppressions.NOTE_KIND)
-                && !kind.equals("gitignore");
+                && !kind.equals("gitignore") && !kind.equals(UNIT_FALLBACK);
     }
 }
