@@ -36,8 +36,22 @@ final class Builtins {
                  "findIndex", "flatMap", "reduce", "reduceRight" -> arrays.call(name, recv, args, n);
             case "then", "catch", "finally" -> promises.then(name, recv, args, n);
             case "call", "apply", "bind" -> functionCall(name, recv, args, n);
+            case "concat" -> stringConcat(recv, args);
             default -> null;
         };
+    }
+
+    /**
+     * {@code s.concat(a, b)} on a string: {@code s + a + b}, so that known text keeps its place
+     * ({@code protocol.concat('//', hostname)} is the page's own origin, as with {@code +}). An array's
+     * concat (an object receiver) is left to the default handling of calls.
+     */
+    private Value stringConcat(Value recv, List<Value> args) {
+        // an unknown receiver (a string method's result) concatenates too: only objects are left out
+        if (!recv.all(Obj.class).isEmpty() || !recv.all(Fact.Api.class).isEmpty()) return null;
+        Value acc = recv;
+        for (Value arg : args) acc = a.strings.concat(acc, arg);
+        return acc;
     }
 
     /**
