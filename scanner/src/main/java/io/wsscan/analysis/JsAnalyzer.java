@@ -257,6 +257,16 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         return file.relPath().toLowerCase(Locale.ROOT).endsWith(".js") ? ScriptGlobals.read(file.text()) : null;
     }
 
+    /** The scan policy the checks read (allowlist, first-party hosts). */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The sensitive-data classes ({@code card}, {@code password}, ...) the models' name heuristics give a name. */
+    public List<String> nameKinds(String name) {
+        return models.nameKinds(name);
+    }
+
     /** Pages: templates other than single-file components, which load scripts with {@code <script src>}. */
     @Override
     public boolean isPage(String relPath) {
