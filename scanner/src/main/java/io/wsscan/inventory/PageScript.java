@@ -135,14 +135,17 @@ public record PageScript(String page, Region region, String src, String scheme, 
                 if (j >= 0 && j < end) end = j;
             }
             String a = authority.substring(0, end);
-            a = a.substring(a.lastIndexOf('@') + 1);
+            int at = a.lastIndexOf('@');
+            // user:password@host is userinfo; a leading '@' is Razor writing the host
+            String written = at > 0 ? a.substring(at + 1) : a;
+            a = a.substring(at + 1);
             int portColon = a.startsWith("[") ? a.indexOf(':', Math.max(0, a.indexOf(']'))) : a.lastIndexOf(':');
             if (portColon >= 0) {
                 port = a.substring(portColon + 1);
                 a = a.substring(0, portColon);
                 if (!port.matches("\\d{1,5}")) port = null;
             }
-            if (!a.isEmpty() && HOST.matcher(a).matches() && !TEMPLATE_CODE.matcher(authority.substring(0, end)).find()) {
+            if (!a.isEmpty() && HOST.matcher(a).matches() && !TEMPLATE_CODE.matcher(written).find()) {
                 host = a.toLowerCase(Locale.ROOT);
                 party = Endpoint.Party.THIRD_PARTY;
                 notes.add(NOT_FETCHED);
