@@ -5,14 +5,9 @@
 package io.wsscan.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wsscan.inventory.HostPattern;
 import io.wsscan.ir.LineIndex;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,12 +41,7 @@ public record PaymentPages(Set<String> fieldTags, Set<String> autocomplete, List
     public static PaymentPages builtin() {
         PaymentPages p = builtin;
         if (p == null) {
-            try (InputStream in = PaymentPages.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("built-in file missing: " + RESOURCE);
-                p = parse(new ObjectMapper(new YAMLFactory()).readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            p = parse(io.wsscan.rules.Compliance.builtinYaml(RESOURCE));
             builtin = p;
         }
         return p;

@@ -372,37 +372,30 @@ public final class SarifReport {
             }
             if (!e.auth().isEmpty()) text.append("; auth: ").append(String.join(", ", e.auth()));
             text.append('.');
-            Result r = new Result()
-                    .withRuleId(INVENTORY_RULE)
-                    .withRuleIndex(ruleIndex.get(INVENTORY_RULE))
-                    .withLevel(Result.Level.NOTE)
-                    .withMessage(new Message().withText(text.toString()))
-                    .withLocations(List.of(location(e.file(), e.region(), null)));
-            r.setKind(null);
-            r.setRank(null);
-            String hash = lineHash(e.file(), e.region().startLine());
-            if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
-            PropertyBag props = new PropertyBag();
-            props.setAdditionalProperty("endpoint", new TreeMap<>(InventoryReport.json(e, inventory.classOf(e))));
-            r.setProperties(props);
-            return r;
+            return inventoryNote(INVENTORY_RULE, text.toString(), e.file(), e.region(), "endpoint",
+                    InventoryReport.json(e, inventory.classOf(e)));
         }
 
         private Result pageScriptResult(PageScript s) {
             String text = "Page script " + s.src() + " (" + InventoryReport.scriptDetail(inventory, s)
                     + (s.payment() == null ? "" : "; payment page: " + s.payment()) + ").";
+            return inventoryNote(PAGE_SCRIPT_RULE, text, s.page(), s.region(), "pageScript", InventoryReport.json(inventory, s));
+        }
+
+        /** An inventory entry as a note result of its inventory rule, with its JSON under {@code property}. */
+        private Result inventoryNote(String rule, String text, String file, Region region, String property, Map<String, Object> entry) {
             Result r = new Result()
-                    .withRuleId(PAGE_SCRIPT_RULE)
-                    .withRuleIndex(ruleIndex.get(PAGE_SCRIPT_RULE))
+                    .withRuleId(rule)
+                    .withRuleIndex(ruleIndex.get(rule))
                     .withLevel(Result.Level.NOTE)
                     .withMessage(new Message().withText(text))
-                    .withLocations(List.of(location(s.page(), s.region(), null)));
+                    .withLocations(List.of(location(file, region, null)));
             r.setKind(null);
             r.setRank(null);
-            String hash = lineHash(s.page(), s.region().startLine());
+            String hash = lineHash(file, region.startLine());
             if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
             PropertyBag props = new PropertyBag();
-            props.setAdditionalProperty("pageScript", new TreeMap<>(InventoryReport.json(inventory, s)));
+            props.setAdditionalProperty(property, new TreeMap<>(entry));
             r.setProperties(props);
             return r;
         }
@@ -648,18 +641,7 @@ public final class SarifReport {
 
     /** The data file of an inventory rule ({@code inventory/ws-endpoint} -> {@code wsscan/inventory/ws-endpoint.yml}). */
     private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData(String id) {
-        com.fasterxml.jackson.databind.JsonNode d = inventoryData.get(id);
-        if (d == null) {
-            String resource = "wsscan/" + id + ".yml";
-            try (java.io.InputStream in = SarifReport.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("built-in file missing: " + resource);
-                d = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            inventoryData.put(id, d);
-        }
-        return d;
+        return inventoryData.computeIfAbsent(id, k -> io.wsscan.rules.Compliance.builtinYaml("wsscan/" + k + ".yml"));
     }
 
     private static Map<String, RuleMeta> builtinRules;

@@ -91,10 +91,7 @@ class PageScriptReportsTest {
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertEquals(Set.of(), SarifReportTest.schemaErrors(doc));
         JsonNode run = doc.at("/runs/0");
-        int rule = -1;
-        for (int i = 0; i < run.at("/tool/driver/rules").size(); i++) {
-            if (run.at("/tool/driver/rules/" + i + "/id").asText().equals(SarifReport.PAGE_SCRIPT_RULE)) rule = i;
-        }
+        int rule = SarifReportTest.ruleIndex(run, SarifReport.PAGE_SCRIPT_RULE);
         assertTrue(rule >= 0, "page-script rule in the driver");
         assertEquals("note", run.at("/tool/driver/rules/" + rule + "/defaultConfiguration/level").asText());
         assertTrue(run.at("/tool/driver/rules/" + rule + "/help/markdown").asText().contains("not fetched or analysed"));
