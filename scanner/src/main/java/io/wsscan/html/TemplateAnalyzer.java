@@ -70,7 +70,8 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         List<Notification> notes = new ArrayList<>();
         for (ScriptExtractor.Note n : x.notes()) notes.add(note(relPath, lines, n.offset(), n.message()));
         List<PageScript> scripts = kind == TemplateKind.VUE ? List.of() : pageScripts(relPath, text, lines);
-        if (!x.hasCode()) return new FileReport(List.of(), List.copyOf(notes), kind.id(), true).withPageScripts(scripts);
+        List<io.wsscan.findings.Finding> pageFindings = js.pageFindings(relPath, scripts);
+        if (!x.hasCode()) return new FileReport(pageFindings, List.copyOf(notes), kind.id(), true).withPageScripts(scripts);
 
         Attempt a = attempt(relPath, text, x, lines, kind);
         if (!a.report().analysed() && kind != TemplateKind.VUE && kind != TemplateKind.XHTML) {
@@ -91,7 +92,9 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         if (r.analysed()) all.addAll(a.dropped());
         all.addAll(notes);
         String frontEnd = r.frontEnd() == null ? null : kind.id() + "+" + r.frontEnd();
-        return new FileReport(r.findings(), List.copyOf(all), frontEnd, r.analysed(), r.endpoints(), r.partlyRead(), scripts);
+        List<io.wsscan.findings.Finding> findings = new ArrayList<>(r.findings());
+        findings.addAll(pageFindings);
+        return new FileReport(findings, List.copyOf(all), frontEnd, r.analysed(), r.endpoints(), r.partlyRead(), scripts);
     }
 
     /**
