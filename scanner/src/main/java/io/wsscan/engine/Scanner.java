@@ -132,7 +132,7 @@ public final class Scanner {
                 loadedFiles(pageScripts, analysedFiles));
     }
 
-    /** Page scripts sorted, each relative one with the analysed file its {@code src} names (the script's own inventory). */
+    /** Page scripts sorted, each relative one naming the analysed file its {@code src} loads. */
     static List<io.wsscan.inventory.PageScript> loadedFiles(List<io.wsscan.inventory.PageScript> scripts, java.util.Set<String> analysed) {
         List<io.wsscan.inventory.PageScript> out = new ArrayList<>(scripts.size());
         for (io.wsscan.inventory.PageScript s : scripts) {

@@ -104,6 +104,8 @@ public final class TemplateAnalyzer implements FileAnalyzer {
      */
     List<PageScript> pageScripts(String relPath, String text, LineIndex lines) {
         List<PageScripts.Tag> tags = PageScripts.tags(text);
+        // without a <script src> there is nothing to list, so the page's fields need not be read
+        if (tags.isEmpty()) return List.of();
         Map<Integer, String> hosts = new HashMap<>();
         List<PageScript> plain = new ArrayList<>(tags.size());
         for (PageScripts.Tag t : tags) {
