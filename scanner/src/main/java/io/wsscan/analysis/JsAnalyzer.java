@@ -57,6 +57,10 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             "server-origin", new ServerOriginCheck(),
             "untrusted-host", new UntrustedHostCheck());
 
+    /** Checks over a page's {@code <script src>} tags; rules name them like structural checks. */
+    static final Map<String, io.wsscan.rules.PageCheck> PAGE_CHECKS = Map.of(
+            io.wsscan.rules.js.PaymentScriptIntegrityCheck.NAME, new io.wsscan.rules.js.PaymentScriptIntegrityCheck());
+
     private final RuleCatalog catalog;
     private final Policy policy;
     private final Models models;
@@ -255,6 +259,33 @@ public final class JsAnalyzer implements LinkingAnalyzer {
     @Override
     public GlobalNames globals(SourceFile file) {
         return file.relPath().toLowerCase(Locale.ROOT).endsWith(".js") ? ScriptGlobals.read(file.text()) : null;
+    }
+
+    /** The scan policy the checks read (allowlist, first-party hosts). */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The sensitive-data classes ({@code card}, {@code password}, ...) the models' name heuristics give a name. */
+    public List<String> nameKinds(String name) {
+        return models.nameKinds(name);
+    }
+
+    /** The findings of the rules that ask for a page check, over one page's scripts (in document order). */
+    public List<Finding> pageFindings(String relPath, List<io.wsscan.inventory.PageScript> scripts) {
+        List<Finding> out = new ArrayList<>();
+        if (scripts.isEmpty()) return out;
+        for (Map.Entry<String, io.wsscan.rules.PageCheck> c : new java.util.TreeMap<>(PAGE_CHECKS).entrySet()) {
+            List<RuleMeta> rules = catalog.rules().values().stream().filter(r -> c.getKey().equals(r.check())).toList();
+            if (rules.isEmpty()) continue;
+            for (io.wsscan.rules.PageCheck.Hit h : c.getValue().run(scripts)) {
+                for (RuleMeta rule : rules) {
+                    out.add(new Finding(rule.id(), rule.level(), relPath, h.script().region(), fill(rule.message(), h.placeholders()),
+                            List.of(), null));
+                }
+            }
+        }
+        return out;
     }
 
     /** Pages: templates other than single-file components, which load scripts with {@code <script src>}. */

@@ -61,7 +61,7 @@ final class InventoryCommand implements Callable<Integer> {
         Policy policy = doc.policy(Scanner.root(scanPaths));
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
         ScanResult result = new Scanner().scan(b.build());
-        Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
+        Inventory inv = Inventory.of(result, policy.firstPartyHosts());
         doc.write(main.out, w -> report.write(inv, w));
         return Main.OK;
     }

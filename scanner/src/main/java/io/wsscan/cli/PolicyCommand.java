@@ -18,8 +18,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,8 +90,10 @@ final class PolicyCommand implements Callable<Integer> {
             Policy policy = doc.policy(Scanner.root(scanPaths));
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
                     .policy(policy).includeTests(includeTests).build());
-            Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
-            Csp csp = Csp.of(inv, policy, includeTests).withPageScripts(pageScripts(result));
+            Inventory inv = Inventory.of(result, policy.firstPartyHosts());
+            // the pages' scripts as the scan recorded them (production pages unless --include-tests)
+            Csp csp = Csp.of(inv, policy, includeTests).withPageScripts(inv.pageScripts().stream()
+                    .filter(s -> includeTests || inv.classOf(s.page()).production()).toList());
             String text = switch (format) {
                 case "meta" -> csp.meta() + "\n";
                 case "directive" -> csp.directive() + "\n";
@@ -104,28 +104,6 @@ final class PolicyCommand implements Callable<Integer> {
             summary(csp, policy);
             return Main.OK;
         }
-
-        /** The external scripts of each analysed page (production pages unless --include-tests), read again from disk. */
-        private Map<String, List<io.wsscan.html.PageScripts.Script>> pageScripts(ScanResult result) {
-            Map<String, List<io.wsscan.html.PageScripts.Script>> out = new java.util.TreeMap<>();
-            for (String rel : result.analysedFiles()) {
-                io.wsscan.html.TemplateKind kind = io.wsscan.html.TemplateKind.of(rel);
-                if (kind == null || rel.endsWith(".vue")) continue;
-                if (!includeTests && !result.classOf(rel).production()) continue;
-                Path file = result.root().resolve(rel);
-                try {
-                    if (Files.size(file) > MAX_PAGE_BYTES) continue;
-                    List<io.wsscan.html.PageScripts.Script> scripts = io.wsscan.html.PageScripts.of(
-                            new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-                    if (!scripts.isEmpty()) out.put(rel, scripts);
-                } catch (IOException e) {
-                    // the scan read it a moment ago; a page that went away has no scripts to list
-                }
-            }
-            return out;
-        }
-
-        private static final long MAX_PAGE_BYTES = 20L << 20;
 
         private static String json(Csp csp, Policy policy) throws IOException {
             Map<String, Object> doc = new LinkedHashMap<>();

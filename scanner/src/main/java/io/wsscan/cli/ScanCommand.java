@@ -411,8 +411,7 @@ final class ScanCommand implements Callable<Integer> {
     /** The inventory a report shows: always in HTML (the endpoint map), in SARIF only with --inventory. */
     private io.wsscan.inventory.Inventory inventory(Formats format, ScanResult result) {
         boolean wanted = format == Formats.HTML || inventory && format == Formats.SARIF;
-        return wanted ? io.wsscan.inventory.Inventory.of(result.endpoints(), policyOf(result).firstPartyHosts(),
-                result.classes()) : null;
+        return wanted ? io.wsscan.inventory.Inventory.of(result, policyOf(result).firstPartyHosts()) : null;
     }
 
     private Policy policyOf(ScanResult result) {

@@ -3,6 +3,7 @@ package io.wsscan.engine;
 import io.wsscan.findings.Finding;
 import io.wsscan.findings.Notification;
 import io.wsscan.inventory.Endpoint;
+import io.wsscan.inventory.PageScript;
 import io.wsscan.rules.RuleCatalog;
 
 import java.nio.file.Path;
@@ -26,17 +27,28 @@ import java.util.Map;
  *                   cut parts nested too deeply), sorted; their {@code info} notifications say which lines
  * @param sourceRoot the folder SARIF URIs are relative to ({@code %SRCROOT%}): the repository's top, which holds
  *                   {@code root}; null means {@code root}
+ * @param pageScripts the {@code <script src>} tags of the scanned pages ({@link PageScript#ORDER}), for the inventory
  */
 public record ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
                          RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
                          List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead,
-                         Path sourceRoot) {
+                         Path sourceRoot, List<PageScript> pageScripts) {
 
     public ScanResult {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         analysedFiles = analysedFiles == null ? List.of() : List.copyOf(analysedFiles);
         classes = classes == null ? Map.of() : Map.copyOf(classes);
         partlyRead = partlyRead == null ? List.of() : partlyRead.stream().sorted().toList();
+        pageScripts = pageScripts == null ? List.of() : List.copyOf(pageScripts);
+    }
+
+    /** A result without page scripts. */
+    public ScanResult(Path root, List<Finding> findings, List<Notification> notifications,
+                      RuleCatalog catalog, Stats stats, Map<String, String> frontEnds, List<Endpoint> endpoints,
+                      List<String> analysedFiles, Map<String, Classification.Kind> classes, List<String> partlyRead,
+                      Path sourceRoot) {
+        this(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes, partlyRead,
+                sourceRoot, List.of());
     }
 
     /** A result whose SARIF URIs are relative to the scan root. */
@@ -75,13 +87,13 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
     /** The same scan with other findings (baseline, policy). */
     public ScanResult withFindings(List<Finding> kept) {
         return new ScanResult(root, kept, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes,
-                partlyRead, sourceRoot);
+                partlyRead, sourceRoot, pageScripts);
     }
 
     /** The same scan with SARIF URIs relative to {@code folder} (which must hold the root; null: the root). */
     public ScanResult withSourceRoot(Path folder) {
         return new ScanResult(root, findings, notifications, catalog, stats, frontEnds, endpoints, analysedFiles, classes,
-                partlyRead, folder);
+                partlyRead, folder, pageScripts);
     }
 
     /**

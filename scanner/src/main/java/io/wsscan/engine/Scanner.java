@@ -94,6 +94,7 @@ public final class Scanner {
 
         List<Finding> findings = new ArrayList<>();
         List<io.wsscan.inventory.Endpoint> endpoints = new ArrayList<>();
+        List<io.wsscan.inventory.PageScript> pageScripts = new ArrayList<>();
         List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
         java.util.TreeSet<String> analysedFiles = new java.util.TreeSet<>();
@@ -103,6 +104,7 @@ public final class Scanner {
         long bytes = 0;
         for (FileOutcome o : outcomes) {
             notes.addAll(o.notifications());
+            pageScripts.addAll(o.pageScripts());
             notes.addAll(Suppressions.problems(o.relPath(), o.suppressions(), knownRules, options.reportUnusedSuppressions(),
                     id -> io.wsscan.rules.Spelling.nearMiss(id, knownRules)));
             if (!o.analysed()) continue;
@@ -126,7 +128,20 @@ public final class Scanner {
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
         return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
-                List.copyOf(analysedFiles), classes, partlyRead, sourceRoot(options, found.root()));
+                List.copyOf(analysedFiles), classes, partlyRead, sourceRoot(options, found.root()),
+                loadedFiles(pageScripts, analysedFiles));
+    }
+
+    /** Page scripts sorted, each relative one naming the analysed file its {@code src} loads. */
+    static List<io.wsscan.inventory.PageScript> loadedFiles(List<io.wsscan.inventory.PageScript> scripts, java.util.Set<String> analysed) {
+        List<io.wsscan.inventory.PageScript> out = new ArrayList<>(scripts.size());
+        for (io.wsscan.inventory.PageScript s : scripts) {
+            String file = s.party() == io.wsscan.inventory.Endpoint.Party.RELATIVE
+                    ? io.wsscan.html.PageScripts.resolve(s.page(), s.src(), analysed::contains) : null;
+            out.add(file == null ? s : s.withFile(file));
+        }
+        out.sort(io.wsscan.inventory.PageScript.ORDER);
+        return List.copyOf(out);
     }
 
     /**
@@ -147,18 +162,19 @@ public final class Scanner {
     /** What one file contributed, with its suppressions applied and its class; the text is not kept. */
     private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
                                String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
-                               Classification.Kind kind, boolean partlyRead, List<Suppressions.Mark> suppressions) {
+                               Classification.Kind kind, boolean partlyRead, List<Suppressions.Mark> suppressions,
+                               List<io.wsscan.inventory.PageScript> pageScripts) {
         /** This outcome with one more notification. */
         FileOutcome with(Notification n) {
             List<Notification> all = new ArrayList<>(notifications);
             all.add(n);
             return new FileOutcome(relPath, findings, List.copyOf(all), frontEnd, analysed, bytes, endpoints, kind, partlyRead,
-                    suppressions);
+                    suppressions, pageScripts);
         }
 
         static FileOutcome skipped(String relPath, Notification why, long bytes) {
             return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
-                    Classification.Kind.PRODUCTION, false, List.of());
+                    Classification.Kind.PRODUCTION, false, List.of(), List.of());
         }
 
         /** The outcome of an analysed file; its class is decided here, once, while its text is at hand. */
@@ -167,7 +183,7 @@ public final class Scanner {
                     : Classification.builtin().classify(src.relPath(), src.text());
             Suppressions.Applied applied = Suppressions.applyAndMark(src.text(), r.findings());
             return new FileOutcome(src.relPath(), applied.findings(), r.notifications(),
-                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead(), applied.marks());
+                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead(), applied.marks(), r.pageScripts());
         }
     }
 

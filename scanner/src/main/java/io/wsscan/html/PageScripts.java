@@ -3,6 +3,8 @@ package io.wsscan.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The external scripts a page loads ({@code <script src>}, in document order), read from the text
@@ -28,30 +30,60 @@ public final class PageScripts {
     /** The page's external scripts, in order. */
     public static List<Script> of(String page) {
         List<Script> out = new ArrayList<>();
+        for (Tag t : tags(page)) out.add(new Script(t.src(), t.module(), t.integrity() != null && !t.integrity().isBlank()));
+        return out;
+    }
+
+    /**
+     * One {@code <script src>} tag as written: where it starts, its {@code src} (entities decoded,
+     * stripped), whether it is a module, and its {@code integrity} and {@code crossorigin} values (null
+     * when the attribute is absent, "" when it has no value).
+     */
+    public record Tag(int offset, String src, boolean module, String integrity, String crossorigin) {
+    }
+
+    /** The page's {@code <script src>} tags of JavaScript, in document order. */
+    public static List<Tag> tags(String page) {
+        List<Tag> out = new ArrayList<>();
+        startTags(page, Set.of("script"), tag -> {
+            String src = tag.value("src");
+            String type = tag.value("type");
+            if (src != null && !src.isBlank() && ScriptExtractor.isJavaScript(type, tag.value("language"))) {
+                out.add(new Tag(tag.start, src.strip(), type != null && type.strip().toLowerCase(Locale.ROOT).equals("module"),
+                        tag.value("integrity"), tag.value("crossorigin")));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Calls {@code each} with every start tag whose (lower-case) name is in {@code names}, in document
+     * order, without building a DOM: comments are skipped, and the text of a script is not markup.
+     */
+    static void startTags(String page, Set<String> names, Consumer<StartTag> each) {
         int i = 0;
         while (true) {
             int lt = page.indexOf('<', i);
-            if (lt < 0) return out;
+            if (lt < 0) return;
             if (page.startsWith("<!--", lt)) {
                 int e = page.indexOf("-->", lt + 4);
-                if (e < 0) return out;
+                if (e < 0) return;
                 i = e + 3;
                 continue;
             }
             int ne = TemplateTags.tagNameEnd(page, lt + 1);
-            if (ne - lt - 1 != 6 || !page.regionMatches(true, lt + 1, "script", 0, 6)) {
+            String name = page.substring(lt + 1, ne).toLowerCase(Locale.ROOT);
+            boolean script = name.equals("script");
+            if (!script && !names.contains(name)) {
                 i = lt + 1;
                 continue;
             }
             int te = TemplateTags.tagEnd(page, ne);
-            if (te < 0) return out;
-            StartTag tag = StartTag.read(page, lt, te);
-            String src = tag.value("src");
-            String type = tag.value("type");
-            if (src != null && !src.isBlank() && ScriptExtractor.isJavaScript(type, tag.value("language"))) {
-                String sri = tag.value("integrity");
-                out.add(new Script(src.strip(), type != null && type.strip().toLowerCase(Locale.ROOT).equals("module"),
-                        sri != null && !sri.isBlank()));
+            if (te < 0) return;
+            if (names.contains(name)) each.accept(StartTag.read(page, lt, te));
+            if (!script) {
+                i = te;
+                continue;
             }
             // a script's text is raw: nothing in it is a tag
             int close = TemplateTags.indexOfIgnoreCase(page, "</script", te);

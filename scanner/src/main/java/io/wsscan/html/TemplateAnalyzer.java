@@ -9,10 +9,14 @@ import io.wsscan.engine.FileAnalyzer;
 import io.wsscan.engine.FileReport;
 import io.wsscan.engine.SourceFile;
 import io.wsscan.findings.Notification;
+import io.wsscan.inventory.PageScript;
 import io.wsscan.ir.LineIndex;
+import io.wsscan.policy.Policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Templates (every {@link TemplateKind}: HTML, XHTML, JSP, Vue, FreeMarker, PHP, Blade, ERB, EJS,
@@ -65,7 +69,9 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         LineIndex lines = new LineIndex(text);
         List<Notification> notes = new ArrayList<>();
         for (ScriptExtractor.Note n : x.notes()) notes.add(note(relPath, lines, n.offset(), n.message()));
-        if (!x.hasCode()) return new FileReport(List.of(), List.copyOf(notes), kind.id(), true);
+        List<PageScript> scripts = kind == TemplateKind.VUE ? List.of() : pageScripts(relPath, text, lines);
+        List<io.wsscan.findings.Finding> pageFindings = js.pageFindings(relPath, scripts);
+        if (!x.hasCode()) return new FileReport(pageFindings, List.copyOf(notes), kind.id(), true).withPageScripts(scripts);
 
         Attempt a = attempt(relPath, text, x, lines, kind);
         if (!a.report().analysed() && kind != TemplateKind.VUE && kind != TemplateKind.XHTML) {
@@ -86,7 +92,36 @@ public final class TemplateAnalyzer implements FileAnalyzer {
         if (r.analysed()) all.addAll(a.dropped());
         all.addAll(notes);
         String frontEnd = r.frontEnd() == null ? null : kind.id() + "+" + r.frontEnd();
-        return new FileReport(r.findings(), List.copyOf(all), frontEnd, r.analysed(), r.endpoints(), r.partlyRead());
+        List<io.wsscan.findings.Finding> findings = new ArrayList<>(r.findings());
+        findings.addAll(pageFindings);
+        return new FileReport(findings, List.copyOf(all), frontEnd, r.analysed(), r.endpoints(), r.partlyRead(), scripts);
+    }
+
+    /**
+     * The page's {@code <script src>} tags for the inventory, with the scan policy's first-party hosts and
+     * allowlist applied and, on a payment page ({@link PaymentPages}), why it is one. A single-file
+     * component's {@code <script src>} is its own code, not a page's script, and is not listed.
+     */
+    List<PageScript> pageScripts(String relPath, String text, LineIndex lines) {
+        List<PageScripts.Tag> tags = PageScripts.tags(text);
+        // without a <script src> there is nothing to list, so the page's fields need not be read
+        if (tags.isEmpty()) return List.of();
+        Map<Integer, String> hosts = new HashMap<>();
+        List<PageScript> plain = new ArrayList<>(tags.size());
+        for (PageScripts.Tag t : tags) {
+            PageScript s = PageScript.of(relPath, lines.region(t.offset(), t.offset() + "<script".length()), t.src(),
+                    t.integrity(), t.crossorigin(), t.module());
+            plain.add(s);
+            if (s.host() != null) hosts.putIfAbsent(s.region().startLine(), s.host());
+        }
+        String payment = PaymentPages.builtin().evidence(text, js::nameKinds, hosts);
+        Policy policy = js.policy();
+        List<PageScript> out = new ArrayList<>(plain.size());
+        for (PageScript s : plain) {
+            if (payment != null) s = s.withPayment(payment);
+            out.add(s.withPolicy(policy.firstPartyHosts(), policy::allows, policy.hasAllowlist()));
+        }
+        return out;
     }
 
     /** A parse and analysis of masked text, and the notes about inline handlers left out on the way. */

@@ -12,20 +12,40 @@ import java.util.TreeSet;
 /**
  * The endpoint inventory of one scan: clients (party decided with the policy's first-party hosts),
  * servers, which server endpoints each client reaches (by path), server endpoints no client of the
- * scan uses ("hidden"), first-party client paths no server of the scan defines, and third-party hosts
- * with the files that connect to them. Everything is sorted, so output is deterministic.
+ * scan uses ("hidden"), first-party client paths no server of the scan defines, third-party hosts
+ * with the files that connect to them, and the scripts each page loads ({@code <script src>}, party
+ * and allowlist decided by the scan's policy). Everything is sorted, so output is deterministic.
  */
 public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Match> matches,
                         List<Endpoint> hiddenServers, List<Endpoint> unmatchedClients,
-                        Map<String, List<String>> thirdPartyHosts, Map<String, Classification.Kind> classes) {
+                        Map<String, List<String>> thirdPartyHosts, Map<String, Classification.Kind> classes,
+                        List<PageScript> pageScripts) {
 
     public Inventory {
         classes = classes == null ? Map.of() : Map.copyOf(classes);
+        pageScripts = pageScripts == null ? List.of() : List.copyOf(pageScripts);
     }
 
     /** The class of an endpoint's file (test, example, generated, vendored code), production unless listed. */
     public Classification.Kind classOf(Endpoint e) {
-        return classes.getOrDefault(e.file(), Classification.Kind.PRODUCTION);
+        return classOf(e.file());
+    }
+
+    /** The class of a file of the scan, production unless listed. */
+    public Classification.Kind classOf(String file) {
+        return classes.getOrDefault(file, Classification.Kind.PRODUCTION);
+    }
+
+    /** The inventory of a scan: its endpoints, the classes of its files and its pages' scripts. */
+    public static Inventory of(io.wsscan.engine.ScanResult scan, List<HostPattern> firstPartyHosts) {
+        Inventory inv = of(scan.endpoints(), firstPartyHosts, scan.classes());
+        return new Inventory(inv.clients, inv.servers, inv.matches, inv.hiddenServers, inv.unmatchedClients,
+                inv.thirdPartyHosts, inv.classes, scan.pageScripts());
+    }
+
+    /** The client connections opened in a file of the scan (a page's script that the scan analysed). */
+    public List<Endpoint> clientsIn(String file) {
+        return clients.stream().filter(c -> c.file().equals(file)).toList();
     }
 
     /** A client and the server endpoints of the scan whose path it reaches. */
@@ -88,7 +108,7 @@ public record Inventory(List<Endpoint> clients, List<Endpoint> servers, List<Mat
         Map<String, List<String>> hosts = new TreeMap<>();
         thirdParty.forEach((h, files) -> hosts.put(h, List.copyOf(files)));
         return new Inventory(List.copyOf(clients), List.copyOf(servers), List.copyOf(matches), hidden,
-                List.copyOf(unmatched), hosts, classes);
+                List.copyOf(unmatched), hosts, classes, List.of());
     }
 
     /**

@@ -104,6 +104,43 @@ public enum InventoryReport {
         for (Map.Entry<String, List<String>> h : inv.thirdPartyHosts().entrySet()) {
             out.write("  " + h.getKey() + "  <- " + String.join(", ", h.getValue()) + "\n");
         }
+        out.write("\nPage scripts (" + inv.pageScripts().size() + "; " + NOT_FETCHED + ")\n");
+        for (PageScript s : inv.pageScripts()) {
+            out.write("  " + where(s) + tag(inv, s.page()) + (s.payment() == null ? "" : " [payment page]") + "  " + s.src() + "\n");
+            out.write("      " + scriptDetail(inv, s) + (s.payment() == null ? "" : "; payment page: " + s.payment()) + "\n");
+        }
+    }
+
+    /** What the inventory says about the code of scripts from other hosts. */
+    public static final String NOT_FETCHED = "the code of scripts from other hosts is not fetched or analysed";
+
+    /** Where a page script is: {@code page:line}. */
+    public static String where(PageScript s) {
+        return s.page() + ":" + s.region().startLine();
+    }
+
+    /**
+     * One line on a page script: party and host, integrity, crossorigin, allowlist, module, the scan file it loads
+     * and the connections that file opens, and the notes.
+     */
+    public static String scriptDetail(Inventory inv, PageScript s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(s.party().id() + (s.host() == null ? "" : " " + s.host() + (s.port() == null ? "" : ":" + s.port())));
+        parts.add("integrity: " + s.integrity().id());
+        if (s.crossorigin() != null) parts.add("crossorigin" + (s.crossorigin().isEmpty() ? "" : " " + s.crossorigin()));
+        if (s.allowed() != null) parts.add(s.allowed() ? "in allowedHosts" : "not in allowedHosts");
+        if (s.module()) parts.add("module");
+        if (s.file() != null) {
+            int n = inv.clientsIn(s.file()).size();
+            parts.add("loads " + s.file() + " (" + n + " client connection" + (n == 1 ? "" : "s") + ")");
+        }
+        parts.addAll(s.notes());
+        return String.join("; ", parts);
+    }
+
+    private static String tag(Inventory inv, String file) {
+        Classification.Kind k = inv.classOf(file);
+        return k.production() ? "" : " [" + k.id() + "]";
     }
 
     // ---- JSON ---------------------------------------------------------------------------------------
@@ -159,7 +196,35 @@ public enum InventoryReport {
         root.put("hiddenServers", inv.hiddenServers().stream().map(InventoryReport::ref).toList());
         root.put("unmatchedClients", inv.unmatchedClients().stream().map(InventoryReport::ref).toList());
         root.put("thirdPartyHosts", inv.thirdPartyHosts());
+        root.put("pageScripts", inv.pageScripts().stream().map(s -> json(inv, s)).toList());
         return root;
+    }
+
+    /** A page script as JSON, with the client connections of the scan file it loads. */
+    public static Map<String, Object> json(Inventory inv, PageScript s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("page", s.page());
+        m.put("line", s.region().startLine());
+        m.put("column", s.region().startColumn());
+        m.put("src", s.src());
+        m.put("scheme", s.scheme());
+        m.put("host", s.host());
+        m.put("port", s.port());
+        m.put("party", s.party().id());
+        m.put("integrity", s.integrity().id());
+        m.put("crossorigin", s.crossorigin());
+        if (s.module()) m.put("module", true);
+        m.put("allowed", s.allowed());
+        m.put("paymentPage", s.payment());
+        if (s.file() != null) {
+            m.put("loads", s.file());
+            m.put("clientConnections", inv.clientsIn(s.file()).size());
+        }
+        if (!s.notes().isEmpty()) m.put("notes", s.notes());
+        Classification.Kind kind = inv.classOf(s.page());
+        if (!kind.production()) m.put("classification", kind.id());
+        m.values().removeIf(java.util.Objects::isNull);
+        return m;
     }
 
     // ---- Markdown -----------------------------------------------------------------------------------
@@ -205,6 +270,14 @@ public enum InventoryReport {
         out.write("\n## Third-party hosts (" + inv.thirdPartyHosts().size() + ")\n\n");
         for (Map.Entry<String, List<String>> h : inv.thirdPartyHosts().entrySet()) {
             out.write("- " + md(h.getKey()) + ": " + md(String.join(", ", h.getValue())) + "\n");
+        }
+        out.write("\n## Page scripts (" + inv.pageScripts().size() + ")\n\n" + md(NOT_FETCHED) + ".\n\n");
+        out.write("| Page | Line | Script | Party | Host | Integrity | Allowed | Payment page | Loads | Code |\n");
+        out.write("|---|---:|---|---|---|---|---|---|---|---|\n");
+        for (PageScript s : inv.pageScripts()) {
+            out.write("| " + md(s.page()) + " | " + s.region().startLine() + " | " + md(s.src()) + " | " + s.party().id() + " | "
+                    + md(s.host()) + " | " + s.integrity().id() + " | " + (s.allowed() == null ? "-" : s.allowed() ? "yes" : "no")
+                    + " | " + md(s.payment()) + " | " + md(s.file()) + " | " + inv.classOf(s.page()).id() + " |\n");
         }
     }
 

@@ -71,17 +71,16 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
      * They are listed, not put into the header: a script-src must also allow the pages' own and inline
      * scripts, which this does not know.
      */
-    public Csp withPageScripts(Map<String, List<io.wsscan.html.PageScripts.Script>> byPage) {
+    public Csp withPageScripts(List<io.wsscan.inventory.PageScript> pageScripts) {
         Map<String, TreeSet<String>> scripts = new TreeMap<>(Csp::order);
         TreeSet<String> noSri = new TreeSet<>();
-        byPage.forEach((page, list) -> {
-            for (io.wsscan.html.PageScripts.Script sc : list) {
-                String source = scriptSource(sc.src());
-                if (source == null) continue;
-                scripts.computeIfAbsent(source, k -> new TreeSet<>()).add(page);
-                if (!sc.integrity()) noSri.add(page + ": " + sc.src());
-            }
-        });
+        for (io.wsscan.inventory.PageScript sc : pageScripts) {
+            String source = scriptSource(sc.src());
+            if (source == null) continue;
+            scripts.computeIfAbsent(source, k -> new TreeSet<>()).add(sc.page());
+            // a value the browser cannot use (empty, unknown algorithm) is no integrity either
+            if (!sc.integrity().present()) noSri.add(sc.page() + ": " + sc.src());
+        }
         return new Csp(sources, undecided, refused, reserved, freeze(scripts), List.copyOf(noSri));
     }
 

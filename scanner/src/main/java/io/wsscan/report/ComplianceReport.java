@@ -3,6 +3,11 @@ package io.wsscan.report;
 import io.wsscan.engine.Classification;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.findings.Finding;
+import io.wsscan.html.PaymentPages;
+import io.wsscan.inventory.Inventory;
+import io.wsscan.inventory.InventoryReport;
+import io.wsscan.inventory.PageScript;
+import io.wsscan.inventory.PaymentScripts;
 import io.wsscan.rules.Compliance;
 import io.wsscan.rules.RuleMeta;
 
@@ -49,8 +54,45 @@ public final class ComplianceReport {
                     }
                 }
             }
+            List<String> ids = PaymentPages.builtin().requirementsOf(s.key());
+            if (!ids.isEmpty()) paymentScripts(scan, ids, markdown, out);
         }
         out.flush();
+    }
+
+    /**
+     * The page-script inventory of payment pages under the requirements it documents: each payment page, why it
+     * is one, and its scripts with what each lacks.
+     */
+    private static void paymentScripts(ScanResult scan, List<String> ids, boolean markdown, Writer out) throws IOException {
+        PaymentScripts pay = PaymentScripts.of(scan.pageScripts());
+        Inventory inv = Inventory.of(scan, List.of());
+        String head = "Payment page scripts (" + String.join(", ", ids) + "): " + pay.summary() + "; "
+                + InventoryReport.NOT_FETCHED;
+        if (markdown) {
+            out.write("\n" + md(head) + "\n");
+            if (!pay.byPage().isEmpty()) {
+                out.write("\n| Page | Line | Script | Party | Integrity | Gaps |\n|---|---:|---|---|---|---|\n");
+                for (Map.Entry<String, List<PageScript>> e : pay.byPage().entrySet()) {
+                    for (PageScript sc : e.getValue()) {
+                        out.write("| " + md(e.getKey()) + " | " + sc.region().startLine() + " | " + md(sc.src()) + " | " + sc.party().id()
+                                + (sc.host() == null ? "" : " " + md(sc.host())) + " | " + sc.integrity().id() + " | "
+                                + md(String.join(", ", PaymentScripts.gaps(sc))) + " |\n");
+                    }
+                }
+            }
+            return;
+        }
+        out.write("  " + head + "\n");
+        for (Map.Entry<String, List<PageScript>> e : pay.byPage().entrySet()) {
+            Classification.Kind kind = scan.classOf(e.getKey());
+            out.write("      " + e.getKey() + (kind.production() ? "" : " [" + kind.id() + "]") + "  payment page: "
+                    + pay.evidence(e.getKey()) + "\n");
+            for (PageScript sc : e.getValue()) {
+                List<String> gaps = PaymentScripts.gaps(sc);
+                out.write("        line " + sc.region().startLine() + "  " + sc.src() + "  " + InventoryReport.scriptDetail(inv, sc) + (gaps.isEmpty() ? "" : "  [" + String.join(", ", gaps) + "]") + "\n");
+            }
+        }
     }
 
     private static String md(String s) {

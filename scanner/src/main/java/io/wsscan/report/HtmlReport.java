@@ -9,6 +9,9 @@ import io.wsscan.findings.Step;
 import io.wsscan.inventory.Endpoint;
 import io.wsscan.inventory.Inventory;
 import io.wsscan.inventory.InventoryReport;
+import io.wsscan.inventory.PageScript;
+import io.wsscan.inventory.PaymentScripts;
+import io.wsscan.html.PaymentPages;
 import io.wsscan.rules.Compliance;
 import io.wsscan.rules.RuleMeta;
 
@@ -50,7 +53,7 @@ public final class HtmlReport {
     }
 
     public static void write(ScanResult scan, Inventory inventory, Writer out) throws IOException {
-        if (inventory == null) inventory = Inventory.of(scan.endpoints(), List.of(), scan.classes());
+        if (inventory == null) inventory = Inventory.of(scan, List.of());
         StringBuilder h = new StringBuilder(64 * 1024);
         new Page(scan, inventory, h).render();
         out.write(h.toString());
@@ -472,8 +475,29 @@ public final class HtmlReport {
                     a("</td></tr>\n");
                 }
                 a("</tbody></table>\n");
+                List<String> ids = PaymentPages.builtin().requirementsOf(s.key());
+                if (!ids.isEmpty()) paymentScripts(ids);
             }
             a("</section>\n");
+        }
+
+        /** The payment pages' scripts under the requirements their inventory documents (6.4.3, 11.6.1). */
+        private void paymentScripts(List<String> ids) {
+            PaymentScripts pay = PaymentScripts.of(inv.pageScripts());
+            a("<h4 id=\"payment-scripts\">Payment page scripts (").t(String.join(", ", ids)).a(")</h4>\n<p>").t(pay.summary())
+                    .a("; ").t(InventoryReport.NOT_FETCHED).a(".</p>\n");
+            if (pay.byPage().isEmpty()) return;
+            a("<table class=\"inv payment\"><thead><tr><th>Page</th><th>Script</th><th>Party</th><th>Integrity</th><th>Gaps</th></tr></thead><tbody>\n");
+            for (Map.Entry<String, List<PageScript>> e : pay.byPage().entrySet()) {
+                for (PageScript sc : e.getValue()) {
+                    List<String> gaps = PaymentScripts.gaps(sc);
+                    a("<tr class=\"").a(gaps.isEmpty() ? "clean" : "gap").a("\"><td class=\"loc\" title=\"").t("payment page: " + sc.payment())
+                            .a("\">").t(InventoryReport.where(sc)).a("</td><td><code>").t(sc.src()).a("</code></td><td>").t(sc.party().id())
+                            .t(sc.host() == null ? "" : " " + sc.host()).a("</td><td>").t(sc.integrity().id()).a("</td><td>")
+                            .t(String.join(", ", gaps)).a("</td></tr>\n");
+                }
+            }
+            a("</tbody></table>\n");
         }
 
         /** Links to the findings of a compliance row, in the order they are shown. */
@@ -520,7 +544,23 @@ public final class HtmlReport {
             for (Map.Entry<String, List<String>> e : inv.thirdPartyHosts().entrySet()) {
                 a("<li><code>").t(e.getKey()).a("</code> &larr; ").t(String.join(", ", e.getValue())).a("</li>\n");
             }
-            a("</ul></section>\n");
+            a("</ul>\n");
+            pageScripts();
+            a("</section>\n");
+        }
+
+        /** The scripts each page loads; a script of the scan names the file and its connections. */
+        private void pageScripts() {
+            a("<h3 id=\"page-scripts\">Page scripts (").a(String.valueOf(inv.pageScripts().size())).a(")</h3>\n<p>")
+                    .t("Every <script src> of the pages; " + InventoryReport.NOT_FETCHED + ".").a("</p>\n");
+            if (inv.pageScripts().isEmpty()) return;
+            a("<table class=\"inv\"><thead><tr><th>Where</th><th>Script</th><th>Details</th></tr></thead><tbody>\n");
+            for (PageScript sc : inv.pageScripts()) {
+                a("<tr class=\"").a(sc.cleartext() ? "cleartext" : "").a("\"><td class=\"loc\">").t(InventoryReport.where(sc));
+                if (sc.payment() != null) a(" <span class=\"badge\" title=\"").t(sc.payment()).a("\">payment page</span>");
+                a("</td><td><code>").t(sc.src()).a("</code></td><td>").t(InventoryReport.scriptDetail(inv, sc)).a("</td></tr>\n");
+            }
+            a("</tbody></table>\n");
         }
 
         private void notAnalysed() {
@@ -672,7 +712,7 @@ public final class HtmlReport {
             #endpoint-map .edge{fill:none;stroke-width:2;opacity:.85} #endpoint-map .edge.cleartext{stroke:#d92d20;stroke-dasharray:6 3}
             #endpoint-map .edge.third{stroke:#f79009} #endpoint-map .edge.first{stroke:#12b76a} #endpoint-map .edge.unknown{stroke:#98a2b3}
             #endpoint-map .none{fill:#98a2b3;font-size:12px}
-            tr.cleartext td{background:#fef3f2} table.compliance tr.clean td{color:var(--mut)} table.compliance tr.hit td.num{font-weight:700;color:var(--err)}
+            tr.cleartext td{background:#fef3f2} table.compliance tr.clean td{color:var(--mut)} table.compliance tr.hit td.num{font-weight:700;color:var(--err)} table.payment tr.gap td:last-child{color:var(--err);font-weight:600}
             .script-error{background:#fee4e2;color:var(--err);padding:8px;border:1px solid var(--err)}
             @media (max-width:800px){main{padding:8px} header{position:static}}
             @media print{header{position:static;background:none} nav,.no-print{display:none} main{max-width:none;padding:0}

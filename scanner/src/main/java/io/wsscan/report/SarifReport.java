@@ -38,6 +38,7 @@ import io.wsscan.rules.RuleMeta;
 import io.wsscan.inventory.Endpoint;
 import io.wsscan.inventory.Inventory;
 import io.wsscan.inventory.InventoryReport;
+import io.wsscan.inventory.PageScript;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -136,6 +137,8 @@ public final class SarifReport {
 
     /** Rule id of inventory results. */
     public static final String INVENTORY_RULE = "inventory/ws-endpoint";
+    /** Rule id of the inventory's page scripts. */
+    public static final String PAGE_SCRIPT_RULE = "inventory/page-script";
 
     /**
      * {@code automationDetails.id} for a category, as GitHub's upload action forms it: the category
@@ -241,6 +244,10 @@ public final class SarifReport {
                     if (results.size() >= MAX_RESULTS) break;
                     results.add(inventoryResult(e));
                 }
+                for (PageScript s : inventory.pageScripts()) {
+                    if (results.size() >= MAX_RESULTS) break;
+                    results.add(pageScriptResult(s));
+                }
             }
 
             List<com.contrastsecurity.sarif.Notification> toolNotes = new ArrayList<>();
@@ -297,11 +304,12 @@ public final class SarifReport {
             Set<String> ids = new TreeSet<>(catalog.keySet());
             for (Finding f : findings) ids.add(f.ruleId());
             if (inventory != null) ids.add(INVENTORY_RULE);
+            if (inventory != null && !inventory.pageScripts().isEmpty()) ids.add(PAGE_SCRIPT_RULE);
             List<ReportingDescriptor> out = new ArrayList<>(ids.size());
             for (String id : ids) {
                 ruleIndex.put(id, out.size());
                 RuleMeta meta = catalog.get(id);
-                if (meta == null && id.equals(INVENTORY_RULE) && inventory != null) out.add(inventoryRule());
+                if (meta == null && (id.equals(INVENTORY_RULE) || id.equals(PAGE_SCRIPT_RULE)) && inventory != null) out.add(inventoryRule(id));
                 else out.add(meta != null ? descriptor(meta) : unknownRule(id));
             }
             return out;
@@ -334,13 +342,14 @@ public final class SarifReport {
         }
 
         /** The inventory rule, described by its data file in the rulesets. */
-        private static ReportingDescriptor inventoryRule() {
-            com.fasterxml.jackson.databind.JsonNode d = inventoryRuleData();
-            PropertyBag props = new PropertyBag().withTags(new LinkedHashSet<>(List.of("inventory", "websocket")));
+        private static ReportingDescriptor inventoryRule(String id) {
+            com.fasterxml.jackson.databind.JsonNode d = inventoryRuleData(id);
+            PropertyBag props = new PropertyBag().withTags(new LinkedHashSet<>(id.equals(PAGE_SCRIPT_RULE)
+                    ? List.of("inventory", "scripts") : List.of("inventory", "websocket")));
             props.setAdditionalProperty("precision", "high");
             props.setAdditionalProperty("problem.severity", "recommendation");
             return new ReportingDescriptor()
-                    .withId(INVENTORY_RULE)
+                    .withId(id)
                     .withName(d.path("name").asText())
                     .withShortDescription(new MultiformatMessageString().withText(d.path("shortDescription").asText()))
                     .withFullDescription(new MultiformatMessageString().withText(clip(d.path("fullDescription").asText(), MAX_DESCRIPTION)))
@@ -363,18 +372,30 @@ public final class SarifReport {
             }
             if (!e.auth().isEmpty()) text.append("; auth: ").append(String.join(", ", e.auth()));
             text.append('.');
+            return inventoryNote(INVENTORY_RULE, text.toString(), e.file(), e.region(), "endpoint",
+                    InventoryReport.json(e, inventory.classOf(e)));
+        }
+
+        private Result pageScriptResult(PageScript s) {
+            String text = "Page script " + s.src() + " (" + InventoryReport.scriptDetail(inventory, s)
+                    + (s.payment() == null ? "" : "; payment page: " + s.payment()) + ").";
+            return inventoryNote(PAGE_SCRIPT_RULE, text, s.page(), s.region(), "pageScript", InventoryReport.json(inventory, s));
+        }
+
+        /** An inventory entry as a note result of its inventory rule, with its JSON under {@code property}. */
+        private Result inventoryNote(String rule, String text, String file, Region region, String property, Map<String, Object> entry) {
             Result r = new Result()
-                    .withRuleId(INVENTORY_RULE)
-                    .withRuleIndex(ruleIndex.get(INVENTORY_RULE))
+                    .withRuleId(rule)
+                    .withRuleIndex(ruleIndex.get(rule))
                     .withLevel(Result.Level.NOTE)
-                    .withMessage(new Message().withText(text.toString()))
-                    .withLocations(List.of(location(e.file(), e.region(), null)));
+                    .withMessage(new Message().withText(text))
+                    .withLocations(List.of(location(file, region, null)));
             r.setKind(null);
             r.setRank(null);
-            String hash = lineHash(e.file(), e.region().startLine());
+            String hash = lineHash(file, region.startLine());
             if (hash != null) r.setPartialFingerprints(new PartialFingerprints().withAdditionalProperty(LINE_HASH, hash));
             PropertyBag props = new PropertyBag();
-            props.setAdditionalProperty("endpoint", new TreeMap<>(InventoryReport.json(e, inventory.classOf(e))));
+            props.setAdditionalProperty(property, new TreeMap<>(entry));
             r.setProperties(props);
             return r;
         }
@@ -616,18 +637,11 @@ public final class SarifReport {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode inventoryData;
+    private static final Map<String, com.fasterxml.jackson.databind.JsonNode> inventoryData = new HashMap<>();
 
-    private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData() {
-        if (inventoryData == null) {
-            try (java.io.InputStream in = SarifReport.class.getClassLoader().getResourceAsStream("wsscan/inventory/ws-endpoint.yml")) {
-                if (in == null) throw new IllegalStateException("built-in file missing: wsscan/inventory/ws-endpoint.yml");
-                inventoryData = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return inventoryData;
+    /** The data file of an inventory rule ({@code inventory/ws-endpoint} -> {@code wsscan/inventory/ws-endpoint.yml}). */
+    private static synchronized com.fasterxml.jackson.databind.JsonNode inventoryRuleData(String id) {
+        return inventoryData.computeIfAbsent(id, k -> io.wsscan.rules.Compliance.builtinYaml("wsscan/" + k + ".yml"));
     }
 
     private static Map<String, RuleMeta> builtinRules;

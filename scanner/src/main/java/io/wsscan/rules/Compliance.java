@@ -33,15 +33,20 @@ public final class Compliance {
     public static Map<String, Standard> standards() {
         Map<String, Standard> s = builtin;
         if (s == null) {
-            try (InputStream in = Compliance.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("built-in file missing: " + RESOURCE);
-                s = parse(new ObjectMapper(new YAMLFactory()).readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            s = parse(builtinYaml(RESOURCE));
             builtin = s;
         }
         return s;
+    }
+
+    /** A YAML data file of the built-in rulesets ({@code wsscan/...}), read as a tree. */
+    public static JsonNode builtinYaml(String resource) {
+        try (InputStream in = Compliance.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("built-in file missing: " + resource);
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, Standard> parse(JsonNode doc) {

@@ -49,7 +49,7 @@ public final class Schema {
                     Vocab.SINK_KIND, Set.of("html", "html-selector", "code", "command", "navigation", "ws-url", "ws-url-data", "ws-send",
                             "postmessage-wildcard"),
                     Vocab.CHECK, Set.of("connection-cleartext", "url-credentials", "postmessage-origin", "server-origin",
-                            "untrusted-host")),
+                            "untrusted-host", "payment-script-integrity")),
             JAVA, Map.of(
                     // every Java payload source is a WebSocket message
                     Vocab.SOURCE_KIND, Set.of("ws-message"),

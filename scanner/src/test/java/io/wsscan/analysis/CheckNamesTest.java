@@ -12,7 +12,11 @@ class CheckNamesTest {
 
     @Test
     void declaredJsChecksAreTheImplementedOnes() {
-        assertEquals(new TreeSet<>(Schema.vocabulary(Schema.JS, Schema.Vocab.CHECK)), new TreeSet<>(JsAnalyzer.CHECKS.keySet()));
+        TreeSet<String> implemented = new TreeSet<>(JsAnalyzer.CHECKS.keySet());
+        implemented.addAll(JsAnalyzer.PAGE_CHECKS.keySet());
+        assertEquals(new TreeSet<>(Schema.vocabulary(Schema.JS, Schema.Vocab.CHECK)), implemented);
+        assertEquals(JsAnalyzer.CHECKS.size() + JsAnalyzer.PAGE_CHECKS.size(), implemented.size(), "one name, one check");
         JsAnalyzer.CHECKS.forEach((name, check) -> assertEquals(name, check.name()));
+        JsAnalyzer.PAGE_CHECKS.forEach((name, check) -> assertEquals(name, check.name()));
     }
 }

@@ -87,6 +87,14 @@ class SarifReportTest {
         assertFalse(sarif.contains(": null"));
     }
 
+    /** The index of a rule in the run's driver, -1 when it is not there. */
+    static int ruleIndex(JsonNode run, String id) {
+        for (int i = 0; i < run.at("/tool/driver/rules").size(); i++) {
+            if (run.at("/tool/driver/rules/" + i + "/id").asText().equals(id)) return i;
+        }
+        return -1;
+    }
+
     static Set<ValidationMessage> schemaErrors(JsonNode doc) throws IOException {
         JsonSchema schema;
         try (InputStream in = SarifSchema210.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
@@ -378,10 +386,7 @@ class SarifReportTest {
         JsonNode doc = JSON.readTree(out.toString());
         assertEquals(Set.of(), schemaErrors(doc));
         JsonNode run = doc.at("/runs/0");
-        int rule = -1;
-        for (int i = 0; i < run.at("/tool/driver/rules").size(); i++) {
-            if (run.at("/tool/driver/rules/" + i + "/id").asText().equals(SarifReport.INVENTORY_RULE)) rule = i;
-        }
+        int rule = ruleIndex(run, SarifReport.INVENTORY_RULE);
         assertTrue(rule >= 0, "inventory rule in the driver");
         assertEquals("note", run.at("/tool/driver/rules/" + rule + "/defaultConfiguration/level").asText());
         List<JsonNode> inventory = new java.util.ArrayList<>();
