@@ -80,6 +80,10 @@ final class ScanJob {
     Integer threads;
     String category;
     List<Path> classpath = List.of();
+    /** The runtime classpath's jars (webjars are among them). */
+    List<Path> runtimeJars = List.of();
+    /** Third-party code read at inventory depth (the {@code dependencies} parameter). */
+    io.wsscan.deps.DependencyOptions dependencies = io.wsscan.deps.DependencyOptions.NONE;
     Path outputDirectory;
     Set<Formats> formats = formats(null);
     /** Test, example, generated and vendored files count as production code (their findings keep their level). */
@@ -254,7 +258,7 @@ final class ScanJob {
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy).includeTests(includeTests).sourceRoot(top());
+                .policy(policy).includeTests(includeTests).sourceRoot(top()).dependencies(dependencies);
         if (threads != null) b.threads(threads);
         return b.build();
     }

@@ -362,6 +362,8 @@ public final class SarifReport {
                 if (e.originPolicy() != null) text.append(", origin policy ").append(e.originPolicy().id());
             }
             if (!e.auth().isEmpty()) text.append("; auth: ").append(String.join(", ", e.auth()));
+            if (!e.sends().isEmpty()) text.append("; sends: ").append(String.join(", ", e.sends()));
+            if (e.pkg() != null) text.append("; in package ").append(InventoryReport.packageText(e.pkg()));
             text.append('.');
             Result r = new Result()
                     .withRuleId(INVENTORY_RULE)
