@@ -108,7 +108,7 @@ public final class DependencyScan {
             }
         }
         AtomicInteger twins = new AtomicInteger();
-        scripts = withoutMinifiedTwins(scripts, Script::relPath, twins);
+        scripts = withoutCopies(scripts, Script::relPath, twins);
         Set<String> rules = catalog.rule(UNTRUSTED_HOST) != null ? Set.of(UNTRUSTED_HOST) : Set.of();
         JsAnalyzer analyzer = new JsAnalyzer(catalog.only(rules), policy, SENT_KINDS);
         // inventory depth: a script is parsed only when it names a connection API, not for postMessage or server code
@@ -120,7 +120,7 @@ public final class DependencyScan {
                 "dependencies: %d runtime npm package%s and %d webjar%s read at inventory depth: %d scripts (%.1f MB), %d naming "
                         + "a connection API analysed, in %d ms; %d installed package%s left out (not reached from runtime "
                         + "dependencies: dev tools and theirs); not read: %d test/example scripts of packages, %d copies "
-                        + "of a script beside them (minified, or another module format)",
+                        + "of another script of the package (minified, or another module format)",
                 npm.runtime().size(), npm.runtime().size() == 1 ? "" : "s", webjarPackages, webjarPackages == 1 ? "" : "s",
                 scripts.size(), bytes / 1048576.0, a.analysed.get(), ms, npm.leftOut(), npm.leftOut() == 1 ? "" : "s",
                 leftOutFiles.get(), twins.get())));
@@ -183,20 +183,32 @@ public final class DependencyScan {
     }
 
     /**
-     * The scripts without copies of a script beside them: minified ({@code a.min.js} next to {@code a.js}) or
-     * in another module format ({@code a.mjs} or {@code a.cjs} next to {@code a.js}, as dual ESM/CommonJS
-     * packages ship). The same code would list each connection twice, at twice the cost.
+     * The scripts without copies of another script of the same package: minified ({@code a.min.js} next to
+     * {@code a.js}), in another module format beside it ({@code a.mjs} or {@code a.cjs} next to {@code a.js}), or
+     * the same path in a sibling build folder of another module format ({@code build/esm/a.js} and
+     * {@code build/esm-debug/a.js} when {@code build/cjs/a.js} is there; {@link #FORMAT_FOLDERS} in order of
+     * preference). Dual-format packages compile one source several times: reading every copy would list each
+     * connection several times, at several times the cost.
      */
-    static <T> List<T> withoutMinifiedTwins(List<T> scripts, java.util.function.Function<T, String> path, AtomicInteger twins) {
+    static <T> List<T> withoutCopies(List<T> scripts, java.util.function.Function<T, String> path, AtomicInteger copies) {
         Set<String> paths = new java.util.HashSet<>();
-        for (T t : scripts) paths.add(path.apply(t));
+        // the same path with its format folder as '*' -> the rank of the best format folder that has it
+        java.util.Map<String, Integer> bestFormat = new java.util.HashMap<>();
+        for (T t : scripts) {
+            String p = path.apply(t);
+            paths.add(p);
+            FormatCopy c = FormatCopy.of(p);
+            if (c != null) bestFormat.merge(c.key(), c.rank(), Math::min);
+        }
         List<T> out = new ArrayList<>(scripts.size());
         for (T t : scripts) {
             String p = path.apply(t);
             java.util.regex.Matcher m = MINIFIED.matcher(p);
             java.util.regex.Matcher f = MODULE_FORMAT.matcher(p);
-            if (m.matches() && paths.contains(m.group(1) + m.group(2)) || f.matches() && paths.contains(f.group(1) + ".js")) {
-                twins.incrementAndGet();
+            FormatCopy c = FormatCopy.of(p);
+            if (m.matches() && paths.contains(m.group(1) + m.group(2)) || f.matches() && paths.contains(f.group(1) + ".js")
+                    || c != null && bestFormat.get(c.key()) < c.rank()) {
+                copies.incrementAndGet();
                 continue;
             }
             out.add(t);
@@ -206,6 +218,30 @@ public final class DependencyScan {
 
     private static final java.util.regex.Pattern MINIFIED = java.util.regex.Pattern.compile("(.*)\\.min(\\.[cm]?js)");
     private static final java.util.regex.Pattern MODULE_FORMAT = java.util.regex.Pattern.compile("(.*)\\.[cm]js");
+
+    /** Build folders that hold one module format of a package's code, the preferred first. */
+    static final List<String> FORMAT_FOLDERS = List.of("cjs", "commonjs", "esm", "es", "esm5", "es5", "esm2015", "es2015",
+            "esm2017", "es2017", "esm2020", "module", "esm-debug", "cjs-debug");
+
+    /** A path with a format folder: the path with that folder as '*', and the folder's rank. */
+    private record FormatCopy(String key, int rank) {
+        static FormatCopy of(String path) {
+            String[] parts = path.split("/");
+            // within the package: a package named like a format folder ('esm') is no build folder
+            int start = 0;
+            for (int i = 0; i < parts.length - 1; i++) {
+                if (parts[i].equals(NodeModules.NAME)) start = i + (parts[i + 1].startsWith("@") ? 3 : 2);
+                else if (parts[i].equals("webjars")) start = i + 3;
+            }
+            for (int i = parts.length - 2; i >= start; i--) {
+                int rank = FORMAT_FOLDERS.indexOf(parts[i]);
+                if (rank < 0) continue;
+                parts[i] = "*";
+                return new FormatCopy(String.join("/", parts), rank);
+            }
+            return null;
+        }
+    }
 
     /** What the analysis of the scripts found; filled from several threads. */
     private static final class Analysed {
