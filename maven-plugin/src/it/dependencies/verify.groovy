@@ -18,5 +18,7 @@ assert html.contains('chat-ui 1.4.0 (webjar)')
 assert html.contains('push-lib 2.0.1 (npm)')
 
 def log = new File(basedir, 'build.log').text
+assert log.contains('wsscan: dependencies: 1 runtime npm package and 1 webjar read at inventory depth: 2 scripts')
+assert log.contains('wsscan: dependencies: none read: no installed runtime npm package')
 assert log.contains('BUILD SUCCESS')
 return true

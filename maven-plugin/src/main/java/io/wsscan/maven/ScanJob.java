@@ -342,6 +342,12 @@ final class ScanJob {
         if (partly != null) files.append(" (").append(partly).append(')');
         if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
         lines.add(files.toString());
+        // what the dependencies parameter read, and declared runtime packages that are not installed
+        for (Notification n : r.notifications()) {
+            if (n.kind().equals(io.wsscan.deps.DependencyScan.NOTE) && n.message().startsWith(io.wsscan.deps.DependencyScan.PREFIX)) {
+                lines.add("wsscan: " + n.message());
+            }
+        }
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");

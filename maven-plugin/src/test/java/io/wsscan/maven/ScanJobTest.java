@@ -120,6 +120,9 @@ class ScanJobTest {
         assertEquals(1, untrusted.size(), untrusted::toString);
         assertTrue(untrusted.get(0).message().startsWith("In dependency push-lib@2.0.1 (npm): "), untrusted.get(0).message());
         assertTrue(Files.readString(dir.resolve("target/wsscan/wsscan.html")).contains("push-lib 2.0.1 (npm)"));
+        List<String> log = ScanJob.summary(o, dir, 50);
+        assertTrue(log.get(1).startsWith("wsscan: dependencies: 1 runtime npm package and 1 webjar read at inventory depth: 2 scripts"),
+                log::toString);
 
         ScanJob without = job();
         without.sourceRoots = List.of(dir.resolve("src/main/resources"));

@@ -66,6 +66,9 @@ public final class DependencyScan {
     /** Notification kind of the dependency summary and of declared dependencies that are not installed. */
     public static final String NOTE = "info";
 
+    /** How the messages of those notes start. */
+    public static final String PREFIX = "dependencies: ";
+
     /** What the dependencies added to a scan. */
     public record Result(List<Endpoint> endpoints, List<Finding> findings, List<Notification> notifications) {
     }
@@ -90,7 +93,7 @@ public final class DependencyScan {
         }
         NpmPackages.Result npm = NpmPackages.resolve(realRoot);
         for (String m : npm.missing()) {
-            notes.add(new Notification("", 0, 0, NOTE, "dependencies: " + m + " is a runtime dependency but is not installed; run the package manager's install to inventory it"));
+            notes.add(new Notification("", 0, 0, NOTE, PREFIX + m + " is a runtime dependency but is not installed; run the package manager's install to inventory it"));
         }
         AtomicInteger leftOutFiles = new AtomicInteger();
         for (NpmPackages.Installed p : npm.runtime()) listScripts(realRoot, p, options.maxFileSize(), scripts, leftOutFiles, notes);
@@ -116,14 +119,20 @@ public final class DependencyScan {
         Analysed a = analyse(scripts, analyzer, connecting, options);
         long bytes = scripts.stream().mapToLong(Script::size).sum();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        notes.add(new Notification("", 0, 0, NOTE, String.format(Locale.ROOT,
-                "dependencies: %d runtime npm package%s and %d webjar%s read at inventory depth: %d scripts (%.1f MB), %d naming "
+        if (npm.runtime().isEmpty() && webjarPackages == 0) {
+            notes.add(new Notification("", 0, 0, NOTE, PREFIX + "none read: no installed runtime npm package (a package.json "
+                    + "beside a node_modules, up to " + NpmPackages.PROJECT_DEPTH + " levels down) and no webjar in "
+                    + options.dependencies().jars().size() + " jar" + (options.dependencies().jars().size() == 1 ? "" : "s")));
+        } else {
+            notes.add(new Notification("", 0, 0, NOTE, PREFIX + String.format(Locale.ROOT,
+                "%d runtime npm package%s and %d webjar%s read at inventory depth: %d scripts (%.1f MB), %d naming "
                         + "a connection API analysed, in %d ms; %d installed package%s left out (not reached from runtime "
                         + "dependencies: dev tools and theirs); not read: %d test/example scripts of packages, %d copies "
                         + "of another script of the package (minified, or another module format)",
                 npm.runtime().size(), npm.runtime().size() == 1 ? "" : "s", webjarPackages, webjarPackages == 1 ? "" : "s",
                 scripts.size(), bytes / 1048576.0, a.analysed.get(), ms, npm.leftOut(), npm.leftOut() == 1 ? "" : "s",
                 leftOutFiles.get(), twins.get())));
+        }
         notes.addAll(a.notes);
         return new Result(List.copyOf(a.endpoints), List.copyOf(a.findings), List.copyOf(notes));
     }

@@ -138,6 +138,10 @@ class DependencyScanTest {
         assertEquals(List.of("static/js/rt.min.js wss://rt.vendor-example.net/x rt-client@3.2.0 bundle []"),
                 clients(scan(DependencyOptions.of(List.of()), Policy.NONE)));
         assertEquals(List.of("static/js/rt.min.js wss://rt.vendor-example.net/x - []"), clients(scan(DependencyOptions.NONE, Policy.NONE)));
+        // nothing installed: one note says so
+        assertTrue(scan(DependencyOptions.of(List.of()), Policy.NONE).notifications().stream().anyMatch(n -> n.message().equals(
+                "dependencies: none read: no installed runtime npm package (a package.json beside a node_modules, up to 4 levels "
+                        + "down) and no webjar in 0 jars")));
     }
 
     @Test
