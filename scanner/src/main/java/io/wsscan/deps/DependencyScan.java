@@ -82,7 +82,7 @@ public final class DependencyScan {
      * asks, with the rules of {@code catalog} that apply to dependency code.
      */
     public static Result run(Path root, RuleCatalog catalog, Policy policy, ScanOptions options) {
-        long t0 = System.nanoTime();
+        // reports are byte-identical for the same input: no times in the notes
         List<Notification> notes = new ArrayList<>();
         List<Script> scripts = new ArrayList<>();
         Path realRoot;
@@ -118,7 +118,6 @@ public final class DependencyScan {
         Models connecting = Models.load(catalog.modelDocuments().stream().filter(d -> d.has("connections")).toList());
         Analysed a = analyse(scripts, analyzer, connecting, options);
         long bytes = scripts.stream().mapToLong(Script::size).sum();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         if (npm.runtime().isEmpty() && webjarPackages == 0) {
             notes.add(new Notification("", 0, 0, NOTE, PREFIX + "none read: no installed runtime npm package (a package.json "
                     + "beside a node_modules, up to " + NpmPackages.PROJECT_DEPTH + " levels down) and no webjar in "
@@ -126,11 +125,11 @@ public final class DependencyScan {
         } else {
             notes.add(new Notification("", 0, 0, NOTE, PREFIX + String.format(Locale.ROOT,
                 "%d runtime npm package%s and %d webjar%s read at inventory depth: %d scripts (%.1f MB), %d naming "
-                        + "a connection API analysed, in %d ms; %d installed package%s left out (not reached from runtime "
+                        + "a connection API analysed; %d installed package%s left out (not reached from runtime "
                         + "dependencies: dev tools and theirs); not read: %d test/example scripts of packages, %d copies "
                         + "of another script of the package (minified, or another module format)",
                 npm.runtime().size(), npm.runtime().size() == 1 ? "" : "s", webjarPackages, webjarPackages == 1 ? "" : "s",
-                scripts.size(), bytes / 1048576.0, a.analysed.get(), ms, npm.leftOut(), npm.leftOut() == 1 ? "" : "s",
+                scripts.size(), bytes / 1048576.0, a.analysed.get(), npm.leftOut(), npm.leftOut() == 1 ? "" : "s",
                 leftOutFiles.get(), twins.get())));
         }
         notes.addAll(a.notes);

@@ -107,6 +107,16 @@ class DependencyScanTest {
     }
 
     @Test
+    void theSameAtOneAndTwoThreads() throws IOException {
+        app();
+        Path jar = webjar();
+        ScanResult one = new Scanner().scan(ScanOptions.builder().path(dir).threads(1).dependencies(DependencyOptions.of(List.of(jar))).build());
+        ScanResult two = scan(DependencyOptions.of(List.of(jar)), Policy.NONE);
+        assertEquals(one.endpoints(), two.endpoints());
+        assertEquals(one.notifications(), two.notifications());
+    }
+
+    @Test
     void withoutTheOptionDependenciesAreNotRead() throws IOException {
         app();
         assertEquals(List.of("app.js wss://own.example-corp.net/live - []"), clients(scan(DependencyOptions.NONE, Policy.NONE)));
