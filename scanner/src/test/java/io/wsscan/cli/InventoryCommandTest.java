@@ -143,6 +143,16 @@ class InventoryCommandTest {
     }
 
     @Test
+    void firstPartyHostsMarkADependencysHostAsOurs() throws IOException {
+        appWithDependencies();
+        Files.writeString(dir.resolve(".wsscan.yml"), "firstPartyHosts: [push.acme-example.net]\n");
+        MainTest.Run r = run("inventory", "--dependencies", dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("scheme wss, host push.acme-example.net, port -, path /v1; first-party;"), r.out());
+        assertTrue(!r.out().contains("push.acme-example.net  <- "), "not among the third-party hosts");
+    }
+
+    @Test
     void sarifAndHtmlCarryThePackage() throws IOException {
         appWithDependencies();
         Path base = dir.resolve("out/report");
