@@ -124,6 +124,15 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.includeSuppressed", defaultValue = "false")
     protected boolean includeSuppressed;
 
+    /**
+     * Also read the code the application ships, at inventory depth: the installed runtime npm packages of the
+     * module's {@code package.json} files (not devDependencies) and the webjars on the runtime classpath.
+     * Their connections join the inventory with package and version, and {@code allowedHosts} applies to them
+     * ({@code js/ws-untrusted-host} naming the package).
+     */
+    @Parameter(property = "wsscan.dependencies", defaultValue = "false")
+    protected boolean dependencies;
+
     /** The build (its top-level project is the sourceRoot default; check and aggregate read its reactor). */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected org.apache.maven.execution.MavenSession session;
@@ -205,6 +214,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.category = category;
             job.includeTests = includeTests;
             job.includeSuppressed = includeSuppressed;
+            job.dependencies = dependencies ? io.wsscan.deps.DependencyOptions.of(job.runtimeJars) : io.wsscan.deps.DependencyOptions.NONE;
             job.sourceRoot = sourceRoot != null && !sourceRoot.isBlank() ? resolvePath(sourceRoot)
                     : session == null || session.getTopLevelProject() == null ? null
                     : session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
@@ -229,6 +239,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
         List<Path> configured = configuredSourceRoots();
         job.sourceRoots = configured.isEmpty() ? defaultSourceRoots(project) : configured;
         job.classpath = compileClasspath(project);
+        job.runtimeJars = runtimeJars(project);
     }
 
     /** False when this goal has nothing to do in this project (it logs why). */
@@ -299,6 +310,20 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             }
         } catch (DependencyResolutionRequiredException e) {
             getLog().debug("wsscan: no compile classpath for " + p.getArtifactId() + ": " + e.getMessage());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The jars of the module's runtime classpath (where webjars are), in classpath order. */
+    protected List<Path> runtimeJars(MavenProject p) {
+        Set<Path> out = new LinkedHashSet<>();
+        try {
+            for (String e : p.getRuntimeClasspathElements()) {
+                Path path = Path.of(e);
+                if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) out.add(path);
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            getLog().debug("wsscan: no runtime classpath for " + p.getArtifactId() + ": " + e.getMessage());
         }
         return List.copyOf(out);
     }

@@ -31,7 +31,7 @@ import java.util.Set;
  * report only. Modules whose {@code check} failed earlier in the build held their failure back for
  * this goal: it fails the build for them after the report of the whole build is written.
  */
-@Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE,
+@Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         threadSafe = true)
 public class AggregateMojo extends AbstractWsscanMojo {
 
@@ -111,16 +111,19 @@ public class AggregateMojo extends AbstractWsscanMojo {
     protected void configure(ScanJob job) {
         Set<Path> roots = new LinkedHashSet<>(configuredSourceRoots());
         Set<Path> classpath = new LinkedHashSet<>();
+        Set<Path> runtimeJars = new LinkedHashSet<>();
         Path root = baseDirectory();
         for (MavenProject p : session.getProjects()) {
             roots.addAll(defaultSourceRoots(p));
             classpath.addAll(compileClasspath(p));
+            runtimeJars.addAll(runtimeJars(p));
             root = commonAncestor(root, p.getBasedir().toPath().toAbsolutePath().normalize());
         }
         for (Path r : roots) root = commonAncestor(root, r);
         job.root = root;
         job.sourceRoots = new ArrayList<>(roots);
         job.classpath = new ArrayList<>(classpath);
+        job.runtimeJars = new ArrayList<>(runtimeJars);
     }
 
     static Path commonAncestor(Path a, Path b) {

@@ -24,7 +24,7 @@ import java.util.List;
  * held back, the other modules are built and scanned, and the aggregate goal fails the build after it
  * has written the report of the whole build, naming every module whose check failed.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE,
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         threadSafe = true)
 public class CheckMojo extends AbstractWsscanMojo {
 

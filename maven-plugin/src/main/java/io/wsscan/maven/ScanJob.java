@@ -84,6 +84,10 @@ final class ScanJob {
     Integer threads;
     String category;
     List<Path> classpath = List.of();
+    /** The runtime classpath's jars (webjars are among them). */
+    List<Path> runtimeJars = List.of();
+    /** Third-party code read at inventory depth (the {@code dependencies} parameter). */
+    io.wsscan.deps.DependencyOptions dependencies = io.wsscan.deps.DependencyOptions.NONE;
     Path outputDirectory;
     Set<Formats> formats = formats(null);
     /** Test, example, generated and vendored files count as production code (their findings keep their level). */
@@ -325,7 +329,7 @@ final class ScanJob {
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy).includeTests(includeTests).sourceRoot(top());
+                .policy(policy).includeTests(includeTests).sourceRoot(top()).dependencies(dependencies);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -406,6 +410,12 @@ final class ScanJob {
         if (partly != null) files.append(" (").append(partly).append(')');
         if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
         lines.add(files.toString());
+        // what the dependencies parameter read, and declared runtime packages that are not installed
+        for (Notification n : r.notifications()) {
+            if (n.kind().equals(io.wsscan.deps.DependencyScan.NOTE) && n.message().startsWith(io.wsscan.deps.DependencyScan.PREFIX)) {
+                lines.add("wsscan: " + n.message());
+            }
+        }
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");

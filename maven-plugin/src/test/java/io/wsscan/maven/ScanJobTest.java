@@ -90,6 +90,45 @@ class ScanJobTest {
                 e.getMessage());
     }
 
+    /** The dependencies parameter: the module's runtime npm packages and the webjars of its runtime classpath. */
+    @Test
+    void dependenciesOfTheModuleAreInventoried() throws IOException {
+        write("src/main/resources/static/app.js", "new WebSocket('wss://live.example-corp.net/feed');\n");
+        write("src/main/frontend/package.json", "{\"dependencies\": {\"push-lib\": \"^2\"}}");
+        write("src/main/frontend/node_modules/push-lib/package.json", "{\"name\": \"push-lib\", \"version\": \"2.0.1\"}");
+        write("src/main/frontend/node_modules/push-lib/push.js", "new WebSocket('wss://push.vendor-example.net/p');\n");
+        write("src/main/frontend/node_modules/.package-lock.json", "{}");
+        Path jar = dir.resolve("repo/chat-ui-1.4.0.jar");
+        Files.createDirectories(jar.getParent());
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/resources/webjars/chat-ui/1.4.0/chat.js"));
+            zip.write("new SockJS('https://chat.example-corp.net/sock');\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        write(".wsscan.yml", "allowedHosts: [\"*.example-corp.net\"]\n");
+        ScanJob j = job();
+        j.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        j.formats = ScanJob.formats(List.of("html"));
+        j.dependencies = io.wsscan.deps.DependencyOptions.of(List.of(jar));
+        ScanJob.Outcome o = j.run();
+        List<String> clients = o.result().endpoints().stream()
+                .map(e -> e.file() + " " + (e.pkg() == null ? "-" : e.pkg().label())).toList();
+        assertEquals(List.of("chat-ui-1.4.0.jar!/META-INF/resources/webjars/chat-ui/1.4.0/chat.js chat-ui@1.4.0",
+                "src/main/frontend/node_modules/push-lib/push.js push-lib@2.0.1",
+                "src/main/resources/static/app.js -"), clients);
+        List<Finding> untrusted = o.result().findings().stream().filter(f -> f.ruleId().equals("js/ws-untrusted-host")).toList();
+        assertEquals(1, untrusted.size(), untrusted::toString);
+        assertTrue(untrusted.get(0).message().startsWith("In dependency push-lib@2.0.1 (npm): "), untrusted.get(0).message());
+        assertTrue(Files.readString(dir.resolve("target/wsscan/wsscan.html")).contains("push-lib 2.0.1 (npm)"));
+        List<String> log = ScanJob.summary(o, dir, 50);
+        assertTrue(log.get(1).startsWith("wsscan: dependencies: 1 runtime npm package and 1 webjar read at inventory depth: 2 scripts"),
+                log::toString);
+
+        ScanJob without = job();
+        without.sourceRoots = List.of(dir.resolve("src/main/resources"));
+        assertEquals(1, without.run().result().endpoints().size(), "off by default");
+    }
+
     /** A module's SARIF is relative to the build's top (sourceRoot), whose .wsscan.yml applies; suppressed results stay out unless asked. */
     @Test
     void pathsFromTheSourceRootAndSuppressedResultsLeftOut() throws IOException {

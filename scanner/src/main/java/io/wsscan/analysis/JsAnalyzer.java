@@ -78,6 +78,15 @@ public final class JsAnalyzer implements LinkingAnalyzer {
 
     /** An analyzer whose checks read the scan policy (the host allowlist). */
     public JsAnalyzer(RuleCatalog catalog, Policy policy) {
+        this(catalog, policy, Set.of());
+    }
+
+    /**
+     * {@code sentKinds}: source kinds followed to WebSocket sends for the inventory alone (what a connection
+     * sends), whether or not a rule reports them; the dependency inventory asks for the data kinds a package
+     * sends. The kinds of the active rules are followed anyway.
+     */
+    public JsAnalyzer(RuleCatalog catalog, Policy policy, Set<String> sentKinds) {
         this.catalog = catalog;
         this.policy = policy == null ? Policy.NONE : policy;
         this.models = Models.load(catalog.modelDocuments());
@@ -91,7 +100,7 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         this.joins = new Engine.Joins() {
             @Override
             public boolean wantsSource(String sourceKind) {
-                if (messageSinks && POSTMESSAGE.equals(sourceKind)) return true;
+                if (messageSinks && POSTMESSAGE.equals(sourceKind) || sentKinds.contains(sourceKind)) return true;
                 for (RuleMeta r : rules) if (r.sources().contains(sourceKind)) return true;
                 return false;
             }
@@ -99,12 +108,16 @@ public final class JsAnalyzer implements LinkingAnalyzer {
             @Override
             public boolean joins(String sourceKind, String sinkKind) {
                 if (messageSinks && POSTMESSAGE.equals(sourceKind) && MESSAGE_SINKS.contains(sinkKind)) return true;
+                if (WS_SEND.equals(sinkKind) && sentKinds.contains(sourceKind)) return true;
                 for (RuleMeta r : rules) if (r.sources().contains(sourceKind) && r.sinks().contains(sinkKind)) return true;
                 return false;
             }
         };
     }
 
+
+    /** The sink kind of a connection's send calls, whose data the inventory lists per connection. */
+    private static final String WS_SEND = "ws-send";
 
     /** The source kind of window message data, and the sinks the postMessage origin check names. */
     public static final String POSTMESSAGE = "postmessage";
@@ -480,14 +493,30 @@ public final class JsAnalyzer implements LinkingAnalyzer {
         return false;
     }
 
+    /** Connection call -> the source kinds of the data that reaches a send call on a connection it made. */
+    private static Map<Node, Set<String>> sentKinds(Engine.Result engine) {
+        Map<Node, Set<String>> out = new IdentityHashMap<>();
+        for (Engine.SinkReport r : engine.reports()) {
+            if (!r.sink().kinds().contains(WS_SEND)) continue;
+            Engine.SendSite site = engine.send(r.at());
+            if (site == null) continue;
+            for (Node conn : site.connections()) out.computeIfAbsent(conn, k -> new java.util.TreeSet<>()).add(r.taint().kind());
+        }
+        return out;
+    }
+
     private void findings(List<IrFile> irs, Scopes scopes, List<List<Finding>> perFile, List<List<Endpoint>> endpoints) {
         List<Node> programs = irs.stream().map(IrFile::program).toList();
         Owners owners = new Owners(irs);
         Engine.Result engine = new Engine(programs, scopes, models, joins, owners).run();
+        Map<Node, Set<String>> sent = sentKinds(engine);
         for (Engine.ConnectionSite c : engine.connections()) {
             int at = owners.fileOf(c.call);
             IrFile ir = irs.get(at);
-            endpoints.get(at).addAll(ClientEndpoints.of(c, ir.relPath(), ir.lines().region(c.call), models));
+            Set<String> kinds = sent.getOrDefault(c.call, Set.of());
+            for (Endpoint e : ClientEndpoints.of(c, ir.relPath(), ir.lines().region(c.call), models)) {
+                endpoints.get(at).add(kinds.isEmpty() ? e : e.withSends(kinds));
+            }
         }
         List<Map<String, Finding>> found = new ArrayList<>();
         for (int i = 0; i < irs.size(); i++) found.add(new LinkedHashMap<>());

@@ -40,6 +40,9 @@ final class InventoryCommand implements Callable<Integer> {
     @Mixin
     private DocumentOptions doc = new DocumentOptions();
 
+    @Mixin
+    private DependencyFlags deps = new DependencyFlags();
+
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (repeatable).")
     private List<String> excludes = new ArrayList<>();
@@ -58,8 +61,10 @@ final class InventoryCommand implements Callable<Integer> {
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
         doc.check(HINT);
         Inputs.globs(excludes, "--exclude");
+        io.wsscan.deps.DependencyOptions dependencies = deps.options(HINT);
         Policy policy = doc.policy(Scanner.root(scanPaths));
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests)
+                .dependencies(dependencies);
         ScanResult result = new Scanner().scan(b.build());
         Inventory inv = Inventory.of(result, policy.firstPartyHosts());
         doc.write(main.out, w -> report.write(inv, w));

@@ -91,6 +91,9 @@ final class ScanCommand implements Callable<Integer> {
                     + "(repeatable); library types found there resolve names that imports alone cannot.")
     private List<String> classpath = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    private DependencyFlags deps = new DependencyFlags();
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Policy file (default: the nearest .wsscan.yml from the scan root up to the repository root).")
     private Path config;
@@ -173,6 +176,7 @@ final class ScanCommand implements Callable<Integer> {
         Inputs.globs(includes, "--include");
         List<Path> userRulesets = Inputs.rulesets(rulesets);
         List<Path> cp = classpathEntries(classpath);
+        io.wsscan.deps.DependencyOptions dependencies = deps.options(HINT);
         if (baseline != null) Inputs.readable(baseline, "--baseline", Baseline.MAX_BYTES);
         if (baselineRef != null && baselineRef.isBlank()) throw new UsageException("--baseline-ref needs a git revision, e.g. origin/main", HINT);
         Map<Formats, Path> targets = targets(fmts, output);
@@ -188,7 +192,8 @@ final class ScanCommand implements Callable<Integer> {
         boolean progress = !quiet && !noProgress && Terminal.progressAllowed(main.env);
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget)
-                .reportUnusedSuppressions(reportUnusedSuppressions).sourceRoot(top).gitignore(!noGitignore);
+                .reportUnusedSuppressions(reportUnusedSuppressions).sourceRoot(top).gitignore(!noGitignore)
+                .dependencies(dependencies);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanOptions options = b.build();

@@ -510,7 +510,7 @@ public final class Discovery {
     }
 
     /** The text of the bytes, or null when they look binary. */
-    static String decode(byte[] b) {
+    public static String decode(byte[] b) {
         int n = b.length;
         if (n >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             return decodeText(b, 3);

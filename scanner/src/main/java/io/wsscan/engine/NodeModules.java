@@ -148,7 +148,7 @@ public final class NodeModules {
     }
 
     /** The workspace glob that takes in {@code rel} (relative to the package.json), or null; later "!" globs take it out. */
-    static String covering(List<String> globs, String rel) {
+    public static String covering(List<String> globs, String rel) {
         String by = null;
         for (String g : globs) {
             boolean negated = g.startsWith("!");
@@ -166,7 +166,7 @@ public final class NodeModules {
     }
 
     /** The globs of a {@code workspaces} member: an array (npm, yarn) or {@code {packages: [...]}} (yarn 1). */
-    static List<String> workspaces(JsonNode w) {
+    public static List<String> workspaces(JsonNode w) {
         JsonNode list = w.isObject() ? w.path("packages") : w;
         List<String> out = new ArrayList<>();
         if (list.isArray()) {
@@ -199,7 +199,7 @@ public final class NodeModules {
     }
 
     /** A small regular {@code package.json} read as JSON; null when missing, too large or not JSON. */
-    private static JsonNode manifest(Path file) {
+    public static JsonNode manifest(Path file) {
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_MANIFEST_BYTES) return null;
             try (InputStream in = Files.newInputStream(file)) {

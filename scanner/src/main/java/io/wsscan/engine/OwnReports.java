@@ -29,7 +29,7 @@ final class OwnReports {
             + "\\s*\\d+\\s*,\\s*\"summary\"\\s*:\\s*\\{");
     /** {@code wsscan inventory} (text, Markdown, CSV) and {@code wsscan report --compliance -f markdown}. */
     private static final Pattern INVENTORY = Pattern.compile("\\A# WebSocket endpoint inventory\n\n## Client connections \\(\\d+\\)\n"
-            + "|\\Aside,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification\r?\n");
+            + "|\\Aside,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification(,[a-z_]+)*\r?\n");
     private static final Pattern COMPLIANCE = Pattern.compile("\\A# Compliance view\n\n## [^\n]+\n\n\\| Requirement \\| Title \\| Findings \\| Rules \\|\n");
     /** The text report's last summary line: {@code 5 errors, 5 warnings, 0 notes; 5 files analysed, 0 not analysed}. */
     private static final Pattern TEXT = Pattern.compile("(?m)^\\d+ errors?, \\d+ warnings?, \\d+ notes?(?: \\(\\d+ suppressed, not shown\\))?"

@@ -41,12 +41,14 @@ import java.util.Set;
  * @param gitignore      leave out what {@code .gitignore} files (from {@code sourceRoot}, else the scan root, down)
  *                       and the repository's {@code info/exclude} ignore, unless git tracks it (default false;
  *                       the command line turns it on)
+ * @param dependencies   third-party code whose connections join the inventory ({@code --dependencies}); never
+ *                       null, {@link io.wsscan.deps.DependencyOptions#NONE} by default
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
                           ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
                           io.wsscan.policy.Policy policy, boolean includeTests, boolean reportUnusedSuppressions,
-                          Path sourceRoot, boolean gitignore) {
+                          Path sourceRoot, boolean gitignore, io.wsscan.deps.DependencyOptions dependencies) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -59,6 +61,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         includes = List.copyOf(includes);
         classpath = List.copyOf(classpath);
         if (policy == null) policy = io.wsscan.policy.Policy.NONE;
+        if (dependencies == null) dependencies = io.wsscan.deps.DependencyOptions.NONE;
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(progress, "progress");
         if (paths.isEmpty()) throw new IllegalArgumentException("no paths to scan");
@@ -76,7 +79,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
     public ScanOptions withPaths(List<Path> otherPaths, Path otherRoot, ProgressListener otherProgress) {
         return new ScanOptions(otherPaths, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget, followSymlinks,
                 otherProgress == null ? ProgressListener.NONE : otherProgress, otherRoot, includes, classpath, policy,
-                includeTests, reportUnusedSuppressions, null, gitignore);
+                includeTests, reportUnusedSuppressions, null, gitignore, dependencies);
     }
 
     public static Builder builder() {
@@ -122,6 +125,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private boolean reportUnusedSuppressions;
         private Path sourceRoot;
         private boolean gitignore;
+        private io.wsscan.deps.DependencyOptions dependencies = io.wsscan.deps.DependencyOptions.NONE;
 
         private Builder() {
         }
@@ -238,11 +242,17 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** Third-party code to add to the inventory (default: none). */
+        public Builder dependencies(io.wsscan.deps.DependencyOptions d) {
+            dependencies = d == null ? io.wsscan.deps.DependencyOptions.NONE : d;
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
             return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
                     followSymlinks, progress, root, includes, classpath, policy, includeTests, reportUnusedSuppressions,
-                    sourceRoot, gitignore);
+                    sourceRoot, gitignore, dependencies);
         }
     }
 }

@@ -119,6 +119,13 @@ public final class Scanner {
             endpoints.addAll(o.endpoints());
             if (o.frontEnd() != null && !"rhino".equals(o.frontEnd())) frontEnds.put(o.relPath(), o.frontEnd());
         }
+        if (options.dependencies().enabled()) {
+            // third-party code at inventory depth: its connections, and the allowlist's findings naming the package
+            io.wsscan.deps.DependencyScan.Result deps = io.wsscan.deps.DependencyScan.run(found.root(), catalog, policy, options);
+            findings.addAll(deps.findings());
+            endpoints.addAll(deps.endpoints());
+            notes.addAll(deps.notifications());
+        }
         List<Finding> sorted = capOutsideProduction(policy.apply(findings, found.root()), classes).stream()
                 .distinct().sorted(Finding.ORDER).toList();
         List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
@@ -182,8 +189,11 @@ public final class Scanner {
             Classification.Kind kind = options.includeTests() ? Classification.Kind.PRODUCTION
                     : Classification.builtin().classify(src.relPath(), src.text());
             Suppressions.Applied applied = Suppressions.applyAndMark(src.text(), r.findings());
+            // with --dependencies a bundle's connections also name the package its banner names
+            List<io.wsscan.inventory.Endpoint> endpoints = options.dependencies().enabled()
+                    ? io.wsscan.deps.Bundles.tag(src.relPath(), src.text(), r.endpoints()) : r.endpoints();
             return new FileOutcome(src.relPath(), applied.findings(), r.notifications(),
-                    r.frontEnd(), r.analysed(), bytes, r.endpoints(), kind, r.partlyRead(), applied.marks(), r.pageScripts());
+                    r.frontEnd(), r.analysed(), bytes, endpoints, kind, r.partlyRead(), applied.marks(), r.pageScripts());
         }
     }
 
@@ -496,7 +506,8 @@ public final class Scanner {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private static ThreadFactory daemonThreads(String prefix, long stackSize) {
+    /** Daemon threads named {@code prefix-N} with this stack size (0: the platform's default). */
+    public static ThreadFactory daemonThreads(String prefix, long stackSize) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(null, r, prefix + "-" + n.incrementAndGet(), stackSize);

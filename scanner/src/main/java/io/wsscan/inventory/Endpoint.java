@@ -29,10 +29,39 @@ import java.util.Locale;
  * @param handler      server handler class or function
  * @param originPolicy server origin policy
  * @param notes        anything else worth saying (e.g. message size limits, SockJS, STOMP)
+ * @param pkg          the third-party package whose code this is ({@code wsscan inventory --dependencies}); null
+ *                     for the project's own code
+ * @param sends        the kinds of data seen reaching this connection's send calls (source kinds of the models:
+ *                     {@code cookie}, {@code stored-secret}, {@code password}, {@code user-input}, ...), sorted
  */
 public record Endpoint(Side side, String file, Region region, String framework, String url, String scheme,
                        String host, String port, String path, List<String> unknown, Party party,
-                       List<String> auth, String handler, OriginPolicy originPolicy, List<String> notes) {
+                       List<String> auth, String handler, OriginPolicy originPolicy, List<String> notes,
+                       Package pkg, List<String> sends) {
+
+    /**
+     * A package the application ships: {@code source} is {@code npm} (an installed runtime dependency) or
+     * {@code webjar} (a jar's {@code META-INF/resources/webjars/NAME/VERSION/}); version null when not known.
+     */
+    public record Package(String name, String version, String source) implements Comparable<Package> {
+        public Package {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(source, "source");
+        }
+
+        /** {@code name@version}, or the name alone. */
+        public String label() {
+            return version == null ? name : name + "@" + version;
+        }
+
+        private static final Comparator<Package> BY_NAME = Comparator.comparing(Package::name)
+                .thenComparing(p -> nz(p.version())).thenComparing(Package::source);
+
+        @Override
+        public int compareTo(Package o) {
+            return BY_NAME.compare(this, o);
+        }
+    }
 
     public enum Side { CLIENT, SERVER }
 
@@ -64,6 +93,15 @@ public record Endpoint(Side side, String file, Region region, String framework, 
         unknown = unknown == null ? List.of() : List.copyOf(unknown);
         auth = auth == null ? List.of() : List.copyOf(auth);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        sends = sends == null ? List.of() : sends.stream().distinct().sorted().toList();
+    }
+
+    /** An endpoint of the project's own code (no package), with no data kinds seen sent. */
+    public Endpoint(Side side, String file, Region region, String framework, String url, String scheme, String host,
+                    String port, String path, List<String> unknown, Party party, List<String> auth, String handler,
+                    OriginPolicy originPolicy, List<String> notes) {
+        this(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler, originPolicy,
+                notes, null, List.of());
     }
 
     /** A server endpoint (for the server-side analyzers). */
@@ -75,18 +113,18 @@ public record Endpoint(Side side, String file, Region region, String framework, 
 
     public Endpoint withParty(Party p) {
         return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, p, auth, handler,
-                originPolicy, notes);
+                originPolicy, notes, pkg, sends);
     }
 
     public Endpoint withAuth(List<String> a) {
         return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, a, handler,
-                originPolicy, notes);
+                originPolicy, notes, pkg, sends);
     }
 
     /** This endpoint at another path. */
     public Endpoint withPath(String p) {
         return new Endpoint(side, file, region, framework, url, scheme, host, port, p, unknown, party, auth, handler,
-                originPolicy, notes);
+                originPolicy, notes, pkg, sends);
     }
 
     /** This endpoint with more notes after its own. */
@@ -94,7 +132,19 @@ public record Endpoint(Side side, String file, Region region, String framework, 
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(more);
         return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler,
-                originPolicy, all);
+                originPolicy, all, pkg, sends);
+    }
+
+    /** This endpoint as code of a third-party package. */
+    public Endpoint withPackage(Package p) {
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler,
+                originPolicy, notes, p, sends);
+    }
+
+    /** This endpoint with the kinds of data its send calls were seen sending. */
+    public Endpoint withSends(java.util.Collection<String> kinds) {
+        return new Endpoint(side, file, region, framework, url, scheme, host, port, path, unknown, party, auth, handler,
+                originPolicy, notes, pkg, List.copyOf(kinds));
     }
 
     public boolean isClient() {
@@ -119,11 +169,12 @@ public record Endpoint(Side side, String file, Region region, String framework, 
         return s == null ? "" : s;
     }
 
-    /** Output order: file, position, side, framework, URL or path. */
+    /** Output order: file, position, side, framework, URL or path, package. */
     public static final Comparator<Endpoint> ORDER = Comparator.comparing(Endpoint::file)
             .thenComparing(Endpoint::region)
             .thenComparing(Endpoint::side)
             .thenComparing(e -> nz(e.framework()))
             .thenComparing(e -> nz(e.url()))
-            .thenComparing(e -> nz(e.path()));
+            .thenComparing(e -> nz(e.path()))
+            .thenComparing(Endpoint::pkg, Comparator.nullsFirst(Comparator.naturalOrder()));
 }

@@ -59,6 +59,11 @@ public enum InventoryReport {
         return e.url() == null ? "(URL not known)" : e.url();
     }
 
+    /** A package as reports show it: {@code socket.io-client 4.8.1 (npm)}. */
+    public static String packageText(Endpoint.Package p) {
+        return p.name() + " " + (p.version() == null ? "(version not known)" : p.version()) + " (" + p.source() + ")";
+    }
+
     /** " [test]" after an endpoint in a file that is not production code, else nothing. */
     private static String tag(Inventory inv, Endpoint e) {
         Classification.Kind k = inv.classOf(e);
@@ -79,9 +84,11 @@ public enum InventoryReport {
         out.write("Client connections (" + inv.clients().size() + ")\n");
         for (Endpoint c : inv.clients()) {
             out.write("  " + where(c) + tag(inv, c) + "  " + c.framework() + "  " + target(c) + "\n");
+            if (c.pkg() != null) out.write("      package " + packageText(c.pkg()) + "\n");
             out.write("      scheme " + or(c.scheme(), "-") + ", host " + or(c.host(), "-") + ", port "
                     + or(c.port(), "-") + ", path " + or(c.path(), "-") + "; " + c.party().id()
-                    + "; auth: " + list(c.auth()) + (c.unknown().isEmpty() ? "" : "; unknown: " + list(c.unknown()))
+                    + "; auth: " + list(c.auth()) + (c.sends().isEmpty() ? "" : "; sends: " + list(c.sends()))
+                    + (c.unknown().isEmpty() ? "" : "; unknown: " + list(c.unknown()))
                     + (c.notes().isEmpty() ? "" : "; " + String.join("; ", c.notes())) + "\n");
         }
         out.write("\nServer endpoints (" + inv.servers().size() + ")\n");
@@ -168,6 +175,15 @@ public enum InventoryReport {
         m.put("handler", e.handler());
         if (e.originPolicy() != null) m.put("originPolicy", e.originPolicy().id());
         if (!e.notes().isEmpty()) m.put("notes", e.notes());
+        if (!e.sends().isEmpty()) m.put("sends", e.sends());
+        if (e.pkg() != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", e.pkg().name());
+            p.put("version", e.pkg().version());
+            p.put("source", e.pkg().source());
+            p.values().removeIf(java.util.Objects::isNull);
+            m.put("package", p);
+        }
         if (!kind.production()) m.put("classification", kind.id());
         m.values().removeIf(java.util.Objects::isNull);
         return m;
@@ -241,12 +257,13 @@ public enum InventoryReport {
 
     private static void markdown(Inventory inv, Writer out) throws IOException {
         out.write("# WebSocket endpoint inventory\n\n## Client connections (" + inv.clients().size() + ")\n\n");
-        out.write("| File | Line | Library | URL | Scheme | Host | Port | Path | Party | Auth | Code |\n");
-        out.write("|---|---:|---|---|---|---|---|---|---|---|---|\n");
+        out.write("| File | Line | Library | URL | Scheme | Host | Port | Path | Party | Auth | Sends | Package | Code |\n");
+        out.write("|---|---:|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Endpoint c : inv.clients()) {
             out.write("| " + md(c.file()) + " | " + c.region().startLine() + " | " + md(c.framework()) + " | "
                     + md(target(c)) + " | " + md(c.scheme()) + " | " + md(c.host()) + " | " + md(c.port()) + " | "
-                    + md(c.path()) + " | " + c.party().id() + " | " + md(list(c.auth())) + " | " + inv.classOf(c).id() + " |\n");
+                    + md(c.path()) + " | " + c.party().id() + " | " + md(list(c.auth())) + " | " + md(list(c.sends())) + " | "
+                    + (c.pkg() == null ? "-" : md(packageText(c.pkg()))) + " | " + inv.classOf(c).id() + " |\n");
         }
         out.write("\n## Server endpoints (" + inv.servers().size() + ")\n\n");
         out.write("| File | Line | Framework | Path | Handler | Origin policy | Auth | Code |\n|---|---:|---|---|---|---|---|---|\n");
@@ -294,7 +311,7 @@ public enum InventoryReport {
     }
 
     private static void csv(Inventory inv, Writer out) throws IOException {
-        out.write("side,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification\r\n");
+        out.write("side,file,line,framework,url,scheme,host,port,path,unknown,party,auth,handler,origin_policy,matched,classification,sends,package,package_version,package_source\r\n");
         Map<Endpoint, Integer> matched = new java.util.HashMap<>();
         for (Inventory.Match m : inv.matches()) {
             matched.put(m.client(), m.servers().size());
@@ -307,7 +324,8 @@ public enum InventoryReport {
                     e.framework(), e.url(), e.scheme(), e.host(), e.port(), e.path(), String.join(" ", e.unknown()),
                     e.party() == null ? null : e.party().id(), String.join(" ", e.auth()), e.handler(),
                     e.originPolicy() == null ? null : e.originPolicy().id(), String.valueOf(matched.getOrDefault(e, 0)),
-                    inv.classOf(e).id()};
+                    inv.classOf(e).id(), String.join(" ", e.sends()), e.pkg() == null ? null : e.pkg().name(),
+                    e.pkg() == null ? null : e.pkg().version(), e.pkg() == null ? null : e.pkg().source()};
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) sb.append(',');

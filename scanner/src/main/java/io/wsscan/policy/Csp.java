@@ -111,6 +111,9 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
         return scheme + "://" + authority.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The library name of the EventSource connection model (models/js/eventsource.yml). */
+    private static final String EVENT_SOURCE = "EventSource";
+
     /** The source expressions one connection needs. */
     static List<String> expressions(Endpoint e) {
         String port = e.unknown().contains("port") ? ":*" : e.port() == null ? "" : ":" + e.port();
@@ -125,6 +128,9 @@ public record Csp(Map<String, List<String>> sources, Map<String, String> undecid
         } else if (scheme.equals("ws") || scheme.equals("wss")) {
             out.add(scheme + "://" + host);
             if (mirrored) out.add((scheme.equals("ws") ? "wss" : "ws") + "://" + host);
+        } else if ((scheme.equals("http") || scheme.equals("https")) && EVENT_SOURCE.equals(e.framework())) {
+            // server-sent events stay on HTTP(S): no upgrade to allow
+            out.add(scheme + "://" + host);
         } else if (scheme.equals("http") || scheme.equals("https")) {
             // socket.io, SockJS and SignalR poll over HTTP(S) and then upgrade on the same host
             out.add(scheme + "://" + host);

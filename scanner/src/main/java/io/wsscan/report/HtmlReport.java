@@ -342,7 +342,7 @@ public final class HtmlReport {
                     + "<span class=\"sw default\"></span>framework default</p>\n");
             // columns: client files -> targets (hosts, this site) -> server endpoints
             TreeSet<String> files = new TreeSet<>();
-            for (Endpoint c : inv.clients()) files.add(c.file());
+            for (Endpoint c : inv.clients()) files.add(clientNode(c));
             Map<String, String> targetClass = new TreeMap<>();
             for (Endpoint c : inv.clients()) {
                 String t = target(c);
@@ -378,15 +378,15 @@ public final class HtmlReport {
             // edges first, so boxes are drawn over them
             TreeSet<String> drawn = new TreeSet<>();
             for (Endpoint c : inv.clients()) {
-                int y1 = fileY.get(c.file()) + 12;
+                int y1 = fileY.get(clientNode(c)) + 12;
                 int y2 = targetY.get(target(c)) + 12;
                 String cls = c.cleartext() ? "cleartext" : targetClass.get(target(c));
-                String key = c.file() + "|" + target(c) + "|" + cls;
+                String key = clientNode(c) + "|" + target(c) + "|" + cls;
                 if (!drawn.add(key)) continue;
                 a("<path class=\"edge ").a(cls).a("\" d=\"M").a(String.valueOf(x[0] + colW)).a(" ").a(String.valueOf(y1))
                         .a(" C").a(String.valueOf(x[0] + colW + 60)).a(" ").a(String.valueOf(y1)).a(" ")
                         .a(String.valueOf(x[1] - 60)).a(" ").a(String.valueOf(y2)).a(" ").a(String.valueOf(x[1])).a(" ")
-                        .a(String.valueOf(y2)).a("\"><title>").t(c.file() + " -> " + InventoryReport.target(c)).a("</title></path>\n");
+                        .a(String.valueOf(y2)).a("\"><title>").t(clientNode(c) + " -> " + InventoryReport.target(c)).a("</title></path>\n");
             }
             for (Inventory.Match m : inv.matches()) {
                 int y1 = targetY.get(target(m.client())) + 12;
@@ -427,6 +427,11 @@ public final class HtmlReport {
             }
             if (files.isEmpty()) a("<text class=\"none\" x=\"").a(String.valueOf(x[0])).a("\" y=\"46\">no client connections</text>\n");
             a("</svg>\n</section>\n");
+        }
+
+        /** The map's node of a client: its file, or for third-party code its package (all of a package's files are one node). */
+        private static String clientNode(Endpoint c) {
+            return c.pkg() == null ? c.file() : "package " + InventoryReport.packageText(c.pkg());
         }
 
         /** The host node a client connects to: its host, "this site" for relative URLs, or unknown. */
@@ -521,11 +526,13 @@ public final class HtmlReport {
 
         private void inventory() {
             a("<section id=\"inventory\"><h2>Inventory</h2>\n<h3>Client connections (").a(String.valueOf(inv.clients().size())).a(")</h3>\n");
-            a("<table class=\"inv\"><thead><tr><th>Where</th><th>Library</th><th>URL</th><th>Party</th><th>Auth</th></tr></thead><tbody>\n");
+            a("<table class=\"inv\"><thead><tr><th>Where</th><th>Library</th><th>URL</th><th>Party</th><th>Auth</th><th>Sends</th>"
+                    + "<th>Package</th></tr></thead><tbody>\n");
             for (Endpoint c : inv.clients()) {
                 a("<tr class=\"").a(c.cleartext() ? "cleartext" : "").a("\"><td class=\"loc\">").t(InventoryReport.where(c)).a("</td><td>")
                         .t(c.framework()).a("</td><td><code>").t(InventoryReport.target(c)).a("</code></td><td>").t(c.party().id())
-                        .a("</td><td>").t(String.join(", ", c.auth())).a("</td></tr>\n");
+                        .a("</td><td>").t(String.join(", ", c.auth())).a("</td><td>").t(String.join(", ", c.sends()))
+                        .a("</td><td>").t(c.pkg() == null ? "" : InventoryReport.packageText(c.pkg())).a("</td></tr>\n");
             }
             a("</tbody></table>\n<h3>Server endpoints (").a(String.valueOf(inv.servers().size())).a(")</h3>\n");
             a("<table class=\"inv\"><thead><tr><th>Where</th><th>Framework</th><th>Path</th><th>Handler</th><th>Origin policy</th><th>Clients</th></tr></thead><tbody>\n");

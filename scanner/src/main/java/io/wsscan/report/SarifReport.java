@@ -371,6 +371,8 @@ public final class SarifReport {
                 if (e.originPolicy() != null) text.append(", origin policy ").append(e.originPolicy().id());
             }
             if (!e.auth().isEmpty()) text.append("; auth: ").append(String.join(", ", e.auth()));
+            if (!e.sends().isEmpty()) text.append("; sends: ").append(String.join(", ", e.sends()));
+            if (e.pkg() != null) text.append("; in package ").append(InventoryReport.packageText(e.pkg()));
             text.append('.');
             return inventoryNote(INVENTORY_RULE, text.toString(), e.file(), e.region(), "endpoint",
                     InventoryReport.json(e, inventory.classOf(e)));

@@ -284,8 +284,9 @@ class ConstantFoldingTest {
                 "var a = new WebSocket('wss://a.example.com');",
                 "var b = new WebSocket('ws://b.example.com', ['chat']);",
                 "var c = new EventSource('https://c.example.com');"));
-        assertEquals(2, r.connections().size(), "EventSource is not a modelled connection");
+        assertEquals(3, r.connections().size(), "EventSource is a modelled connection (the inventory lists it)");
         assertEquals(List.of("wss://a.example.com"), r.strs(0).get(0).parts());
         assertEquals(List.of("ws://b.example.com"), r.strs(1).get(0).parts());
+        assertEquals(List.of("https://c.example.com"), r.strs(2).get(0).parts());
     }
 }

@@ -66,6 +66,15 @@ class PolicyCommandTest {
     }
 
     @Test
+    void serverSentEventsNeedNoWebSocketScheme() throws IOException {
+        write(".wsscan.yml", "allowedHosts: [\"*.example-corp.net\"]\n");
+        write("web/news.js", "const es = new EventSource('https://events.example-corp.net/news');\n");
+        MainTest.Run r = run("policy", "csp", dir.toString(), "-f", "directive");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("connect-src 'self' https://events.example-corp.net\n", r.out());
+    }
+
+    @Test
     void metaDirectiveAndJsonCarryTheSameSources() throws IOException {
         app();
         assertEquals(ALLOWED + "\n", run("policy", "csp", dir.toString(), "-f", "directive").out());

@@ -142,13 +142,14 @@ class ClassifiedReportsTest {
         StringWriter csv = new StringWriter();
         InventoryReport.CSV.write(inv, csv);
         List<String> rows = csv.toString().lines().toList();
-        assertTrue(rows.get(0).endsWith(",matched,classification"), rows.get(0));
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("client,src/test/js/app.test.js,") && r.endsWith(",test")), rows.toString());
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("client,src/main/js/app.js,") && r.endsWith(",production")), rows.toString());
+        assertTrue(rows.get(0).endsWith(",matched,classification,sends,package,package_version,package_source"), rows.get(0));
+        // the project's own code: no sends seen, no package
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("client,src/test/js/app.test.js,") && r.endsWith(",test,,,,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("client,src/main/js/app.js,") && r.endsWith(",production,,,,")), rows.toString());
 
         StringWriter md = new StringWriter();
         InventoryReport.MARKDOWN.write(inv, md);
-        assertTrue(md.toString().contains("| Party | Auth | Code |"), md.toString());
+        assertTrue(md.toString().contains("| Party | Auth | Sends | Package | Code |"), md.toString());
         assertTrue(md.toString().lines().anyMatch(l -> l.startsWith("| src/test/js/app.test.js |") && l.endsWith("| test |")), md.toString());
 
         StringWriter sarif = new StringWriter();

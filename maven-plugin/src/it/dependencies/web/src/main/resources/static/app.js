@@ -1,0 +1,1 @@
+const feed = new WebSocket('wss://live.example-corp.net/feed');
