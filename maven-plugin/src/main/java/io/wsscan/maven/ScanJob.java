@@ -113,6 +113,9 @@ final class ScanJob {
         if (threads != null) o.put("threads", threads);
         if (category != null) o.put("category", category);
         putAll(o, "classpath", classpath.stream().map(Path::toString).toList());
+        putAll(o, "runtimeJars", runtimeJars.stream().map(Path::toString).toList());
+        o.put("dependencies", dependencies.enabled());
+        putAll(o, "dependencyJars", dependencies.jars().stream().map(Path::toString).toList());
         putPath(o, "outputDirectory", outputDirectory);
         putAll(o, "formats", formats.stream().map(Enum::name).toList());
         o.put("includeTests", includeTests);
@@ -135,6 +138,9 @@ final class ScanJob {
         j.threads = o.hasNonNull("threads") ? o.get("threads").asInt() : null;
         j.category = o.hasNonNull("category") ? o.get("category").asText() : null;
         j.classpath = strings(o, "classpath").stream().map(Path::of).toList();
+        j.runtimeJars = strings(o, "runtimeJars").stream().map(Path::of).toList();
+        j.dependencies = new io.wsscan.deps.DependencyOptions(o.path("dependencies").asBoolean(),
+                strings(o, "dependencyJars").stream().map(Path::of).toList());
         j.outputDirectory = path(o, "outputDirectory");
         Set<Formats> fs = new LinkedHashSet<>();
         for (String f : strings(o, "formats")) fs.add(Formats.valueOf(f));

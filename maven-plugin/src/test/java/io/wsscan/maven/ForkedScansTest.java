@@ -120,6 +120,7 @@ class ForkedScansTest {
         if (t == String.class) return "value-of-" + name;
         if (t == Integer.class || t == int.class) return 3;
         if (t == Boolean.class || t == boolean.class) return true;
+        if (t == io.wsscan.deps.DependencyOptions.class) return io.wsscan.deps.DependencyOptions.of(List.of(dir.resolve(name + ".jar")));
         if (t instanceof java.lang.reflect.ParameterizedType p) {
             java.lang.reflect.Type arg = p.getActualTypeArguments()[0];
             if (p.getRawType() == List.class && arg == Path.class) return List.of(dir.resolve(name + "-1"), dir.resolve(name + "-2"));
