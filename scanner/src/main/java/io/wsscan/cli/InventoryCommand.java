@@ -59,7 +59,8 @@ final class InventoryCommand implements Callable<Integer> {
         doc.check(HINT);
         Inputs.globs(excludes, "--exclude");
         Policy policy = doc.policy(Scanner.root(scanPaths));
-        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests);
+        ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests)
+                .cache(doc.cacheFolder(HINT));
         ScanResult result = new Scanner().scan(b.build());
         Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
         doc.write(main.out, w -> report.write(inv, w));

@@ -91,7 +91,7 @@ final class PolicyCommand implements Callable<Integer> {
             Inputs.globs(excludes, "--exclude");
             Policy policy = doc.policy(Scanner.root(scanPaths));
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
-                    .policy(policy).includeTests(includeTests).build());
+                    .policy(policy).includeTests(includeTests).cache(doc.cacheFolder(HINT)).build());
             Inventory inv = Inventory.of(result.endpoints(), policy.firstPartyHosts(), result.classes());
             Csp csp = Csp.of(inv, policy, includeTests).withPageScripts(pageScripts(result));
             String text = switch (format) {
