@@ -508,6 +508,11 @@ public final class Discovery {
         } catch (IOException | OutOfMemoryError e) {
             return skip(c, new Notification(c.relPath(), 0, 0, "read-error", "cannot read file: " + describe(e)), c.size());
         }
+        return load(c, bytes, maxFileSize);
+    }
+
+    /** {@link #load(Candidate, long)} of bytes already read. */
+    static Loaded load(Candidate c, byte[] bytes, long maxFileSize) {
         if (bytes.length > maxFileSize) return skip(c, tooLarge(c.relPath(), bytes.length, maxFileSize), bytes.length);
         String text = decode(bytes);
         if (text == null) {

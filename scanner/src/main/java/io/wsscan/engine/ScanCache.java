@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsscan.findings.Notification;
 
 import java.io.IOException;
@@ -140,18 +139,14 @@ final class ScanCache {
         if (!Files.isRegularFile(file)) return null;
         used.add(file.getFileName().toString());
         try {
-            JsonNode root;
-            try (InputStream in = Files.newInputStream(file)) {
-                root = JSON.readTree(in);
-            }
-            if (root == null || !root.isObject()) throw new IOException("not a cache entry");
-            if (root.path("format").asInt(-1) != FORMAT) throw new IOException("format " + root.path("format") + ", not " + FORMAT);
-            if (!toolId().equals(root.path("tool").asText())) throw new IOException("written by another wsscan build");
-            if (!key.equals(root.path("key").asText())) throw new IOException("its key does not match its name");
-            JsonNode list = root.path("outcomes");
-            if (!list.isArray()) throw new IOException("no outcomes");
+            Entry e = JSON.readValue(Files.readAllBytes(file), Entry.class);
+            if (e == null) throw new IOException("not a cache entry");
+            if (e.format() != FORMAT) throw new IOException("format " + e.format() + ", not " + FORMAT);
+            if (!toolId().equals(e.tool())) throw new IOException("written by another wsscan build");
+            if (!key.equals(e.key())) throw new IOException("its key does not match its name");
+            if (e.outcomes() == null) throw new IOException("no outcomes");
             List<FileOutcome> out = new ArrayList<>();
-            for (JsonNode n : list) out.add(check(JSON.treeToValue(n, FileOutcome.class)));
+            for (FileOutcome o : e.outcomes()) out.add(check(o));
             touch(file);
             hits.incrementAndGet();
             return out;
@@ -169,13 +164,9 @@ final class ScanCache {
         used.add(file.getFileName().toString());
         Path tmp = null;
         try {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("format", FORMAT);
-            root.put("tool", toolId());
-            root.put("key", key);
-            root.set("outcomes", JSON.valueToTree(outcomes));
+            byte[] json = JSON.writeValueAsBytes(new Entry(FORMAT, toolId(), key, outcomes));
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(root));
+            Files.write(tmp, json);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -202,6 +193,10 @@ final class ScanCache {
             }
         }
         return true;
+    }
+
+    /** The layout of an entry file. */
+    private record Entry(int format, String tool, String key, List<FileOutcome> outcomes) {
     }
 
     /** Fails on what JSON may hold but an outcome never does (a field left out). */
@@ -390,14 +385,15 @@ final class ScanCache {
                     }
                 }
             } else {
-                try (InputStream in = Files.newInputStream(root)) {
-                    byte[] buf = new byte[1 << 16];
-                    MessageDigest md = MessageDigest.getInstance("SHA-256");
-                    for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-                    k.add(md.digest());
+                // a jar by its directory: each entry's name, size and CRC-32 (reading the 30 MB of a shaded jar
+                // on every scan would cost more than a warm scan's work)
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(root.toFile())) {
+                    List<? extends java.util.zip.ZipEntry> list = zip.stream().sorted(java.util.Comparator.comparing(
+                            java.util.zip.ZipEntry::getName)).toList();
+                    for (java.util.zip.ZipEntry e : list) k.add(e.getName()).add(e.getSize()).add(e.getCrc());
                 }
             }
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read wsscan's code at " + root + ": " + e.getMessage(), e);
         }
         return k.hex();

@@ -389,17 +389,18 @@ public final class Scanner {
     private static List<FileOutcome> analyseCached(Units.Unit u, List<FileAnalyzer> fileAnalyzers, ScanOptions options,
                                                    ExecutorService workers, ScanCache cache) {
         Map<String, Discovery.Loaded> loaded = new java.util.HashMap<>();
-        for (Discovery.Candidate c : u.files()) loaded.put(c.relPath(), Discovery.load(c, options.maxFileSize()));
-        if (cache == null) return analyse(u, loaded, fileAnalyzers, options, workers).outcomes();
+        // with the cache the key is of the bytes as read, so a unit found there is never decoded
+        Map<String, byte[]> raw = cache == null ? null : readAll(u.files());
+        if (raw == null) {
+            for (Discovery.Candidate c : u.files()) loaded.put(c.relPath(), Discovery.load(c, options.maxFileSize()));
+            return analyse(u, loaded, fileAnalyzers, options, workers).outcomes();
+        }
         String analyzer = u.linker() != null ? u.linker().getClass().getName()
                 : fileAnalyzers.stream().filter(a -> a.accepts(u.files().get(0).relPath())).findFirst()
                         .map(a -> a.getClass().getName()).orElse("none");
         ScanCache.Key k = cache.key(u.linker() != null ? "unit:" + analyzer : "file:" + analyzer);
         for (Discovery.Candidate c : u.files()) {
-            Discovery.Loaded l = loaded.get(c.relPath());
-            k.add(c.relPath()).add(l.bytes());
-            if (l.source() != null) k.add(l.source().text());
-            else k.add(Canonical.of(l.skipped()));
+            k.add(c.relPath()).add(raw.get(c.relPath()));
             cache.addManifests(k, c.path(), c.relPath());
         }
         k.add(Canonical.of(u.keep())).add(Canonical.of(u.shares()));
@@ -407,9 +408,25 @@ public final class Scanner {
         String what = u.files().get(0).relPath() + (u.files().size() > 1 ? " (+" + (u.files().size() - 1) + " linked)" : "");
         List<FileOutcome> stored = cache.get(key, what);
         if (stored != null) return stored;
+        for (Discovery.Candidate c : u.files()) {
+            loaded.put(c.relPath(), Discovery.load(c, raw.get(c.relPath()), options.maxFileSize()));
+        }
         Analysed a = analyse(u, loaded, fileAnalyzers, options, workers);
         if (a.complete()) cache.put(key, a.outcomes());
         return a.outcomes();
+    }
+
+    /** The bytes of each file; null when one cannot be read (the unit is then analysed as without a cache). */
+    private static Map<String, byte[]> readAll(List<Discovery.Candidate> files) {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        for (Discovery.Candidate c : files) {
+            try {
+                out.put(c.relPath(), java.nio.file.Files.readAllBytes(c.path()));
+            } catch (java.io.IOException | OutOfMemoryError e) {
+                return null;
+            }
+        }
+        return out;
     }
 
     /** A unit's outcomes; {@code complete} is false when a linked unit failed and its files were analysed alone. */
