@@ -88,6 +88,8 @@ final class ScanJob {
     boolean includeSuppressed;
     /** The folder SARIF paths are relative to and the policy is looked for up to (null: the scan root). */
     Path sourceRoot;
+    /** The incremental-scan cache folder; null for none. */
+    Path cache;
 
     // ---- configuration values ----------------------------------------------------------------------
 
@@ -254,7 +256,7 @@ final class ScanJob {
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy).includeTests(includeTests).sourceRoot(top());
+                .policy(policy).includeTests(includeTests).sourceRoot(top()).cache(cache);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -337,7 +339,11 @@ final class ScanJob {
         String partly = r.partlyReadSummary();
         if (partly != null) files.append(" (").append(partly).append(')');
         if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
+        if (s.unitsCached() >= 0) files.append(", ").append(s.unitsCached()).append(" of ").append(s.units()).append(" units from the cache");
         lines.add(files.toString());
+        for (Notification n : r.notifications()) {
+            if (n.kind().equals("cache")) lines.add("wsscan: cache: " + n.message());
+        }
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));
         if (suppressed > 0) counts.append(" (").append(suppressed).append(" suppressed)");
