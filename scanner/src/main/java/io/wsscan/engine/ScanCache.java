@@ -138,8 +138,17 @@ final class ScanCache {
         Path file = dir.resolve(key + SUFFIX);
         if (!Files.isRegularFile(file)) return null;
         used.add(file.getFileName().toString());
+        byte[] bytes;
         try {
-            Entry e = JSON.readValue(Files.readAllBytes(file), Entry.class);
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return null; // pruned by a scan running at the same time: a plain miss
+        } catch (IOException | OutOfMemoryError e) {
+            bytes = null;
+        }
+        try {
+            if (bytes == null) throw new IOException("unreadable");
+            Entry e = JSON.readValue(bytes, Entry.class);
             if (e == null) throw new IOException("not a cache entry");
             if (e.format() != FORMAT) throw new IOException("format " + e.format() + ", not " + FORMAT);
             if (!toolId().equals(e.tool())) throw new IOException("written by another wsscan build");
@@ -162,9 +171,17 @@ final class ScanCache {
         if (!cacheable(outcomes)) return;
         Path file = dir.resolve(key + SUFFIX);
         used.add(file.getFileName().toString());
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(new Entry(FORMAT, toolId(), key, outcomes));
+            // stored only when reading it back gives exactly these outcomes (text JSON cannot hold, such as a
+            // lone surrogate, would otherwise come back changed)
+            if (!outcomes.equals(JSON.readValue(json, Entry.class).outcomes())) return;
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
         Path tmp = null;
         try {
-            byte[] json = JSON.writeValueAsBytes(new Entry(FORMAT, toolId(), key, outcomes));
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
             Files.write(tmp, json);
             try {

@@ -250,6 +250,22 @@ class ScanCacheTest {
     }
 
     @Test
+    void anEntryIsStoredOnlyWhenItReadsBackTheSame() {
+        List<Notification> notes = new java.util.ArrayList<>();
+        ScanCache cache = ScanCache.open(dir.resolve("c"), "scan", notes);
+        assertTrue(notes.isEmpty(), notes::toString);
+        FileOutcome plain = FileOutcome.skipped("a.js", new Notification("a.js", 0, 0, "binary", "binary file, not text é ✓"), 3);
+        FileOutcome odd = FileOutcome.skipped("b.js", new Notification("b.js", 0, 0, "binary", "half a pair \uD800 here"), 3);
+        String k1 = cache.key("t").add("1").hex(), k2 = cache.key("t").add("2").hex();
+        cache.put(k1, List.of(plain));
+        cache.put(k2, List.of(odd));
+        assertEquals(List.of(plain), cache.get(k1, "a.js"));
+        List<FileOutcome> back = cache.get(k2, "b.js");
+        assertTrue(back == null || back.equals(List.of(odd)), String.valueOf(back));
+        assertTrue(cache.notes().isEmpty(), cache.notes()::toString);
+    }
+
+    @Test
     void scanKeysAreStableAndFollowThePolicy() throws IOException {
         Path root = project();
         io.wsscan.rules.RuleCatalog catalog = io.wsscan.rules.RuleCatalog.builtin();
