@@ -50,6 +50,8 @@ final class ScanCache {
     static final int FORMAT = 1;
     static final String SUFFIX = ".wsscan-cache.json";
     static final String NOTE_KIND = "cache";
+    /** The name of the pre-pass facts' entry starts with this (the others are a unit's key alone). */
+    static final String FACTS_PREFIX = "facts-";
 
     /**
      * Outcomes that depend on more than the unit's inputs (time, memory, the stack, a worker process, a
@@ -180,6 +182,11 @@ final class ScanCache {
         } catch (IOException | RuntimeException e) {
             return;
         }
+        write(file, json);
+    }
+
+    /** Writes an entry through a temporary file moved into place, so a reader sees all of it or nothing. */
+    private void write(Path file, byte[] json) {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
@@ -248,6 +255,97 @@ final class ScanCache {
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException e) {
             // an entry whose time cannot be set may be pruned by a concurrent scan: only a miss later
+        }
+    }
+
+    /** SHA-256 of each file's bytes as the scan first read them (the pre-pass), by relative path. */
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
+
+    /** The digest of these bytes of a file, remembered as the file's for the rest of the scan. */
+    String digest(String relPath, byte[] bytes) {
+        String d = new Key().add(bytes).hex();
+        digests.put(relPath, d);
+        return d;
+    }
+
+    /** The digest of a file's bytes as this scan read them before; null when it has not read them. */
+    String knownDigest(String relPath) {
+        return digests.get(relPath);
+    }
+
+    /**
+     * The stored pre-pass facts of the files of a scan whose linkable files are {@code linkable} (links
+     * resolve against that set, so another set has other facts), read once; a broken store is noted and
+     * read as empty.
+     */
+    FactStore facts(java.util.SortedSet<String> linkable) {
+        String key = key("facts").add(Canonical.of(linkable)).hex();
+        Path file = dir.resolve(FACTS_PREFIX + key + SUFFIX);
+        used.add(file.getFileName().toString());
+        Map<String, Fact> known = Map.of();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            FactsEntry e = JSON.readValue(bytes, FactsEntry.class);
+            if (e == null || e.format() != FORMAT || !toolId().equals(e.tool()) || !key.equals(e.key()) || e.facts() == null) {
+                throw new IOException("not a facts entry of this scan and build");
+            }
+            known = e.facts();
+            touch(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // none yet
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            notes.add(new Notification("", 0, 0, NOTE_KIND, "ignored cache entry " + file.getFileName()
+                    + " for the files' links (" + describe(e) + "); read again"));
+        }
+        return new FactStore(file, key, known);
+    }
+
+    /** What the pre-pass read of one file, with the analyzer that read it and the digest of the bytes. */
+    record Fact(String linker, String digest, Units.Facts facts) {
+    }
+
+    private record FactsEntry(int format, String tool, String key, Map<String, Fact> facts) {
+    }
+
+    /** The pre-pass facts of one scan: those stored, and those of this scan, which replace them when saved. */
+    final class FactStore {
+        private final Path file;
+        private final String key;
+        private final Map<String, Fact> known;
+        private final Map<String, Fact> now = new ConcurrentHashMap<>();
+        private final AtomicBoolean changed = new AtomicBoolean();
+
+        private FactStore(Path file, String key, Map<String, Fact> known) {
+            this.file = file;
+            this.key = key;
+            this.known = known;
+        }
+
+        /** The stored facts of a file when it was read by this analyzer from bytes with this digest; else null. */
+        Units.Facts get(String relPath, String linker, String digest) {
+            Fact f = known.get(relPath);
+            if (f == null || f.facts() == null || !linker.equals(f.linker()) || !digest.equals(f.digest())) return null;
+            now.put(relPath, f);
+            return f.facts();
+        }
+
+        void put(String relPath, String linker, String digest, Units.Facts facts) {
+            now.put(relPath, new Fact(linker, digest, facts));
+            changed.set(true);
+        }
+
+        /** Writes this scan's facts when they differ from the stored ones (and read back the same). */
+        void save() {
+            if (!changed.get() && now.size() == known.size()) return;
+            Map<String, Fact> facts = new java.util.TreeMap<>(now);
+            byte[] json;
+            try {
+                json = JSON.writeValueAsBytes(new FactsEntry(FORMAT, toolId(), key, facts));
+                if (!facts.equals(JSON.readValue(json, FactsEntry.class).facts())) return;
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            write(file, json);
         }
     }
 

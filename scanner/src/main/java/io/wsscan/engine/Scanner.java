@@ -178,7 +178,7 @@ public final class Scanner {
         try {
             long planStart = System.nanoTime();
             java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong(); // debug output only
-            List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors);
+            List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors, cache);
             if (DEBUG) System.err.printf("wsscan.debug: units planned in %d ms%n", (System.nanoTime() - planStart) / 1_000_000);
             List<Future<List<FileOutcome>>> futures = new ArrayList<>(units.size());
             for (Units.Unit u : units) {
@@ -389,18 +389,30 @@ public final class Scanner {
     private static List<FileOutcome> analyseCached(Units.Unit u, List<FileAnalyzer> fileAnalyzers, ScanOptions options,
                                                    ExecutorService workers, ScanCache cache) {
         Map<String, Discovery.Loaded> loaded = new java.util.HashMap<>();
-        // with the cache the key is of the bytes as read, so a unit found there is never decoded
-        Map<String, byte[]> raw = cache == null ? null : readAll(u.files());
-        if (raw == null) {
+        if (cache == null) {
             for (Discovery.Candidate c : u.files()) loaded.put(c.relPath(), Discovery.load(c, options.maxFileSize()));
             return analyse(u, loaded, fileAnalyzers, options, workers).outcomes();
+        }
+        // the key is of the bytes as read: by the pre-pass for linkable files (a unit found in the cache is
+        // then not read again), else here
+        Map<String, byte[]> raw = new java.util.HashMap<>();
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (Discovery.Candidate c : u.files()) {
+            String d = cache.knownDigest(c.relPath());
+            if (d == null) {
+                byte[] bytes = read(c);
+                if (bytes == null) return analyseCached(u, fileAnalyzers, options, workers, null);
+                raw.put(c.relPath(), bytes);
+                d = cache.digest(c.relPath(), bytes);
+            }
+            digests.put(c.relPath(), d);
         }
         String analyzer = u.linker() != null ? u.linker().getClass().getName()
                 : fileAnalyzers.stream().filter(a -> a.accepts(u.files().get(0).relPath())).findFirst()
                         .map(a -> a.getClass().getName()).orElse("none");
         ScanCache.Key k = cache.key(u.linker() != null ? "unit:" + analyzer : "file:" + analyzer);
         for (Discovery.Candidate c : u.files()) {
-            k.add(c.relPath()).add(raw.get(c.relPath()));
+            k.add(c.relPath()).add(digests.get(c.relPath()));
             cache.addManifests(k, c.path(), c.relPath());
         }
         k.add(Canonical.of(u.keep())).add(Canonical.of(u.shares()));
@@ -408,25 +420,29 @@ public final class Scanner {
         String what = u.files().get(0).relPath() + (u.files().size() > 1 ? " (+" + (u.files().size() - 1) + " linked)" : "");
         List<FileOutcome> stored = cache.get(key, what);
         if (stored != null) return stored;
+        boolean asKeyed = true;
         for (Discovery.Candidate c : u.files()) {
-            loaded.put(c.relPath(), Discovery.load(c, raw.get(c.relPath()), options.maxFileSize()));
+            byte[] bytes = raw.get(c.relPath());
+            if (bytes == null) {
+                bytes = read(c);
+                if (bytes == null) return analyseCached(u, fileAnalyzers, options, workers, null);
+                // changed since the pre-pass read it: analysed as it is now, but not stored under the old key
+                asKeyed &= new ScanCache.Key().add(bytes).hex().equals(digests.get(c.relPath()));
+            }
+            loaded.put(c.relPath(), Discovery.load(c, bytes, options.maxFileSize()));
         }
         Analysed a = analyse(u, loaded, fileAnalyzers, options, workers);
-        if (a.complete()) cache.put(key, a.outcomes());
+        if (a.complete() && asKeyed) cache.put(key, a.outcomes());
         return a.outcomes();
     }
 
-    /** The bytes of each file; null when one cannot be read (the unit is then analysed as without a cache). */
-    private static Map<String, byte[]> readAll(List<Discovery.Candidate> files) {
-        Map<String, byte[]> out = new java.util.HashMap<>();
-        for (Discovery.Candidate c : files) {
-            try {
-                out.put(c.relPath(), java.nio.file.Files.readAllBytes(c.path()));
-            } catch (java.io.IOException | OutOfMemoryError e) {
-                return null;
-            }
+    /** A file's bytes; null when it cannot be read (its unit is then analysed as without a cache, which notes it). */
+    private static byte[] read(Discovery.Candidate c) {
+        try {
+            return java.nio.file.Files.readAllBytes(c.path());
+        } catch (java.io.IOException | OutOfMemoryError e) {
+            return null;
         }
-        return out;
     }
 
     /** A unit's outcomes; {@code complete} is false when a linked unit failed and its files were analysed alone. */

@@ -106,7 +106,8 @@ class ScanCacheTest {
 
     private List<Path> entries(Path cache) throws IOException {
         try (Stream<Path> s = Files.list(cache)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(ScanCache.SUFFIX)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(ScanCache.SUFFIX)
+                    && !p.getFileName().toString().startsWith(ScanCache.FACTS_PREFIX)).sorted().toList();
         }
     }
 
@@ -215,6 +216,33 @@ class ScanCacheTest {
         assertEquals(2, notes.size(), notes::toString);
         assertTrue(notes.stream().anyMatch(n -> n.message().contains("another wsscan build")), notes::toString);
         assertTrue(notes.stream().anyMatch(n -> n.message().contains("key does not match")), notes::toString);
+    }
+
+    @Test
+    void theLinksOfFilesAreReadAgainWhenTheirStoreIsBrokenOrTheFilesChange() throws IOException {
+        Path root = project();
+        Path cache = dir.resolve("cache");
+        String plain = reports(scan(root, null));
+        scan(root, cache);
+        Path facts;
+        try (Stream<Path> s = Files.list(cache)) {
+            facts = s.filter(p -> p.getFileName().toString().startsWith(ScanCache.FACTS_PREFIX)).findFirst().orElseThrow();
+        }
+        String text = Files.readString(facts);
+        assertTrue(text.contains("./lib.js") || text.contains("web/lib.js"), text);
+        Files.writeString(facts, text.substring(0, text.length() - 3));
+        ScanResult r = scan(root, cache);
+        assertEquals(3, r.stats().unitsCached());
+        assertTrue(r.notifications().stream().anyMatch(n -> n.kind().equals(ScanCache.NOTE_KIND)
+                && n.message().contains("links")), r.notifications()::toString);
+        assertEquals(plain, reports(scan(root, cache)));
+
+        // app.js stops importing lib.js: two units of one file each, whose results come from no stored unit
+        Files.writeString(root.resolve("web/app.js"), APP.replace("import { show } from './lib.js';", "const show = (x) => x;"));
+        ScanResult apart = scan(root, cache);
+        assertEquals(reports(scan(root, null)), reports(apart));
+        assertEquals(4, apart.stats().units());
+        assertEquals(2, apart.stats().unitsCached());
     }
 
     @Test
