@@ -27,7 +27,7 @@ wall() { awk '{ print $1 }' "$1"; }
 for set in "${sets[@]}"; do
   if [[ $set == js ]]; then
     tree=$root/scanner/target/bench/node_modules
-    pick='socket\.io-client/.*\.js$' # a module of socket.io-client's linked build
+    pick='^ws/lib/websocket\.js$' # a module of ws, linked to the others by require
   else
     tree=$root/scanner/target/bench-java/src
     pick='spring-websocket-.*/AbstractWebSocketHandler\.java$'

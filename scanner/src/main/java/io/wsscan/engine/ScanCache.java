@@ -173,12 +173,18 @@ final class ScanCache {
         if (!cacheable(outcomes)) return;
         Path file = dir.resolve(key + SUFFIX);
         used.add(file.getFileName().toString());
+        writeExact(file, new Entry(FORMAT, toolId(), key, outcomes));
+    }
+
+    /**
+     * Writes an entry when reading it back gives exactly the entry: text JSON cannot hold (a lone surrogate)
+     * would otherwise come back changed.
+     */
+    private void writeExact(Path file, Record entry) {
         byte[] json;
         try {
-            json = JSON.writeValueAsBytes(new Entry(FORMAT, toolId(), key, outcomes));
-            // stored only when reading it back gives exactly these outcomes (text JSON cannot hold, such as a
-            // lone surrogate, would otherwise come back changed)
-            if (!outcomes.equals(JSON.readValue(json, Entry.class).outcomes())) return;
+            json = JSON.writeValueAsBytes(entry);
+            if (!entry.equals(JSON.readValue(json, entry.getClass()))) return;
         } catch (IOException | RuntimeException e) {
             return;
         }
@@ -337,15 +343,7 @@ final class ScanCache {
         /** Writes this scan's facts when they differ from the stored ones (and read back the same). */
         void save() {
             if (!changed.get() && now.size() == known.size()) return;
-            Map<String, Fact> facts = new java.util.TreeMap<>(now);
-            byte[] json;
-            try {
-                json = JSON.writeValueAsBytes(new FactsEntry(FORMAT, toolId(), key, facts));
-                if (!facts.equals(JSON.readValue(json, FactsEntry.class).facts())) return;
-            } catch (IOException | RuntimeException e) {
-                return;
-            }
-            write(file, json);
+            writeExact(file, new FactsEntry(FORMAT, toolId(), key, new java.util.TreeMap<>(now)));
         }
     }
 

@@ -1,12 +1,10 @@
 package io.wsscan.engine;
 
 import io.wsscan.findings.Notification;
-import io.wsscan.report.Formats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,16 +90,15 @@ class ScanCacheTest {
         return new Scanner().scan(ScanOptions.builder().path(root).threads(2).cache(cache).build());
     }
 
-    /** Every report format of a result: what must not change with the cache. */
     private static String reports(ScanResult r) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (Formats f : List.of(Formats.SARIF, Formats.JSON, Formats.TEXT)) {
-            StringWriter w = new StringWriter();
-            f.write(r, new Formats.Options("wsscan/", false), w);
-            sb.append(w).append("\n----\n");
-        }
-        sb.append(r.endpoints()).append(new java.util.TreeMap<>(r.frontEnds())).append(new java.util.TreeMap<>(r.classes()));
-        return sb.toString();
+        return io.wsscan.testing.Reports.all(r);
+    }
+
+    /** The reports of a scan without the cache, after a first scan has filled {@code cache}. */
+    private static String plainAfterCold(Path root, Path cache) throws IOException {
+        String plain = reports(scan(root, null));
+        scan(root, cache);
+        return plain;
     }
 
     private List<Path> entries(Path cache) throws IOException {
@@ -222,8 +219,7 @@ class ScanCacheTest {
     void theLinksOfFilesAreReadAgainWhenTheirStoreIsBrokenOrTheFilesChange() throws IOException {
         Path root = project();
         Path cache = dir.resolve("cache");
-        String plain = reports(scan(root, null));
-        scan(root, cache);
+        String plain = plainAfterCold(root, cache);
         Path facts;
         try (Stream<Path> s = Files.list(cache)) {
             facts = s.filter(p -> p.getFileName().toString().startsWith(ScanCache.FACTS_PREFIX)).findFirst().orElseThrow();
@@ -249,8 +245,7 @@ class ScanCacheTest {
     void theCacheFolderInsideTheTreeIsNotScanned() throws IOException {
         Path root = project();
         Path cache = root.resolve(".wsscan-cache");
-        String plain = reports(scan(root, null));
-        scan(root, cache);
+        String plain = plainAfterCold(root, cache);
         // an entry holds messages about WebSockets: scanned, it would be noted as an unsupported type
         assertEquals(plain, reports(scan(root, cache)));
     }

@@ -4,15 +4,12 @@ import io.wsscan.engine.ScanOptions;
 import io.wsscan.engine.ScanResult;
 import io.wsscan.engine.Scanner;
 import io.wsscan.policy.Policy;
-import io.wsscan.report.Formats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,13 +30,7 @@ class CorpusCacheTest {
     }
 
     private static String reports(ScanResult r) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (Formats f : List.of(Formats.SARIF, Formats.JSON, Formats.TEXT)) {
-            StringWriter w = new StringWriter();
-            f.write(r, new Formats.Options("wsscan/", false), w);
-            sb.append(w).append("\n----\n");
-        }
-        return sb.append(r.endpoints()).toString();
+        return io.wsscan.testing.Reports.all(r);
     }
 
     /** The corpus folders and its policy, copied: the copy may be changed. */
