@@ -133,6 +133,18 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
     @Parameter(property = "wsscan.dependencies", defaultValue = "false")
     protected boolean dependencies;
 
+    /**
+     * Folder of the incremental-scan cache: a file, linked files or Java batch whose content, rules, policy,
+     * options and wsscan build did not change since an earlier scan reuses its results (the reports are the
+     * same as without it). Relative to the module (aggregate: root) folder.
+     */
+    @Parameter(property = "wsscan.cache", defaultValue = "${project.build.directory}/wsscan-cache")
+    protected String cache;
+
+    /** False: no cache (every file is analysed, nothing is written to {@code cache}). */
+    @Parameter(property = "wsscan.useCache", defaultValue = "true")
+    protected boolean useCache;
+
     /** The build (its top-level project is the sourceRoot default; check and aggregate read its reactor). */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected org.apache.maven.execution.MavenSession session;
@@ -215,6 +227,7 @@ abstract class AbstractWsscanMojo extends AbstractMojo {
             job.includeTests = includeTests;
             job.includeSuppressed = includeSuppressed;
             job.dependencies = dependencies ? io.wsscan.deps.DependencyOptions.of(job.runtimeJars) : io.wsscan.deps.DependencyOptions.NONE;
+            job.cache = useCache && cache != null && !cache.isBlank() ? resolvePath(cache) : null;
             job.sourceRoot = sourceRoot != null && !sourceRoot.isBlank() ? resolvePath(sourceRoot)
                     : session == null || session.getTopLevelProject() == null ? null
                     : session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();

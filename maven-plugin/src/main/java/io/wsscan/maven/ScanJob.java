@@ -96,6 +96,8 @@ final class ScanJob {
     boolean includeSuppressed;
     /** The folder SARIF paths are relative to and the policy is looked for up to (null: the scan root). */
     Path sourceRoot;
+    /** The incremental-scan cache folder; null for none. */
+    Path cache;
 
     // ---- the forked JVM's request (ForkedScans) ------------------------------------------------------
 
@@ -121,6 +123,7 @@ final class ScanJob {
         o.put("includeTests", includeTests);
         o.put("includeSuppressed", includeSuppressed);
         putPath(o, "sourceRoot", sourceRoot);
+        putPath(o, "cache", cache);
         return o;
     }
 
@@ -148,6 +151,7 @@ final class ScanJob {
         j.includeTests = o.path("includeTests").asBoolean();
         j.includeSuppressed = o.path("includeSuppressed").asBoolean();
         j.sourceRoot = path(o, "sourceRoot");
+        j.cache = path(o, "cache");
         return j;
     }
 
@@ -335,7 +339,7 @@ final class ScanJob {
         }
         ScanOptions.Builder b = ScanOptions.builder().paths(sourceRoots).root(root).includes(includes)
                 .excludes(excludes).rulesets(rulesets).ruleIds(new LinkedHashSet<>(rules)).classpath(classpath)
-                .policy(policy).includeTests(includeTests).sourceRoot(top()).dependencies(dependencies);
+                .policy(policy).includeTests(includeTests).sourceRoot(top()).dependencies(dependencies).cache(cache);
         if (threads != null) b.threads(threads);
         return b.build();
     }
@@ -415,12 +419,16 @@ final class ScanJob {
         String partly = r.partlyReadSummary();
         if (partly != null) files.append(" (").append(partly).append(')');
         if (s.filesSkipped() > 0) files.append(", ").append(s.filesSkipped()).append(" not analysed");
+        if (s.unitsCached() >= 0) files.append(", ").append(s.unitsCached()).append(" of ").append(s.units()).append(" units from the cache");
         lines.add(files.toString());
         // what the dependencies parameter read, and declared runtime packages that are not installed
         for (Notification n : r.notifications()) {
             if (n.kind().equals(io.wsscan.deps.DependencyScan.NOTE) && n.message().startsWith(io.wsscan.deps.DependencyScan.PREFIX)) {
                 lines.add("wsscan: " + n.message());
             }
+        }
+        for (Notification n : r.notifications()) {
+            if (n.kind().equals("cache")) lines.add("wsscan: cache: " + n.message());
         }
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         StringBuilder counts = new StringBuilder("wsscan: findings: ").append(counts(r.findings()));

@@ -129,6 +129,27 @@ class ScanJobTest {
         assertEquals(1, without.run().result().endpoints().size(), "off by default");
     }
 
+    /** With a cache the second run reuses the first's results and writes the same reports; the summary says so. */
+    @Test
+    void cachedRunsWriteTheSameReports() throws IOException {
+        write("src/main/resources/static/app.js", APP_JS);
+        write("src/main/java/demo/Chat.java", "package demo;\n@javax.websocket.server.ServerEndpoint(\"/chat\")\npublic class Chat {}\n");
+        ScanJob plain = job();
+        plain.sourceRoots = List.of(dir.resolve("src/main"));
+        String expected = Files.readString(plain.run().sarif());
+        assertFalse(Files.exists(dir.resolve("target/wsscan-cache")));
+        for (int run = 0; run < 2; run++) {
+            ScanJob j = job();
+            j.sourceRoots = List.of(dir.resolve("src/main"));
+            j.cache = dir.resolve("target/wsscan-cache");
+            ScanJob.Outcome o = j.run();
+            assertEquals(expected, Files.readString(o.sarif()));
+            assertEquals(run == 0 ? 0 : 2, o.result().stats().unitsCached());
+            assertTrue(ScanJob.summary(o, dir, 10).get(0).endsWith(", " + (run == 0 ? 0 : 2) + " of 2 units from the cache"),
+                    ScanJob.summary(o, dir, 10)::toString);
+        }
+    }
+
     /** A module's SARIF is relative to the build's top (sourceRoot), whose .wsscan.yml applies; suppressed results stay out unless asked. */
     @Test
     void pathsFromTheSourceRootAndSuppressedResultsLeftOut() throws IOException {

@@ -35,10 +35,21 @@ final class DocumentOptions {
             description = "Policy file (default: the nearest .wsscan.yml from the scanned folder up to the repository's top).")
     Path config;
 
-    /** Checks the output and the policy file before anything is scanned. */
+    @Option(names = "--cache", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = "Reuse results of earlier scans (as 'wsscan scan --cache'); kept in DIR (default: "
+                    + Inputs.DEFAULT_CACHE + " in the output's folder, else the current one). Write --cache=DIR before PATHs.")
+    String cache;
+
+    /** Checks the output, the policy file and the cache folder before anything is scanned. */
     void check(String hint) {
         if (output != null) Inputs.checkWritable(output);
         Inputs.config(config, hint);
+        Inputs.cacheFolder(cache, output, hint);
+    }
+
+    /** The cache folder of {@code --cache}, null without it. */
+    Path cacheFolder(String hint) {
+        return Inputs.cacheFolder(cache, output, hint);
     }
 
     /** The policy of a scan of {@code scanRoot}: --config, else the nearest .wsscan.yml up to the repository's top. */

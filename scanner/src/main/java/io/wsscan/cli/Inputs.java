@@ -123,6 +123,36 @@ final class Inputs {
         if (!Files.isWritable(p)) throw new UsageException("cannot write " + target + ": permission denied");
     }
 
+    /** The folder {@code --cache} without a value stands for, in the report's folder or the current one. */
+    static final String DEFAULT_CACHE = ".wsscan-cache";
+
+    /**
+     * The cache folder of {@code --cache}: null when not given, {@link #DEFAULT_CACHE} beside the report
+     * ({@code output}, null: stdout) when given without a value. It must be a folder, or creatable in a
+     * writable one; nothing is created here.
+     */
+    static Path cacheFolder(String given, Path output, String hint) {
+        if (given == null) return null;
+        Path dir;
+        if (given.isEmpty()) {
+            Path parent = output == null ? null : output.toAbsolutePath().getParent();
+            dir = (parent == null ? Path.of("") : parent).resolve(DEFAULT_CACHE);
+        } else {
+            try {
+                dir = Path.of(given);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("--cache " + given + ": not a valid path", hint);
+            }
+        }
+        Path abs = dir.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new UsageException("--cache " + dir + ": not a folder", hint);
+        Path p = abs;
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p != null && !Files.isDirectory(p)) throw new UsageException("--cache " + dir + ": " + p + " is not a folder", hint);
+        if (p != null && !Files.isWritable(p)) throw new UsageException("--cache " + dir + ": permission denied", hint);
+        return dir;
+    }
+
     /** Creates the folders above a report file, once everything else has been checked. */
     static void createParent(Path target) {
         Path parent = target.toAbsolutePath().getParent();

@@ -64,7 +64,8 @@ final class InventoryCommand implements Callable<Integer> {
         io.wsscan.deps.DependencyOptions dependencies = deps.options(HINT);
         Policy policy = doc.policy(Scanner.root(scanPaths));
         ScanOptions.Builder b = ScanOptions.builder().paths(scanPaths).excludes(excludes).policy(policy).includeTests(includeTests)
-                .dependencies(dependencies);
+                .dependencies(dependencies)
+                .cache(doc.cacheFolder(HINT));
         ScanResult result = new Scanner().scan(b.build());
         Inventory inv = Inventory.of(result, policy.firstPartyHosts());
         doc.write(main.out, w -> report.write(inv, w));

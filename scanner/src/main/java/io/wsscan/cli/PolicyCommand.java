@@ -89,7 +89,7 @@ final class PolicyCommand implements Callable<Integer> {
             Inputs.globs(excludes, "--exclude");
             Policy policy = doc.policy(Scanner.root(scanPaths));
             ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).excludes(excludes)
-                    .policy(policy).includeTests(includeTests).build());
+                    .policy(policy).includeTests(includeTests).cache(doc.cacheFolder(HINT)).build());
             Inventory inv = Inventory.of(result, policy.firstPartyHosts());
             // the pages' scripts as the scan recorded them (production pages unless --include-tests)
             Csp csp = Csp.of(inv, policy, includeTests).withPageScripts(inv.pageScripts().stream()

@@ -61,7 +61,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> scanPaths = Inputs.scanPaths(paths, HINT);
         doc.check(HINT);
         Policy policy = doc.policy(Scanner.root(scanPaths));
-        ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).includeTests(includeTests).build());
+        ScanResult result = new Scanner().scan(ScanOptions.builder().paths(scanPaths).policy(policy).includeTests(includeTests)
+                .cache(doc.cacheFolder(HINT)).build());
         boolean markdown = f.equals("markdown");
         doc.write(main.out, w -> ComplianceReport.write(result, markdown, w));
         return Main.OK;

@@ -137,6 +137,12 @@ final class ScanCommand implements Callable<Integer> {
                     + "git work tree. With --baseline, results in either are dropped.")
     private String baselineRef;
 
+    @Option(names = "--cache", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = "Reuse results of earlier scans for files (and linked files, Java batches) whose content, "
+                    + "rules, policy, options and wsscan build did not change; kept in DIR (default: "
+                    + Inputs.DEFAULT_CACHE + " in the report's folder, else the current one). Write --cache=DIR before PATHs.")
+    private String cache;
+
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
     private Integer threads;
 
@@ -184,6 +190,7 @@ final class ScanCommand implements Callable<Integer> {
             if (t != null) Inputs.checkWritable(t);
         }
         Inputs.config(config, HINT);
+        Path cacheDir = Inputs.cacheFolder(cache, output, HINT);
         Path scanRoot = Scanner.root(scanPaths);
         Path top = sourceRoot == null ? Scanner.workTreeTop(scanRoot) : Inputs.sourceRoot(sourceRoot, scanRoot);
         policy = Policy.find(config, scanRoot, top);
@@ -193,7 +200,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanOptions.Builder b = ScanOptions.builder().policy(policy).paths(scanPaths).excludes(excludes).includes(includes).ruleIds(ruleIds())
                 .rulesets(userRulesets).maxFileSize(maxSize).classpath(cp).includeTests(includeTests).timeBudget(budget)
                 .reportUnusedSuppressions(reportUnusedSuppressions).sourceRoot(top).gitignore(!noGitignore)
-                .dependencies(dependencies);
+                .dependencies(dependencies).cache(cacheDir);
         if (threads != null) b.threads(threads);
         if (progress) b.progress(new ProgressBar(main.err));
         ScanOptions options = b.build();
@@ -460,6 +467,7 @@ final class ScanCommand implements Callable<Integer> {
                 secs > 0 ? s.filesAnalysed() / secs : 0.0, Scanner.peakHeapBytes() / 1048576));
         String partly = r.partlyReadSummary();
         if (partly != null) sb.append(", ").append(partly);
+        if (s.unitsCached() >= 0) sb.append(", ").append(s.unitsCached()).append(" of ").append(s.units()).append(" units from the cache");
         if (s.filesSkipped() > 0) {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             for (Notification n : r.notifications()) {

@@ -74,6 +74,8 @@ public final class Discovery {
     private io.wsscan.policy.Policy policy = io.wsscan.policy.Policy.NONE;
     private boolean gitignore;
     private Path sourceRoot;
+    /** The scan's cache folder: never walked (its entries would be scanned as files of the project). */
+    private Path cache;
     private final List<Glob> includes;
     private final long maxFileSize;
     private final boolean followSymlinks;
@@ -105,6 +107,15 @@ public final class Discovery {
         this.policy = options.policy();
         this.gitignore = options.gitignore();
         this.sourceRoot = options.sourceRoot();
+        this.cache = options.cache() == null ? null : realOrNormal(options.cache());
+    }
+
+    private static Path realOrNormal(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize(); // created later, after the walk
+        }
     }
 
     /**
@@ -242,6 +253,8 @@ public final class Discovery {
                             + " (--exclude '" + rel + "' leaves it out)"));
             if (d.installed()) return;
         } else if (dir && DEFAULT_EXCLUDED_DIRS.contains(name)) {
+            return;
+        } else if (dir && cache != null && entry.toAbsolutePath().normalize().equals(cache)) {
             return;
         }
         if (excluded(rel, dir)) return;
@@ -495,6 +508,11 @@ public final class Discovery {
         } catch (IOException | OutOfMemoryError e) {
             return skip(c, new Notification(c.relPath(), 0, 0, "read-error", "cannot read file: " + describe(e)), c.size());
         }
+        return load(c, bytes, maxFileSize);
+    }
+
+    /** {@link #load(Candidate, long)} of bytes already read. */
+    static Loaded load(Candidate c, byte[] bytes, long maxFileSize) {
         if (bytes.length > maxFileSize) return skip(c, tooLarge(c.relPath(), bytes.length, maxFileSize), bytes.length);
         String text = decode(bytes);
         if (text == null) {

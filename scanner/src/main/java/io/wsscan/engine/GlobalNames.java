@@ -10,6 +10,12 @@ import java.util.Set;
  */
 public record GlobalNames(Set<String> declared, Set<String> namespaces, Set<String> mentioned) {
 
+    public GlobalNames {
+        declared = declared == null ? Set.of() : Set.copyOf(declared);
+        namespaces = namespaces == null ? Set.of() : Set.copyOf(namespaces);
+        mentioned = mentioned == null ? Set.of() : Set.copyOf(mentioned);
+    }
+
     /**
      * Whether this script may read the global {@code name} that {@code other} defines: it mentions the
      * name and does not define it itself, or one of the two opens it as a namespace that both extend.

@@ -23,4 +23,13 @@ public interface ProjectAnalyzer extends FileAnalyzer {
     default Map<String, FileReport> analyzeTogether(List<SourceFile> files, ScanOptions options) {
         return analyzeTogether(files);
     }
+
+    /**
+     * How the analyzer splits these files into parts analysed apart (no facts cross from one to another):
+     * analysing each part with {@link #analyzeTogether} gives the same reports as analysing them all. By
+     * default one part. The scan caches results per part.
+     */
+    default List<List<SourceFile>> batches(List<SourceFile> files) {
+        return List.of(files);
+    }
 }

@@ -43,12 +43,13 @@ import java.util.Set;
  *                       the command line turns it on)
  * @param dependencies   third-party code whose connections join the inventory ({@code --dependencies}); never
  *                       null, {@link io.wsscan.deps.DependencyOptions#NONE} by default
+ * @param cache          folder of the incremental-scan cache ({@link ScanCache}); null (the default): no cache
  */
 public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> ruleIds, List<Path> rulesets,
                           int threads, long maxFileSize, Duration timeBudget, boolean followSymlinks,
                           ProgressListener progress, Path root, List<String> includes, List<Path> classpath,
                           io.wsscan.policy.Policy policy, boolean includeTests, boolean reportUnusedSuppressions,
-                          Path sourceRoot, boolean gitignore, io.wsscan.deps.DependencyOptions dependencies) {
+                          Path sourceRoot, boolean gitignore, io.wsscan.deps.DependencyOptions dependencies, Path cache) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(30);
@@ -74,12 +75,13 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
 
     /**
      * These options for other paths under another root, with another progress listener (null for none): a
-     * copy of a revision's tree, outside any repository, so without a source root of its own.
+     * copy of a revision's tree, outside any repository, so without a source root of its own, and without the
+     * cache (its pruning would drop the entries of the main scan).
      */
     public ScanOptions withPaths(List<Path> otherPaths, Path otherRoot, ProgressListener otherProgress) {
         return new ScanOptions(otherPaths, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget, followSymlinks,
                 otherProgress == null ? ProgressListener.NONE : otherProgress, otherRoot, includes, classpath, policy,
-                includeTests, reportUnusedSuppressions, null, gitignore, dependencies);
+                includeTests, reportUnusedSuppressions, null, gitignore, dependencies, null);
     }
 
     public static Builder builder() {
@@ -126,6 +128,7 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
         private Path sourceRoot;
         private boolean gitignore;
         private io.wsscan.deps.DependencyOptions dependencies = io.wsscan.deps.DependencyOptions.NONE;
+        private Path cache;
 
         private Builder() {
         }
@@ -248,11 +251,17 @@ public record ScanOptions(List<Path> paths, List<String> excludes, Set<String> r
             return this;
         }
 
+        /** The incremental-scan cache folder (created when missing); null for none (the default). */
+        public Builder cache(Path folder) {
+            cache = folder;
+            return this;
+        }
+
         public ScanOptions build() {
             List<Path> ps = paths.isEmpty() ? List.of(Path.of(".")) : paths;
             return new ScanOptions(ps, excludes, ruleIds, rulesets, threads, maxFileSize, timeBudget,
                     followSymlinks, progress, root, includes, classpath, policy, includeTests, reportUnusedSuppressions,
-                    sourceRoot, gitignore, dependencies);
+                    sourceRoot, gitignore, dependencies, cache);
         }
     }
 }

@@ -150,8 +150,17 @@ public record ScanResult(Path root, List<Finding> findings, List<Notification> n
         return partlyRead.size() + " only partly read: lines skipped by parse recovery, see the info notes";
     }
 
-    /** Counts for the summary and the benchmark; {@code millis} is wall time of the scan. */
+    /**
+     * Counts for the summary and the benchmark; {@code millis} is wall time of the scan. {@code unitsCached}:
+     * how many of the {@code units} looked up in the cache (files, linked units, Java batches) came from it;
+     * -1 when the scan used no cache.
+     */
     public record Stats(int filesDiscovered, int filesAnalysed, int filesSkipped, long bytesAnalysed,
-                        long millis) {
+                        long millis, int unitsCached, int units) {
+
+        /** Counts of a scan without a cache. */
+        public Stats(int filesDiscovered, int filesAnalysed, int filesSkipped, long bytesAnalysed, long millis) {
+            this(filesDiscovered, filesAnalysed, filesSkipped, bytesAnalysed, millis, -1, 0);
+        }
     }
 }

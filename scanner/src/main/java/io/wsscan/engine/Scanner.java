@@ -89,13 +89,18 @@ public final class Scanner {
         long totalBytes = files.stream().mapToLong(Discovery.Candidate::size).sum();
         options.progress().started(files.size(), totalBytes);
 
-        List<FileOutcome> outcomes = analyseAll(files, fileAnalyzers, options);
+        List<Notification> notes = new ArrayList<>(found.notifications());
+        ScanCache cache = openCache(options, catalog, policy, found.root(), notes);
+        List<FileOutcome> outcomes = analyseAll(files, fileAnalyzers, options, cache);
         options.progress().finished();
+        if (cache != null) {
+            cache.prune();
+            notes.addAll(cache.notes());
+        }
 
         List<Finding> findings = new ArrayList<>();
         List<io.wsscan.inventory.Endpoint> endpoints = new ArrayList<>();
         List<io.wsscan.inventory.PageScript> pageScripts = new ArrayList<>();
-        List<Notification> notes = new ArrayList<>(found.notifications());
         Map<String, String> frontEnds = new TreeMap<>();
         java.util.TreeSet<String> analysedFiles = new java.util.TreeSet<>();
         List<String> partlyRead = new ArrayList<>();
@@ -131,7 +136,8 @@ public final class Scanner {
         List<Notification> sortedNotes = notes.stream().distinct().sorted(Notification.ORDER).toList();
         int discovered = files.size() + found.skippedFiles();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        ScanResult.Stats stats = new ScanResult.Stats(discovered, analysed, discovered - analysed, bytes, millis);
+        ScanResult.Stats stats = new ScanResult.Stats(discovered, analysed, discovered - analysed, bytes, millis,
+                cache == null ? -1 : cache.hits(), cache == null ? 0 : cache.units());
         List<io.wsscan.inventory.Endpoint> sortedEndpoints = endpoints.stream().distinct()
                 .sorted(io.wsscan.inventory.Endpoint.ORDER).toList();
         return new ScanResult(found.root(), sorted, sortedNotes, catalog, stats, Map.copyOf(frontEnds), sortedEndpoints,
@@ -166,42 +172,25 @@ public final class Scanner {
         return out;
     }
 
-    /** What one file contributed, with its suppressions applied and its class; the text is not kept. */
-    private record FileOutcome(String relPath, List<Finding> findings, List<Notification> notifications,
-                               String frontEnd, boolean analysed, long bytes, List<io.wsscan.inventory.Endpoint> endpoints,
-                               Classification.Kind kind, boolean partlyRead, List<Suppressions.Mark> suppressions,
-                               List<io.wsscan.inventory.PageScript> pageScripts) {
-        /** This outcome with one more notification. */
-        FileOutcome with(Notification n) {
-            List<Notification> all = new ArrayList<>(notifications);
-            all.add(n);
-            return new FileOutcome(relPath, findings, List.copyOf(all), frontEnd, analysed, bytes, endpoints, kind, partlyRead,
-                    suppressions, pageScripts);
+    /** The cache of {@code --cache}, or null when none is asked for or it cannot be used (then with a note). */
+    private static ScanCache openCache(ScanOptions options, RuleCatalog catalog, io.wsscan.policy.Policy policy, Path root,
+                                       List<Notification> notes) {
+        if (options.cache() == null) return null;
+        String key;
+        try {
+            key = ScanCache.scanKey(catalog, policy, options, root);
+        } catch (IllegalStateException e) {
+            notes.add(new Notification("", 0, 0, ScanCache.NOTE_KIND, "the cache is not used: " + e.getMessage()));
+            return null;
         }
-
-        static FileOutcome skipped(String relPath, Notification why, long bytes) {
-            return new FileOutcome(relPath, List.of(), List.of(why), null, false, bytes, List.of(),
-                    Classification.Kind.PRODUCTION, false, List.of(), List.of());
-        }
-
-        /** The outcome of an analysed file; its class is decided here, once, while its text is at hand. */
-        static FileOutcome of(SourceFile src, FileReport r, long bytes, ScanOptions options) {
-            Classification.Kind kind = options.includeTests() ? Classification.Kind.PRODUCTION
-                    : Classification.builtin().classify(src.relPath(), src.text());
-            Suppressions.Applied applied = Suppressions.applyAndMark(src.text(), r.findings());
-            // with --dependencies a bundle's connections also name the package its banner names
-            List<io.wsscan.inventory.Endpoint> endpoints = options.dependencies().enabled()
-                    ? io.wsscan.deps.Bundles.tag(src.relPath(), src.text(), r.endpoints()) : r.endpoints();
-            return new FileOutcome(src.relPath(), applied.findings(), r.notifications(),
-                    r.frontEnd(), r.analysed(), bytes, endpoints, kind, r.partlyRead(), applied.marks(), r.pageScripts());
-        }
+        return ScanCache.open(options.cache(), key, notes);
     }
 
     private List<FileOutcome> analyseAll(List<Discovery.Candidate> files, List<FileAnalyzer> fileAnalyzers,
-                                         ScanOptions options) {
+                                         ScanOptions options, ScanCache cache) {
         if (files.isEmpty()) return List.of();
         List<FileOutcome> together = new ArrayList<>();
-        files = analyseProjects(files, fileAnalyzers, options, together);
+        files = analyseProjects(files, fileAnalyzers, options, together, cache);
         if (files.isEmpty()) return together;
         int threads = Math.min(options.threads(), files.size());
         // Supervisors read a file and wait for its analysis; analysis runs on its own thread so that a
@@ -211,16 +200,14 @@ public final class Scanner {
         try {
             long planStart = System.nanoTime();
             java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong(); // debug output only
-            List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors);
+            List<Units.Unit> units = Units.plan(files, fileAnalyzers, options, supervisors, cache);
             if (DEBUG) System.err.printf("wsscan.debug: units planned in %d ms%n", (System.nanoTime() - planStart) / 1_000_000);
             List<Future<List<FileOutcome>>> futures = new ArrayList<>(units.size());
             for (Units.Unit u : units) {
                 futures.add(supervisors.submit(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        return u.linker() == null
-                                ? List.of(analyseOne(u.files().get(0), fileAnalyzers, options, workers))
-                                : analyseUnit(u, fileAnalyzers, options, workers);
+                        return analyseCached(u, fileAnalyzers, options, workers, cache);
                     } finally {
                         if (DEBUG) busyNanos.addAndGet(System.nanoTime() - t0);
                         if (DEBUG && System.nanoTime() - t0 > 100_000_000L) {
@@ -250,13 +237,13 @@ public final class Scanner {
     }
 
     /**
-     * Files of {@link ProjectAnalyzer}s (Java) are loaded and analysed as one unit per analyzer, under
-     * a time budget of the per-file budget times the number of files; their outcomes go to {@code out}.
-     * Returns the files left for per-file analysis.
+     * Files of {@link ProjectAnalyzer}s (Java) are loaded and analysed together, one call per batch the
+     * analyzer forms ({@link ProjectAnalyzer#batches}), each under a time budget of the per-file budget
+     * times its number of files; their outcomes go to {@code out}. Returns the files left for per-file analysis.
      */
     private static List<Discovery.Candidate> analyseProjects(List<Discovery.Candidate> files,
                                                              List<FileAnalyzer> fileAnalyzers, ScanOptions options,
-                                                             List<FileOutcome> out) {
+                                                             List<FileOutcome> out, ScanCache cache) {
         Map<ProjectAnalyzer, List<Discovery.Candidate>> groups = new java.util.LinkedHashMap<>();
         List<Discovery.Candidate> rest = new ArrayList<>();
         for (Discovery.Candidate c : files) {
@@ -265,13 +252,13 @@ public final class Scanner {
             else rest.add(c);
         }
         for (Map.Entry<ProjectAnalyzer, List<Discovery.Candidate>> g : groups.entrySet()) {
-            out.addAll(analyseProject(g.getKey(), g.getValue(), options));
+            out.addAll(analyseProject(g.getKey(), g.getValue(), options, cache));
         }
         return rest;
     }
 
     private static List<FileOutcome> analyseProject(ProjectAnalyzer analyzer, List<Discovery.Candidate> group,
-                                                    ScanOptions options) {
+                                                    ScanOptions options, ScanCache cache) {
         List<FileOutcome> out = new ArrayList<>();
         List<SourceFile> sources = new ArrayList<>();
         Map<String, Long> bytes = new TreeMap<>();
@@ -286,6 +273,28 @@ public final class Scanner {
             }
         }
         if (sources.isEmpty()) return out;
+        for (List<SourceFile> batch : analyzer.batches(sources)) {
+            String key = null;
+            List<FileOutcome> done = null;
+            if (cache != null) {
+                ScanCache.Key k = cache.key("project:" + analyzer.getClass().getName());
+                for (SourceFile f : batch) k.add(f.relPath()).add(f.text()).add(bytes.get(f.relPath()));
+                key = k.hex();
+                done = cache.get(key, batch.size() + " files of " + batch.get(0).relPath() + "'s batch");
+            }
+            if (done == null) {
+                done = analyseBatch(analyzer, batch, bytes, options);
+                if (cache != null) cache.put(key, done);
+            }
+            out.addAll(done);
+            for (SourceFile f : batch) options.progress().fileDone(f.relPath(), bytes.get(f.relPath()));
+        }
+        return out;
+    }
+
+    private static List<FileOutcome> analyseBatch(ProjectAnalyzer analyzer, List<SourceFile> sources, Map<String, Long> bytes,
+                                                  ScanOptions options) {
+        List<FileOutcome> out = new ArrayList<>();
         ExecutorService worker = Executors.newSingleThreadExecutor(daemonThreads("wsscan-project", ANALYSIS_STACK_BYTES));
         Map<String, FileReport> reports;
         Notification failed = null;
@@ -324,7 +333,6 @@ public final class Scanner {
             } else {
                 out.add(FileOutcome.of(src, report, b, options));
             }
-            options.progress().fileDone(rel, b);
         }
         return out;
     }
@@ -397,18 +405,92 @@ public final class Scanner {
     }
 
     /**
+     * A unit's outcomes: from the cache when an entry for exactly these inputs is there, else analysed
+     * (and stored, unless the analysis fell back or failed for a reason outside the inputs).
+     */
+    private static List<FileOutcome> analyseCached(Units.Unit u, List<FileAnalyzer> fileAnalyzers, ScanOptions options,
+                                                   ExecutorService workers, ScanCache cache) {
+        Map<String, Discovery.Loaded> loaded = new java.util.HashMap<>();
+        if (cache == null) {
+            for (Discovery.Candidate c : u.files()) loaded.put(c.relPath(), Discovery.load(c, options.maxFileSize()));
+            return analyse(u, loaded, fileAnalyzers, options, workers).outcomes();
+        }
+        // the key is of the bytes as read: by the pre-pass for linkable files (a unit found in the cache is
+        // then not read again), else here
+        Map<String, byte[]> raw = new java.util.HashMap<>();
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (Discovery.Candidate c : u.files()) {
+            String d = cache.knownDigest(c.relPath());
+            if (d == null) {
+                byte[] bytes = read(c);
+                if (bytes == null) return analyseCached(u, fileAnalyzers, options, workers, null);
+                raw.put(c.relPath(), bytes);
+                d = cache.digest(c.relPath(), bytes);
+            }
+            digests.put(c.relPath(), d);
+        }
+        String analyzer = u.linker() != null ? u.linker().getClass().getName()
+                : fileAnalyzers.stream().filter(a -> a.accepts(u.files().get(0).relPath())).findFirst()
+                        .map(a -> a.getClass().getName()).orElse("none");
+        ScanCache.Key k = cache.key(u.linker() != null ? "unit:" + analyzer : "file:" + analyzer);
+        for (Discovery.Candidate c : u.files()) {
+            k.add(c.relPath()).add(digests.get(c.relPath()));
+            cache.addManifests(k, c.path(), c.relPath());
+        }
+        k.add(Canonical.of(u.keep())).add(Canonical.of(u.shares()));
+        String key = k.hex();
+        String what = u.files().get(0).relPath() + (u.files().size() > 1 ? " (+" + (u.files().size() - 1) + " linked)" : "");
+        List<FileOutcome> stored = cache.get(key, what);
+        if (stored != null) return stored;
+        boolean asKeyed = true;
+        for (Discovery.Candidate c : u.files()) {
+            byte[] bytes = raw.get(c.relPath());
+            if (bytes == null) {
+                bytes = read(c);
+                if (bytes == null) return analyseCached(u, fileAnalyzers, options, workers, null);
+                // changed since the pre-pass read it: analysed as it is now, but not stored under the old key
+                asKeyed &= new ScanCache.Key().add(bytes).hex().equals(digests.get(c.relPath()));
+            }
+            loaded.put(c.relPath(), Discovery.load(c, bytes, options.maxFileSize()));
+        }
+        Analysed a = analyse(u, loaded, fileAnalyzers, options, workers);
+        if (a.complete() && asKeyed) cache.put(key, a.outcomes());
+        return a.outcomes();
+    }
+
+    /** A file's bytes; null when it cannot be read (its unit is then analysed as without a cache, which notes it). */
+    private static byte[] read(Discovery.Candidate c) {
+        try {
+            return java.nio.file.Files.readAllBytes(c.path());
+        } catch (java.io.IOException | OutOfMemoryError e) {
+            return null;
+        }
+    }
+
+    /** A unit's outcomes; {@code complete} is false when a linked unit failed and its files were analysed alone. */
+    private record Analysed(List<FileOutcome> outcomes, boolean complete) {
+    }
+
+    private static Analysed analyse(Units.Unit u, Map<String, Discovery.Loaded> loaded, List<FileAnalyzer> fileAnalyzers,
+                                    ScanOptions options, ExecutorService workers) {
+        if (u.linker() == null) {
+            Discovery.Candidate c = u.files().get(0);
+            return new Analysed(List.of(analyseOne(c, loaded.get(c.relPath()), fileAnalyzers, options, workers)), true);
+        }
+        return analyseUnit(u, loaded, fileAnalyzers, options, workers);
+    }
+
+    /**
      * Linked files analysed as one program, with a time budget that grows with the number of files.
      * If the unit fails (over budget, too deep, analyzer error), its files are analysed one by one, so
      * a problem in the linking never costs a file its own analysis.
      */
-    private static List<FileOutcome> analyseUnit(Units.Unit u, List<FileAnalyzer> fileAnalyzers, ScanOptions options,
-                                                 ExecutorService workers) {
+    private static Analysed analyseUnit(Units.Unit u, Map<String, Discovery.Loaded> loaded, List<FileAnalyzer> fileAnalyzers,
+                                        ScanOptions options, ExecutorService workers) {
         List<SourceFile> sources = new ArrayList<>();
-        Map<String, Discovery.Loaded> loaded = new java.util.HashMap<>();
         List<FileOutcome> out = new ArrayList<>();
         for (Discovery.Candidate c : u.files()) {
-            Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
-            loaded.put(c.relPath(), l);
+            Discovery.Loaded l = loaded.get(c.relPath());
             if (l.skipped() != null) {
                 if (u.keep().contains(c.relPath())) out.add(FileOutcome.skipped(c.relPath(), l.skipped(), l.bytes()));
             } else {
@@ -432,12 +514,14 @@ public final class Scanner {
             why = e instanceof TimeoutException ? "did not finish within its time budget (" + budget / 1000 + " s)"
                     : "failed (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")";
         }
+        boolean complete = true;
         for (SourceFile src : sources) {
             if (!u.keep().contains(src.relPath())) continue;
             FileReport r = reports == null ? null : reports.get(src.relPath());
             Discovery.Candidate c = u.files().stream().filter(x -> x.relPath().equals(src.relPath())).findFirst().orElseThrow();
             if (r == null) {
-                FileOutcome alone = analyseOne(c, fileAnalyzers, options, workers);
+                complete = false;
+                FileOutcome alone = analyseOne(c, loaded.get(src.relPath()), fileAnalyzers, options, workers);
                 // said, not silent: flows from the linked files may be missing, and a slower machine may differ
                 if (why != null && alone.analysed()) {
                     alone = alone.with(new Notification(src.relPath(), 0, 0, Notification.UNIT_FALLBACK, "the analysis of this file together with "
@@ -449,13 +533,12 @@ public final class Scanner {
             }
             out.add(FileOutcome.of(src, r, loaded.get(src.relPath()).bytes(), options));
         }
-        return out;
+        return new Analysed(out, complete);
     }
 
-    private static FileOutcome analyseOne(Discovery.Candidate c, List<FileAnalyzer> fileAnalyzers,
+    private static FileOutcome analyseOne(Discovery.Candidate c, Discovery.Loaded loaded, List<FileAnalyzer> fileAnalyzers,
                                           ScanOptions options, ExecutorService workers) {
         String rel = c.relPath();
-        Discovery.Loaded loaded = Discovery.load(c, options.maxFileSize());
         if (loaded.skipped() != null) return FileOutcome.skipped(rel, loaded.skipped(), loaded.bytes());
         SourceFile src = loaded.source();
         FileAnalyzer analyzer = fileAnalyzers.stream().filter(a -> a.accepts(rel)).findFirst().orElseThrow();

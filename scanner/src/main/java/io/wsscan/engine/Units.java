@@ -57,7 +57,7 @@ final class Units {
     }
 
     /** What the pre-pass reads of a file: its module links, relevance and, for a classic script, its globals. */
-    private record Facts(List<String> links, boolean relevant, GlobalNames globals) {
+    record Facts(List<String> links, boolean relevant, GlobalNames globals) {
     }
 
     private Units() {
@@ -65,6 +65,12 @@ final class Units {
 
     static List<Unit> plan(List<Discovery.Candidate> files, List<FileAnalyzer> analyzers, ScanOptions options,
                            ExecutorService pool) {
+        return plan(files, analyzers, options, pool, null);
+    }
+
+    /** With a cache, the pre-pass reads each file's facts from it when its bytes are those it was read from. */
+    static List<Unit> plan(List<Discovery.Candidate> files, List<FileAnalyzer> analyzers, ScanOptions options,
+                           ExecutorService pool, ScanCache cache) {
         Map<String, Discovery.Candidate> byPath = new HashMap<>();
         Map<String, LinkingAnalyzer> linkerOf = new HashMap<>();
         for (Discovery.Candidate c : files) {
@@ -77,7 +83,7 @@ final class Units {
         if (byPath.size() < 2) return files.stream().map(Unit::single).toList();
 
         Map<String, PageLoads> pages = new TreeMap<>();
-        Map<String, Facts> facts = readFacts(files, byPath.keySet(), linkerOf, analyzers, options, pool, pages);
+        Map<String, Facts> facts = readFacts(files, byPath.keySet(), linkerOf, analyzers, options, pool, pages, cache);
         Map<String, GlobalNames> globals = new HashMap<>();
         facts.forEach((p, f) -> {
             if (f.globals() != null) globals.put(p, f.globals());
@@ -166,16 +172,24 @@ final class Units {
      */
     private static Map<String, Facts> readFacts(List<Discovery.Candidate> files, Set<String> linkable,
                                                 Map<String, LinkingAnalyzer> linkerOf, List<FileAnalyzer> analyzers,
-                                                ScanOptions options, ExecutorService pool, Map<String, PageLoads> pages) {
+                                                ScanOptions options, ExecutorService pool, Map<String, PageLoads> pages,
+                                                ScanCache cache) {
         Set<String> scanned = Set.copyOf(linkable);
         List<Discovery.Candidate> todo = files.stream().filter(c -> linkable.contains(c.relPath())).toList();
+        // links resolve against the set of linkable files: facts are stored for this set
+        ScanCache.FactStore store = cache == null ? null : cache.facts(new java.util.TreeSet<>(scanned));
         List<Future<Facts>> futures = new ArrayList<>();
         for (Discovery.Candidate c : todo) {
             futures.add(pool.submit(() -> {
-                Discovery.Loaded l = Discovery.load(c, options.maxFileSize());
-                if (l.source() == null) return new Facts(List.of(), false, null);
                 LinkingAnalyzer a = linkerOf.get(c.relPath());
-                return new Facts(a.links(l.source(), scanned), a.relevant(l.source()), a.globals(l.source()));
+                if (store == null) return facts(a, Discovery.load(c, options.maxFileSize()), scanned);
+                byte[] bytes = java.nio.file.Files.readAllBytes(c.path());
+                String digest = cache.digest(c.relPath(), bytes);
+                Facts known = store.get(c.relPath(), a.getClass().getName(), digest);
+                if (known != null) return known;
+                Facts f = facts(a, Discovery.load(c, bytes, options.maxFileSize()), scanned);
+                store.put(c.relPath(), a.getClass().getName(), digest, f);
+                return f;
             }));
         }
         List<Discovery.Candidate> pageFiles = new ArrayList<>();
@@ -198,11 +212,17 @@ final class Units {
             // a file whose links cannot be read is analysed alone; its analysis reports the problem
             out.put(todo.get(i).relPath(), f != null ? f : new Facts(List.of(), false, null));
         }
+        if (store != null) store.save();
         for (int i = 0; i < pageFiles.size(); i++) {
             PageLoads scripts = await(pageFutures.get(i));
             if (scripts != null && !scripts.isEmpty()) pages.put(pageFiles.get(i).relPath(), scripts);
         }
         return out;
+    }
+
+    private static Facts facts(LinkingAnalyzer a, Discovery.Loaded l, Set<String> scanned) {
+        if (l.source() == null) return new Facts(List.of(), false, null);
+        return new Facts(a.links(l.source(), scanned), a.relevant(l.source()), a.globals(l.source()));
     }
 
     /** The task's value; null when it failed. */

@@ -11,8 +11,9 @@ import java.util.Comparator;
  *              discovery also {@code symlink}, {@code not-a-regular-file}, {@code path-too-long} and
  *              {@code unreadable-name} (see the README), and {@code dependencies} for a {@code node_modules}
  *              folder of installed dependencies that was not walked (a folder, not a skipped file), and
- *              {@code gitignore} (file "": how many files and folders .gitignore left out), and
- *              {@code unit-fallback} for a file analysed alone after the analysis with its linked files failed
+ *              {@code gitignore} (file "": how many files and folders .gitignore left out),
+ *              {@code unit-fallback} for a file analysed alone after the analysis with its linked files failed,
+ *              and {@code cache} (file "": a cache entry that was not trusted, or a cache folder that could not be used)
  * @param line  1-based line the reason points at, or 0 when it concerns the whole file
  */
 public record Notification(String file, int line, int column, String kind, String message) {
@@ -33,6 +34,6 @@ public record Notification(String file, int line, int column, String kind, Strin
      */
     public boolean fileSkipped() {
         return !kind.equals("info") && !kind.equals("dependencies") && !kind.equals(Suppressions.NOTE_KIND)
-                && !kind.equals("gitignore") && !kind.equals(UNIT_FALLBACK);
+                && !kind.equals("gitignore") && !kind.equals(UNIT_FALLBACK) && !kind.equals("cache");
     }
 }

@@ -95,7 +95,19 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
     /** With the scan's classpath (the Maven plugin's module compile classpath, the CLI's --classpath). */
     @Override
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files, io.wsscan.engine.ScanOptions options) {
-        return analyzeTogether(files, Classpath.of(options.classpath(), models), options.timeBudget());
+        return analyzeTogether(files, classpath(options.classpath()), options.timeBudget());
+    }
+
+    private List<java.nio.file.Path> classpathEntries;
+    private Classpath classpath;
+
+    /** One classpath for every batch of a scan (the scan calls once per batch), so its caches are shared. */
+    private synchronized Classpath classpath(List<java.nio.file.Path> entries) {
+        if (classpath == null || !entries.equals(classpathEntries)) {
+            classpath = Classpath.of(entries, models);
+            classpathEntries = List.copyOf(entries);
+        }
+        return classpath;
     }
 
     /** With library types from this classpath (shared by every batch of the scan, so its caches are too). */
@@ -105,25 +117,36 @@ public final class JavaAnalyzer implements ProjectAnalyzer {
 
     /** {@code perFile}: how long one file may take to parse (null: no limit); a file over it fails alone. */
     public Map<String, FileReport> analyzeTogether(List<SourceFile> files, Classpath classpath, java.time.Duration perFile) {
+        Map<String, FileReport> out = new TreeMap<>();
+        for (List<SourceFile> batch : batches(files)) out.putAll(analyzeBounded(batch, classpath, perFile));
+        return out;
+    }
+
+    /**
+     * All files in one batch when their text is at most {@link #BATCH_CHARS}; else whole modules (in module
+     * order) packed into batches up to that size, a module larger than it a batch of its own.
+     */
+    @Override
+    public List<List<SourceFile>> batches(List<SourceFile> files) {
         long total = 0;
         for (SourceFile f : files) total += f.text().length();
-        if (total <= batchChars) return analyzeBounded(files, classpath, perFile);
+        if (total <= batchChars) return List.of(files);
         Map<String, List<SourceFile>> modules = new TreeMap<>();
         for (SourceFile f : files) modules.computeIfAbsent(JavaUnit.moduleOf(f.relPath()), k -> new ArrayList<>()).add(f);
-        Map<String, FileReport> out = new TreeMap<>();
+        List<List<SourceFile>> out = new ArrayList<>();
         List<SourceFile> batch = new ArrayList<>();
         long size = 0;
         for (List<SourceFile> module : modules.values()) {
             long m = module.stream().mapToLong(f -> f.text().length()).sum();
             if (!batch.isEmpty() && size + m > batchChars) {
-                out.putAll(analyzeBounded(batch, classpath, perFile));
+                out.add(batch);
                 batch = new ArrayList<>();
                 size = 0;
             }
             batch.addAll(module);
             size += m;
         }
-        if (!batch.isEmpty()) out.putAll(analyzeBounded(batch, classpath, perFile));
+        if (!batch.isEmpty()) out.add(batch);
         return out;
     }
 
