@@ -192,18 +192,20 @@ final class ForkedScans {
             }
         }
 
-        /** The reply to one request line; null when the worker ended without one. */
+        /** The reply to one request line; null when the worker ended without one. Other output lines are skipped. */
         JsonNode ask(String request) throws IOException {
             String line;
             try {
                 in.write(request);
                 in.write('\n');
                 in.flush();
-                line = out.readLine();
+                do {
+                    line = out.readLine();
+                } while (line != null && !line.startsWith(ScanWorker.REPLY));
             } catch (IOException e) {
                 return null; // its input closed: it has ended
             }
-            return line == null ? null : JSON.readTree(line);
+            return line == null ? null : JSON.readTree(line.substring(ScanWorker.REPLY.length()));
         }
 
         boolean exitedIdle() {

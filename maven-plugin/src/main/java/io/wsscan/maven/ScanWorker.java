@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The forked scan JVM ({@link ForkedScans}): reads one request per line on standard input (a
  * {@link ScanJob} as JSON, the folder paths are shown relative to, how many lines the log lists), runs
- * it, and answers one line on standard output: {@code {"verdict": ...}}, or {@code {"configuration": msg}},
+ * it, and answers one line on standard output, {@link #REPLY} and then {@code {"verdict": ...}}, or {@code {"configuration": msg}},
  * {@code {"io": msg}} or {@code {"internal": msg}}. It ends when its input closes, or with
  * {@link #IDLE_EXIT} after {@link #IDLE_MINUTES} without a request. Maven types are not used here: the
  * worker's classpath is the plugin's own.
@@ -30,6 +30,8 @@ final class ScanWorker {
     static final int IDLE_MINUTES = 10;
     /** The exit code of a worker that ended idle. */
     static final int IDLE_EXIT = 64;
+    /** Starts each reply line: the JVM itself may write warnings to standard output, which are no reply. */
+    static final String REPLY = "wsscan-reply ";
 
     private ScanWorker() {
     }
@@ -58,7 +60,7 @@ final class ScanWorker {
             }
             if (line == null) break;
             ObjectNode reply = answer(json, line);
-            replies.println(json.writeValueAsString(reply));
+            replies.println(REPLY + json.writeValueAsString(reply));
             if (reply.path("fatal").asBoolean()) System.exit(3);
         }
         System.exit(0);

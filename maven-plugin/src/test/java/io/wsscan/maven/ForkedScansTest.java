@@ -65,8 +65,18 @@ class ForkedScansTest {
         assertTrue(Files.isRegularFile(there.outputDirectory.resolve("wsscan.json")));
 
         // the next module's scan goes to the same worker
+        int workers = ForkedScans.running();
         ForkedScans.run(job("next"), JVM, dir.resolve("next"), 10);
-        assertEquals(1, ForkedScans.running());
+        assertEquals(workers, ForkedScans.running());
+    }
+
+    /** What the JVM itself writes to standard output (here its flags) is not taken for a reply. */
+    @Test
+    void otherOutputOfTheWorkerIsSkipped() throws IOException {
+        List<String> chatty = new java.util.ArrayList<>(JVM);
+        chatty.add("-XX:+PrintCommandLineFlags");
+        Verdict v = ForkedScans.run(job("chatty"), chatty, dir.resolve("chatty"), 10);
+        assertEquals(1, v.failing(Level.ERROR).size());
     }
 
     @Test
