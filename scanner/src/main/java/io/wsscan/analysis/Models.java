@@ -1,10 +1,13 @@
 package io.wsscan.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wsscan.ir.Kind;
+import io.wsscan.ir.Node;
 import io.wsscan.rules.Row;
 import io.wsscan.rules.RulesetException;
 import io.wsscan.rules.Schema;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -662,21 +665,21 @@ public final class Models {
      * reads a global only workers have ({@code workerGlobals}, also as {@code self.NAME}), or it calls a
      * {@code workerMarkers} function.
      */
-    public boolean isWorker(String relPath, io.wsscan.ir.Node program, Scopes scopes) {
+    public boolean isWorker(String relPath, Node program, Scopes scopes) {
         if (isWorkerFile(relPath)) return true;
-        java.util.ArrayDeque<io.wsscan.ir.Node> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Node> todo = new ArrayDeque<>();
         todo.push(program);
         while (!todo.isEmpty()) {
-            io.wsscan.ir.Node n = todo.pop();
-            if (n.kind == io.wsscan.ir.Kind.IDENT && (workerGlobals.contains(n.text) || workerMarkers.contains(n.text))
+            Node n = todo.pop();
+            if (n.kind == Kind.IDENT && (workerGlobals.contains(n.text) || workerMarkers.contains(n.text))
                     && scopes.binding(n) == null) {
                 return true;
             }
-            if (n.kind == io.wsscan.ir.Kind.MEMBER && !n.has(io.wsscan.ir.Node.COMPUTED) && n.kid(0).kind == io.wsscan.ir.Kind.IDENT
+            if (n.kind == Kind.MEMBER && !n.has(Node.COMPUTED) && n.kid(0).kind == Kind.IDENT
                     && "self".equals(n.kid(0).text) && workerGlobals.contains(n.propertyName())) {
                 return true; // self.skipWaiting(), self.clients
             }
-            for (io.wsscan.ir.Node k : n.kids()) todo.push(k);
+            for (Node k : n.kids()) todo.push(k);
         }
         return false;
     }
